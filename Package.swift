@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// One target per pipeline stage (DESIGN.md), data flowing one way:
+// Syntax → Checker → Interpreter, with Data and Model beside them.
+let package = Package(
+    name: "mle",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "mle", targets: ["MLECommand"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        // C shims
+        .target(name: "CReadline", linkerSettings: [.linkedLibrary("readline")]),
+        .target(name: "CGSL", linkerSettings: [.linkedLibrary("gsl")]),
+
+        // Pipeline stages
+        .target(name: "Diagnostics"),
+        .target(name: "Syntax", dependencies: ["Diagnostics"]),
+        .target(name: "LinearAlgebra"),
+        .target(name: "Data", dependencies: ["Diagnostics", "LinearAlgebra"]),
+        .target(name: "Model", dependencies: ["CGSL"]),
+        .target(name: "Report"),
+        .target(name: "Checker", dependencies: ["Diagnostics", "Syntax", "Data", "Model"]),
+        .target(
+            name: "Interpreter",
+            dependencies: ["Diagnostics", "Syntax", "Checker", "Data", "Model", "LinearAlgebra", "Report", "CGSL"]),
+        .executableTarget(
+            name: "MLECommand",
+            dependencies: [
+                "Interpreter", "Diagnostics", "CReadline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        // Tests
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "SyntaxTests", dependencies: ["Syntax", "Diagnostics"]),
+        .testTarget(name: "DataTests", dependencies: ["Data", "Diagnostics"]),
+        .testTarget(name: "CheckerTests", dependencies: ["Checker", "Syntax", "Diagnostics"]),
+        .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "Diagnostics"]),
+        .testTarget(name: "ScriptTests", dependencies: ["Interpreter", "Diagnostics"]),
+        .testTarget(name: "REPLTests", dependencies: ["MLECommand"]),
+    ]
+)

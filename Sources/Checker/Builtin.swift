@@ -1,0 +1,63 @@
+/// The functions scripts can call. The checker knows their shapes; the
+/// interpreter implements each case (its switch is exhaustive, so a function
+/// cannot be declared without being implemented).
+public enum Builtin: String, CaseIterable, Sendable {
+    // element-wise
+    case log, exp, sqrt, log1p, expm1, sigmoid, softplus, lgamma, abs, logit
+    // reductions
+    case sum, mean, `var`, sd, min, max, logsumexp, length, nrow, ncol
+    // vectors
+    case dot
+    // data
+    case csv, sample
+    // after fit, or at a point
+    case se, loglik, score, hessian
+
+    public enum Kind: Sendable { case elementwise, reduction, other }
+
+    public var kind: Kind {
+        switch self {
+        case .log, .exp, .sqrt, .log1p, .expm1, .sigmoid, .softplus, .lgamma, .abs, .logit: return .elementwise
+        case .sum, .mean, .var, .sd, .min, .max, .logsumexp, .length, .nrow, .ncol: return .reduction
+        default: return .other
+        }
+    }
+
+    /// One line for `:help` and completion listings.
+    public var summary: String {
+        switch self {
+        case .log: return "natural logarithm"
+        case .exp: return "exponential"
+        case .sqrt: return "square root"
+        case .log1p: return "log(1 + x), accurate for small x"
+        case .expm1: return "exp(x) − 1, accurate for small x"
+        case .sigmoid: return "1 / (1 + exp(−x))"
+        case .softplus: return "log(1 + exp(x)), without overflow"
+        case .lgamma: return "log Γ(x)"
+        case .abs: return "absolute value"
+        case .logit: return "log(p / (1 − p))"
+        case .sum: return "sum of the elements"
+        case .mean: return "mean of the elements"
+        case .var: return "sample variance (divides by n − 1)"
+        case .sd: return "sample standard deviation (divides by n − 1)"
+        case .min: return "smallest element, or element-wise minimum of several arguments"
+        case .max: return "largest element, or element-wise maximum of several arguments"
+        case .logsumexp: return "log Σ exp(xᵢ), without overflow"
+        case .length: return "number of elements of a vector"
+        case .nrow: return "number of rows"
+        case .ncol: return "number of columns"
+        case .dot: return "dot(w, x) = w·x, row-wise for a matrix"
+        case .csv: return "csv(\"file.csv\"): a table with a header row"
+        case .sample: return "sample(Normal(5, 2), 200, seed: 42): random draws"
+        case .se: return "standard error of a parameter (or of a function of them) after fit"
+        case .loglik: return "log-likelihood: loglik(p: 0.3) at a point; loglik after fit"
+        case .score: return "gradient of the log-likelihood at a point: score(p: 0.3)"
+        case .hessian: return "matrix of second derivatives at a point: hessian(p: 0.3)"
+        }
+    }
+}
+
+/// Names that mean something after `fit` unless the script defines them itself.
+public enum FitResult: String, CaseIterable, Sendable {
+    case loglik, aic, bic, n
+}

@@ -1,0 +1,253 @@
+import Data
+import Diagnostics
+import Model
+import Syntax
+
+extension Checker {
+    mutating func inferCall(_ callee: Name, _ args: [Argument], _ span: SourceSpan) -> ExpressionInfo {
+        if let family = Distributions.named(callee.text) {
+            let call = DistributionCall(name: callee, arguments: args, span: span)
+            var info = ExpressionInfo(shape: .unknown)
+            guard checkDistribution(call) != nil else { return info }
+            for arg in args {
+                let a = infer(arg.value)
+                info.absorb(a)
+                _ = numeric(a.shape, arg.value.span)
+            }
+            info.shape = .distribution(family.name)
+            return info
+        }
+        guard let builtin = Builtin(rawValue: callee.text) else {
+            if let entry = environment[callee.text] {
+                error("'\(callee.text)' is \(entry.binding.kindName), not a function", at: callee.span,
+                      help: "to multiply, write '*' before '('")
+            } else {
+                let hint = Suggestion.closest(to: callee.text, among: Builtin.allCases.map(\.rawValue) + Distributions.names)
+                error("unknown function '\(callee.text)'", at: callee.span, help: hint.map { "did you mean '\($0)'?" })
+            }
+            for arg in args { _ = infer(arg.value) }
+            return .unknown
+        }
+        switch builtin {
+        case .csv: return inferCSV(args, span)
+        case .sample: return inferSample(args, span)
+        case .se: return inferSE(args, span)
+        case .loglik, .score, .hessian: return inferAtPoint(builtin, args, span)
+        default: break
+        }
+        if let labelled = args.first(where: { $0.label != nil })?.label {
+            error("\(builtin.rawValue)() takes no named arguments", at: labelled.span)
+        }
+        let infos = args.map { infer($0.value) }
+        var result = ExpressionInfo(shape: .unknown)
+        for i in infos { result.absorb(i) }
+        result.shape = shapeOf(builtin, infos, args, span)
+        return result
+    }
+
+    mutating func arity(_ builtin: Builtin, _ args: [Argument], _ range: ClosedRange<Int>, _ span: SourceSpan) -> Bool {
+        guard range.contains(args.count) else {
+            let want = range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound) to \(range.upperBound)"
+            error("\(builtin.rawValue)() takes \(want) argument\(range.upperBound == 1 ? "" : "s"), but \(args.count) \(args.count == 1 ? "was" : "were") given",
+                  at: span)
+            return false
+        }
+        return true
+    }
+
+    mutating func shapeOf(_ builtin: Builtin, _ infos: [ExpressionInfo], _ args: [Argument], _ span: SourceSpan) -> Shape {
+        switch builtin {
+        case .dot:
+            guard arity(builtin, args, 2...2, span) else { return .unknown }
+            return dotShape(infos[0].shape, infos[1].shape, args[0].value, args[1].value)
+        case .min, .max, .logsumexp:
+            guard arity(builtin, args, 1...Int.max, span) else { return .unknown }
+            if args.count == 1 {
+                _ = numeric(infos[0].shape, args[0].value.span)
+                return .scalar
+            }
+            var shape = infos[0].shape
+            for i in 1..<infos.count { shape = broadcast(shape, infos[i].shape, args[0].value, args[i].value) }
+            if builtin == .logsumexp {
+                for (info, arg) in zip(infos, args) { expectScalar(info, arg.value, role: "each argument of logsumexp") }
+                return .scalar
+            }
+            return shape
+        default:
+            guard arity(builtin, args, 1...1, span) else { return .unknown }
+            return unaryShape(builtin, infos[0].shape, args[0].value)
+        }
+    }
+
+    mutating func unaryShape(_ builtin: Builtin, _ shape: Shape, _ arg: ExpressionSyntax) -> Shape {
+        switch builtin.kind {
+        case .elementwise:
+            return numeric(shape, arg.span)
+        default:
+            break
+        }
+        switch builtin {
+        case .length:
+            if case .table = shape { return .scalar }
+            guard case .vector = numeric(shape, arg.span) else {
+                if case .unknown = shape { return .scalar }
+                error("length() takes a vector, but this is \(shape)", at: arg.span, help: "for a matrix use nrow() or ncol()")
+                return .unknown
+            }
+            return .scalar
+        case .nrow, .ncol:
+            switch shape {
+            case .matrix, .table, .unknown: return .scalar
+            default:
+                error("\(builtin.rawValue)() takes a matrix or a table, but this is \(shape)", at: arg.span)
+                return .unknown
+            }
+        default:
+            _ = numeric(shape, arg.span)
+            return .scalar
+        }
+    }
+
+    mutating func inferCSV(_ args: [Argument], _ span: SourceSpan) -> ExpressionInfo {
+        guard args.count == 1, args[0].label == nil, case .string(let path) = args[0].value.kind else {
+            error("csv() takes the file's path as a string, e.g. csv(\"data/cars.csv\")", at: span)
+            return .unknown
+        }
+        switch loadTable(path, span.file, args[0].value.span) {
+        case .success(let table): return ExpressionInfo(shape: .table(table))
+        case .failure(let d):
+            report(d)
+            return .unknown
+        }
+    }
+
+    /// sample(DIST, [n], [seed: s])
+    mutating func inferSample(_ args: [Argument], _ span: SourceSpan) -> ExpressionInfo {
+        let positional = args.filter { $0.label == nil }
+        guard (1...2).contains(positional.count) else {
+            error("sample() takes a distribution and a count: sample(Normal(0, 1), 100, seed: 1)", at: span)
+            return .unknown
+        }
+        let dist = requireData(positional[0].value, role: "a sampled distribution")
+        guard case .distribution = dist.shape else {
+            if case .unknown = dist.shape { return .unknown }
+            error("sample() draws from a distribution such as Normal(0, 1), but this is \(dist.shape)", at: positional[0].value.span)
+            return .unknown
+        }
+        var count: Int?
+        if positional.count == 2 {
+            let n = requireData(positional[1].value, role: "a sample size")
+            expectScalar(n, positional[1].value, role: "a sample size")
+            if let v = Checker.literalValue(positional[1].value) {
+                if v < 0 || v != v.rounded() || v > 100_000_000 {
+                    error("a sample size is a whole number ≥ 0, but it is \(format(v))", at: positional[1].value.span)
+                } else {
+                    count = Int(v)
+                }
+            }
+        }
+        for arg in args {
+            guard let label = arg.label else { continue }
+            guard label.text == "seed" else {
+                error("sample() has no option '\(label.text)'", at: label.span, help: "its option is seed:")
+                continue
+            }
+            let s = requireData(arg.value, role: "a seed")
+            expectScalar(s, arg.value, role: "a seed")
+        }
+        return ExpressionInfo(shape: .vector(count))
+    }
+
+    mutating func inferSE(_ args: [Argument], _ span: SourceSpan) -> ExpressionInfo {
+        guard args.count == 1, args[0].label == nil else {
+            error("se() takes one param (or a formula in params), e.g. se(p)", at: span)
+            return .unknown
+        }
+        var info = infer(args[0].value)
+        if !info.usesParams {
+            error("se() needs a param or a formula in params; this does not depend on any", at: args[0].value.span)
+        }
+        if !environment.hasFit {
+            error("se() has a value only after 'fit'", at: span, help: "add a 'fit' statement before this line")
+        }
+        switch info.shape {
+        case .scalar, .vector, .unknown: break
+        default: error("se() takes a number or a vector, but this is \(info.shape)", at: args[0].value.span)
+        }
+        info.params = []
+        info.firstParam = nil
+        return info
+    }
+
+    /// loglik(μ: 4, σ: 0.6): every param of the model, by name; or bare `loglik()` after a fit.
+    mutating func inferAtPoint(_ builtin: Builtin, _ args: [Argument], _ span: SourceSpan) -> ExpressionInfo {
+        let model = defaultModel
+        let wanted = model.flatMap { environment.modelParams[$0] } ?? []
+        if args.isEmpty {
+            if !environment.hasFit {
+                error("\(builtin.rawValue)() needs a point, e.g. \(builtin.rawValue)(\(wanted.first ?? "p"): 0.5), or a 'fit' before it",
+                      at: span)
+            }
+            return ExpressionInfo(shape: pointShape(builtin, wanted))
+        }
+        if model == nil {
+            error("there is no model to evaluate", at: span, help: "state one first, e.g. 'model y ~ Normal(μ, σ)'")
+        }
+        var given: Set<String> = []
+        for arg in args {
+            guard let label = arg.label else {
+                error("give the point by name, e.g. \(builtin.rawValue)(\(wanted.first ?? "p"): 0.5)", at: arg.value.span)
+                continue
+            }
+            let value = requireData(arg.value, role: "a point's coordinate")
+            guard let entry = environment[label.text], case .param(let p) = entry.binding else {
+                let hint = Suggestion.closest(to: label.text, among: wanted)
+                error("'\(label.text)' is not a param of the model", at: label.span, help: hint.map { "did you mean '\($0)'?" })
+                continue
+            }
+            if given.contains(label.text) { error("'\(label.text)' is given twice", at: label.span) }
+            given.insert(label.text)
+            checkPointValue(label, value, p, arg.value)
+        }
+        let missing = wanted.filter { !given.contains($0) }
+        if !missing.isEmpty, model != nil {
+            error("\(builtin.rawValue)() needs a value for param\(missing.count == 1 ? "" : "s") \(missing.map { "'\($0)'" }.joined(separator: ", "))",
+                  at: span)
+        }
+        return ExpressionInfo(shape: pointShape(builtin, wanted))
+    }
+
+    mutating func checkPointValue(_ label: Name, _ value: ExpressionInfo, _ p: ParamInfo, _ e: ExpressionSyntax) {
+        switch (p.length, value.shape) {
+        case (.none, .scalar), (_, .unknown): return
+        case (.some(let k), .vector(let n)):
+            if let k, let n, k != n { error("param '\(label.text)' has \(k) components, but \(n) were given", at: e.span) }
+        case (.none, _):
+            error("param '\(label.text)' is a number, but this is \(value.shape)", at: e.span)
+        case (.some, _):
+            error("param '\(label.text)' is a vector; give it as [a, b, ...]", at: e.span)
+        }
+    }
+
+    /// The model a bare `fit` or `loglik(...)` refers to: the unnamed one, else the only one.
+    var defaultModel: String? {
+        if environment.models.contains("") { return "" }
+        return environment.models.count == 1 ? environment.models[0] : environment.models.last
+    }
+
+    func pointShape(_ builtin: Builtin, _ params: [String]) -> Shape {
+        var total: Int? = 0
+        for p in params {
+            guard let entry = environment[p], case .param(let info) = entry.binding else { continue }
+            switch info.length {
+            case .none: total = total.map { $0 + 1 }
+            case .some(let k): total = total.flatMap { t in k.map { t + $0 } }
+            }
+        }
+        switch builtin {
+        case .score: return .vector(total)
+        case .hessian: return .matrix(total, total)
+        default: return .scalar
+        }
+    }
+}

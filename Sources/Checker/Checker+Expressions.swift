@@ -1,0 +1,323 @@
+import Data
+import Diagnostics
+import Model
+import Syntax
+
+/// What the checker learns about an expression.
+public struct ExpressionInfo: Sendable {
+    public var shape: Shape
+    /// Params the expression depends on (directly or through lets), in order of appearance.
+    public var params: [String] = []
+    /// The first param named, where it was named (for messages).
+    public var firstParam: Name?
+
+    public var usesParams: Bool { !params.isEmpty }
+
+    static let unknown = ExpressionInfo(shape: .unknown)
+
+    mutating func absorb(_ other: ExpressionInfo) {
+        for p in other.params where !params.contains(p) { params.append(p) }
+        if firstParam == nil { firstParam = other.firstParam }
+    }
+}
+
+extension Checker {
+    /// The shape of an expression and the params it uses, reporting what is wrong with it.
+    public mutating func infer(_ e: ExpressionSyntax) -> ExpressionInfo {
+        switch e.kind {
+        case .number: return ExpressionInfo(shape: .scalar)
+        case .string: return ExpressionInfo(shape: .string)
+        case .name(let name): return inferName(name, e.span)
+        case .vector(let items): return inferVector(items, e.span)
+        case .unary(_, let operand):
+            let info = infer(operand)
+            return ExpressionInfo(shape: numeric(info.shape, operand.span), params: info.params, firstParam: info.firstParam)
+        case .binary(let op, let a, let b): return inferBinary(op, a, b, e.span)
+        case .call(let callee, let args): return inferCall(callee, args, e.span)
+        case .index(let base, let indices): return inferIndex(base, indices, e.span)
+        case .member(let base, let column): return inferMember(base, column)
+        }
+    }
+
+    mutating func inferName(_ name: String, _ span: SourceSpan) -> ExpressionInfo {
+        if let entry = environment[name] {
+            switch entry.binding {
+            case .data(let shape): return ExpressionInfo(shape: shape)
+            case .param(let info): return ExpressionInfo(shape: info.shape, params: [name], firstParam: Name(name, span))
+            case .let(let shape, _):
+                let params = environment.letParams[name] ?? []
+                return ExpressionInfo(shape: shape, params: params, firstParam: params.isEmpty ? nil : Name(params[0], span))
+            case .model:
+                error("'\(name)' is a model, not a value", at: span, help: "to fit it, write 'fit \(name)'")
+                return .unknown
+            }
+        }
+        if FitResult(rawValue: name) != nil {
+            if environment.hasFit { return ExpressionInfo(shape: .scalar) }
+            error("'\(name)' has a value only after 'fit'", at: span, help: "add a 'fit' statement before this line")
+            return .unknown
+        }
+        if Builtin(rawValue: name) != nil || Distributions.named(name) != nil {
+            error("'\(name)' is a function; call it with arguments, e.g. \(name)(x)", at: span)
+            return .unknown
+        }
+        undefined(name, at: span)
+        return .unknown
+    }
+
+    mutating func undefined(_ name: String, at span: SourceSpan) {
+        let hint = Suggestion.closest(to: name, among: knownNames)
+        error("undefined name '\(name)'", at: span, help: hint.map { "did you mean '\($0)'?" })
+    }
+
+    mutating func inferVector(_ items: [ExpressionSyntax], _ span: SourceSpan) -> ExpressionInfo {
+        var result = ExpressionInfo(shape: .vector(items.count))
+        var sawNumber = false
+        var sawRow = false
+        var firstRow: Int?
+        for (i, item) in items.enumerated() {
+            let info = infer(item)
+            result.absorb(info)
+            switch info.shape {
+            case .scalar, .unknown:
+                if sawRow { mixed(item.span) }
+                sawNumber = true
+            case .vector(let n):
+                if sawNumber { mixed(item.span) }
+                if let m = firstRow, let n, m != n {
+                    error("row \(i + 1) of the matrix has \(n) values, but row 1 has \(m)", at: item.span)
+                }
+                if !sawRow { firstRow = n }
+                sawRow = true
+            case .matrix:
+                error("a literal can be a vector [1, 2] or a matrix [[1, 2], [3, 4]], but not nested deeper", at: item.span)
+            default:
+                error("a vector holds numbers, but element \(i + 1) is \(info.shape)", at: item.span)
+            }
+        }
+        if sawRow { result.shape = sawNumber ? .unknown : .matrix(items.count, firstRow) }
+        return result
+    }
+
+    mutating func mixed(_ span: SourceSpan) {
+        error("a literal mixes numbers and vectors; a matrix is written [[1, 2], [3, 4]]", at: span)
+    }
+
+    mutating func inferBinary(_ op: BinaryOperator, _ a: ExpressionSyntax, _ b: ExpressionSyntax, _ span: SourceSpan) -> ExpressionInfo {
+        let left = infer(a)
+        let right = infer(b)
+        var result = left
+        result.absorb(right)
+        switch op {
+        case .dot:
+            result.shape = dotShape(left.shape, right.shape, a, b)
+        case .plusMinus:
+            expectScalar(left, a, role: "the centre of '±'")
+            expectScalar(right, b, role: "the half-width of '±'")
+            result.shape = .interval
+        case .approx:
+            if case .interval = right.shape {
+                _ = numeric(left.shape, a.span)
+            } else {
+                _ = broadcast(left.shape, right.shape, a, b)
+            }
+            result.shape = .scalar
+        default:
+            result.shape = broadcast(left.shape, right.shape, a, b)
+        }
+        return result
+    }
+
+    /// Arithmetic operands must be numeric; returns the shape (or .unknown after reporting).
+    mutating func numeric(_ shape: Shape, _ span: SourceSpan) -> Shape {
+        switch shape {
+        case .scalar, .vector, .matrix, .unknown: return shape
+        case .unusableColumn(_, let problem):
+            error(problem.description, at: span)
+        case .table:
+            error("a table cannot be used in arithmetic", at: span, help: "use one of its columns, e.g. d.x, or d[a, b] for a matrix")
+        case .string:
+            error("a string cannot be used in arithmetic", at: span)
+        case .distribution(let d):
+            error("a \(d) distribution cannot be used in arithmetic", at: span, help: "to draw from it, use sample(...)")
+        case .interval:
+            error("an interval (a ± b) cannot be used in arithmetic", at: span)
+        }
+        return .unknown
+    }
+
+    /// The shape of an element-wise operation: a number combines with anything;
+    /// otherwise the shapes must be equal.
+    mutating func broadcast(_ x: Shape, _ y: Shape, _ a: ExpressionSyntax, _ b: ExpressionSyntax) -> Shape {
+        let (l, r) = (numeric(x, a.span), numeric(y, b.span))
+        switch (l, r) {
+        case (.unknown, _): return r
+        case (_, .unknown): return l
+        case (.scalar, _): return r
+        case (_, .scalar): return l
+        case (.vector(let n), .vector(let m)):
+            if let n, let m, n != m { mismatch(l, r, a, b); return .unknown }
+            return .vector(n ?? m)
+        case (.matrix(let r1, let c1), .matrix(let r2, let c2)):
+            if let r1, let r2, r1 != r2 { mismatch(l, r, a, b); return .unknown }
+            if let c1, let c2, c1 != c2 { mismatch(l, r, a, b); return .unknown }
+            return .matrix(r1 ?? r2, c1 ?? c2)
+        default:
+            mismatch(l, r, a, b)
+            return .unknown
+        }
+    }
+
+    mutating func mismatch(_ l: Shape, _ r: Shape, _ a: ExpressionSyntax, _ b: ExpressionSyntax) {
+        report(
+            Diagnostic.error("shapes do not match: \(l) and \(r)", at: a.span.merged(with: b.span),
+                             help: "element-wise operations need equal shapes, or a number on one side")
+                .note("this is \(l)", at: a.span)
+                .note("this is \(r)", at: b.span))
+    }
+
+    /// `w·x`: vector·vector is a number; a matrix and a vector give one dot product per row.
+    mutating func dotShape(_ x: Shape, _ y: Shape, _ a: ExpressionSyntax, _ b: ExpressionSyntax) -> Shape {
+        let (l, r) = (numeric(x, a.span), numeric(y, b.span))
+        func check(_ k: Int?, _ columns: Int?) {
+            if let k, let columns, k != columns {
+                report(
+                    Diagnostic.error("'·' needs as many components as columns: one side has \(k), the other \(columns) columns",
+                                     at: a.span.merged(with: b.span))
+                        .note("this is \(l)", at: a.span).note("this is \(r)", at: b.span))
+            }
+        }
+        switch (l, r) {
+        case (.unknown, _), (_, .unknown): return .unknown
+        case (.vector(let n), .vector(let m)):
+            check(n, m)
+            return .scalar
+        case (.matrix(let rows, let c), .vector(let k)), (.vector(let k), .matrix(let rows, let c)):
+            check(k, c)
+            return .vector(rows)
+        default:
+            error("'·' takes a vector and a vector, or a data matrix and a vector, but here it has \(l) and \(r)",
+                  at: a.span.merged(with: b.span))
+            return .unknown
+        }
+    }
+
+    mutating func inferMember(_ base: ExpressionSyntax, _ column: Name) -> ExpressionInfo {
+        let info = infer(base)
+        guard case .table(let table) = info.shape else {
+            if case .unknown = info.shape { return .unknown }
+            error("'.' picks a column of a table, but this is \(info.shape)", at: base.span)
+            return .unknown
+        }
+        guard let col = table.column(named: column.text) else {
+            unknownColumn(column.text, table, at: column.span)
+            return .unknown
+        }
+        switch col.numbers() {
+        case .success: return ExpressionInfo(shape: .vector(table.rowCount))
+        case .failure(let problem): return ExpressionInfo(shape: .unusableColumn(table.rowCount, problem))
+        }
+    }
+
+    mutating func unknownColumn(_ name: String, _ table: Table, at span: SourceSpan) {
+        let hint = Suggestion.closest(to: name, among: table.columnNames)
+        error("\(table.name) has no column '\(name)'", at: span,
+              help: hint.map { "did you mean '\($0)'?" } ?? "its columns are \(table.columnNames.joined(separator: ", "))")
+    }
+
+    mutating func inferIndex(_ base: ExpressionSyntax, _ indices: [ExpressionSyntax], _ span: SourceSpan) -> ExpressionInfo {
+        var info = infer(base)
+        if case .table(let table) = info.shape { return tableColumns(table, indices) }
+        for index in indices {
+            let i = infer(index)
+            info.absorb(i)
+            expectScalar(i, index, role: "an index")
+            if let v = Checker.literalValue(index), v < 1 || v != v.rounded() {
+                error("an index is a whole number from 1 (indexing starts at 1), but it is \(format(v))", at: index.span)
+            }
+        }
+        let literal = indices.map(Checker.literalValue)
+        func bound(_ v: Double?, _ n: Int?, _ index: ExpressionSyntax, _ what: String) {
+            if let v, let n, v > Double(n) {
+                error("index \(format(v)) is out of range: \(what) has \(n)", at: index.span)
+            }
+        }
+        switch (info.shape, indices.count) {
+        case (.vector(let n), 1):
+            bound(literal[0], n, indices[0], "the vector")
+            info.shape = .scalar
+        case (.matrix(let r, let c), 1):
+            bound(literal[0], r, indices[0], "rows: the matrix")
+            info.shape = .vector(c)
+        case (.matrix(let r, let c), 2):
+            bound(literal[0], r, indices[0], "rows: the matrix")
+            bound(literal[1], c, indices[1], "columns: the matrix")
+            info.shape = .scalar
+        case (.unknown, _):
+            info.shape = .unknown
+        default:
+            error("cannot index \(info.shape) with \(indices.count) index\(indices.count == 1 ? "" : "es")", at: span)
+            info.shape = .unknown
+        }
+        return info
+    }
+
+    /// `d[a, b, c]`: the n×3 matrix of those columns, in that order.
+    mutating func tableColumns(_ table: Table, _ indices: [ExpressionSyntax]) -> ExpressionInfo {
+        for index in indices {
+            let name: String
+            switch index.kind {
+            case .name(let n): name = n
+            case .string(let s): name = s
+            default:
+                error("a table is indexed by column names, e.g. d[x1, x2]", at: index.span)
+                return .unknown
+            }
+            guard let col = table.column(named: name) else {
+                unknownColumn(name, table, at: index.span)
+                return .unknown
+            }
+            if case .failure(let problem) = col.numbers() {
+                error(problem.description, at: index.span)
+                return .unknown
+            }
+        }
+        return ExpressionInfo(shape: .matrix(table.rowCount, indices.count))
+    }
+
+    /// An expression that must not involve params (data, start values, bounds).
+    mutating func requireData(_ e: ExpressionSyntax, role: String) -> ExpressionInfo {
+        let info = infer(e)
+        if let p = info.firstParam {
+            error("\(role) cannot depend on param '\(p.text)'", at: p.span)
+        }
+        return info
+    }
+
+    mutating func expectScalar(_ info: ExpressionInfo, _ e: ExpressionSyntax, role: String) {
+        switch info.shape {
+        case .scalar, .unknown: return
+        default: error("\(role) must be a number, but it is \(info.shape)", at: e.span)
+        }
+    }
+
+    /// The value of a literal number (with an optional sign), else nil.
+    static func literalValue(_ e: ExpressionSyntax) -> Double? {
+        switch e.kind {
+        case .number(let v): return v
+        case .unary(.negate, let inner): return literalValue(inner).map { -$0 }
+        case .unary(.plus, let inner): return literalValue(inner)
+        default: return nil
+        }
+    }
+
+    /// Literal numbers of a number or a vector literal.
+    static func literalValues(_ e: ExpressionSyntax) -> [Double] {
+        if case .vector(let items) = e.kind { return items.compactMap(literalValue) }
+        return literalValue(e).map { [$0] } ?? []
+    }
+
+    func format(_ v: Double) -> String {
+        v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v)
+    }
+}

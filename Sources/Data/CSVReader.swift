@@ -1,0 +1,116 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Reads CSV files into tables, as data sets arrive in real life (RFC 4180).
+///
+/// - The first non-blank record is the header; its names are trimmed of
+///   surrounding whitespace and must be non-empty and distinct.
+/// - Fields are separated by commas; quoted fields may hold commas, line
+///   endings and doubled quotes. A quote inside an unquoted field is literal.
+/// - Lines end with CRLF, LF or a lone CR; the last line's ending is optional.
+///   A UTF-8 byte order mark at the start is ignored.
+/// - Blank lines (empty, or only spaces and tabs) are skipped wherever they
+///   are, as R's `read.csv` and pandas do: they hold no data, and the rows
+///   around them keep their true line numbers for messages.
+/// - Every record must have as many fields as the header has columns.
+public enum CSVReader {
+    /// Reads and parses the CSV file at `path`. `name` is used in messages.
+    public static func read(path: String, name: String) throws(CSVError) -> Table {
+        let bytes = try contents(ofFile: path, name: name)
+        return try parse(bytes: bytes, name: name, path: path)
+    }
+
+    /// Parses CSV text (for tests and for `read`).
+    public static func parse(_ text: String, name: String, path: String) throws(CSVError) -> Table {
+        try parse(bytes: Array(text.utf8), name: name, path: path)
+    }
+
+    /// Parses the bytes of a CSV file, which must be UTF-8.
+    public static func parse(bytes: [UInt8], name: String, path: String) throws(CSVError) -> Table {
+        let columns = try bytes.withUnsafeBufferPointer { buffer throws(CSVError) in
+            try checkUTF8(buffer, name: name)
+            let hasBOM = buffer.starts(with: [0xEF, 0xBB, 0xBF])
+            var scanner = CSVScanner(bytes: buffer, file: name, position: hasBOM ? 3 : 0)
+            let names = try header(from: &scanner)
+            var builder = TableBuilder(names: names, file: name)
+            try builder.addRows(from: &scanner)
+            return builder
+        }.columns(bytes: bytes)
+        return Table(name: name, path: path, columns: columns)
+    }
+
+    /// The header's column names: the first non-blank record, trimmed, non-empty and distinct.
+    static func header(from scanner: inout CSVScanner) throws(CSVError) -> [String] {
+        while !scanner.isAtEnd, scanner.skipBlankLine() {}
+        guard !scanner.isAtEnd else { throw CSVError(file: scanner.file, line: nil, message: DataMessage.emptyFile) }
+        let line = scanner.line
+        let bytes = scanner.bytes
+        var names: [String] = []
+        _ = try scanner.forEachField { _, field in
+            names.append(trimmedWhitespace(field.text(in: bytes) ?? ""))
+        }
+        if let problem = problem(withNames: names) {
+            throw CSVError(file: scanner.file, line: line, message: problem)
+        }
+        return names
+    }
+
+    /// What is wrong with the header's names, if anything: an empty name or a repeated one.
+    private static func problem(withNames names: [String]) -> String? {
+        var seen: [String: Int] = [:]
+        for (index, name) in names.enumerated() {
+            guard !name.isEmpty else {
+                let isLast = index == names.count - 1 && names.count > 1
+                return DataMessage.emptyColumnName(position: index + 1, isLast: isLast)
+            }
+            if let first = seen[name] {
+                return DataMessage.duplicateColumn(name, first: first + 1, second: index + 1)
+            }
+            seen[name] = index
+        }
+        return nil
+    }
+
+    /// Throws, naming the line, if the bytes are not well-formed UTF-8.
+    private static func checkUTF8(_ buffer: UnsafeBufferPointer<UInt8>, name: String) throws(CSVError) {
+        guard let offset = UTF8Validation.firstInvalidOffset(in: buffer) else { return }
+        throw CSVError(file: name, line: UTF8Validation.line(of: offset, in: buffer),
+                       message: DataMessage.invalidUTF8(byte: buffer[offset], offset: offset))
+    }
+
+    private static func trimmedWhitespace(_ text: String) -> String {
+        let start = text.firstIndex { !$0.isWhitespace } ?? text.endIndex
+        let end = text.lastIndex { !$0.isWhitespace }.map(text.index(after:)) ?? start
+        return String(text[start..<end])
+    }
+
+    /// The bytes of the file at `path`, or an error that names the path and the reason.
+    static func contents(ofFile path: String, name: String) throws(CSVError) -> [UInt8] {
+        func failure(_ reason: String = String(cString: strerror(errno))) -> CSVError {
+            let lowered = reason.prefix(1).lowercased() + reason.dropFirst()
+            return CSVError(file: name, line: nil, message: DataMessage.cannotRead(path: path, reason: lowered))
+        }
+        guard let file = fopen(path, "rb") else { throw failure() }
+        defer { fclose(file) }
+        var bytes: [UInt8] = []
+        var info = stat()
+        if fstat(fileno(file), &info) == 0 {
+            if info.st_mode & S_IFMT == S_IFDIR { throw failure(DataMessage.isDirectory) }
+            if info.st_mode & S_IFMT == S_IFREG { bytes.reserveCapacity(Int(info.st_size)) }
+        }
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
+            bytes.append(contentsOf: chunk[0..<count])
+            if count < chunk.count {
+                if ferror(file) != 0 { throw failure() }
+                return bytes
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+/// One column of a table: its name, its cells, and their numbers.
+///
+/// A column is numeric when every non-empty cell is a number (so a column whose
+/// cells are all empty is numeric), and text otherwise; "NA", "nan" and "inf"
+/// are text. Only empty cells are missing.
+public struct Column: Sendable {
+    /// Whether a column's cells are all numbers (or missing).
+    public enum Kind: Sendable, Equatable {
+        case numeric
+        case text
+    }
+
+    /// Where the cells' text lives: in strings, or in the file's bytes (numeric
+    /// columns read from CSV, whose cells are rarely wanted as text).
+    enum Storage: Sendable {
+        case strings([String?])
+        case source(CSVSource, column: Int)
+    }
+
+    /// The header's name for the column, trimmed.
+    public let name: String
+    /// Numeric iff every non-empty cell is a number.
+    public let kind: Kind
+    /// Numeric columns: the numbers, `Double.nan` where a cell is missing. Text columns: empty.
+    public let values: [Double]
+    /// The 1-based file line on which each row starts (for messages).
+    public let lines: [Int]
+    /// The table's name, for the problems `numbers()` reports.
+    let file: String
+    let storage: Storage
+    /// The 0-based row of the first cell that is neither missing nor a number.
+    let firstTextRow: Int?
+    let missing: Int
+
+    init(name: String, file: String, values: [Double], lines: [Int], storage: Storage,
+         firstTextRow: Int?, missing: Int) {
+        self.name = name
+        self.file = file
+        self.kind = firstTextRow == nil ? .numeric : .text
+        self.values = firstTextRow == nil ? values : []
+        self.lines = lines
+        self.storage = storage
+        self.firstTextRow = firstTextRow
+        self.missing = missing
+    }
+
+    /// A column made from cell texts, classified as a CSV file's cells are: nil or
+    /// blank is missing, a number is a number, anything else is text.
+    ///
+    /// `lines` defaults to 2, 3, …: one row per line after a header line. `file`
+    /// names the table in the problems `numbers()` reports.
+    public init(name: String, cells: [String?], lines: [Int]? = nil, file: String = "") {
+        var values: [Double] = []
+        var texts: [String?] = []
+        var firstTextRow: Int?
+        for (row, cell) in cells.enumerated() {
+            let text = cell.flatMap { $0.allSatisfy { $0 == " " || $0 == "\t" } ? nil : $0 }
+            texts.append(text)
+            let value = text.flatMap(NumberParser.value(of:))
+            if text != nil, value == nil, firstTextRow == nil { firstTextRow = row }
+            values.append(value ?? .nan)
+        }
+        self.init(name: name, file: file, values: values, lines: lines ?? cells.indices.map { $0 + 2 },
+                  storage: .strings(texts), firstTextRow: firstTextRow,
+                  missing: texts.lazy.filter { $0 == nil }.count)
+    }
+
+    /// The number of rows.
+    public var count: Int { lines.count }
+
+    /// How many cells are empty.
+    public var missingCount: Int { missing }
+
+    /// The raw text of each row's cell; nil where the cell is empty (missing).
+    ///
+    /// For a numeric column read from a file this decodes every cell from the
+    /// file's bytes, in time proportional to the file: for one cell, use `cell(at:)`.
+    public var cells: [String?] {
+        switch storage {
+        case .strings(let texts): return texts
+        case .source(let source, let column): return source.cells(columns: [column]).first ?? []
+        }
+    }
+
+    /// The raw text of the cell in the 0-based `row`; nil if the cell is empty or there is no such row.
+    public func cell(at row: Int) -> String? {
+        switch storage {
+        case .strings(let texts): return texts.indices.contains(row) ? texts[row] : nil
+        case .source(let source, let column): return source.cell(row: row, column: column)
+        }
+    }
+
+    /// The column as numbers for arithmetic, or the problem with its first unusable cell:
+    /// a text column → the first cell that is not a number; a numeric column with
+    /// missing cells → the first empty cell.
+    public func numbers() -> Result<[Double], CellProblem> {
+        if let row = firstTextRow { return .failure(problem(at: row)) }
+        if missing > 0, let row = values.firstIndex(where: \.isNaN) { return .failure(problem(at: row)) }
+        return .success(values)
+    }
+
+    /// The problem with the cell in the 0-based `row`.
+    func problem(at row: Int) -> CellProblem {
+        let line = lines.indices.contains(row) ? lines[row] : row + 2
+        return CellProblem(file: file, line: line, row: row + 1, column: name, cell: cell(at: row))
+    }
+}

@@ -1,0 +1,85 @@
+/// The wording of every message the Data stage produces, in one place, so that
+/// they read alike: what was expected, what was found, and where.
+enum DataMessage {
+    // MARK: Reading the file
+
+    static func cannotRead(path: String, reason: String) -> String {
+        "cannot read the file '\(path)': \(reason)"
+    }
+
+    static let isDirectory = "it is a directory, not a CSV file"
+
+    static func invalidUTF8(byte: UInt8, offset: Int) -> String {
+        "the file is not UTF-8 text (byte 0x\(hex(byte)) at offset \(offset)); "
+            + "it may be Latin-1 or Windows-1252: save it as UTF-8"
+    }
+
+    static let emptyFile = "the file is empty: a CSV file needs a header row naming its columns"
+
+    // MARK: Structure
+
+    static func fieldCount(found: Int, expected: Int) -> String {
+        "row has \(found) \(plural(found, "field")), but the header has \(expected) \(plural(expected, "column"))"
+    }
+
+    static let unterminatedQuote =
+        "a quoted field starts on this line but is never closed (missing closing '\"')"
+
+    static func afterClosingQuote(_ byte: UInt8) -> String {
+        "unexpected \(describe(byte)) after the closing quote of a quoted field "
+            + "(inside quotes, write a quote as \"\")"
+    }
+
+    static func duplicateColumn(_ name: String, first: Int, second: Int) -> String {
+        "column '\(name)' appears twice in the header (columns \(first) and \(second))"
+    }
+
+    static func emptyColumnName(position: Int, isLast: Bool) -> String {
+        let hint = isLast ? " (is there a trailing comma?)" : ""
+        return "the header's column \(position) has an empty name\(hint)"
+    }
+
+    // MARK: Cells
+
+    static func notANumber(_ cell: String) -> String {
+        "expected a number, found '\(shown(cell))'"
+    }
+
+    static let missingCell = "the cell is empty (a missing value), which arithmetic cannot use"
+
+    static func unknownColumn(_ name: String, suggestion: String?) -> String {
+        let hint = suggestion.map { " (did you mean '\($0)'?)" } ?? ""
+        return "no column named '\(name)'\(hint)"
+    }
+
+    // MARK: Helpers
+
+    private static func plural(_ n: Int, _ word: String) -> String {
+        n == 1 ? word : word + "s"
+    }
+
+    /// A byte as a reader would name it: a printable character in quotes, else its code.
+    private static func describe(_ byte: UInt8) -> String {
+        (0x21...0x7E).contains(byte) ? "'\(Character(Unicode.Scalar(byte)))'" : "byte 0x\(hex(byte))"
+    }
+
+    private static func hex(_ byte: UInt8) -> String {
+        let digits = String(byte, radix: 16, uppercase: true)
+        return digits.count == 1 ? "0" + digits : digits
+    }
+
+    /// Cell text fit for a one-line message: control characters escaped, long text cut.
+    static func shown(_ cell: String, limit: Int = 40) -> String {
+        var text = ""
+        for character in cell.prefix(limit) {
+            switch character {
+            case "\n": text += "\\n"
+            case "\r": text += "\\r"
+            case "\r\n": text += "\\r\\n"
+            case "\t": text += "\\t"
+            default: text.append(character)
+            }
+        }
+        return cell.count > limit ? text + "…" : text
+    }
+}

@@ -1,0 +1,99 @@
+/// Renders diagnostics as text in the familiar compiler form:
+///
+/// ```
+/// coin.mle:3:7: error: undefined name 'fliqs'
+///     3 | model fliqs ~ Bernoulli(p)
+///       |       ^~~~~
+///       = help: did you mean 'flips'?
+/// ```
+///
+/// Colour (ANSI) only when asked for: the caller knows whether it writes to a terminal.
+public struct DiagnosticRenderer: Sendable {
+    public var color: Bool
+
+    public init(color: Bool) { self.color = color }
+
+    public func render(_ d: Diagnostic) -> String {
+        var out = header(d.span, severity: d.severity.rawValue, message: d.message)
+        if let span = d.span { out += snippet(span, severity: d.severity) }
+        for note in d.notes {
+            if let span = note.span, span.file !== d.span?.file || !sameLine(span, d.span) {
+                out += header(span, severity: "note", message: note.message)
+                out += snippet(span, severity: .note)
+            } else if let span = note.span {
+                out += snippet(span, severity: .note, label: note.message, showLine: false)
+            } else {
+                out += "      = note: \(note.message)\n"
+            }
+        }
+        if let help = d.help { out += "      = \(paint("help", .cyan)): \(help)\n" }
+        return out
+    }
+
+    public func render(_ ds: [Diagnostic]) -> String { ds.map(render).joined() }
+
+    private func sameLine(_ a: SourceSpan, _ b: SourceSpan?) -> Bool {
+        guard let b else { return false }
+        return a.file.location(of: a.start).line == b.file.location(of: b.start).line
+    }
+
+    private func header(_ span: SourceSpan?, severity: String, message: String) -> String {
+        let place = span.map { "\($0.file.name):\($0.position): " } ?? "mle: "
+        let colour: Color = severity == "error" ? .red : severity == "warning" ? .yellow : .cyan
+        return paint(place, .bold) + paint("\(severity):", colour) + " " + paint(message, .bold) + "\n"
+    }
+
+    /// The source line with a caret under the span's first character and `~` under the rest.
+    private func snippet(
+        _ span: SourceSpan, severity: Diagnostic.Severity, label: String? = nil, showLine: Bool = true
+    ) -> String {
+        let file = span.file
+        let (line, column) = file.location(of: span.start)
+        let text = file.lineText(line)
+        let lineEnd = file.lineEnd(line)
+        let width = max(1, file.scalarCount(from: span.start, to: min(span.end, lineEnd)))
+        let number = String(line)
+        let gutter = String(repeating: " ", count: max(4, number.count + 1))
+        var out = ""
+        if showLine {
+            out = String(repeating: " ", count: max(0, gutter.count - number.count)) + number + " | "
+            out += printable(text) + "\n"
+        }
+        let pad = leadingPad(text, columns: column - 1)
+        let marker = "^" + String(repeating: "~", count: width - 1)
+        let colour: Color = severity == .error ? .red : severity == .warning ? .yellow : .cyan
+        out += gutter + " | " + pad + paint(marker, colour)
+        if let label { out += " " + label }
+        return out + "\n"
+    }
+
+    /// Spaces (and tabs, kept as tabs so the caret lines up) for the first `columns` scalars.
+    private func leadingPad(_ line: String, columns: Int) -> String {
+        var pad = ""
+        for (i, scalar) in line.unicodeScalars.enumerated() where i < columns {
+            if scalar == "\t" {
+                pad += "\t"
+            } else if scalar.properties.generalCategory == .nonspacingMark {
+                continue
+            } else {
+                pad += " "
+            }
+        }
+        return pad
+    }
+
+    /// Control characters (other than tab) are shown as U+FFFD so the terminal is not confused.
+    private func printable(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.unicodeScalars.map {
+            ($0.value < 0x20 && $0 != "\t") || $0.value == 0x7F ? "\u{FFFD}" : $0
+        }))
+    }
+
+    private enum Color: String {
+        case red = "31", yellow = "33", cyan = "36", bold = "1"
+    }
+
+    private func paint(_ s: String, _ c: Color) -> String {
+        color ? "\u{1B}[\(c.rawValue)m\(s)\u{1B}[0m" : s
+    }
+}

@@ -1,0 +1,196 @@
+import Checker
+import Diagnostics
+import Foundation
+import LinearAlgebra
+import Model
+import Syntax
+
+extension Session {
+    func call(_ callee: Name, _ args: [Argument], _ span: SourceSpan) throws -> Value {
+        if let family = Distributions.named(callee.text) {
+            let values = try args.map { try numeric(evaluate($0.value), $0.value.span) }
+            return .distribution(family, values)
+        }
+        guard let builtin = Builtin(rawValue: callee.text) else {
+            throw Diagnostic.error("unknown function '\(callee.text)'", at: callee.span)
+        }
+        switch builtin.kind {
+        case .elementwise:
+            let v = try numeric(evaluate(args[0].value), args[0].value.span)
+            return try map(v, builtin, args[0].value.span)
+        case .reduction:
+            return try reduce(builtin, args, span)
+        case .other:
+            return try callOther(builtin, args, span)
+        }
+    }
+
+    func callOther(_ builtin: Builtin, _ args: [Argument], _ span: SourceSpan) throws -> Value {
+        switch builtin {
+        case .dot:
+            let x = try numeric(evaluate(args[0].value), args[0].value.span)
+            let y = try numeric(evaluate(args[1].value), args[1].value.span)
+            return try dot(x, y, span)
+        case .csv:
+            guard case .string(let path) = args[0].value.kind else {
+                throw Diagnostic.error("csv() takes the file's path as a string", at: span)
+            }
+            switch loadTable(path, span.file, args[0].value.span) {
+            case .success(let t): return .table(t)
+            case .failure(let d): throw d
+            }
+        case .sample:
+            return try sample(args, span)
+        case .se, .loglik, .score, .hessian:
+            throw notYet("\(builtin.rawValue)()", span)
+        default:
+            throw Diagnostic.internalError("\(builtin.rawValue) is not dispatched", at: span)
+        }
+    }
+
+    /// Element-wise functions; a result that is not a number (log of −1) is an error naming the element.
+    func map(_ v: Value, _ builtin: Builtin, _ span: SourceSpan) throws -> Value {
+        let f: (Double) -> Double
+        switch builtin {
+        case .log: f = { Foundation.log($0) }
+        case .exp: f = { Foundation.exp($0) }
+        case .sqrt: f = { $0.squareRoot() }
+        case .log1p: f = { Foundation.log1p($0) }
+        case .expm1: f = { Foundation.expm1($0) }
+        case .sigmoid: f = Arithmetic.sigmoid
+        case .softplus: f = Arithmetic.softplus
+        case .lgamma: f = { Foundation.lgamma($0) }
+        case .abs: f = { Swift.abs($0) }
+        case .logit: f = Arithmetic.logit
+        default: throw Diagnostic.internalError("\(builtin.rawValue) is not element-wise", at: span)
+        }
+        let xs = v.elements!
+        var out = [Double](repeating: 0, count: xs.count)
+        for (i, x) in xs.enumerated() {
+            let r = f(x)
+            if r.isNaN && !x.isNaN {
+                let at = xs.count > 1 ? " (element \(i + 1))" : ""
+                throw Diagnostic.error("\(builtin.rawValue)(\(Format.number(x))) is undefined\(at)", at: span,
+                                       help: domainHelp(builtin))
+            }
+            out[i] = r
+        }
+        return v.withElements(out)
+    }
+
+    func domainHelp(_ builtin: Builtin) -> String? {
+        switch builtin {
+        case .log: return "log is defined for x ≥ 0 (log 0 = -inf)"
+        case .sqrt: return "sqrt is defined for x ≥ 0"
+        case .log1p: return "log1p is defined for x ≥ −1"
+        case .logit: return "logit is defined for 0 ≤ p ≤ 1"
+        default: return nil
+        }
+    }
+
+    func reduce(_ builtin: Builtin, _ args: [Argument], _ span: SourceSpan) throws -> Value {
+        let values = try args.map { arg -> Value in
+            let v = try evaluate(arg.value)
+            if case .table(let t) = v, builtin == .nrow || builtin == .ncol || builtin == .length {
+                return .number(Double(builtin == .ncol ? t.columns.count : t.rowCount))
+            }
+            return try numeric(v, arg.value.span)
+        }
+        if case .number(let x) = values[0], args.count == 1, builtin == .nrow || builtin == .ncol || builtin == .length,
+            case .table = try evaluate(args[0].value) {
+            return .number(x)
+        }
+        if values.count > 1 { return try combine(builtin, values, args, span) }
+        let v = values[0]
+        let xs = v.elements!
+        switch builtin {
+        case .length: return .number(Double(xs.count))
+        case .nrow, .ncol:
+            guard case .matrix(let m) = v else {
+                throw Diagnostic.error("\(builtin.rawValue)() takes a matrix, but this is \(v.kindDescription)", at: span)
+            }
+            return .number(Double(builtin == .nrow ? m.rows : m.columns))
+        case .sum: return .number(Arithmetic.sum(xs))
+        case .logsumexp: return .number(Arithmetic.logsumexp(xs))
+        default: break
+        }
+        guard !xs.isEmpty else {
+            throw Diagnostic.error("\(builtin.rawValue)() of no values is undefined", at: span)
+        }
+        switch builtin {
+        case .mean: return .number(Arithmetic.mean(xs))
+        case .min: return .number(xs.min()!)
+        case .max: return .number(xs.max()!)
+        case .var, .sd:
+            guard xs.count >= 2 else {
+                throw Diagnostic.error("\(builtin.rawValue)() needs at least 2 values (it divides by n − 1)", at: span)
+            }
+            let v = Arithmetic.variance(xs)
+            return .number(builtin == .var ? v : v.squareRoot())
+        default:
+            throw Diagnostic.internalError("\(builtin.rawValue) is not a reduction", at: span)
+        }
+    }
+
+    /// min/max of several arguments (element-wise) and logsumexp of several numbers.
+    func combine(_ builtin: Builtin, _ values: [Value], _ args: [Argument], _ span: SourceSpan) throws -> Value {
+        if builtin == .logsumexp {
+            return .number(Arithmetic.logsumexp(try zip(values, args).map { try number($0, $1.value) }))
+        }
+        let f: (Double, Double) -> Double = builtin == .min ? { Swift.min($0, $1) } : { Swift.max($0, $1) }
+        var acc = values[0]
+        for v in values.dropFirst() { acc = try elementwise(acc, v, span, f, name: builtin.rawValue) }
+        return acc
+    }
+
+    /// sample(DIST, [n], [seed: s]): n draws; with vector arguments, one draw per element.
+    func sample(_ args: [Argument], _ span: SourceSpan) throws -> Value {
+        let positional = args.filter { $0.label == nil }
+        guard case .distribution(let family, let params) = try evaluate(positional[0].value) else {
+            throw Diagnostic.error("sample() draws from a distribution such as Normal(0, 1)", at: positional[0].value.span)
+        }
+        var count: Int?
+        if positional.count == 2 {
+            let n = try number(numeric(evaluate(positional[1].value), positional[1].value.span), positional[1].value)
+            guard n >= 0, n == n.rounded(), n <= 100_000_000 else {
+                throw Diagnostic.error("a sample size is a whole number ≥ 0, but it is \(Format.number(n))", at: positional[1].value.span)
+            }
+            count = Int(n)
+        }
+        let lengths = Set(params.compactMap { v -> Int? in if case .vector(let xs) = v { return xs.count } else { return nil } })
+        guard lengths.count <= 1 else {
+            throw Diagnostic.error("the distribution's arguments have different lengths", at: positional[0].value.span)
+        }
+        if let m = lengths.first, let n = count, m != n {
+            throw Diagnostic.error("the distribution's arguments have \(m) values, but \(n) draws were asked for", at: span)
+        }
+        guard let n = count ?? lengths.first else {
+            throw Diagnostic.error("sample() needs a count: sample(\(family.name)(...), 100, seed: 1)", at: span)
+        }
+        var seed: UInt64 = 1
+        if let s = args.first(where: { $0.label?.text == "seed" }) {
+            let x = try number(numeric(evaluate(s.value), s.value.span), s.value)
+            guard x >= 0, x == x.rounded(), x < 1.8e19 else {
+                throw Diagnostic.error("a seed is a whole number ≥ 0, but it is \(Format.number(x))", at: s.value.span)
+            }
+            seed = UInt64(x)
+        }
+        let rng = RandomSource(seed: seed)
+        var draws = [Double](repeating: 0, count: n)
+        for i in 0..<n {
+            let a = params.map { v -> Double in
+                if case .vector(let xs) = v { return xs[i] }
+                return v.elements?.first ?? .nan
+            }
+            try checkArguments(family, a, positional[0].value.span)
+            draws[i] = family.draw(a, using: rng)
+        }
+        return .vector(draws)
+    }
+
+    func checkArguments(_ family: any Distribution, _ a: [Double], _ span: SourceSpan) throws {
+        for (p, x) in zip(family.parameters, a) where !p.domain.contains(x) {
+            throw Diagnostic.error("\(family.name)'s \(p.name) must be \(p.domain), but it is \(Format.number(x))", at: span)
+        }
+    }
+}

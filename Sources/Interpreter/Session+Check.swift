@@ -1,0 +1,33 @@
+import Checker
+import Diagnostics
+import Foundation
+import Syntax
+
+extension Session {
+    /// `mle check`: parse and check a file without running it; optionally print
+    /// the tokens or the syntax tree.
+    public func checkFile(atPath path: String, dump: String? = nil) -> Bool {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            output(.diagnostic(.error("cannot read '\(path)'", at: nil)))
+            return false
+        }
+        let directory = (path as NSString).deletingLastPathComponent
+        let file = SourceFile(name: path, text: String(decoding: data, as: UTF8.self),
+                              directory: directory.isEmpty ? "." : directory)
+        if dump == "tokens" {
+            let (tokens, _) = Lexer.tokenize(file)
+            output(.report(tokens.map(\.description).joined(separator: "\n")))
+        }
+        let (program, syntax) = Parser.parse(file)
+        if dump == "ast" { output(.report(program.statements.map(\.description).joined(separator: "\n"))) }
+        syntax.forEach { output(.diagnostic($0)) }
+        if syntax.contains(where: \.isError) { return false }
+        var checker = Checker(environment: environment, loadTable: loadTable)
+        checker.check(program.statements)
+        checker.diagnostics.forEach { output(.diagnostic($0)) }
+        return !checker.hasErrors
+    }
+
+    /// Whether the text is an unfinished statement (an open bracket, a trailing operator).
+    public static func needsMoreInput(_ text: String) -> Bool { Lexer.needsMoreInput(text) }
+}

@@ -1,0 +1,215 @@
+import Checker
+import Data
+import Diagnostics
+import Foundation
+import LinearAlgebra
+import Model
+import Syntax
+
+extension Session {
+    /// Evaluates an expression to a value. Errors are diagnostics at the span of the culprit.
+    func evaluate(_ e: ExpressionSyntax) throws -> Value {
+        switch e.kind {
+        case .number(let x): return .number(x)
+        case .string(let s): return .string(s)
+        case .name(let name): return try lookup(name, e.span)
+        case .vector(let items): return try vectorLiteral(items, e.span)
+        case .unary(let op, let a):
+            let v = try numeric(evaluate(a), a.span)
+            return op == .negate ? v.withElements(v.elements!.map { -$0 }) : v
+        case .binary(let op, let a, let b): return try binary(op, a, b, e.span)
+        case .call(let callee, let args): return try call(callee, args, e.span)
+        case .index(let base, let indices): return try index(base, indices, e.span)
+        case .member(let base, let column): return try member(base, column)
+        }
+    }
+
+    func lookup(_ name: String, _ span: SourceSpan) throws -> Value {
+        if let v = values[name] { return v }
+        if let formula = formulas[name] { return try evaluate(formula) }
+        if params[name] != nil {
+            if let v = estimates[name] { return v }
+            throw Diagnostic.error("param '\(name)' has no estimate yet", at: span, help: "run 'fit' first")
+        }
+        throw Diagnostic.error("'\(name)' has no value yet", at: span)
+    }
+
+    /// A value that arithmetic can use: numbers, or a clear error naming the bad cell.
+    func numeric(_ v: Value, _ span: SourceSpan) throws -> Value {
+        switch v {
+        case .number, .vector, .matrix: return v
+        case .column(let c, _):
+            switch c.numbers() {
+            case .success(let xs): return .vector(xs)
+            case .failure(let problem): throw Diagnostic.error(problem.description, at: span)
+            }
+        default:
+            throw Diagnostic.error("expected numbers here, but this is \(v.kindDescription)", at: span)
+        }
+    }
+
+    func number(_ v: Value, _ e: ExpressionSyntax) throws -> Double {
+        guard case .number(let x) = v else {
+            throw Diagnostic.error("expected a number, but this is \(v.kindDescription)", at: e.span)
+        }
+        return x
+    }
+
+    func vectorLiteral(_ items: [ExpressionSyntax], _ span: SourceSpan) throws -> Value {
+        let vs = try items.map { try numeric(evaluate($0), $0.span) }
+        if vs.allSatisfy({ if case .number = $0 { return true } else { return false } }) {
+            return .vector(vs.map { $0.elements![0] })
+        }
+        var rows: [[Double]] = []
+        for (v, item) in zip(vs, items) {
+            guard case .vector(let row) = v else {
+                throw Diagnostic.error("a matrix literal's rows must all be vectors", at: item.span)
+            }
+            if let first = rows.first, first.count != row.count {
+                throw Diagnostic.error("row \(rows.count + 1) of the matrix has \(row.count) values, but row 1 has \(first.count)", at: item.span)
+            }
+            rows.append(row)
+        }
+        return .matrix(Matrix(rowVectors: rows))
+    }
+
+    func binary(_ op: BinaryOperator, _ a: ExpressionSyntax, _ b: ExpressionSyntax, _ span: SourceSpan) throws -> Value {
+        let x = try evaluate(a)
+        let y = try evaluate(b)
+        switch op {
+        case .plusMinus:
+            let c = try number(numeric(x, a.span), a)
+            let h = try number(numeric(y, b.span), b)
+            return .interval(c - h, c + h)
+        case .dot:
+            return try dot(numeric(x, a.span), numeric(y, b.span), span)
+        case .approx:
+            let (passed, _) = try approximately(a, b, tolerance: nil)
+            return .number(passed ? 1 : 0)
+        default:
+            return try elementwise(numeric(x, a.span), numeric(y, b.span), span, Session.operation(op), name: op.rawValue)
+        }
+    }
+
+    static func operation(_ op: BinaryOperator) -> (Double, Double) -> Double {
+        switch op {
+        case .add: return (+)
+        case .subtract: return (-)
+        case .multiply: return { $0 == 0 || $1 == 0 ? 0 * ($0.isNaN || $1.isNaN ? .nan : 1) : $0 * $1 }
+        case .divide: return (/)
+        case .power: return { pow($0, $1) }
+        case .equal: return { $0 == $1 ? 1 : 0 }
+        case .notEqual: return { $0 != $1 ? 1 : 0 }
+        case .less: return { $0 < $1 ? 1 : 0 }
+        case .lessEqual: return { $0 <= $1 ? 1 : 0 }
+        case .greater: return { $0 > $1 ? 1 : 0 }
+        case .greaterEqual: return { $0 >= $1 ? 1 : 0 }
+        case .dot, .plusMinus, .approx: return { _, _ in .nan }
+        }
+    }
+
+    /// Element-wise with broadcasting: a number combines with anything, otherwise shapes must be equal.
+    func elementwise(_ x: Value, _ y: Value, _ span: SourceSpan, _ f: (Double, Double) -> Double, name: String) throws -> Value {
+        let (xe, ye) = (x.elements!, y.elements!)
+        let template: Value
+        switch (x, y) {
+        case (.number, _): template = y
+        case (_, .number): template = x
+        case (.vector(let u), .vector(let v)) where u.count == v.count: template = x
+        case (.matrix(let m), .matrix(let n)) where m.rows == n.rows && m.columns == n.columns: template = x
+        default:
+            throw Diagnostic.error("shapes do not match: \(x.kindDescription) and \(y.kindDescription)", at: span,
+                                   help: "element-wise operations need equal shapes, or a number on one side")
+        }
+        let pairs = try Arithmetic.broadcastPairs(xe, ye, span)
+        var out = [Double](repeating: 0, count: pairs.count)
+        for (i, (u, v)) in pairs.enumerated() {
+            let r = f(u, v)
+            if r.isNaN && !u.isNaN && !v.isNaN {
+                let at = pairs.count > 1 ? " (element \(i + 1))" : ""
+                throw Diagnostic.error("\(Format.number(u)) \(name) \(Format.number(v)) is undefined\(at)", at: span)
+            }
+            out[i] = r
+        }
+        return template.withElements(out)
+    }
+
+    /// `w·x`: a number for two vectors; one dot product per row for a matrix and a vector.
+    func dot(_ x: Value, _ y: Value, _ span: SourceSpan) throws -> Value {
+        switch (x, y) {
+        case (.vector(let u), .vector(let v)) where u.count == v.count:
+            return .number(Arithmetic.sum(zip(u, v).map(*)))
+        case (.matrix(let m), .vector(let w)) where m.columns == w.count,
+            (.vector(let w), .matrix(let m)) where m.columns == w.count:
+            return .vector((0..<m.rows).map { i in Arithmetic.sum((0..<m.columns).map { m[i, $0] * w[$0] }) })
+        default:
+            throw Diagnostic.error("'·' needs a vector and a vector of the same length, or a matrix and a vector with one component per column; here it has \(x.kindDescription) and \(y.kindDescription)",
+                                   at: span)
+        }
+    }
+
+    func index(_ base: ExpressionSyntax, _ indices: [ExpressionSyntax], _ span: SourceSpan) throws -> Value {
+        let v = try evaluate(base)
+        if case .table(let t) = v { return try tableMatrix(t, indices) }
+        let positions = try indices.map { e -> Int in
+            let x = try number(numeric(evaluate(e), e.span), e)
+            guard x >= 1, x == x.rounded(), x < 1e15 else {
+                throw Diagnostic.error("an index is a whole number from 1 (indexing starts at 1), but it is \(Format.number(x))", at: e.span)
+            }
+            return Int(x)
+        }
+        func check(_ i: Int, _ n: Int, _ e: ExpressionSyntax, _ what: String) throws {
+            if i > n { throw Diagnostic.error("index \(i) is out of range: \(what) has \(n)", at: e.span) }
+        }
+        switch (try numeric(v, base.span), positions.count) {
+        case (.vector(let xs), 1):
+            try check(positions[0], xs.count, indices[0], "the vector")
+            return .number(xs[positions[0] - 1])
+        case (.matrix(let m), 1):
+            try check(positions[0], m.rows, indices[0], "rows: the matrix")
+            return .vector(m.row(positions[0] - 1))
+        case (.matrix(let m), 2):
+            try check(positions[0], m.rows, indices[0], "rows: the matrix")
+            try check(positions[1], m.columns, indices[1], "columns: the matrix")
+            return .number(m[positions[0] - 1, positions[1] - 1])
+        case (let other, let k):
+            throw Diagnostic.error("cannot index \(other.kindDescription) with \(k) index\(k == 1 ? "" : "es")", at: span)
+        }
+    }
+
+    func tableMatrix(_ t: Table, _ indices: [ExpressionSyntax]) throws -> Value {
+        let names = try indices.map { e -> String in
+            switch e.kind {
+            case .name(let n): return n
+            case .string(let s): return s
+            default: throw Diagnostic.error("a table is indexed by column names, e.g. d[x1, x2]", at: e.span)
+            }
+        }
+        switch t.matrix(columns: names) {
+        case .success(let m): return .matrix(m)
+        case .failure(let problem):
+            let span = indices.first?.span
+            switch problem {
+            case .unknownColumn(let name, let suggestion):
+                let at = zip(names, indices).first { $0.0 == name }?.1.span ?? span
+                throw Diagnostic.error("\(t.name) has no column '\(name)'", at: at, help: suggestion.map { "did you mean '\($0)'?" })
+            case .cell(let cell):
+                let at = zip(names, indices).first { $0.0 == cell.column }?.1.span ?? span
+                throw Diagnostic.error(cell.description, at: at)
+            }
+        }
+    }
+
+    func member(_ base: ExpressionSyntax, _ column: Name) throws -> Value {
+        let v = try evaluate(base)
+        guard case .table(let t) = v else {
+            throw Diagnostic.error("'.' picks a column of a table, but this is \(v.kindDescription)", at: base.span)
+        }
+        guard let c = t.column(named: column.text) else {
+            let hint = Suggestion.closest(to: column.text, among: t.columnNames)
+            throw Diagnostic.error("\(t.name) has no column '\(column.text)'", at: column.span, help: hint.map { "did you mean '\($0)'?" })
+        }
+        if case .success(let xs) = c.numbers() { return .vector(xs) }
+        return .column(c, table: t.name)
+    }
+}

@@ -1,0 +1,176 @@
+import ArgumentParser
+import CReadline
+import Checker
+import Diagnostics
+import Foundation
+import Interpreter
+import Model
+import Syntax
+
+struct Repl: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Start the interactive REPL (the default).",
+        discussion: "When standard input is not a terminal, statements are read from it without prompts.")
+
+    func run() throws {
+        let repl = REPL()
+        let ok = withLargeStack { isatty(STDIN_FILENO) != 0 ? repl.interactive() : repl.piped() }
+        if !ok { throw ExitCode(1) }
+    }
+}
+
+/// The read–eval–print loop. Lines are gathered until they form a complete
+/// statement (brackets closed, no trailing operator), then run in one session
+/// whose definitions survive every error.
+final class REPL: @unchecked Sendable {
+    let console = Console(json: false)
+    lazy var session = Session(output: console.write)
+    var sawError = false
+
+    static let commands = [":help", ":load", ":reset", ":names", ":quit"]
+
+    /// Standard input is a pipe or file: no prompts, no readline, no history.
+    func piped() -> Bool {
+        var buffer = ""
+        while let line = readLine(strippingNewline: true) {
+            if buffer.isEmpty, line.trimmingCharacters(in: .whitespaces).hasPrefix(":") {
+                if !command(line) { return !sawError }
+                continue
+            }
+            buffer += buffer.isEmpty ? line : "\n" + line
+            if !Session.needsMoreInput(buffer) {
+                evaluate(buffer)
+                buffer = ""
+            }
+        }
+        if !buffer.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { evaluate(buffer) }
+        return !sawError
+    }
+
+    /// A terminal: GNU readline with history, completion and Ctrl-C handling.
+    func interactive() -> Bool {
+        let history = ProcessInfo.processInfo.environment["MLE_HISTORY"]
+            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".mle_history")
+        mle_rl_set_name("mle")
+        activeREPL = self
+        mle_rl_install_completion(completionGenerator)
+        mle_rl_install_sigint()
+        using_history()
+        _ = read_history(history)
+        stifle_history(1000)
+        print("mle \(MLE.version) — maximum likelihood, derived. Type :help for help, :quit or Ctrl-D to leave.")
+        var buffer = ""
+        while true {
+            guard let raw = readline(buffer.isEmpty ? "mle> " : "...> ") else {
+                print("")
+                break
+            }
+            let line = String(cString: raw)
+            free(raw)
+            if mle_rl_take_interrupt() != 0 { buffer = "" }
+            if buffer.isEmpty, line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            if buffer.isEmpty, line.trimmingCharacters(in: .whitespaces).hasPrefix(":") {
+                add_history(line)
+                if !command(line) { break }
+                continue
+            }
+            buffer += buffer.isEmpty ? line : "\n" + line
+            if Session.needsMoreInput(buffer) { continue }
+            add_history(buffer)
+            evaluate(buffer)
+            buffer = ""
+        }
+        _ = write_history(history)
+        return true
+    }
+
+    func evaluate(_ text: String) {
+        if !session.run(source: text) { sawError = true }
+    }
+
+    /// Runs a `:command`; false means leave the REPL.
+    func command(_ line: String) -> Bool {
+        let parts = line.trimmingCharacters(in: .whitespaces).split(separator: " ", maxSplits: 1).map(String.init)
+        let argument = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
+        switch parts[0] {
+        case ":quit", ":q", ":exit":
+            return false
+        case ":help", ":h", ":?":
+            print(REPL.help)
+        case ":reset":
+            session.reset()
+            print("All definitions forgotten.")
+        case ":names":
+            let names = session.namesInScope
+            print(names.isEmpty ? "Nothing is defined yet." : names.joined(separator: "  "))
+        case ":load":
+            guard !argument.isEmpty else {
+                printError(":load needs a file: :load Scripts/01-coin.mle")
+                return true
+            }
+            if !session.runFile(atPath: argument) { sawError = true }
+        default:
+            let hint = Suggestion.closestCommand(to: parts[0])
+            printError("unknown command '\(parts[0])'" + (hint.map { "; did you mean '\($0)'?" } ?? "; type :help"))
+        }
+        return true
+    }
+
+    func printError(_ message: String) {
+        sawError = true
+        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+    }
+
+    static let help = """
+        Statements (one per line; a line continues while a bracket is open or it ends in an operator):
+          data x = [4.8, 5.2, 3.9]        observed data (also csv("file.csv"), sample(Normal(5, 2), 200, seed: 42))
+          let m = mean(x)                 a named value or formula
+          param σ > 0                     an unknown to estimate (also: in (0, 1), : vector[3], = start)
+          model x ~ Normal(μ, σ)          a likelihood term
+          fit                             estimate
+          print m, sd(x)                  show values
+          assert m ≈ 4.63 within 0.01     check a value
+        Commands:
+          :help          this text
+          :load FILE     run a script in this session
+          :names         list what is defined
+          :reset         forget every definition
+          :quit          leave (also Ctrl-D)
+        Tab completes keywords, functions, distributions, names and table columns (d.<Tab>).
+        """
+
+    /// Completion candidates for the word being typed.
+    func candidates(for text: String) -> [String] {
+        if text.hasPrefix(":") { return REPL.commands.filter { $0.hasPrefix(text) } }
+        if let dot = text.lastIndex(of: ".") {
+            let base = String(text[..<dot])
+            let prefix = String(text[text.index(after: dot)...])
+            return session.columns(of: base).filter { $0.hasPrefix(prefix) }.map { "\(base).\($0)" }
+        }
+        let words = Array(Keyword.statements) + ["in", "using", "weight", "censored", "within", "trace", "vector"]
+            + Builtin.allCases.map(\.rawValue) + Distributions.names + session.namesInScope
+        return Array(Set(words.filter { $0.hasPrefix(text) })).sorted()
+    }
+}
+
+nonisolated(unsafe) var activeREPL: REPL?
+nonisolated(unsafe) var completionMatches: [String] = []
+nonisolated(unsafe) var completionIndex = 0
+
+/// readline's generator: called with state 0 for a new word, then until it returns NULL.
+let completionGenerator: mle_completion_generator = { text, state in
+    if state == 0 {
+        let prefix = text.map { String(cString: $0) } ?? ""
+        completionMatches = activeREPL?.candidates(for: prefix) ?? []
+        completionIndex = 0
+    }
+    guard completionIndex < completionMatches.count else { return nil }
+    defer { completionIndex += 1 }
+    return strdup(completionMatches[completionIndex])
+}
+
+extension Suggestion {
+    static func closestCommand(to text: String) -> String? {
+        closest(to: text, among: REPL.commands)
+    }
+}

@@ -1,0 +1,110 @@
+import CGSL
+
+/// Where a distribution's parameter lives (for checking a parameter's declared
+/// constraint and for the transform the optimiser works in).
+public enum Domain: Sendable, Equatable, CustomStringConvertible {
+    case real
+    case positive
+    /// The closed unit interval [0, 1] (a probability).
+    case unitInterval
+    case nonnegativeInteger
+
+    public var description: String {
+        switch self {
+        case .real: return "any real number"
+        case .positive: return "> 0"
+        case .unitInterval: return "in [0, 1]"
+        case .nonnegativeInteger: return "a whole number ≥ 0"
+        }
+    }
+
+    public func contains(_ x: Double) -> Bool {
+        switch self {
+        case .real: return x.isFinite
+        case .positive: return x > 0 && x.isFinite
+        case .unitInterval: return x >= 0 && x <= 1
+        case .nonnegativeInteger: return x >= 0 && x == x.rounded() && x.isFinite
+        }
+    }
+}
+
+/// The values an observation of a distribution can take.
+public enum Support: Sendable, Equatable, CustomStringConvertible {
+    case real
+    case positive
+    case nonnegative
+    case openUnitInterval
+    case binary
+    case count
+    /// 0, 1, …, N where N is the distribution's argument at this index.
+    case countUpTo(argument: Int)
+
+    public var description: String {
+        switch self {
+        case .real: return "a finite real number"
+        case .positive: return "a number > 0"
+        case .nonnegative: return "a number ≥ 0"
+        case .openUnitInterval: return "a number strictly between 0 and 1"
+        case .binary: return "0 or 1"
+        case .count: return "a whole number ≥ 0"
+        case .countUpTo: return "a whole number from 0 to N"
+        }
+    }
+
+    /// Whether `y` is in the support, given the distribution's arguments for this row.
+    public func contains(_ y: Double, arguments: [Double]) -> Bool {
+        switch self {
+        case .real: return y.isFinite
+        case .positive: return y > 0 && y.isFinite
+        case .nonnegative: return y >= 0 && y.isFinite
+        case .openUnitInterval: return y > 0 && y < 1
+        case .binary: return y == 0 || y == 1
+        case .count: return y >= 0 && y == y.rounded() && y.isFinite
+        case .countUpTo(let k):
+            let n = k < arguments.count ? arguments[k] : .infinity
+            return y >= 0 && y == y.rounded() && y <= n
+        }
+    }
+}
+
+/// One parameter of a distribution: its conventional name and domain.
+public struct DistributionParameter: Sendable {
+    public let name: String
+    public let domain: Domain
+}
+
+/// A family of probability distributions, one file each under Distributions/.
+public protocol Distribution: Sendable {
+    /// The name scripts use: `Normal`.
+    var name: String { get }
+    var parameters: [DistributionParameter] { get }
+    var support: Support { get }
+    /// One draw, for `sample(...)`; arguments are in `parameters` order and in their domains.
+    func draw(_ arguments: [Double], using rng: RandomSource) -> Double
+}
+
+/// Every distribution mle knows, by name.
+public enum Distributions {
+    public static let all: [any Distribution] = [
+        Normal(), Bernoulli(), Binomial(), Poisson(), Exponential(), BetaDistribution(), GammaDistribution(),
+    ]
+
+    public static func named(_ name: String) -> (any Distribution)? {
+        all.first { $0.name == name }
+    }
+
+    public static var names: [String] { all.map(\.name) }
+}
+
+/// A seeded Mersenne Twister (GSL's mt19937), so `sample(..., seed: 42)` is reproducible.
+public final class RandomSource {
+    let rng: UnsafeMutablePointer<gsl_rng>?
+
+    public init(seed: UInt64) {
+        rng = mle_gsl_rng(UInt(truncatingIfNeeded: seed))
+    }
+
+    deinit { if let rng { gsl_rng_free(rng) } }
+
+    var generator: UnsafeMutablePointer<gsl_rng>? { rng }
+}

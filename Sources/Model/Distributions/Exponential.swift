@@ -1,0 +1,13 @@
+import CGSL
+
+/// Exponential(λ): waiting times with rate λ > 0 (mean 1/λ).
+public struct Exponential: Distribution {
+    public init() {}
+    public let name = "Exponential"
+    public let parameters = [DistributionParameter(name: "λ", domain: .positive)]
+    public let support = Support.nonnegative
+
+    public func draw(_ a: [Double], using rng: RandomSource) -> Double {
+        gsl_ran_exponential(rng.generator, 1 / a[0])   // GSL takes the mean
+    }
+}

@@ -1,0 +1,15 @@
+import CGSL
+
+/// Gamma(α, β): shape α > 0 and rate β > 0 (mean α/β).
+public struct GammaDistribution: Distribution {
+    public init() {}
+    public let name = "Gamma"
+    public let parameters = [
+        DistributionParameter(name: "α", domain: .positive), DistributionParameter(name: "β", domain: .positive),
+    ]
+    public let support = Support.positive
+
+    public func draw(_ a: [Double], using rng: RandomSource) -> Double {
+        gsl_ran_gamma(rng.generator, a[0], 1 / a[1])   // GSL takes the scale
+    }
+}

@@ -1,0 +1,213 @@
+import Diagnostics
+
+extension Parser {
+    /// statement = dataStatement | letStatement | paramStatement | modelStatement
+    ///           | priorStatement | fitStatement | showStatement | deriveStatement
+    ///           | printStatement | assertStatement | expression
+    mutating func parseStatement() throws -> Statement {
+        let start = current.span
+        switch current.identifier {
+        case "data": return try parseBinding(start, isData: true)
+        case "let": return try parseBinding(start, isData: false)
+        case "param": return try parseParam(start)
+        case "model": return try parseModel(start)
+        case "prior": return try parsePrior(start)
+        case "fit": return try parseFit(start)
+        case "show": return try parseShow(start)
+        case "derive": return try parseDerive(start)
+        case "print": return try parsePrint(start)
+        case "assert": return try parseAssert(start)
+        case "in":
+            throw Diagnostic.error("expected a statement, found the keyword 'in'", at: current.span)
+        default:
+            if Precedence.binary(current.kind) != nil, current.kind != .minus, current.kind != .plus {
+                throw expected("a statement")
+            }
+            if [.rightParen, .rightBracket, .comma, .colon, .period, .tilde, .assign].contains(current.kind) {
+                throw expected("a statement")
+            }
+            let e = try parseExpression()
+            return Statement(.expression(e), e.span)
+        }
+    }
+
+    /// dataStatement = "data" NAME "=" expression
+    /// letStatement  = "let" NAME "=" expression
+    mutating func parseBinding(_ start: SourceSpan, isData: Bool) throws -> Statement {
+        advance()
+        let name = try parseName("a name")
+        _ = try expect(.assign, "'=' after '\(name.text)'")
+        let value = try parseExpression()
+        return Statement(isData ? .data(name, value) : .let(name, value), span(from: start))
+    }
+
+    /// paramStatement = "param" NAME [ ":" "vector" "[" expression "]" ] [ constraint ] [ "=" expression ]
+    mutating func parseParam(_ start: SourceSpan) throws -> Statement {
+        advance()
+        let name = try parseName("a parameter name")
+        var length: ExpressionSyntax?
+        if match(.colon) != nil {
+            guard current.isKeyword("vector") else {
+                throw expected("'vector[K]' after ':'", help: "a scalar parameter needs no shape: 'param \(name.text)'")
+            }
+            advance()
+            _ = try expect(.leftBracket, "'[' after 'vector'")
+            length = try parseExpression()
+            _ = try expect(.rightBracket, "']' to close 'vector['")
+        }
+        let constraintStart = current.span
+        let constraint = try parseConstraint()
+        let constraintSpan = constraint == nil ? nil : span(from: constraintStart)
+        var startValue: ExpressionSyntax?
+        if match(.assign) != nil { startValue = try parseExpression() }
+        let decl = ParamDeclaration(
+            name: name, length: length, constraint: constraint, constraintSpan: constraintSpan, start: startValue)
+        return Statement(.param(decl), span(from: start))
+    }
+
+    /// constraint = ( "in" | "∈" ) ( "(" expression "," expression ")" | "[" expression "," expression "]" )
+    ///            | ( ">" | ">=" ) expression | ( "<" | "<=" ) expression
+    mutating func parseConstraint() throws -> Constraint? {
+        let bound = Precedence.binary(.plus)!.level
+        switch current.kind {
+        case .greater, .greaterEqual:
+            advance()
+            return .greater(try parseExpression(minimumLevel: bound))
+        case .less, .lessEqual:
+            advance()
+            return .less(try parseExpression(minimumLevel: bound))
+        case .elementOf:
+            advance()
+            return try parseInterval()
+        case .identifier("in"):
+            advance()
+            return try parseInterval()
+        default:
+            return nil
+        }
+    }
+
+    mutating func parseInterval() throws -> Constraint {
+        guard let open = match(.leftParen) ?? match(.leftBracket) else {
+            throw expected("an interval such as '(0, 1)' after 'in'")
+        }
+        let close: TokenKind = open.kind == .leftParen ? .rightParen : .rightBracket
+        let low = try parseExpression()
+        _ = try expect(.comma, "',' between the interval's bounds")
+        let high = try parseExpression()
+        _ = try expect(close, "'\(open.kind == .leftParen ? ")" : "]")' to close '\(open.text)' opened at \(open.span.position)")
+        return .interval(low, high)
+    }
+
+    /// modelStatement = "model" [ NAME ":" ] expression "~" distribution { "weight" expression | "censored" expression }
+    mutating func parseModel(_ start: SourceSpan) throws -> Statement {
+        advance()
+        var name: Name?
+        if case .identifier = current.kind, peek().kind == .colon {
+            name = try parseName("a model name")
+            advance()
+        }
+        let response = try parseExpression()
+        guard match(.tilde) != nil else {
+            throw expected("'~' after the modelled data", help: "write 'model y ~ Normal(μ, σ)'")
+        }
+        let distribution = try parseDistribution()
+        var weight: ExpressionSyntax?
+        var censored: ExpressionSyntax?
+        while let word = current.identifier, word == "weight" || word == "censored" {
+            let keyword = advance()
+            if (word == "weight" ? weight : censored) != nil {
+                throw Diagnostic.error("'\(word)' is given twice", at: keyword.span)
+            }
+            let e = try parseExpression()
+            if word == "weight" { weight = e } else { censored = e }
+        }
+        let decl = ModelDeclaration(
+            name: name, response: response, distribution: distribution, weight: weight, censored: censored)
+        return Statement(.model(decl), span(from: start))
+    }
+
+    /// distribution = NAME "(" [ arguments ] ")"
+    mutating func parseDistribution() throws -> DistributionCall {
+        guard case .identifier(let text) = current.kind, !Keyword.reserved.contains(text) else {
+            throw expected("a distribution such as 'Normal(μ, σ)' after '~'")
+        }
+        let nameToken = advance()
+        guard let open = match(.leftParen) else {
+            throw expected("'(' after '\(text)'", help: "a distribution takes its parameters in parentheses: \(text)(...)")
+        }
+        let args = try parseArguments(closing: open)
+        return DistributionCall(name: Name(text, nameToken.span), arguments: args, span: span(from: nameToken.span))
+    }
+
+    /// priorStatement = "prior" NAME "~" distribution
+    mutating func parsePrior(_ start: SourceSpan) throws -> Statement {
+        advance()
+        let name = try parseName("a parameter name")
+        _ = try expect(.tilde, "'~' after '\(name.text)'")
+        let distribution = try parseDistribution()
+        return Statement(.prior(name, distribution), span(from: start))
+    }
+
+    /// fitStatement = "fit" [ NAME ] [ "using" NAME [ "(" [ arguments ] ")" ] ] [ "trace" ]
+    mutating func parseFit(_ start: SourceSpan) throws -> Statement {
+        advance()
+        var model: Name?
+        if let word = current.identifier, word != "using", word != "trace" {
+            model = try parseName("a model name")
+        }
+        var method: Name?
+        var options: [Argument] = []
+        if current.isKeyword("using") {
+            advance()
+            guard case .identifier(let m) = current.kind else {
+                throw expected("a method after 'using' (closed, newton or gradient(lr: …, steps: …))")
+            }
+            method = Name(m, advance().span)
+            if let open = match(.leftParen) { options = try parseArguments(closing: open) }
+        }
+        let trace = current.isKeyword("trace")
+        if trace { advance() }
+        return Statement(.fit(FitDeclaration(model: model, method: method, options: options, trace: trace)), span(from: start))
+    }
+
+    /// showStatement = "show" NAME [ NAME ]
+    mutating func parseShow(_ start: SourceSpan) throws -> Statement {
+        advance()
+        guard case .identifier(let what) = current.kind else {
+            throw expected("what to show (loglik, score, hessian, stats, …)")
+        }
+        let target = Name(what, advance().span)
+        var model: Name?
+        if case .identifier = current.kind { model = try parseName("a model name") }
+        return Statement(.show(target, model: model), span(from: start))
+    }
+
+    /// deriveStatement = "derive" [ NAME ]
+    mutating func parseDerive(_ start: SourceSpan) throws -> Statement {
+        advance()
+        var model: Name?
+        if case .identifier = current.kind { model = try parseName("a model name") }
+        return Statement(.derive(model: model), span(from: start))
+    }
+
+    /// printStatement = "print" expression { "," expression }
+    mutating func parsePrint(_ start: SourceSpan) throws -> Statement {
+        advance()
+        var items = [try parseExpression()]
+        while match(.comma) != nil { items.append(try parseExpression()) }
+        return Statement(.print(items), span(from: start))
+    }
+
+    /// assertStatement = "assert" expression [ "within" expression ]
+    mutating func parseAssert(_ start: SourceSpan) throws -> Statement {
+        advance()
+        let condition = try parseExpression()
+        var tolerance: ExpressionSyntax?
+        if current.isKeyword("within") {
+            advance()
+            tolerance = try parseExpression()
+        }
+        return Statement(.assert(AssertDeclaration(condition: condition, tolerance: tolerance)), span(from: start))
+    }
+}

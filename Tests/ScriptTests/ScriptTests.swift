@@ -1,0 +1,77 @@
+import Diagnostics
+import Foundation
+import Interpreter
+import Testing
+
+/// The tutorial is the acceptance suite: every Scripts/**/*.mle must run cleanly
+/// (they check themselves with `assert`), and every script under Scripts/errors/
+/// must fail with exactly the diagnostics recorded beside it in NAME.expected.
+/// Set MLE_UPDATE_GOLDEN=1 to rewrite the .expected files.
+struct ScriptTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    static let scripts = root.appendingPathComponent("Scripts")
+
+    static func allScripts() -> [String] {
+        let enumerator = FileManager.default.enumerator(atPath: scripts.path)
+        var found: [String] = []
+        while let path = enumerator?.nextObject() as? String {
+            if path.hasSuffix(".mle") { found.append(path) }
+        }
+        return found.sorted()
+    }
+
+    static var passing: [String] { allScripts().filter { !$0.hasPrefix("errors/") } }
+    static var failing: [String] { allScripts().filter { $0.hasPrefix("errors/") } }
+
+    /// Runs a script in a fresh session; returns whether it succeeded and its rendered output.
+    static func run(_ relative: String) -> (ok: Bool, stdout: String, stderr: String) {
+        final class Sink: @unchecked Sendable {
+            var out = ""
+            var err = ""
+        }
+        let sink = Sink()
+        let renderer = DiagnosticRenderer(color: false)
+        let path = scripts.appendingPathComponent(relative).path
+        let ok = withLargeStack {
+            let session = Session { event in
+                switch event {
+                case .printed(let text, _), .report(let text): sink.out += text + "\n"
+                case .diagnostic(let d): sink.err += renderer.render(d)
+                case .assertion: break
+                }
+            }
+            // Run from the Scripts folder so paths in messages are stable.
+            return session.runFile(atPath: path)
+        }
+        let relativeErr = sink.err.replacingOccurrences(of: scripts.path + "/", with: "")
+        return (ok, sink.out, relativeErr)
+    }
+
+    @Test("there are tutorial scripts and error scripts")
+    func scriptsExist() {
+        #expect(ScriptTests.passing.count >= 1)
+        #expect(ScriptTests.failing.count >= 1)
+    }
+
+    @Test("every tutorial script runs and its asserts pass", arguments: ScriptTests.passing)
+    func tutorial(_ script: String) {
+        let result = ScriptTests.run(script)
+        #expect(result.ok, "\(script) failed:\n\(result.stderr)")
+        #expect(!result.stderr.contains("error:"), "\(script):\n\(result.stderr)")
+    }
+
+    @Test("every error script fails with its recorded diagnostics", arguments: ScriptTests.failing)
+    func errors(_ script: String) throws {
+        let result = ScriptTests.run(script)
+        #expect(!result.ok, "\(script) was expected to fail")
+        let expectedURL = ScriptTests.scripts.appendingPathComponent(
+            String(script.dropLast(".mle".count)) + ".expected")
+        if ProcessInfo.processInfo.environment["MLE_UPDATE_GOLDEN"] != nil {
+            try result.stderr.write(to: expectedURL, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: expectedURL, encoding: .utf8)
+        #expect(result.stderr == expected, "\(script): diagnostics differ from \(expectedURL.lastPathComponent)")
+    }
+}
