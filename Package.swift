@@ -22,7 +22,8 @@ let package = Package(
         .target(name: "Syntax", dependencies: ["Diagnostics"]),
         .target(name: "LinearAlgebra"),
         .target(name: "Data", dependencies: ["Diagnostics", "LinearAlgebra"]),
-        .target(name: "Model", dependencies: ["CGSL"]),
+        .target(name: "Symbolic", dependencies: ["CGSL"]),
+        .target(name: "Model", dependencies: ["CGSL", "Symbolic"]),
         .target(name: "Report"),
         .target(name: "Checker", dependencies: ["Diagnostics", "Syntax", "Data", "Model"]),
         .target(
@@ -43,5 +44,6 @@ let package = Package(
         .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "Diagnostics"]),
         .testTarget(name: "ScriptTests", dependencies: ["Interpreter", "Diagnostics"]),
         .testTarget(name: "REPLTests", dependencies: ["MLECommand"]),
+        .testTarget(name: "SymbolicTests", dependencies: ["Symbolic"]),
     ]
 )

@@ -14,7 +14,9 @@ struct Repl: ParsableCommand {
 
     func run() throws {
         let repl = REPL()
-        let ok = withLargeStack { isatty(STDIN_FILENO) != 0 ? repl.interactive() : repl.piped() }
+        let terminal = isatty(STDIN_FILENO) != 0
+        if terminal { mle_rl_block_signals() }  // so they reach the REPL's own thread
+        let ok = withLargeStack { terminal ? repl.interactive() : repl.piped() }
         if !ok { throw ExitCode(1) }
     }
 }
@@ -48,40 +50,48 @@ final class REPL: @unchecked Sendable {
     }
 
     /// A terminal: GNU readline with history, completion and Ctrl-C handling.
+    /// Always succeeds: errors were reported as they happened, and leaving
+    /// with Ctrl-D or `:quit` is the normal way out.
     func interactive() -> Bool {
-        let history = ProcessInfo.processInfo.environment["MLE_HISTORY"]
-            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".mle_history")
-        mle_rl_set_name("mle")
+        mle_rl_setup("mle", completionGenerator)
         activeREPL = self
-        mle_rl_install_completion(completionGenerator)
-        mle_rl_install_sigint()
-        using_history()
-        _ = read_history(history)
-        stifle_history(1000)
+        mle_history_open(REPL.historyPath, REPL.historyLimit)
         print("mle \(MLE.version) — maximum likelihood, derived. Type :help for help, :quit or Ctrl-D to leave.")
         var buffer = ""
         while true {
-            guard let raw = readline(buffer.isEmpty ? "mle> " : "...> ") else {
+            var interrupted: Int32 = 0
+            guard let raw = mle_rl_read_line(buffer.isEmpty ? "mle> " : "...> ", &interrupted) else {
                 print("")
                 break
             }
             let line = String(cString: raw)
             free(raw)
-            if mle_rl_take_interrupt() != 0 { buffer = "" }
+            if interrupted != 0 {
+                buffer = ""  // Ctrl-C drops the line and any unfinished statement
+                continue
+            }
             if buffer.isEmpty, line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
             if buffer.isEmpty, line.trimmingCharacters(in: .whitespaces).hasPrefix(":") {
-                add_history(line)
+                mle_history_add(line)
                 if !command(line) { break }
                 continue
             }
             buffer += buffer.isEmpty ? line : "\n" + line
             if Session.needsMoreInput(buffer) { continue }
-            add_history(buffer)
+            mle_history_add(buffer)
             evaluate(buffer)
             buffer = ""
         }
-        _ = write_history(history)
         return true
+    }
+
+    /// Entries kept in the history file; older ones are dropped.
+    static let historyLimit: Int32 = 1000
+
+    /// `MLE_HISTORY`, else `~/.mle_history`; an empty `MLE_HISTORY` keeps no file.
+    static var historyPath: String {
+        ProcessInfo.processInfo.environment["MLE_HISTORY"]
+            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".mle_history")
     }
 
     func evaluate(_ text: String) {
@@ -90,7 +100,7 @@ final class REPL: @unchecked Sendable {
 
     /// Runs a `:command`; false means leave the REPL.
     func command(_ line: String) -> Bool {
-        let parts = line.trimmingCharacters(in: .whitespaces).split(separator: " ", maxSplits: 1).map(String.init)
+        let parts = line.split(maxSplits: 1, whereSeparator: \.isWhitespace).map(String.init)
         let argument = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
         switch parts[0] {
         case ":quit", ":q", ":exit":
@@ -105,15 +115,24 @@ final class REPL: @unchecked Sendable {
             print(names.isEmpty ? "Nothing is defined yet." : names.joined(separator: "  "))
         case ":load":
             guard !argument.isEmpty else {
-                printError(":load needs a file: :load Scripts/01-coin.mle")
+                printError(":load needs a file: :load model.mle")
                 return true
             }
-            if !session.runFile(atPath: argument) { sawError = true }
+            if !session.runFile(atPath: REPL.path(from: argument)) { sawError = true }
         default:
             let hint = Suggestion.closestCommand(to: parts[0])
             printError("unknown command '\(parts[0])'" + (hint.map { "; did you mean '\($0)'?" } ?? "; type :help"))
         }
         return true
+    }
+
+    /// The file a `:load` argument names: surrounding quotes removed, `~` expanded.
+    static func path(from argument: String) -> String {
+        var path = Substring(argument)
+        if path.count >= 2, let quote = path.first, quote == "\"" || quote == "'", path.last == quote {
+            path = path.dropFirst().dropLast()
+        }
+        return (String(path) as NSString).expandingTildeInPath
     }
 
     func printError(_ message: String) {

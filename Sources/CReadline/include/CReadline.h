@@ -1,7 +1,8 @@
 #ifndef CREADLINE_H
 #define CREADLINE_H
 /* GNU readline for the mle REPL. Swift 6 cannot touch readline's mutable
-   globals directly, so the few the REPL needs are set through functions here. */
+   globals directly, so everything the REPL needs from them goes through
+   the functions here. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <readline/readline.h>
@@ -9,12 +10,29 @@
 
 typedef char *(*mle_completion_generator)(const char *text, int state);
 
-/* Installs `generator` as the completer; filename completion is switched off. */
-void mle_rl_install_completion(mle_completion_generator generator);
-/* Sets the program name readline uses for ~/.inputrc conditionals. */
-void mle_rl_set_name(const char *name);
-/* Ctrl-C discards the line being edited and shows a fresh prompt. */
-void mle_rl_install_sigint(void);
-/* Ctrl-C seen since the last call (used while a statement runs). */
-int mle_rl_take_interrupt(void);
+/* Blocks, in the calling thread, the signals readline handles (Ctrl-C,
+   Ctrl-Z, window resizes, ...). Call it before starting the thread that
+   runs the REPL, so that they are delivered to that thread: readline only
+   notices a signal that interrupts its own thread's read. */
+void mle_rl_block_signals(void);
+
+/* On the thread that will read lines: unblocks those signals, sets the
+   program name readline uses for ~/.inputrc conditionals, installs
+   `generator` as the completer (no fallback to file names, except for the
+   argument of `:load`) and takes over Ctrl-C (see mle_rl_read_line). */
+void mle_rl_setup(const char *name, mle_completion_generator generator);
+
+/* Reads one line with GNU readline; NULL at the end of input (Ctrl-D).
+   Ctrl-C abandons the line: it echoes ^C, ends the line, and sets
+   *interrupted to 1 (the text typed so far is still returned, to be
+   discarded by the caller). A Ctrl-C outside this call, while a statement
+   runs, says that it cannot interrupt it; a second one quits. */
+char *mle_rl_read_line(const char *prompt, int *interrupted);
+
+/* Loads the history file `path` (a missing file is fine), keeps at most
+   `limit` entries, and stores a multi-line statement as one entry. */
+void mle_history_open(const char *path, int limit);
+/* Adds `entry` unless it repeats the previous entry, and saves the file
+   at once, so a session that is killed keeps its history. */
+void mle_history_add(const char *entry);
 #endif

@@ -1,0 +1,13 @@
+/// What can be said of a function's value from what is known of its argument:
+/// used by the simplifier to apply log rules only where they are valid.
+extension Function {
+    /// Whether f(x) > 0 whenever x is in f's domain (and, for some, when x > 0).
+    func isPositive(argumentPositive: Bool) -> Bool {
+        switch self {
+        case .exp, .sigmoid, .softplus: return true
+        case .abs: return argumentPositive
+        case .expm1, .log1p: return argumentPositive
+        default: return false
+        }
+    }
+}

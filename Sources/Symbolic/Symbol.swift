@@ -1,0 +1,44 @@
+/// A leaf of an expression that is not a number.
+///
+/// Row-level symbols (`column`, `predictor`) take a value per observation;
+/// the others are scalars. The store keeps each symbol's printed name.
+public enum Symbol: Hashable, Sendable, Comparable {
+    /// Component `index` of the flat parameter vector θ (scalar params and
+    /// vector params' components, in declaration order).
+    case parameter(Int)
+    /// A per-row data column.
+    case column(Int)
+    /// A linear predictor ηₖ = Xₖ·wₖ, per row.
+    case predictor(Int)
+    /// A data-only sum over rows, Σᵢ gⱼ(rowᵢ) (a sufficient statistic).
+    case statistic(Int)
+    /// The centring value of a data atom in the statistics (its mean); 0 when shown.
+    case pilot(Int)
+    /// A free variable (tests, and the solver's unknowns).
+    case variable(Int)
+    /// The number of rows, n (or Σ wᵢ for a weighted model).
+    case count
+
+    /// Whether the symbol takes one value per row.
+    public var isRowLevel: Bool {
+        switch self {
+        case .column, .predictor: return true
+        default: return false
+        }
+    }
+}
+
+/// The elementary functions of the IR. Each concern (evaluation, derivative,
+/// printing, range) has one switch, in its own file, so adding a function is
+/// one case here plus one line per table; tests walk `Function.allCases`.
+public enum Function: String, CaseIterable, Hashable, Sendable {
+    case exp, log, log1p, expm1
+    case sigmoid, softplus, logit
+    case lgamma, digamma, trigamma, tetragamma
+    case abs, sign
+    /// log Σ exp(xᵢ), n-ary.
+    case logsumexp
+
+    /// Number of arguments (nil: any number ≥ 1).
+    public var arity: Int? { self == .logsumexp ? nil : 1 }
+}
