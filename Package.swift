@@ -16,19 +16,22 @@ let package = Package(
         // C shims
         .target(name: "CReadline", linkerSettings: [.linkedLibrary("readline")]),
         .target(name: "CGSL", linkerSettings: [.linkedLibrary("gsl")]),
+        .target(name: "CLapack", linkerSettings: [.linkedLibrary("lapacke"), .linkedLibrary("openblas")]),
 
         // Pipeline stages
         .target(name: "Diagnostics"),
         .target(name: "Syntax", dependencies: ["Diagnostics"]),
-        .target(name: "LinearAlgebra"),
+        .target(name: "LinearAlgebra", dependencies: ["CLapack"]),
         .target(name: "Data", dependencies: ["Diagnostics", "LinearAlgebra"]),
-        .target(name: "Symbolic", dependencies: ["CGSL"]),
-        .target(name: "Model", dependencies: ["CGSL", "Symbolic"]),
+        .target(name: "Symbolic", dependencies: ["CGSL", "LinearAlgebra"]),
+        .target(name: "Model", dependencies: ["CGSL", "Symbolic", "LinearAlgebra"]),
         .target(name: "Report"),
         .target(name: "Checker", dependencies: ["Diagnostics", "Syntax", "Data", "Model"]),
         .target(
             name: "Interpreter",
-            dependencies: ["Diagnostics", "Syntax", "Checker", "Data", "Model", "LinearAlgebra", "Report", "CGSL"]),
+            dependencies: [
+                "Diagnostics", "Syntax", "Checker", "Data", "Model", "Symbolic", "LinearAlgebra", "Report", "CGSL",
+            ]),
         .executableTarget(
             name: "MLECommand",
             dependencies: [
@@ -45,5 +48,6 @@ let package = Package(
         .testTarget(name: "ScriptTests", dependencies: ["Interpreter", "Diagnostics"]),
         .testTarget(name: "REPLTests", dependencies: ["MLECommand"]),
         .testTarget(name: "SymbolicTests", dependencies: ["Symbolic"]),
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
     ]
 )

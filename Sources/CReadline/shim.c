@@ -1,7 +1,8 @@
+#define _GNU_SOURCE /* pipe2 */
 #include "CReadline.h"
+#include <fcntl.h>
 #include <errno.h>
 #include <poll.h>
-#include <pthread.h>
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
@@ -38,74 +39,100 @@ static char **attempted_completion(const char *text, int start, int end) {
     return rl_completion_matches(text, generator_thunk);
 }
 
-/* ---- Ctrl-C -------------------------------------------------------------- */
+/* ---- Signals -------------------------------------------------------------
 
-/* While readline runs, its own SIGINT handler restores the terminal, echoes
-   ^C and re-sends the signal to on_sigint, which only sets flags; read_key
-   (readline's input function) sees them and ends the line. Nothing but
-   flags and write(2) happens in signal context. */
-static volatile sig_atomic_t reading = 0;
-static volatile sig_atomic_t interrupted = 0;
-static volatile sig_atomic_t abandon_pending = 0;
+   mle is multithreaded (OpenBLAS starts workers before main), so a signal
+   from the terminal may land on any thread, and readline's own handlers
+   only work when the signal interrupts the read of the thread running
+   readline. So readline's handlers are off, and the handlers here set a
+   flag and write a byte to a pipe that read_key polls beside the terminal;
+   read_key then does what readline would have done, on the right thread.
+   In signal context nothing but flags, write(2), kill(2) and _exit(2). */
+
+static int wake[2] = { -1, -1 };
+static volatile sig_atomic_t reading = 0;           /* inside mle_rl_read_line */
+static volatile sig_atomic_t pending[NSIG];          /* caught, not yet acted on */
+static volatile sig_atomic_t interrupted = 0;        /* Ctrl-C abandoned this line */
 static volatile sig_atomic_t interrupts_while_running = 0;
 
-static void on_sigint(int sig) {
-    (void)sig;
-    if (reading) {
-        interrupted = 1;
-        abandon_pending = 1;
-        return;
+static const int handled[] = { SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGTSTP, SIGWINCH };
+
+static void on_signal(int sig) {
+    int saved = errno;
+    if (reading || sig == SIGWINCH) {
+        pending[sig] = 1;
+        (void)!write(wake[1], "", 1);
+    } else if (sig == SIGINT) {
+        /* A statement is running; the interpreter cannot be interrupted. */
+        if (interrupts_while_running++ > 0) _exit(130);
+        static const char message[] =
+            "\nmle cannot interrupt a running statement; press Ctrl-C again to quit.\n";
+        (void)!write(STDERR_FILENO, message, sizeof message - 1);
+    } else if (sig == SIGTSTP) {
+        kill(getpid(), SIGSTOP);  /* the terminal is in its normal mode */
+    } else {
+        signal(sig, SIG_DFL);
+        kill(getpid(), sig);
     }
-    if (interrupts_while_running++ > 0) _exit(130);
-    static const char message[] =
-        "\nmle cannot interrupt a running statement; press Ctrl-C again to quit.\n";
-    (void)!write(STDERR_FILENO, message, sizeof message - 1);
+    errno = saved;
 }
 
-/* readline's input function: its own rl_getc, plus a way out on Ctrl-C.
-   poll (never restarted after a signal) lets readline's handlers run. */
+/* Acts, on readline's thread, on the signals caught since the last call.
+   Returns 1 when Ctrl-C asks to abandon the line. */
+static int act_on_signals(void) {
+    char drain[64];
+    while (read(wake[0], drain, sizeof drain) > 0) {}
+    if (pending[SIGWINCH]) {
+        pending[SIGWINCH] = 0;
+        rl_resize_terminal();
+    }
+    if (pending[SIGTSTP]) {
+        pending[SIGTSTP] = 0;
+        rl_cleanup_after_signal();      /* give the shell a sane terminal */
+        kill(getpid(), SIGSTOP);
+        rl_reset_after_signal();        /* continued: back to editing */
+        rl_forced_update_display();
+    }
+    const int fatal[] = { SIGTERM, SIGHUP, SIGQUIT };
+    for (size_t i = 0; i < sizeof fatal / sizeof fatal[0]; i++) {
+        if (!pending[fatal[i]]) continue;
+        rl_cleanup_after_signal();      /* restore the terminal, then die of it */
+        signal(fatal[i], SIG_DFL);
+        raise(fatal[i]);
+    }
+    if (pending[SIGINT]) {
+        pending[SIGINT] = 0;
+        interrupted = 1;
+        rl_echo_signal_char(SIGINT);
+        return 1;
+    }
+    return 0;
+}
+
+/* readline's input function: its rl_getc, but also woken by the pipe. */
 static int read_key(FILE *stream) {
     int fd = fileno(stream);
     for (;;) {
-        if (abandon_pending) {
-            abandon_pending = 0;
-            rl_done = 1;
+        if (act_on_signals()) {
+            rl_done = 1;      /* accept the line; the caller discards it */
             return '\n';
         }
-        struct pollfd p = { .fd = fd, .events = POLLIN, .revents = 0 };
-        if (poll(&p, 1, -1) > 0) {
-            unsigned char c;
-            ssize_t n = read(fd, &c, 1);
-            if (n == 1) return c;
-            if (n == 0) return EOF;
-        }
-        if (errno == EINTR) {
-            rl_check_signals();
-        } else if (errno != EAGAIN && errno != EWOULDBLOCK) {
+        struct pollfd p[2] = { { .fd = fd, .events = POLLIN }, { .fd = wake[0], .events = POLLIN } };
+        if (poll(p, 2, -1) < 0) {
+            if (errno == EINTR) continue;
             return RL_ISSTATE(RL_STATE_READCMD) ? READERR : EOF;
         }
+        if (!(p[0].revents & (POLLIN | POLLHUP | POLLERR))) continue;
+        unsigned char c;
+        ssize_t n = read(fd, &c, 1);
+        if (n == 1) return c;
+        if (n == 0) return EOF;
+        if (errno != EINTR && errno != EAGAIN && errno != EWOULDBLOCK)
+            return RL_ISSTATE(RL_STATE_READCMD) ? READERR : EOF;
     }
 }
 
-/* The signals readline handles (it restores the terminal, then passes them on). */
-static void readline_signals(sigset_t *set) {
-    static const int signals[] = { SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGALRM,
-                                   SIGTSTP, SIGTTIN, SIGTTOU, SIGWINCH };
-    sigemptyset(set);
-    for (size_t i = 0; i < sizeof signals / sizeof signals[0]; i++) sigaddset(set, signals[i]);
-}
-
-void mle_rl_block_signals(void) {
-    sigset_t set;
-    readline_signals(&set);
-    pthread_sigmask(SIG_BLOCK, &set, NULL);
-}
-
 void mle_rl_setup(const char *name, mle_completion_generator generator) {
-    sigset_t set;
-    readline_signals(&set);
-    pthread_sigmask(SIG_UNBLOCK, &set, NULL);
-
     rl_readline_name = strdup(name);
     current_generator = generator;
     rl_attempted_completion_function = attempted_completion;
@@ -113,16 +140,19 @@ void mle_rl_setup(const char *name, mle_completion_generator generator) {
     rl_basic_word_break_characters = expression_breaks;
     rl_getc_function = read_key;
 
+    rl_catch_signals = 0;
+    rl_catch_sigwinch = 0;
+    if (pipe2(wake, O_CLOEXEC | O_NONBLOCK) != 0) wake[0] = wake[1] = -1;
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sigemptyset(&sa.sa_mask);
-    sa.sa_handler = on_sigint;
-    sigaction(SIGINT, &sa, NULL);
+    sa.sa_handler = on_signal;
+    sa.sa_flags = SA_RESTART;
+    for (size_t i = 0; i < sizeof handled / sizeof handled[0]; i++) sigaction(handled[i], &sa, NULL);
 }
 
 char *mle_rl_read_line(const char *prompt, int *was_interrupted) {
     interrupted = 0;
-    abandon_pending = 0;
     interrupts_while_running = 0;
     reading = 1;
     char *line = readline(prompt);

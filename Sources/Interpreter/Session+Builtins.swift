@@ -41,8 +41,10 @@ extension Session {
             }
         case .sample:
             return try sample(args, span)
-        case .se, .loglik, .score, .hessian:
-            throw notYet("\(builtin.rawValue)()", span)
+        case .loglik, .score, .hessian:
+            return try evaluateAtPoint(builtin, args, span)
+        case .se:
+            return try standardError(args[0].value, span)
         default:
             throw Diagnostic.internalError("\(builtin.rawValue) is not dispatched", at: span)
         }

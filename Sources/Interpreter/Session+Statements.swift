@@ -16,14 +16,33 @@ extension Session {
             }
         case .param(let decl):
             params[decl.name.text] = decl
+            paramOrder.append(decl.name.text)
+            modelCache = [:]
         case .model(let decl):
-            models[decl.name?.text ?? "", default: []].append(decl)
-            throw notYet("'model'", statement.span)
+            let name = decl.name?.text ?? ""
+            models[name, default: []].append(decl)
+            if !modelOrder.contains(name) { modelOrder.append(name) }
+            modelCache = [:]
+            do {
+                _ = try builtModel(name, statement.span)
+            } catch {
+                models[name]?.removeLast()
+                if models[name]?.isEmpty == true {
+                    models[name] = nil
+                    modelOrder.removeAll { $0 == name }
+                }
+                modelCache = [:]
+                throw error
+            }
         case .prior(let name, let dist):
             priors[name.text] = dist
-            throw notYet("'prior'", statement.span)
-        case .fit, .show, .derive:
-            throw notYet("'\(statement.keyword)'", statement.span)
+            modelCache = [:]
+        case .fit(let decl):
+            try runFit(decl, statement.span)
+        case .show(let target, let model):
+            try show(target, model, statement.span)
+        case .derive(let model):
+            try derive(model, statement.span)
         case .print(let items):
             let printed = try items.map { try evaluate($0) }
             output(.printed(printed.map(Format.value).joined(separator: " "), values: printed))

@@ -22,7 +22,13 @@ public final class Session: @unchecked Sendable {
     /// Lets that depend on params, evaluated when used (after a fit).
     var formulas: [String: ExpressionSyntax] = [:]
     var params: [String: ParamDeclaration] = [:]
+    var paramOrder: [String] = []
     var models: [String: [ModelDeclaration]] = [:]
+    var modelOrder: [String] = []
+    /// Models lowered and prepared, until a definition changes them.
+    var modelCache: [String: BuiltModel] = [:]
+    /// The last fit (its model and estimate), for loglik, aic, bic, n and se().
+    var lastFit: FitRecord?
     var priors: [String: DistributionCall] = [:]
     /// Estimates of params after a fit.
     var estimates: [String: Value] = [:]
@@ -39,7 +45,11 @@ public final class Session: @unchecked Sendable {
         values = [:]
         formulas = [:]
         params = [:]
+        paramOrder = []
         models = [:]
+        modelOrder = []
+        modelCache = [:]
+        lastFit = nil
         priors = [:]
         estimates = [:]
     }

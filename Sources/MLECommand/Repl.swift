@@ -14,9 +14,7 @@ struct Repl: ParsableCommand {
 
     func run() throws {
         let repl = REPL()
-        let terminal = isatty(STDIN_FILENO) != 0
-        if terminal { mle_rl_block_signals() }  // so they reach the REPL's own thread
-        let ok = withLargeStack { terminal ? repl.interactive() : repl.piped() }
+        let ok = withLargeStack { isatty(STDIN_FILENO) != 0 ? repl.interactive() : repl.piped() }
         if !ok { throw ExitCode(1) }
     }
 }

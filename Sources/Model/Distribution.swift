@@ -1,4 +1,5 @@
 import CGSL
+import Symbolic
 
 /// Where a distribution's parameter lives (for checking a parameter's declared
 /// constraint and for the transform the optimiser works in).
@@ -81,6 +82,20 @@ public protocol Distribution: Sendable {
     var support: Support { get }
     /// One draw, for `sample(...)`; arguments are in `parameters` order and in their domains.
     func draw(_ arguments: [Double], using rng: RandomSource) -> Double
+    /// log p(y | arguments) for one row, in stable log-space form.
+    func logDensity(_ y: Expr, _ arguments: [Expr]) -> Expr
+    /// log P(Y > y) for a right-censored row, or nil when not supported.
+    func logSurvival(_ y: Expr, _ arguments: [Expr]) -> Expr?
+}
+
+extension Distribution {
+    public func logSurvival(_ y: Expr, _ arguments: [Expr]) -> Expr? { nil }
+}
+
+/// The argument t when an expression is σ(t) (a logistic link), else nil.
+func logisticArgument(_ p: Expr) -> Expr? {
+    if let (f, args) = p.application, f == .sigmoid { return args[0] }
+    return nil
 }
 
 /// Every distribution mle knows, by name.

@@ -39,7 +39,7 @@ struct Evaluator {
         case .constant(let bits): return Double(bitPattern: bits)
         case .symbol(let s):
             if s.isRowLevel, let row, let column = rows?.columns[s] { return column[row] }
-            if s == .count, values[s] == nil, let rows { return Double(rows.count) }
+            if case .count = s, values[s] == nil, let rows { return Double(rows.count) }
             return values[s] ?? .nan
         case .add(let ts):
             var sum = 0.0

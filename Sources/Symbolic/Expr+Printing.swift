@@ -50,21 +50,100 @@ struct Printer {
         }
     }
 
+    /// A sum, with terms over the same denominator gathered into one fraction:
+    /// −(Σx² − 2μ·Σx + n·μ²)/(2σ²) rather than three fractions.
     func sum(_ e: Expr) -> String {
-        var out = ""
-        let terms = e.terms.sorted { ($0.constantValue != nil ? 1 : 0) < ($1.constantValue != nil ? 1 : 0) }
-        for (i, t) in terms.enumerated() {
-            let (c, rest) = t.coefficientParts
-            let negative = c < 0
-            let magnitude = negative ? store.mul([store.constant(-c), rest]) : t
-            let body = text(magnitude, 1)
-            if i == 0 {
-                out = negative ? "−" + body : body
+        var groups: [(denominator: Expr?, terms: [Expr])] = []
+        var ordered = e.terms.sorted(by: displayOrder)
+        let positives = ordered.filter { $0.coefficientParts.0 > 0 && ($0.constantValue ?? 1) > 0 }
+        if positives.count == 1, positives[0].constantValue != nil, let i = ordered.firstIndex(of: positives[0]) {
+            ordered.insert(ordered.remove(at: i), at: 0)
+        }
+        for t in ordered {
+            let d = denominator(t)
+            if let d, let i = groups.firstIndex(where: { $0.denominator == d }) {
+                groups[i].terms.append(t)
             } else {
-                out += negative ? " − " + body : " + " + body
+                groups.append((d, [t]))
             }
         }
+        var pieces: [(negative: Bool, text: String)] = []
+        for g in groups {
+            if let d = g.denominator, g.terms.count > 1 {
+                pieces.append(fraction(g.terms, over: d))
+            } else {
+                for t in g.terms { pieces.append(signed(t)) }
+            }
+        }
+        var out = ""
+        for (i, p) in pieces.enumerated() {
+            if i == 0 { out = (p.negative ? "−" : "") + p.text } else { out += (p.negative ? " − " : " + ") + p.text }
+        }
         return out
+    }
+
+    /// A term as (sign, magnitude text).
+    func signed(_ t: Expr) -> (negative: Bool, text: String) {
+        let (c, rest) = t.coefficientParts
+        if c < 0 { return (true, text(store.mul([store.constant(-c), rest]), 1)) }
+        return (false, text(t, 1))
+    }
+
+    /// The product of a term's factors with negative exponents (as positive powers), or nil.
+    func denominator(_ t: Expr) -> Expr? {
+        let below = t.factors.compactMap { f -> Expr? in
+            let (b, x) = f.powerParts
+            guard let k = x.constantValue, k < 0 else { return nil }
+            return store.pow(b, store.constant(-k))
+        }
+        return below.isEmpty ? nil : store.mul(below)
+    }
+
+    /// Σ terms / d, with a common coefficient taken out: −(a − 2b)/(2d).
+    func fraction(_ terms: [Expr], over d: Expr) -> (negative: Bool, text: String) {
+        let coefficients = terms.map { $0.coefficientParts.0 }
+        let negatives = coefficients.filter { $0 < 0 }.count
+        var c = coefficients.map(Swift.abs).min() ?? 1
+        if negatives * 2 > terms.count { c = -c }
+        let numerator = store.add(terms.map { $0 * d / c })
+        let magnitude = Swift.abs(c)
+        let below = 1 / magnitude
+        let inverseIsWhole = below == below.rounded() && below <= 1000
+        let dText = text(d, d.isProduct ? 3 : 2)
+        if magnitude == 1 { return (c < 0, "(" + text(numerator, 1) + ")/" + dText) }
+        if magnitude < 1 && inverseIsWhole {
+            return (c < 0, "(" + text(numerator, 1) + ")/(" + join([Expr.number(below), text(d, 2)]) + ")")
+        }
+        return (c < 0, Expr.number(magnitude) + "·(" + text(numerator, 1) + ")/" + dText)
+    }
+
+    /// Terms in reading order: positive before negative (1 − p, x − μ), constants last
+    /// unless they are the only positive term; otherwise as built.
+    func displayOrder(_ a: Expr, _ b: Expr) -> Bool {
+        func key(_ e: Expr) -> (Int, Int, Int32) {
+            let negative = e.coefficientParts.0 < 0 || (e.constantValue ?? 0) < 0
+            let constant = e.constantValue != nil
+            return (negative ? 1 : 0, constant ? 1 : 0, e.id)
+        }
+        return key(a) < key(b)
+    }
+
+    /// Factor order in a product: numbers, counts, statistics, parameters, data, powers, functions, sums.
+    func factorRank(_ f: Expr) -> Int {
+        switch f.node {
+        case .constant: return 0
+        case .symbol(let s):
+            switch s {
+            case .count: return 1
+            case .statistic, .pilot: return 2
+            case .parameter, .variable: return 3
+            case .column, .predictor: return 4
+            }
+        case .pow: return f.powerParts.base.symbol != nil ? factorRank(f.powerParts.base) : 5
+        case .apply: return 6
+        case .add: return f.dependsOnParameters ? 7 : 2
+        default: return 8
+        }
     }
 
     /// A product as numerator/denominator: factors with negative exponents go below the line.
@@ -88,14 +167,15 @@ struct Printer {
             denominatorNumber = 1 / coefficient
             coefficient = 1
         }
-        var bottom = denominator.map { text($0, denominator.count > 1 || denominatorNumber != nil ? 2 : 3) }
+        numerator.sort { (factorRank($0), $0.id) < (factorRank($1), $1.id) }
+        var bottom = denominator.map { text($0, denominator.count > 1 || denominatorNumber != nil ? 3 : 2) }
         if let d = denominatorNumber { bottom.insert(Expr.number(d), at: 0) }
-        let grouped = numerator.count > 1 || coefficient != 1 || !bottom.isEmpty
+        let grouped = numerator.count > 1 || coefficient != 1 || !bottom.isEmpty || !sign.isEmpty
         var top = numerator.map { text($0, grouped ? 2 : 1) }
         if coefficient != 1 { top.insert(Expr.number(coefficient), at: 0) }
         let numeratorText = top.isEmpty ? "1" : join(top)
         if bottom.isEmpty { return sign + numeratorText }
-        let bottomText = bottom.count > 1 ? "(\(join(bottom)))" : bottom[0]
+        let bottomText = bottom.count > 1 ? "(" + join(bottom) + ")" : bottom[0]
         return sign + numeratorText + "/" + bottomText
     }
 
@@ -103,9 +183,9 @@ struct Printer {
     func join(_ parts: [String]) -> String {
         var out = parts[0]
         for p in parts.dropFirst() {
-            let previousIsNumber = out.last.map { $0.isNumber } ?? false
+            let previousIsInteger = Double(out) != nil && !out.contains(".") && out == parts[0]
             let nextStartsLetter = p.first.map { $0.isLetter && $0 != "Σ" } ?? false
-            out += previousIsNumber && nextStartsLetter && parts.count == 2 ? p : "·" + p
+            out += previousIsInteger && nextStartsLetter ? p : "·" + p
         }
         return out
     }

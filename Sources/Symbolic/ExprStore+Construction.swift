@@ -139,7 +139,7 @@ extension ExprStore {
     /// Σᵢ body: linear, so a sum splits, row-constant factors move out, and a
     /// row-constant body is n·body.
     public func rowSum(_ body: Expr) -> Expr {
-        if !body.isRowLevel { return mul([symbol(.count), body]) }
+        if !body.isRowLevel { return mul([symbol(.count(0)), body]) }
         if body.isSum { return add(body.terms.map(rowSum)) }
         let outside = body.factors.filter { !$0.isRowLevel }
         if !outside.isEmpty {

@@ -62,7 +62,7 @@ public final class ExprStore {
         case .statistic(let i): return "S\(Expr.subscripted(i + 1))"
         case .pilot(let i): return "c\(Expr.subscripted(i + 1))"
         case .variable(let i): return "v\(Expr.subscripted(i + 1))"
-        case .count: return "n"
+        case .count(let k): return k == 0 ? "n" : "n\(Expr.subscripted(k))"
         }
     }
 }

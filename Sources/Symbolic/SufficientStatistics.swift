@@ -49,7 +49,9 @@ public enum SufficientStatistics {
     /// The largest degree in one atom that is summarised (beyond it, the term stays per row).
     public static let maximumDegree = 4
 
-    public static func factor(_ core: Expr, firstStatistic: Int = 0, firstAtom: Int = 0) -> StatisticalForm {
+    public static func factor(
+        _ core: Expr, count: Symbol = .count(0), firstStatistic: Int = 0, firstAtom: Int = 0
+    ) -> StatisticalForm {
         let store = core.store
         var rowConstant: [Expr] = []
         var dataOnly: [Expr] = []
@@ -85,7 +87,7 @@ public enum SufficientStatistics {
             for k in d.indices { degrees[k] = max(degrees[k], d[k]) }
         }
         var statistics: [Statistic] = []
-        var pieces: [Expr] = rowConstant.map { store.symbol(.count) * $0 }
+        var pieces: [Expr] = rowConstant.map { store.symbol(count) * $0 }
         let pilots: [Symbol?] = degrees.indices.map { degrees[$0] >= 2 ? .pilot(firstAtom + $0) : nil }
         if !polynomial.isEmpty {
             let p = store.add(polynomial)
@@ -104,7 +106,7 @@ public enum SufficientStatistics {
                 let coefficient = derivative.substituting(atPilots) / factorial
                 if coefficient.isConstant(0) { continue }
                 if alpha.allSatisfy({ $0 == 0 }) {
-                    pieces.append(store.symbol(.count) * coefficient)
+                    pieces.append(store.symbol(count) * coefficient)
                     continue
                 }
                 let symbol = Symbol.statistic(firstStatistic + statistics.count)

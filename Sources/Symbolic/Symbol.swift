@@ -17,7 +17,7 @@ public enum Symbol: Hashable, Sendable, Comparable {
     /// A free variable (tests, and the solver's unknowns).
     case variable(Int)
     /// The number of rows, n (or Σ wᵢ for a weighted model).
-    case count
+    case count(Int)
 
     /// Whether the symbol takes one value per row.
     public var isRowLevel: Bool {

@@ -15,7 +15,7 @@ struct StatisticsTests {
 
     /// Numeric values of the statistics (centred at the pilots) for data in one column.
     func values(_ form: StatisticalForm, _ data: [Double]) -> [Symbol: Double] {
-        var v: [Symbol: Double] = [.count: Double(data.count)]
+        var v: [Symbol: Double] = [.count(0): Double(data.count)]
         var pilotValues: [Double] = []
         for (k, pilot) in form.pilots.enumerated() {
             let atom = data.map { form.atoms[k].evaluate([:], rows: RowValues(count: 1, columns: [.column(0): [$0]])) }
@@ -79,7 +79,7 @@ struct StatisticsTests {
         #expect(form.statistics.count == 1)
         let solution = try ScoreSolver.solve(form.value, for: [.init(symbol: .parameter(0), positive: false)]).get()
         #expect(solution[0].1.printed() == "Σx/n")
-        let v: [Symbol: Double] = [.count: 10, form.statistics[0].symbol: 7]
+        let v: [Symbol: Double] = [.count(0): 10, form.statistics[0].symbol: 7]
         #expect(solution[0].1.evaluate(v) == 0.7)
     }
 

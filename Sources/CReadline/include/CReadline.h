@@ -10,16 +10,11 @@
 
 typedef char *(*mle_completion_generator)(const char *text, int state);
 
-/* Blocks, in the calling thread, the signals readline handles (Ctrl-C,
-   Ctrl-Z, window resizes, ...). Call it before starting the thread that
-   runs the REPL, so that they are delivered to that thread: readline only
-   notices a signal that interrupts its own thread's read. */
-void mle_rl_block_signals(void);
-
-/* On the thread that will read lines: unblocks those signals, sets the
-   program name readline uses for ~/.inputrc conditionals, installs
+/* Sets the program name readline uses for ~/.inputrc conditionals, installs
    `generator` as the completer (no fallback to file names, except for the
-   argument of `:load`) and takes over Ctrl-C (see mle_rl_read_line). */
+   argument of `:load`), and takes over the terminal's signals: Ctrl-C (see
+   mle_rl_read_line), Ctrl-Z, window resizes, and SIGTERM, SIGHUP and
+   SIGQUIT, which restore the terminal before they end the program. */
 void mle_rl_setup(const char *name, mle_completion_generator generator);
 
 /* Reads one line with GNU readline; NULL at the end of input (Ctrl-D).

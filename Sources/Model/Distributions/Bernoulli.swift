@@ -1,4 +1,6 @@
 import CGSL
+import Foundation
+import Symbolic
 
 /// Bernoulli(p): 1 with probability p, else 0.
 public struct Bernoulli: Distribution {
@@ -9,5 +11,11 @@ public struct Bernoulli: Distribution {
 
     public func draw(_ a: [Double], using rng: RandomSource) -> Double {
         Double(gsl_ran_bernoulli(rng.generator, a[0]))
+    }
+
+    /// y·log p + (1 − y)·log(1 − p); with p = σ(t), the canonical form y·t − softplus(t).
+    public func logDensity(_ y: Expr, _ a: [Expr]) -> Expr {
+        if let t = logisticArgument(a[0]) { return y * t - softplus(t) }
+        return y * log(a[0]) + (1 - y) * log(1 - a[0])
     }
 }

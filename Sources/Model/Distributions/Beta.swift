@@ -1,4 +1,6 @@
 import CGSL
+import Foundation
+import Symbolic
 
 /// Beta(a, b) on (0, 1), shapes a, b > 0.
 public struct BetaDistribution: Distribution {
@@ -11,5 +13,11 @@ public struct BetaDistribution: Distribution {
 
     public func draw(_ a: [Double], using rng: RandomSource) -> Double {
         gsl_ran_beta(rng.generator, a[0], a[1])
+    }
+
+    /// (a − 1)·log y + (b − 1)·log(1 − y) − log B(a, b)
+    public func logDensity(_ y: Expr, _ p: [Expr]) -> Expr {
+        let (a, b) = (p[0], p[1])
+        return (a - 1) * log(y) + (b - 1) * log(1 - y) - lgamma(a) - lgamma(b) + lgamma(a + b)
     }
 }

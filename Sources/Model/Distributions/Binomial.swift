@@ -1,4 +1,6 @@
 import CGSL
+import Foundation
+import Symbolic
 
 /// Binomial(N, p): successes in N independent trials of probability p.
 public struct Binomial: Distribution {
@@ -12,5 +14,13 @@ public struct Binomial: Distribution {
 
     public func draw(_ a: [Double], using rng: RandomSource) -> Double {
         Double(gsl_ran_binomial(rng.generator, a[1], UInt32(clamping: Int(a[0]))))
+    }
+
+    /// log C(N, y) + y·log p + (N − y)·log(1 − p); with p = σ(t), y·t − N·softplus(t) + log C(N, y).
+    public func logDensity(_ y: Expr, _ a: [Expr]) -> Expr {
+        let (n, p) = (a[0], a[1])
+        let choose = lgamma(n + 1) - lgamma(y + 1) - lgamma(n - y + 1)
+        if let t = logisticArgument(p) { return choose + y * t - n * softplus(t) }
+        return choose + y * log(p) + (n - y) * log(1 - p)
     }
 }

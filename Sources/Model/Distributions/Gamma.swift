@@ -1,4 +1,6 @@
 import CGSL
+import Foundation
+import Symbolic
 
 /// Gamma(α, β): shape α > 0 and rate β > 0 (mean α/β).
 public struct GammaDistribution: Distribution {
@@ -11,5 +13,11 @@ public struct GammaDistribution: Distribution {
 
     public func draw(_ a: [Double], using rng: RandomSource) -> Double {
         gsl_ran_gamma(rng.generator, a[0], 1 / a[1])   // GSL takes the scale
+    }
+
+    /// α·log β − log Γ(α) + (α − 1)·log y − β·y
+    public func logDensity(_ y: Expr, _ p: [Expr]) -> Expr {
+        let (alpha, beta) = (p[0], p[1])
+        return alpha * log(beta) - lgamma(alpha) + (alpha - 1) * log(y) - beta * y
     }
 }

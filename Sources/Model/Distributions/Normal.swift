@@ -1,4 +1,6 @@
 import CGSL
+import Foundation
+import Symbolic
 
 /// Normal(μ, σ): mean μ, standard deviation σ > 0.
 public struct Normal: Distribution {
@@ -11,5 +13,11 @@ public struct Normal: Distribution {
 
     public func draw(_ a: [Double], using rng: RandomSource) -> Double {
         a[0] + gsl_ran_gaussian(rng.generator, a[1])
+    }
+
+    /// −log σ − ½·log 2π − (y − μ)²/(2σ²)
+    public func logDensity(_ y: Expr, _ a: [Expr]) -> Expr {
+        let (mu, sigma) = (a[0], a[1])
+        return -log(sigma) - 0.5 * Foundation.log(2 * Double.pi) - (y - mu).squared / (2 * sigma.squared)
     }
 }

@@ -40,7 +40,7 @@ extension Expr {
     public var isKnownPositive: Bool {
         switch node {
         case .constant: return constantValue! > 0
-        case .symbol(let s): return store.positive.contains(s) || s == .count
+        case .symbol(let s): return store.positive.contains(s) || { if case .count = s { return true } else { return false } }()
         case .add: return terms.allSatisfy(\.isKnownPositive)
         case .mul: return factors.allSatisfy(\.isKnownPositive)
         case .pow:

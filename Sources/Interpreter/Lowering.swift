@@ -1,0 +1,186 @@
+import Checker
+import Diagnostics
+import LinearAlgebra
+import Model
+import Symbolic
+import Syntax
+
+/// Turns the syntax of model statements into the symbolic IR: params become
+/// θ slots, data vectors per-row columns, `w·x` with a data matrix a linear
+/// predictor, and lets that use params are inlined. Data-only pieces that are
+/// not element-wise (means, indexing, products of data) are computed first.
+struct Lowering {
+    let session: Session
+    let store: ExprStore
+    let layout: ParameterLayout
+    var columns: [Symbol: [Double]] = [:]
+    var columnKeys: [String: Symbol] = [:]
+    var predictors: [LinearPredictor] = []
+    var predictorKeys: [String: Symbol] = [:]
+    /// For display: "η = w·x".
+    var predictorDescriptions: [Symbol: String] = [:]
+    /// Rows of the term being lowered.
+    var rows = 1
+
+    init(session: Session, store: ExprStore, layout: ParameterLayout) {
+        self.session = session
+        self.store = store
+        self.layout = layout
+        for e in layout.entries {
+            for k in 0..<e.size {
+                let name = e.length == nil ? e.name : "\(e.name)\(Expr.subscriptedPublic(k + 1))"
+                let s = store.symbol(.parameter(e.offset + k), name: name)
+                if let lo = e.lower, lo >= 0 { store.positive.insert(s.symbol!) }
+            }
+        }
+    }
+
+    mutating func lower(_ e: ExpressionSyntax) throws -> Expr {
+        if !Session.mentionsParams(e, in: session) { return try lowerData(e) }
+        switch e.kind {
+        case .name(let n):
+            if let formula = session.formulas[n] { return try lower(formula) }
+            guard let entry = layout.entry(n) else {
+                throw Diagnostic.error("'\(n)' is not a param of this model", at: e.span)
+            }
+            if entry.length != nil {
+                throw Diagnostic.error("vector param '\(n)' must be used as \(n)·x (with a data matrix x) or as \(n)[i]",
+                                       at: e.span)
+            }
+            return store.symbol(.parameter(entry.offset))
+        case .unary(let op, let a):
+            let x = try lower(a)
+            return op == .negate ? -x : x
+        case .binary(let op, let a, let b):
+            return try lowerBinary(op, a, b, e.span)
+        case .call(let callee, let args):
+            return try lowerCall(callee, args, e.span)
+        case .index(let base, let indices):
+            return try lowerIndex(base, indices, e.span)
+        default:
+            throw Diagnostic.error("this cannot be used in a model", at: e.span)
+        }
+    }
+
+    mutating func lowerBinary(_ op: BinaryOperator, _ a: ExpressionSyntax, _ b: ExpressionSyntax, _ span: SourceSpan) throws -> Expr {
+        switch op {
+        case .add: return try lower(a) + lower(b)
+        case .subtract: return try lower(a) - lower(b)
+        case .multiply: return try lower(a) * lower(b)
+        case .divide: return try lower(a) / lower(b)
+        case .power: return try lower(a).pow(lower(b))
+        case .dot: return try lowerDot(a, b, span)
+        default:
+            throw Diagnostic.error("'\(op.rawValue)' cannot be used inside a model's formula", at: span)
+        }
+    }
+
+    mutating func lowerCall(_ callee: Name, _ args: [Argument], _ span: SourceSpan) throws -> Expr {
+        guard let builtin = Builtin(rawValue: callee.text) else {
+            throw Diagnostic.error("'\(callee.text)' cannot be used inside a model's formula", at: callee.span)
+        }
+        let functions: [Builtin: Function] = [
+            .log: .log, .exp: .exp, .log1p: .log1p, .expm1: .expm1, .sigmoid: .sigmoid, .softplus: .softplus,
+            .lgamma: .lgamma, .abs: .abs, .logit: .logit,
+        ]
+        if let f = functions[builtin] { return try lower(args[0].value).apply(f) }
+        switch builtin {
+        case .sqrt: return try lower(args[0].value).pow(0.5)
+        case .logsumexp where args.count > 1: return try store.apply(.logsumexp, args.map { try lower($0.value) })
+        case .dot: return try lowerDot(args[0].value, args[1].value, span)
+        default:
+            throw Diagnostic.error("\(builtin.rawValue)() of params cannot be used inside a model's formula", at: span)
+        }
+    }
+
+    /// w[i]: a component of a vector param.
+    mutating func lowerIndex(_ base: ExpressionSyntax, _ indices: [ExpressionSyntax], _ span: SourceSpan) throws -> Expr {
+        guard case .name(let n) = base.kind, let entry = layout.entry(n), let k = entry.length, indices.count == 1 else {
+            throw Diagnostic.error("only a vector param can be indexed inside a model's formula", at: span)
+        }
+        let v = try session.evaluate(indices[0])
+        guard case .number(let i) = v, i >= 1, i <= Double(k), i == i.rounded() else {
+            throw Diagnostic.error("index out of range: param '\(n)' has \(k) components", at: indices[0].span)
+        }
+        return store.symbol(.parameter(entry.offset + Int(i) - 1))
+    }
+
+    /// w·x with x a data matrix (a linear predictor), or a data vector (a fixed combination).
+    mutating func lowerDot(_ a: ExpressionSyntax, _ b: ExpressionSyntax, _ span: SourceSpan) throws -> Expr {
+        let (paramSide, dataSide) = Session.mentionsParams(a, in: session) ? (a, b) : (b, a)
+        guard case .name(let w) = paramSide.kind, let entry = layout.entry(w), let k = entry.length,
+              !Session.mentionsParams(dataSide, in: session) else {
+            throw Diagnostic.error("'·' in a model needs a vector param on one side and data on the other, e.g. w·x",
+                                   at: span)
+        }
+        switch try session.evaluate(dataSide) {
+        case .matrix(let m):
+            guard m.columns == k else {
+                throw Diagnostic.error("param '\(w)' has \(k) components, but the matrix has \(m.columns) columns", at: span)
+            }
+            guard m.rows == rows else {
+                throw Diagnostic.error("the matrix has \(m.rows) rows, but the modelled data has \(rows)", at: dataSide.span)
+            }
+            let key = "\(w)·\(dataSide.span.text)"
+            if let s = predictorKeys[key] { return store.symbol(s) }
+            let symbol = Symbol.predictor(predictors.count)
+            predictors.append(LinearPredictor(symbol: symbol, matrix: m, offset: entry.offset))
+            predictorKeys[key] = symbol
+            predictorDescriptions[symbol] = "\(w)·\(dataSide.span.text)"
+            let name = predictors.count == 1 ? "η" : "η\(Expr.subscriptedPublic(predictors.count))"
+            return store.symbol(symbol, name: name)
+        case .vector(let xs) where xs.count == k:
+            return store.add(xs.enumerated().map { store.constant($0.element) * store.symbol(.parameter(entry.offset + $0.offset)) })
+        case let other:
+            throw Diagnostic.error("'\(w)·…' needs a data matrix with \(k) columns, but this is \(other.kindDescription)",
+                                   at: dataSide.span)
+        }
+    }
+
+    /// Data inside a model: element-wise operations stay symbolic (so statistics read Σ log x);
+    /// named vectors become per-row columns; anything else is computed first.
+    mutating func lowerData(_ e: ExpressionSyntax) throws -> Expr {
+        switch e.kind {
+        case .number(let x): return store.constant(x)
+        case .unary(.negate, let a): return -(try lowerData(a))
+        case .binary(let op, let a, let b) where [.add, .subtract, .multiply, .divide, .power].contains(op):
+            return try lowerBinary(op, a, b, e.span)
+        case .call(let callee, let args) where Builtin(rawValue: callee.text)?.kind == .elementwise || callee.text == "sqrt":
+            return try lowerCall(callee, args, e.span)
+        case .name(let n): return try lowerValue(session.evaluate(e), key: n, e.span)
+        case .member(_, let column): return try lowerValue(session.evaluate(e), key: column.text, e.span)
+        default: return try lowerValue(session.evaluate(e), key: e.span.text, e.span)
+        }
+    }
+
+    mutating func lowerValue(_ v: Value, key: String, _ span: SourceSpan) throws -> Expr {
+        switch v {
+        case .number(let x): return store.constant(x)
+        case .vector(let xs):
+            guard xs.count == rows else {
+                throw Diagnostic.error("'\(key)' has \(xs.count) values, but the modelled data has \(rows) rows", at: span)
+            }
+            if rows == 1 { return store.constant(xs[0]) }
+            let fullKey = "\(key)#\(rows)"
+            if let s = columnKeys[fullKey], columns[s] == xs { return store.symbol(s) }
+            let symbol = Symbol.column(columns.count)
+            columns[symbol] = xs
+            columnKeys[fullKey] = symbol
+            return store.symbol(symbol, name: key)
+        case .column(let c, _):
+            if case .failure(let problem) = c.numbers() { throw Diagnostic.error(problem.description, at: span) }
+            throw Diagnostic.error("this column cannot be used as numbers", at: span)
+        case .matrix:
+            throw Diagnostic.error("a data matrix can be used in a model only as w·x, with w a vector param", at: span)
+        default:
+            throw Diagnostic.error("\(v.kindDescription) cannot be used inside a model", at: span)
+        }
+    }
+}
+
+extension Expr {
+    static func subscriptedPublic(_ n: Int) -> String {
+        let digits: [Character] = ["₀", "₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉"]
+        return String(String(n).compactMap { $0.wholeNumberValue.map { digits[$0] } })
+    }
+}

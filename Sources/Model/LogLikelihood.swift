@@ -1,0 +1,110 @@
+import Foundation
+import LinearAlgebra
+import Symbolic
+
+/// ℓ(θ) for a whole model: its terms' sufficient-statistic parts (O(1) in n),
+/// their row-coupled remainders (compiled tapes), and the log-priors; with the
+/// exact gradient and Hessian. The data are prepared once, when it is built.
+public final class LogLikelihood {
+    public let store: ExprStore
+    public let parameterCount: Int
+    public let forms: [StatisticalForm]
+    /// Σ over terms of their statistic parts, plus the log-priors (symbolic, in θ and the statistics).
+    public let summary: Expr
+    public let priors: Expr
+    /// Values of statistics, pilots and counts.
+    public private(set) var statisticValues: [Symbol: Double] = [:]
+    /// Raw (uncentred) sums of each statistic, for showing them (Σx = 50.1).
+    public private(set) var rawStatisticValues: [Symbol: Double] = [:]
+    let remainders: [TermEvaluator]
+    public let rows: [Int]
+    let summaryParameters: [Symbol]
+    lazy var summaryGradient: [Expr] = summaryParameters.map { summary.derivative(withRespectTo: $0) }
+    lazy var summaryHessian: [[Expr]] = summaryGradient.map { g in summaryParameters.map { g.derivative(withRespectTo: $0) } }
+
+    /// Builds the likelihood: checks each term's data against its family's support, finds the
+    /// statistics and computes them in one pass (two where a pilot centres them).
+    public init(
+        store: ExprStore, terms: [LikelihoodTerm], priors: Expr, columns: [Symbol: [Double]],
+        predictors: [LinearPredictor], parameterCount: Int
+    ) throws(LikelihoodError) {
+        self.store = store
+        self.parameterCount = parameterCount
+        self.priors = priors
+        var forms: [StatisticalForm] = []
+        var remainders: [TermEvaluator] = []
+        var values: [Symbol: Double] = [:]
+        var raw: [Symbol: Double] = [:]
+        var firstStatistic = 0
+        var firstAtom = 0
+        for (t, term) in terms.enumerated() {
+            let data = try TermData(term, columns: columns)
+            let count = Symbol.count(t)
+            let form = SufficientStatistics.factor(try term.core(), count: count, firstStatistic: firstStatistic, firstAtom: firstAtom)
+            data.computeStatistics(form, count: count, into: &values, raw: &raw)
+            firstStatistic += form.statistics.count
+            firstAtom += form.atoms.count
+            forms.append(form)
+            if let r = form.remainder {
+                remainders.append(TermEvaluator(remainder: r, rows: term.rows, columns: columns, predictors: predictors))
+            }
+        }
+        self.forms = forms
+        self.remainders = remainders
+        self.rows = terms.map(\.rows)
+        statisticValues = values
+        rawStatisticValues = raw
+        summary = store.add(forms.map(\.value) + [priors])
+        summaryParameters = summary.symbols.filter { if case .parameter = $0 { return true } else { return false } }.sorted()
+    }
+
+    /// The compiled per-row tapes (value, gradient and Hessian), disassembled, for `show tape`.
+    public func tapeListing() -> String {
+        if remainders.isEmpty {
+            return "no per-row tape: ℓ is summarised by its sufficient statistics (O(1) in n)"
+        }
+        return remainders.enumerated().map { k, r in
+            "per-row tape \(k + 1) (ℓ, ∇ℓ and ∇²ℓ for \(r.rows) rows, in blocks of \(TermEvaluator.blockSize)):\n"
+                + r.tape(2).0.disassembled()
+        }.joined(separator: "\n")
+    }
+
+    /// Whether every term is summarised by its statistics (ℓ costs O(1) in n).
+    public var isFullySummarised: Bool { remainders.isEmpty }
+
+    public struct Evaluation {
+        public var value: Double
+        public var gradient: [Double]
+        public var hessian: Matrix
+    }
+
+    /// ℓ(θ) (order 0), with ∇ℓ (order ≥ 1) and ∇²ℓ (order 2).
+    public func evaluate(_ theta: [Double], order: Int = 2) -> Evaluation {
+        var scalars = statisticValues
+        for (i, x) in theta.enumerated() { scalars[.parameter(i)] = x }
+        var value = summary.evaluate(scalars)
+        var gradient = [Double](repeating: 0, count: parameterCount)
+        var hessian = Matrix(rows: order >= 2 ? parameterCount : 0, columns: order >= 2 ? parameterCount : 0)
+        if order >= 1 {
+            for (k, s) in summaryParameters.enumerated() {
+                gradient[slot(s)] += summaryGradient[k].evaluate(scalars)
+            }
+        }
+        if order >= 2 {
+            for (a, s) in summaryParameters.enumerated() {
+                for (b, t) in summaryParameters.enumerated() {
+                    hessian[slot(s), slot(t)] += summaryHessian[a][b].evaluate(scalars)
+                }
+            }
+        }
+        for r in remainders {
+            r.accumulate(theta, order: order, scalars: scalars, value: &value, gradient: &gradient, hessian: &hessian)
+        }
+        return Evaluation(value: value, gradient: gradient, hessian: hessian)
+    }
+
+    func slot(_ s: Symbol) -> Int {
+        if case .parameter(let i) = s { return i }
+        return 0
+    }
+}

@@ -1,0 +1,226 @@
+import Foundation
+import LinearAlgebra
+import Symbolic
+
+/// Evaluates one term's row-coupled remainder Σᵢ R(rowᵢ, θ, η) and its exact
+/// derivatives with compiled tapes over blocks of rows; the linear-predictor
+/// layer (Xᵀ·∂R/∂η, Xᵀ·diag(∂²R/∂η²)·X) goes through BLAS on each block while
+/// it is in cache, so X is read from memory once per evaluation.
+final class TermEvaluator {
+    let remainder: Expr
+    let rows: Int
+    let columns: [Symbol: [Double]]
+    let predictors: [LinearPredictor]
+    /// The derivative variables: scalar parameters in R, then the linear predictors.
+    let scalarParameters: [Symbol]
+    let predictorSymbols: [Symbol]
+    var tapes: [Int: (Tape, TapeRunner, [(Int, Int)])] = [:]
+    static let blockSize = 256
+
+    init(remainder: Expr, rows: Int, columns: [Symbol: [Double]], predictors: [LinearPredictor]) {
+        self.remainder = remainder
+        self.rows = rows
+        self.columns = columns
+        let symbols = remainder.symbols
+        scalarParameters = symbols.filter { if case .parameter = $0 { return true } else { return false } }.sorted()
+        let used = predictors.filter { symbols.contains($0.symbol) }
+        self.predictors = used
+        predictorSymbols = used.map(\.symbol)
+    }
+
+    var variables: [Symbol] { scalarParameters + predictorSymbols }
+
+    /// The tape for `order` (0: R; 1: R and ∂R; 2: also ∂²R), compiled on first use.
+    func tape(_ order: Int) -> (Tape, TapeRunner, [(Int, Int)]) {
+        if let t = tapes[order] { return t }
+        var outputs = [remainder]
+        var pairs: [(Int, Int)] = []
+        let vars = variables
+        if order >= 1 { outputs += vars.map { remainder.derivative(withRespectTo: $0) } }
+        if order >= 2 {
+            for a in vars.indices {
+                for b in a..<vars.count {
+                    pairs.append((a, b))
+                    outputs.append(outputs[1 + a].derivative(withRespectTo: vars[b]))
+                }
+            }
+        }
+        let tape = Tape(outputs: outputs)
+        let entry = (tape, TapeRunner(tape: tape, blockSize: TermEvaluator.blockSize), pairs)
+        tapes[order] = entry
+        return entry
+    }
+
+    /// Adds this term's value (and gradient, Hessian) at θ into the accumulators.
+    func accumulate(_ theta: [Double], order: Int, scalars: [Symbol: Double],
+                    value: inout Double, gradient: inout [Double], hessian: inout Matrix) {
+        let (tape, runner, pairs) = tape(order)
+        runner.setScalars(tape.scalarInputs.map { $0.expr.evaluate(scalars) })
+        let vars = variables
+        let nScalar = scalarParameters.count
+        var eta = predictors.map { _ in [Double](repeating: 0, count: TermEvaluator.blockSize) }
+        var scaled = [Double](repeating: 0, count: TermEvaluator.blockSize * (predictors.map(\.length).max() ?? 0))
+        var weights = [Double](repeating: 0, count: TermEvaluator.blockSize)
+        var sums = [Double](repeating: 0, count: tape.outputs.count)
+        let columnSlots = tape.rowInputs.enumerated().map { (k, input) -> (Int, [Double]?, Int?) in
+            (k, columns[input.symbol], predictorSymbols.firstIndex(of: input.symbol))
+        }
+        var start = 0
+        while start < rows {
+            let n = min(TermEvaluator.blockSize, rows - start)
+            for (k, p) in predictors.enumerated() {
+                p.matrix.elements.withUnsafeBufferPointer { x in
+                    theta.withUnsafeBufferPointer { t in
+                        eta[k].withUnsafeMutableBufferPointer { e in
+                            BLAS.gemv(rows: n, columns: p.length, alpha: 1, x.baseAddress! + start * p.length,
+                                      t.baseAddress! + p.offset, beta: 0, e.baseAddress!)
+                        }
+                    }
+                }
+            }
+            for (k, column, predictor) in columnSlots {
+                if let predictor {
+                    eta[predictor].withUnsafeBufferPointer { runner.bind(k, to: $0.baseAddress!) }
+                } else if let column {
+                    column.withUnsafeBufferPointer { runner.bind(k, to: $0.baseAddress! + start) }
+                }
+            }
+            runner.run(count: n)
+            for k in 0..<tape.outputs.count {
+                let out = runner.output(k)
+                var s = 0.0
+                for i in 0..<n { s += out[i] }
+                sums[k] += s
+            }
+            if order >= 1 {
+                for (j, p) in predictors.enumerated() {
+                    addTransposed(p, start, n, runner.output(1 + nScalar + j), into: &gradient, offset: p.offset)
+                }
+            }
+            if order >= 2 {
+                for (pairIndex, (a, b)) in pairs.enumerated() {
+                    let out = runner.output(1 + vars.count + pairIndex)
+                    blockHessian(a, b, nScalar, out, start, n, &hessian, &scaled, &weights)
+                }
+            }
+            start += n
+        }
+        value += sums[0]
+        if order >= 1 {
+            for (j, s) in scalarParameters.enumerated() { gradient[slot(s)] += sums[1 + j] }
+        }
+        if order >= 2 {
+            mirrorPredictorBlocks(pairs, nScalar, &hessian)
+            for (pairIndex, (a, b)) in pairs.enumerated() where a < nScalar && b < nScalar {
+                let (i, j) = (slot(scalarParameters[a]), slot(scalarParameters[b]))
+                hessian[i, j] += sums[1 + vars.count + pairIndex]
+                if i != j { hessian[j, i] += sums[1 + vars.count + pairIndex] }
+            }
+        }
+    }
+
+    /// The blocks written one-sidedly (upper triangles, (p, q) blocks) copied to their mirror images.
+    func mirrorPredictorBlocks(_ pairs: [(Int, Int)], _ nScalar: Int, _ hessian: inout Matrix) {
+        for (a, b) in pairs where a >= nScalar && b >= nScalar {
+            let p = predictors[a - nScalar]
+            let q = predictors[b - nScalar]
+            for i in 0..<p.length {
+                for j in 0..<q.length {
+                    let (r, c) = (p.offset + i, q.offset + j)
+                    if a == b {
+                        if j > i { hessian[c, r] = hessian[r, c] }
+                    } else {
+                        hessian[c, r] = hessian[r, c]
+                    }
+                }
+            }
+        }
+    }
+
+    func slot(_ s: Symbol) -> Int {
+        if case .parameter(let i) = s { return i }
+        return 0
+    }
+
+    /// g[offset...] += X_blockᵀ·d
+    func addTransposed(_ p: LinearPredictor, _ start: Int, _ n: Int, _ d: UnsafePointer<Double>,
+                       into g: inout [Double], offset: Int) {
+        p.matrix.elements.withUnsafeBufferPointer { x in
+            g.withUnsafeMutableBufferPointer { gp in
+                BLAS.gemvTransposed(rows: n, columns: p.length, alpha: 1, x.baseAddress! + start * p.length, d,
+                                    beta: 1, gp.baseAddress! + offset)
+            }
+        }
+    }
+
+    /// One block's contribution to the Hessian for the variable pair (a, b).
+    func blockHessian(_ a: Int, _ b: Int, _ nScalar: Int, _ h: UnsafePointer<Double>, _ start: Int, _ n: Int,
+                      _ hessian: inout Matrix, _ scaled: inout [Double], _ weights: inout [Double]) {
+        if a < nScalar && b < nScalar { return }  // summed in `sums`
+        if a < nScalar {
+            // ∂²/∂θ∂w = Xᵀ·h, into the row of θ and the column of w (and symmetric).
+            let p = predictors[b - nScalar]
+            let i = slot(scalarParameters[a])
+            var column = [Double](repeating: 0, count: p.length)
+            addTransposed(p, start, n, h, into: &column, offset: 0)
+            for j in 0..<p.length {
+                hessian[i, p.offset + j] += column[j]
+                hessian[p.offset + j, i] += column[j]
+            }
+            return
+        }
+        let p = predictors[a - nScalar]
+        let q = predictors[b - nScalar]
+        hessian.elements.withUnsafeMutableBufferPointer { hp in
+            p.matrix.elements.withUnsafeBufferPointer { x in
+                let xb = x.baseAddress! + start * p.length
+                if a == b {
+                    weightedGram(p, xb, h, n, hp.baseAddress! + p.offset * hessian.columns + p.offset,
+                                 hessian.columns, &scaled, &weights)
+                } else {
+                    q.matrix.elements.withUnsafeBufferPointer { z in
+                        for i in 0..<n {
+                            for j in 0..<q.length { scaled[i * q.length + j] = h[i] * z[(start + i) * q.length + j] }
+                        }
+                        scaled.withUnsafeBufferPointer { s in
+                            BLAS.gemmTransposedA(rows: n, aColumns: p.length, bColumns: q.length, alpha: 1, xb,
+                                                 s.baseAddress!, beta: 1,
+                                                 hp.baseAddress! + p.offset * hessian.columns + q.offset,
+                                                 ldc: hessian.columns)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// H += Xᵀ·diag(h)·X on one block: a syrk of √|h|·X when h has one sign (the usual case:
+    /// a concave log-likelihood), a gemm otherwise. Only the upper triangle is written.
+    func weightedGram(_ p: LinearPredictor, _ x: UnsafePointer<Double>, _ h: UnsafePointer<Double>, _ n: Int,
+                      _ c: UnsafeMutablePointer<Double>, _ ldc: Int, _ scaled: inout [Double], _ weights: inout [Double]) {
+        let k = p.length
+        var nonPositive = true
+        var nonNegative = true
+        for i in 0..<n {
+            if h[i] > 0 { nonPositive = false }
+            if h[i] < 0 { nonNegative = false }
+        }
+        if nonPositive || nonNegative {
+            for i in 0..<n { weights[i] = Swift.abs(h[i]).squareRoot() }
+            for i in 0..<n {
+                let w = weights[i]
+                for j in 0..<k { scaled[i * k + j] = w * x[i * k + j] }
+            }
+            scaled.withUnsafeBufferPointer { s in
+                BLAS.syrkTransposed(rows: n, columns: k, alpha: nonPositive ? -1 : 1, s.baseAddress!, beta: 1, c, ldc: ldc)
+            }
+        } else {
+            for i in 0..<n { for j in 0..<k { scaled[i * k + j] = h[i] * x[i * k + j] } }
+            scaled.withUnsafeBufferPointer { s in
+                var full = [Double](repeating: 0, count: k * k)
+                BLAS.gemmTransposedA(rows: n, aColumns: k, bColumns: k, alpha: 1, x, s.baseAddress!, beta: 0, &full, ldc: k)
+                for i in 0..<k { for j in i..<k { c[i * ldc + j] += full[i * k + j] } }
+            }
+        }
+    }
+}

@@ -1,0 +1,193 @@
+/// Expressions compiled once into a flat instruction list over slots, run over
+/// blocks of rows: one dispatch per instruction per block, then a tight loop
+/// over the block's rows on unsafe buffers (no per-row allocation or dispatch).
+///
+/// Row-invariant subexpressions (everything not mentioning a column or a
+/// linear predictor) are hoisted out as scalar inputs: evaluated once per run
+/// and broadcast, so the per-row loop does only per-row work.
+public struct Tape {
+    public enum OpCode: UInt8, CaseIterable, Sendable {
+        case add, sub, mul, div, pow, neg, square, recip, sqrt
+        case exp, log, log1p, expm1, sigmoid, softplus, logit, lgamma, digamma, trigamma, tetragamma, abs, sign
+        /// log(eᵃ + eᵇ)
+        case logAddExp
+    }
+
+    public struct Instruction: Sendable {
+        public var op: OpCode
+        public var a: Int32
+        public var b: Int32
+        public var out: Int32
+    }
+
+    public let instructions: [Instruction]
+    public let slotCount: Int
+    /// Slots holding a column or linear predictor: bound to data each block.
+    public let rowInputs: [(slot: Int32, symbol: Symbol)]
+    /// Slots holding a row-invariant value (constants, parameters, functions of them).
+    public let scalarInputs: [(slot: Int32, expr: Expr)]
+    /// The slot of each compiled output.
+    public let outputs: [Int32]
+
+    /// Compiles the outputs into one tape (shared subexpressions computed once).
+    public init(outputs expressions: [Expr]) {
+        var compiler = TapeCompiler()
+        for e in expressions { _ = compiler.slot(for: e) }
+        compiler.allocate(outputs: expressions)
+        instructions = compiler.instructions
+        slotCount = compiler.slotCount
+        rowInputs = compiler.rowInputs
+        scalarInputs = compiler.scalarInputs
+        outputs = expressions.map { compiler.finalSlot[$0.id]! }
+    }
+}
+
+/// Builds instructions on virtual registers, then maps them to reusable slots by liveness.
+struct TapeCompiler {
+    var instructions: [Tape.Instruction] = []
+    var rowInputs: [(slot: Int32, symbol: Symbol)] = []
+    var scalarInputs: [(slot: Int32, expr: Expr)] = []
+    var slotCount = 0
+    /// Virtual register of each node.
+    var virtual: [Int32: Int32] = [:]
+    var virtualCount: Int32 = 0
+    var inputVirtuals: Set<Int32> = []
+    var finalSlot: [Int32: Int32] = [:]
+
+    mutating func fresh() -> Int32 {
+        defer { virtualCount += 1 }
+        return virtualCount
+    }
+
+    mutating func emit(_ op: Tape.OpCode, _ a: Int32, _ b: Int32 = -1) -> Int32 {
+        let out = fresh()
+        instructions.append(.init(op: op, a: a, b: b, out: out))
+        return out
+    }
+
+    /// The virtual register holding e, emitting what computes it.
+    mutating func slot(for e: Expr) -> Int32 {
+        if let v = virtual[e.id] { return v }
+        let v: Int32
+        if !e.isRowLevel {
+            v = fresh()
+            inputVirtuals.insert(v)
+            scalarInputs.append((v, e))
+        } else {
+            v = compile(e)
+        }
+        virtual[e.id] = v
+        return v
+    }
+
+    mutating func compile(_ e: Expr) -> Int32 {
+        let store = e.store
+        switch e.node {
+        case .symbol(let s):
+            let v = fresh()
+            inputVirtuals.insert(v)
+            rowInputs.append((v, s))
+            return v
+        case .add(let ts):
+            var acc = slot(for: store.expr(ts[0]))
+            for t in ts.dropFirst() {
+                let term = store.expr(t)
+                let (c, rest) = term.coefficientParts
+                if c == -1 { acc = emit(.sub, acc, slot(for: rest)) } else { acc = emit(.add, acc, slot(for: term)) }
+            }
+            return acc
+        case .mul(let fs):
+            var numerator: [Expr] = []
+            var denominator: [Expr] = []
+            for f in fs.map(store.expr) {
+                let (b, x) = f.powerParts
+                if x.constantValue == -1 { denominator.append(b) } else { numerator.append(f) }
+            }
+            var acc = numerator.isEmpty ? slot(for: store.one) : slot(for: numerator[0])
+            for f in numerator.dropFirst() { acc = emit(.mul, acc, slot(for: f)) }
+            for d in denominator { acc = emit(.div, acc, slot(for: d)) }
+            return acc
+        case .pow(let b, let x):
+            let base = slot(for: store.expr(b))
+            switch store.expr(x).constantValue {
+            case 2: return emit(.square, base)
+            case -1: return emit(.recip, base)
+            case 0.5: return emit(.sqrt, base)
+            case -2: return emit(.recip, emit(.square, base))
+            default: return emit(.pow, base, slot(for: store.expr(x)))
+            }
+        case .apply(let f, let args):
+            let xs = args.map { slot(for: store.expr($0)) }
+            if f == .logsumexp {
+                var acc = xs[0]
+                for x in xs.dropFirst() { acc = emit(.logAddExp, acc, x) }
+                return acc
+            }
+            return emit(Tape.unaryOpCode(f), xs[0])
+        case .constant, .rowSum:
+            // Constants are row-invariant (scalar inputs); Σ inside a per-row expression is not compiled.
+            let v = fresh()
+            inputVirtuals.insert(v)
+            scalarInputs.append((v, e))
+            return v
+        }
+    }
+
+    /// Maps virtual registers to slots, reusing a slot once its value is dead.
+    mutating func allocate(outputs: [Expr]) {
+        var lastUse: [Int32: Int] = [:]
+        for (i, ins) in instructions.enumerated() {
+            lastUse[ins.a] = i
+            if ins.b >= 0 { lastUse[ins.b] = i }
+        }
+        let pinned = Set(outputs.map { virtual[$0.id]! })
+        var map: [Int32: Int32] = [:]
+        var free: [Int32] = []
+        var next: Int32 = 0
+        func slot(_ v: Int32) -> Int32 {
+            if let s = map[v] { return s }
+            let s = free.popLast() ?? { defer { next += 1 }; return next }()
+            map[v] = s
+            return s
+        }
+        for v in inputVirtuals.sorted() { _ = slot(v) }
+        for i in instructions.indices {
+            let ins = instructions[i]
+            let a = slot(ins.a)
+            let b = ins.b >= 0 ? slot(ins.b) : -1
+            // Release operands whose last use is here (not inputs, not outputs) before assigning out,
+            // so out may reuse an operand's slot: element-wise ops are safe in place.
+            for operand in [ins.a, ins.b] where operand >= 0 && lastUse[operand] == i
+                && !inputVirtuals.contains(operand) && !pinned.contains(operand) {
+                if let s = map[operand], !free.contains(s) { free.append(s) }
+            }
+            let out = slot(ins.out)
+            instructions[i] = .init(op: ins.op, a: a, b: b, out: out)
+        }
+        rowInputs = rowInputs.map { (map[$0.slot]!, $0.symbol) }
+        scalarInputs = scalarInputs.map { (map[$0.slot]!, $0.expr) }
+        for (node, v) in virtual { finalSlot[node] = map[v] }
+        slotCount = Int(next)
+    }
+}
+
+extension Tape {
+    static func unaryOpCode(_ f: Function) -> OpCode {
+        switch f {
+        case .exp: return .exp
+        case .log: return .log
+        case .log1p: return .log1p
+        case .expm1: return .expm1
+        case .sigmoid: return .sigmoid
+        case .softplus: return .softplus
+        case .logit: return .logit
+        case .lgamma: return .lgamma
+        case .digamma: return .digamma
+        case .trigamma: return .trigamma
+        case .tetragamma: return .tetragamma
+        case .abs: return .abs
+        case .sign: return .sign
+        case .logsumexp: return .logAddExp
+        }
+    }
+}

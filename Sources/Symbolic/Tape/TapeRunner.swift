@@ -1,0 +1,102 @@
+import Foundation
+
+/// Runs a tape over blocks of rows. Owns its scratch memory (slots × block size);
+/// not thread-safe (one runner per thread).
+public final class TapeRunner {
+    public let tape: Tape
+    public let blockSize: Int
+    let scratch: UnsafeMutablePointer<Double>
+    var slots: [UnsafeMutablePointer<Double>]
+
+    public init(tape: Tape, blockSize: Int = 256) {
+        self.tape = tape
+        self.blockSize = blockSize
+        let count = max(1, tape.slotCount) * blockSize
+        let memory = UnsafeMutablePointer<Double>.allocate(capacity: count)
+        memory.initialize(repeating: 0, count: count)
+        scratch = memory
+        slots = (0..<max(1, tape.slotCount)).map { memory + $0 * blockSize }
+    }
+
+    deinit { scratch.deallocate() }
+
+    /// Broadcasts the row-invariant inputs (evaluated by the caller, in `tape.scalarInputs` order).
+    public func setScalars(_ values: [Double]) {
+        for (k, input) in tape.scalarInputs.enumerated() {
+            let p = scratch + Int(input.slot) * blockSize
+            p.update(repeating: values[k], count: blockSize)
+            slots[Int(input.slot)] = p
+        }
+    }
+
+    /// Points a row input at the current block's data (read only).
+    @inline(__always)
+    public func bind(_ inputIndex: Int, to pointer: UnsafePointer<Double>) {
+        slots[Int(tape.rowInputs[inputIndex].slot)] = UnsafeMutablePointer(mutating: pointer)
+    }
+
+    /// The slot buffer of an output after `run`.
+    @inline(__always)
+    public func output(_ k: Int) -> UnsafePointer<Double> {
+        UnsafePointer(slots[Int(tape.outputs[k])])
+    }
+
+    /// Executes every instruction over `count` ≤ blockSize rows.
+    public func run(count n: Int) {
+        for ins in tape.instructions {
+            let a = UnsafePointer(slots[Int(ins.a)])
+            let out = scratch + Int(ins.out) * blockSize
+            slots[Int(ins.out)] = out
+            if ins.b >= 0 {
+                TapeRunner.binary(ins.op, a, UnsafePointer(slots[Int(ins.b)]), out, n)
+            } else {
+                TapeRunner.unary(ins.op, a, out, n)
+            }
+        }
+    }
+
+    static func binary(_ op: Tape.OpCode, _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>,
+                       _ o: UnsafeMutablePointer<Double>, _ n: Int) {
+        switch op {
+        case .add: for i in 0..<n { o[i] = a[i] + b[i] }
+        case .sub: for i in 0..<n { o[i] = a[i] - b[i] }
+        case .mul: for i in 0..<n { o[i] = a[i] * b[i] }
+        case .div: for i in 0..<n { o[i] = a[i] / b[i] }
+        case .pow: for i in 0..<n { o[i] = Foundation.pow(a[i], b[i]) }
+        case .logAddExp:
+            for i in 0..<n {
+                let m = Swift.max(a[i], b[i])
+                o[i] = m.isInfinite ? m : m + Foundation.log1p(Foundation.exp(-Swift.abs(a[i] - b[i])))
+            }
+        default: for i in 0..<n { o[i] = .nan }
+        }
+    }
+
+    static func unary(_ op: Tape.OpCode, _ a: UnsafePointer<Double>, _ o: UnsafeMutablePointer<Double>, _ n: Int) {
+        switch op {
+        case .neg: for i in 0..<n { o[i] = -a[i] }
+        case .square: for i in 0..<n { o[i] = a[i] * a[i] }
+        case .recip: for i in 0..<n { o[i] = 1 / a[i] }
+        case .sqrt: for i in 0..<n { o[i] = a[i].squareRoot() }
+        case .exp: for i in 0..<n { o[i] = Foundation.exp(a[i]) }
+        case .log: for i in 0..<n { o[i] = Foundation.log(a[i]) }
+        case .log1p: for i in 0..<n { o[i] = Foundation.log1p(a[i]) }
+        case .expm1: for i in 0..<n { o[i] = Foundation.expm1(a[i]) }
+        case .sigmoid:
+            for i in 0..<n {
+                let e = Foundation.exp(-Swift.abs(a[i]))
+                o[i] = a[i] >= 0 ? 1 / (1 + e) : e / (1 + e)
+            }
+        case .softplus:
+            for i in 0..<n { o[i] = Swift.max(a[i], 0) + Foundation.log1p(Foundation.exp(-Swift.abs(a[i]))) }
+        case .logit: for i in 0..<n { o[i] = Foundation.log(a[i]) - Foundation.log1p(-a[i]) }
+        case .lgamma: for i in 0..<n { o[i] = Foundation.lgamma(a[i]) }
+        case .digamma: for i in 0..<n { o[i] = Function.digamma.evaluate(a[i]) }
+        case .trigamma: for i in 0..<n { o[i] = Function.trigamma.evaluate(a[i]) }
+        case .tetragamma: for i in 0..<n { o[i] = Function.tetragamma.evaluate(a[i]) }
+        case .abs: for i in 0..<n { o[i] = Swift.abs(a[i]) }
+        case .sign: for i in 0..<n { o[i] = a[i] > 0 ? 1 : (a[i] < 0 ? -1 : 0) }
+        default: for i in 0..<n { o[i] = .nan }
+        }
+    }
+}
