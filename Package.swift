@@ -26,11 +26,14 @@ let package = Package(
         .target(name: "Symbolic", dependencies: ["CGSL", "LinearAlgebra"]),
         .target(name: "Model", dependencies: ["CGSL", "Symbolic", "LinearAlgebra"]),
         .target(name: "Report"),
+        .target(name: "Solvers", dependencies: ["LinearAlgebra"]),
+        .target(name: "Inference", dependencies: ["LinearAlgebra", "CGSL"]),
         .target(name: "Checker", dependencies: ["Diagnostics", "Syntax", "Data", "Model"]),
         .target(
             name: "Interpreter",
             dependencies: [
-                "Diagnostics", "Syntax", "Checker", "Data", "Model", "Symbolic", "LinearAlgebra", "Report", "CGSL",
+                "Diagnostics", "Syntax", "Checker", "Data", "Model", "Symbolic", "LinearAlgebra", "Solvers", "Inference",
+                "Report", "CGSL",
             ]),
         .executableTarget(
             name: "MLECommand",
@@ -49,5 +52,6 @@ let package = Package(
         .testTarget(name: "REPLTests", dependencies: ["MLECommand"]),
         .testTarget(name: "SymbolicTests", dependencies: ["Symbolic"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
+        .testTarget(name: "SolversTests", dependencies: ["Solvers", "LinearAlgebra"]),
     ]
 )

@@ -47,7 +47,7 @@ static char **attempted_completion(const char *text, int start, int end) {
    readline. So readline's handlers are off, and the handlers here set a
    flag and write a byte to a pipe that read_key polls beside the terminal;
    read_key then does what readline would have done, on the right thread.
-   In signal context nothing but flags, write(2), kill(2) and _exit(2). */
+   In signal context nothing but flags, write, kill, signal and _exit. */
 
 static int wake[2] = { -1, -1 };
 static volatile sig_atomic_t reading = 0;           /* inside mle_rl_read_line */
@@ -90,8 +90,9 @@ static int act_on_signals(void) {
         pending[SIGTSTP] = 0;
         rl_cleanup_after_signal();      /* give the shell a sane terminal */
         kill(getpid(), SIGSTOP);
-        rl_reset_after_signal();        /* continued: back to editing */
-        rl_forced_update_display();
+        rl_reset_after_signal();        /* continued: back to editing, */
+        rl_on_new_line();               /* redrawn below what the shell printed */
+        rl_redisplay();
     }
     const int fatal[] = { SIGTERM, SIGHUP, SIGQUIT };
     for (size_t i = 0; i < sizeof fatal / sizeof fatal[0]; i++) {
@@ -171,7 +172,8 @@ void mle_history_open(const char *path, int limit) {
     using_history();
     /* A timestamp line (`#` and digits) before each entry marks where it
        starts, so a statement typed over several lines comes back whole:
-       readline reads a file that begins with one as multi-line entries. */
+       readline reads a file that begins with one as multi-line entries.
+       (Entries read from an older file without them get one as they load.) */
     history_comment_char = '#';
     history_write_timestamps = 1;
     if (history_path) (void)read_history(history_path); /* ENOENT: no history yet */

@@ -51,7 +51,8 @@ public struct DiagnosticRenderer: Sendable {
         let (line, column) = file.location(of: span.start)
         let text = file.lineText(line)
         let lineEnd = file.lineEnd(line)
-        let width = max(1, file.scalarCount(from: span.start, to: min(span.end, lineEnd)))
+        let underlined = SourceSpan(file: file, start: span.start, end: min(span.end, lineEnd)).text
+        let width = max(1, underlined.unicodeScalars.filter { !Self.isCombining($0) }.count)
         let number = String(line)
         let gutter = String(repeating: " ", count: max(4, number.count + 1))
         var out = ""
@@ -73,13 +74,18 @@ public struct DiagnosticRenderer: Sendable {
         for (i, scalar) in line.unicodeScalars.enumerated() where i < columns {
             if scalar == "\t" {
                 pad += "\t"
-            } else if scalar.properties.generalCategory == .nonspacingMark {
+            } else if Self.isCombining(scalar) {
                 continue
             } else {
                 pad += " "
             }
         }
         return pad
+    }
+
+    /// A mark drawn on the character before it (ŵ as w + U+0302), so it takes no column.
+    private static func isCombining(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .nonspacingMark
     }
 
     /// Control characters (other than tab) are shown as U+FFFD so the terminal is not confused.

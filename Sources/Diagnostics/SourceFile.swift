@@ -43,10 +43,11 @@ public final class SourceFile: Sendable, Hashable {
         return String(decoding: utf8[start..<max(start, end)], as: UTF8.self)
     }
 
-    /// The UTF-8 offset where a 1-based line ends (before its newline).
+    /// The UTF-8 offset where a 1-based line ends (before its newline, "\n" or "\r\n").
     public func lineEnd(_ line: Int) -> Int {
-        guard line >= 1, line <= lineStarts.count else { return utf8.count }
-        return line < lineStarts.count ? lineStarts[line] - 1 : utf8.count
+        guard line >= 1, line < lineStarts.count else { return utf8.count }
+        let newline = lineStarts[line] - 1
+        return newline > lineStarts[line - 1] && utf8[newline - 1] == UInt8(ascii: "\r") ? newline - 1 : newline
     }
 
     func lineIndex(of offset: Int) -> Int {

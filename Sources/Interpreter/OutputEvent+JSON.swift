@@ -16,6 +16,8 @@ extension OutputEvent {
             return d.json
         case .report(let text):
             return .object([("kind", .string("report")), ("text", .string(text))])
+        case .fit(let report):
+            return report.json
         }
     }
 }

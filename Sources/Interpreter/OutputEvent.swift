@@ -1,4 +1,5 @@
 import Diagnostics
+import Report
 
 /// What running a statement produces, for the CLI to write as text or JSON.
 public enum OutputEvent: Sendable {
@@ -8,6 +9,8 @@ public enum OutputEvent: Sendable {
     case assertion(passed: Bool, span: SourceSpan, detail: String)
     /// An error or warning.
     case diagnostic(Diagnostic)
-    /// Reports from show, derive and fit, as text.
+    /// Reports from show and derive, as text.
     case report(String)
+    /// A fit's results.
+    case fit(FitReport)
 }

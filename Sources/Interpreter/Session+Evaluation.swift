@@ -27,6 +27,17 @@ extension Session {
     func lookup(_ name: String, _ span: SourceSpan) throws -> Value {
         if let v = values[name] { return v }
         if let formula = formulas[name] { return try evaluate(formula) }
+        if params[name] == nil, let result = FitResult(rawValue: name) {
+            guard let fit = lastFit else {
+                throw Diagnostic.error("'\(name)' has a value only after 'fit'", at: span)
+            }
+            switch result {
+            case .loglik: return .number(fit.logLikelihood)
+            case .aic: return .number(fit.report.aic)
+            case .bic: return .number(fit.report.bic)
+            case .n: return .number(Double(fit.model.rowCount))
+            }
+        }
         if params[name] != nil {
             if let v = estimates[name] { return v }
             throw Diagnostic.error("param '\(name)' has no estimate yet", at: span, help: "run 'fit' first")

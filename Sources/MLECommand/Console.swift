@@ -29,6 +29,9 @@ final class Console: @unchecked Sendable {
         case .printed(let text, _), .report(let text):
             print(text)
             fflush(nil)
+        case .fit(let report):
+            print(report.text)
+            fflush(nil)
         case .diagnostic(let d):
             fflush(nil)
             FileHandle.standardError.write(Data(renderer.render(d).utf8))

@@ -18,6 +18,9 @@ public final class LogLikelihood {
     public private(set) var rawStatisticValues: [Symbol: Double] = [:]
     let remainders: [TermEvaluator]
     public let rows: [Int]
+    public let terms: [LikelihoodTerm]
+    public let columns: [Symbol: [Double]]
+    public let predictors: [LinearPredictor]
     let summaryParameters: [Symbol]
     lazy var summaryGradient: [Expr] = summaryParameters.map { summary.derivative(withRespectTo: $0) }
     lazy var summaryHessian: [[Expr]] = summaryGradient.map { g in summaryParameters.map { g.derivative(withRespectTo: $0) } }
@@ -51,10 +54,15 @@ public final class LogLikelihood {
         }
         self.forms = forms
         self.remainders = remainders
+        self.terms = terms
+        self.columns = columns
+        self.predictors = predictors
         self.rows = terms.map(\.rows)
         statisticValues = values
         rawStatisticValues = raw
-        summary = store.add(forms.map(\.value) + [priors])
+        // Collected by parameter functions, S·log p + (n − S)·log(1 − p), so a zero count
+        // multiplies log 0 as a whole (0·log 0 = 0 at the boundary) instead of ∞ − ∞.
+        summary = store.add(forms.map(\.value) + [priors]).collectedByParameters()
         summaryParameters = summary.symbols.filter { if case .parameter = $0 { return true } else { return false } }.sorted()
     }
 
@@ -67,6 +75,13 @@ public final class LogLikelihood {
             "per-row tape \(k + 1) (ℓ, ∇ℓ and ∇²ℓ for \(r.rows) rows, in blocks of \(TermEvaluator.blockSize)):\n"
                 + r.tape(2).0.disassembled()
         }.joined(separator: "\n")
+    }
+
+    /// Data-only per-row expressions of term `t`, evaluated for every row.
+    public func perRow(_ expressions: [Expr], term t: Int, extraColumns: [Symbol: [Double]] = [:]) -> [[Double]] {
+        let all = columns.merging(extraColumns) { a, _ in a }
+        guard let data = try? TermData(terms[t], columns: all) else { return [] }
+        return data.evaluate(expressions)
     }
 
     /// Whether every term is summarised by its statistics (ℓ costs O(1) in n).

@@ -129,6 +129,10 @@ extension Lexer {
             let want: TokenKind = kind == .rightParen ? .leftParen : .leftBracket
             if let i = brackets.lastIndex(where: { $0.kind == want }) {
                 brackets.removeSubrange(i...)
+            } else if !brackets.isEmpty {
+                // `(0, 1]`: the wrong closer still closes the innermost bracket; the
+                // parser reports the mismatch, so it is not reported again as unclosed.
+                brackets.removeLast()
             }
         default:
             break

@@ -36,7 +36,7 @@ public struct Lexer {
         if !lexer.brackets.isEmpty { return true }
         let significant = lexer.tokens.last { $0.kind != .eof && $0.kind != .newline }
         guard let last = significant else { return false }
-        return last.kind.continuesLine && lexer.tokens.dropLast().last?.kind != .newline
+        return last.continuesLine && lexer.tokens.dropLast().last?.kind != .newline
     }
 
     mutating func run() {
@@ -132,7 +132,7 @@ public struct Lexer {
                 diagnostics.append(unclosed(open, at: SourceSpan(file: file, start: position, end: position)))
             }
             brackets.removeAll()
-        } else if let kind = last?.kind, kind.continuesLine || kind == .elementOf || last?.isKeyword("in") == true {
+        } else if last?.continuesLine == true {
             if !nextLineStartsStatement() { return }
         }
         tokens.append(Token(.newline, SourceSpan(file: file, start: position, end: position)))
@@ -187,7 +187,7 @@ public struct Lexer {
         var value = ""
         while offset < bytes.count {
             let (c, length) = scalar(at: offset)
-            if c == "\n" { break }
+            if c == "\n" || (c == "\r" && offset + 1 < bytes.count && bytes[offset + 1] == UInt8(ascii: "\n")) { break }
             offset += length
             if c == "\"" {
                 add(.string(value), start)
@@ -226,7 +226,8 @@ public struct Lexer {
     }
 
     func strayCharacter(_ c: Unicode.Scalar, at span: SourceSpan) -> Diagnostic {
-        let code = "U+" + String(c.value, radix: 16, uppercase: true)
+        let hex = String(c.value, radix: 16, uppercase: true)
+        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
         let shown = c.properties.generalCategory == .control ? code : "'\(c)' (\(code))"
         var help: String?
         switch c {

@@ -18,7 +18,11 @@ extension Parser {
     }
 
     func makeBinary(_ op: BinaryOperator, _ a: ExpressionSyntax, _ b: ExpressionSyntax, _ opToken: Token) throws -> ExpressionSyntax {
-        let e = ExpressionSyntax(.binary(op, a, b), a.span.merged(with: b.span))
+        try bounded(ExpressionSyntax(.binary(op, a, b), a.span.merged(with: b.span)), opToken)
+    }
+
+    /// `e`, unless it is taller than `maximumDepth` (long chains like `1+1+…+1` or `x[1][1]…[1]`).
+    func bounded(_ e: ExpressionSyntax, _ opToken: Token) throws -> ExpressionSyntax {
         if e.depth > Parser.maximumDepth {
             throw Diagnostic.error(
                 "expression too long: it nests more than \(Parser.maximumDepth) operations", at: opToken.span,
@@ -72,14 +76,14 @@ extension Parser {
                 var indices = [try parseExpression()]
                 while match(.comma) != nil { indices.append(try parseExpression()) }
                 _ = try expect(.rightBracket, "']' to close '[' opened at \(open.span.position)")
-                e = ExpressionSyntax(.index(e, indices), span(from: e.span))
+                e = try bounded(ExpressionSyntax(.index(e, indices), span(from: e.span)), open)
             case .period:
                 advance()
                 guard case .identifier(let member) = current.kind else {
                     throw expected("a column name after '.'")
                 }
                 let t = advance()
-                e = ExpressionSyntax(.member(e, Name(member, t.span)), e.span.merged(with: t.span))
+                e = try bounded(ExpressionSyntax(.member(e, Name(member, t.span)), e.span.merged(with: t.span)), t)
             case .superscript(let power):
                 let t = advance()
                 let exponent = ExpressionSyntax(.number(Double(power)), t.span)

@@ -72,6 +72,9 @@ public struct Token: Sendable {
     }
 
     public func isKeyword(_ word: String) -> Bool { identifier == word }
+
+    /// Whether a line ending in this token goes on to the next line: a binary operator, ',' or 'in'.
+    var continuesLine: Bool { kind.continuesLine || isKeyword("in") }
 }
 
 /// Words that begin statements. They cannot name data, params or lets, and a

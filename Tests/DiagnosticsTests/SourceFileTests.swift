@@ -87,3 +87,14 @@ import Testing
         #expect(a != b)
     }
 }
+
+extension SourceFileTests {
+    @Test func lineEndsStopBeforeTheNewline() {
+        let f = Self.file("ab\r\ncd\nef")
+        #expect(f.lineEnd(1) == 2)
+        #expect(f.lineEnd(2) == 6)
+        #expect(f.lineEnd(3) == 9)
+        #expect(f.lineEnd(4) == 9)
+        #expect(f.lineEnd(0) == 9)
+    }
+}

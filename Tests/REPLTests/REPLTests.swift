@@ -69,6 +69,7 @@ import Testing
         // The last entry, then the statement typed over two lines, whole.
         let second = try startREPL()
         second.type(Terminal.Key.up)
+        try second.expect("print 6 * 7")
         #expect(try enter("", in: second) == "42")
         second.type(Terminal.Key.up + Terminal.Key.up + Terminal.Key.up)
         try second.expect("data v = [1,")
@@ -82,13 +83,13 @@ import Testing
         let table = folder.appendingPathComponent("people.csv")
         try "age,height\n30,170\n40,180\n".write(to: table, atomically: true, encoding: .utf8)
         let repl = try startREPL()
-        try enter("data weights = [1, 2]", in: repl)
+        try enter("data yields = [1, 2]", in: repl)
 
         // A unique prefix completes; the statement only runs if it did.
         repl.type("prin" + Terminal.Key.tab)
         try repl.expect("print")
-        repl.type("sum(wei" + Terminal.Key.tab)
-        try repl.expect("weights")
+        repl.type("sum(yi" + Terminal.Key.tab)
+        try repl.expect("yields")
         #expect(try enter(")", in: repl) == "3")
 
         // An ambiguous prefix lists the candidates on a second Tab.

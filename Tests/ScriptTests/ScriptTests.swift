@@ -37,6 +37,7 @@ struct ScriptTests {
             let session = Session { event in
                 switch event {
                 case .printed(let text, _), .report(let text): sink.out += text + "\n"
+                case .fit(let report): sink.out += report.text + "\n"
                 case .diagnostic(let d): sink.err += renderer.render(d)
                 case .assertion: break
                 }

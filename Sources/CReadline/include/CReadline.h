@@ -24,7 +24,8 @@ void mle_rl_setup(const char *name, mle_completion_generator generator);
    runs, says that it cannot interrupt it; a second one quits. */
 char *mle_rl_read_line(const char *prompt, int *interrupted);
 
-/* Loads the history file `path` (a missing file is fine), keeps at most
+/* Loads the history file `path` (a missing file is fine; NULL or "" keeps
+   no file), keeps at most
    `limit` entries, and stores a multi-line statement as one entry. */
 void mle_history_open(const char *path, int limit);
 /* Adds `entry` unless it repeats the previous entry, and saves the file

@@ -1,0 +1,64 @@
+import CGSL
+import Foundation
+import LinearAlgebra
+
+/// Uncertainty from the observed information: standard errors, Wald intervals,
+/// the delta method, and information criteria.
+public enum Uncertainty {
+    /// z such that P(|Z| ≤ z) = level, from GSL's normal quantile (1.959963984540054 for 95%).
+    public static func normalQuantile(level: Double = 0.95) -> Double {
+        gsl_cdf_ugaussian_Pinv(0.5 + level / 2)
+    }
+
+    /// Why −∇²ℓ at the estimate cannot be inverted.
+    public struct Identifiability: Error, Sendable {
+        /// The smallest eigenvalue of −∇²ℓ (≤ 0, or tiny against the largest).
+        public let eigenvalue: Double
+        public let largestEigenvalue: Double
+        /// The eigenvector along which ℓ is flat (or curves up), over the free parameters.
+        public let direction: [Double]
+        /// Whether ℓ curves up along it (a saddle or minimum, not a maximum).
+        public var isIndefinite: Bool { eigenvalue < -1e-8 * max(1, abs(largestEigenvalue)) }
+    }
+
+    /// The covariance (−∇²ℓ)⁻¹ over the parameters `free` (indices into θ), or why there is none.
+    ///
+    /// −∇²ℓ must be positive definite; it is judged singular when its smallest eigenvalue is
+    /// below 10⁻¹⁰ of its largest (the likelihood is flat in some direction: not identifiable).
+    public static func covariance(hessian h: Matrix, free: [Int]) -> Result<Matrix, Identifiability> {
+        let k = free.count
+        var information = Matrix(rows: k, columns: k)
+        for (a, i) in free.enumerated() { for (b, j) in free.enumerated() { information[a, b] = -h[i, j] } }
+        guard let (values, vectors) = information.symmetricEigen() else {
+            return .failure(Identifiability(eigenvalue: .nan, largestEigenvalue: .nan, direction: []))
+        }
+        let largest = values.last ?? 0
+        if let smallest = values.first, !(smallest > 1e-10 * abs(largest)) || !smallest.isFinite {
+            return .failure(Identifiability(eigenvalue: smallest, largestEigenvalue: largest, direction: vectors.column(0)))
+        }
+        guard let inverse = information.inverseSPD() else {
+            return .failure(Identifiability(eigenvalue: values.first ?? 0, largestEigenvalue: largest, direction: vectors.column(0)))
+        }
+        return .success(inverse)
+    }
+
+    /// Standard error of g(θ̂) by the delta method: √(∇gᵀ·Σ·∇g).
+    public static func deltaMethod(gradient g: [Double], covariance: Matrix) -> Double {
+        let sg = covariance * g
+        return max(0, zip(g, sg).reduce(0) { $0 + $1.0 * $1.1 }).squareRoot()
+    }
+
+    /// AIC = −2ℓ + 2k.
+    public static func aic(logLikelihood: Double, parameters k: Int) -> Double { -2 * logLikelihood + 2 * Double(k) }
+
+    /// BIC = −2ℓ + k·log n.
+    public static func bic(logLikelihood: Double, parameters k: Int, observations n: Int) -> Double {
+        -2 * logLikelihood + Double(k) * log(Double(n))
+    }
+
+    /// The Wald interval estimate ± z·se.
+    public static func wald(_ estimate: Double, _ se: Double, level: Double = 0.95) -> (Double, Double) {
+        let z = normalQuantile(level: level)
+        return (estimate - z * se, estimate + z * se)
+    }
+}

@@ -1,0 +1,80 @@
+import Diagnostics
+import Inference
+import LinearAlgebra
+import Model
+import Symbolic
+
+extension Session {
+    struct NoClosedForm: Error {
+        let reason: String
+    }
+
+    /// Solves the score equations symbolically; accepts the root only inside the domain
+    /// (or on its edge, reported) and where −∇²ℓ is positive definite.
+    func closedForm(_ model: BuiltModel, _ span: SourceSpan) -> Result<Solution, NoClosedForm> {
+        let likelihood = model.likelihood
+        guard likelihood.isFullySummarised else {
+            return .failure(NoClosedForm(reason: "ℓ keeps a per-row part (\(perRowDescription(model))), so the score equations cannot be solved in closed form"))
+        }
+        let withPrior = model.hasPriors
+        let objective = withPrior ? likelihood.summary + model.logPrior : likelihood.summary
+        let unknowns = (0..<model.layout.count).map { i -> ScoreSolver.Unknown in
+            let entry = model.layout.owner(i)
+            return ScoreSolver.Unknown(symbol: .parameter(i), positive: (entry?.lower ?? -1) >= 0)
+        }
+        let solutions: [(Symbol, Expr)]
+        switch ScoreSolver.solve(objective, for: unknowns) {
+        case .success(let s): solutions = s
+        case .failure(let f): return .failure(NoClosedForm(reason: f.description))
+        }
+        var values = likelihood.statisticValues
+        var theta = [Double](repeating: .nan, count: model.layout.count)
+        for (symbol, expr) in solutions {
+            guard case .parameter(let i) = symbol else { continue }
+            theta[i] = expr.evaluate(values)
+            values[symbol] = theta[i]
+        }
+        var solution = Solution(estimate: theta, solver: "closed form",
+                                reason: "the score equations are solved symbolically (each parameter appears linearly or as a single power in the numerator of its score)")
+        let display = Presentation(model: model).displayPilots
+        for (symbol, expr) in solutions {
+            guard case .parameter(let i) = symbol else { continue }
+            let shown = expr.substituting(display).collectedByParameters()
+            solution.closedForms.append("\(model.layout.slotName(i))̂ = \(shown.printed()) = \(Format.number(theta[i]))")
+        }
+        for i in 0..<model.layout.count {
+            let transform = transformFor(model, i)
+            switch transform.locate(theta[i]) {
+            case .interior: continue
+            case .boundary:
+                solution.boundary[i] = boundaryNote(model, i, theta[i])
+            case .outside:
+                return .failure(NoClosedForm(reason: "the root \(model.layout.slotName(i)) = \(Format.number(theta[i])) is outside the parameter's domain"))
+            }
+        }
+        let free = (0..<model.layout.count).filter { solution.boundary[$0] == nil }
+        let hessian = model.evaluate(theta, order: 2, withPrior: withPrior).hessian
+        if !free.isEmpty, case .failure = Uncertainty.covariance(hessian: hessian, free: free) {
+            return .failure(NoClosedForm(reason: "the stationary point of the score equations is not a maximum"))
+        }
+        return .success(solution)
+    }
+
+    func transformFor(_ model: BuiltModel, _ slot: Int) -> ParameterTransform {
+        let entry = model.layout.owner(slot)
+        return ParameterTransform(lower: entry?.lower, upper: entry?.upper)
+    }
+
+    func boundaryNote(_ model: BuiltModel, _ slot: Int, _ value: Double) -> String {
+        let name = model.layout.slotName(slot)
+        return "\(name)̂ = \(Format.number(value)) is on the boundary of \(name)'s domain: ℓ increases all the way to the edge, so the maximum is there, not at a stationary point; a standard error (from the curvature at an interior maximum) does not apply"
+    }
+
+    func perRowDescription(_ model: BuiltModel) -> String {
+        if !model.predictorDescriptions.isEmpty {
+            return "the linear predictor " + model.predictorDescriptions.values.sorted().joined(separator: ", ")
+                + " inside a nonlinear function"
+        }
+        return "a term not polynomial in the data"
+    }
+}

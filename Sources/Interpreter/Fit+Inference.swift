@@ -1,0 +1,128 @@
+import Diagnostics
+import Inference
+import Foundation
+import LinearAlgebra
+import Model
+import Report
+import Symbolic
+import Syntax
+
+extension Session {
+    /// Standard errors from the observed information (−∇²ℓ at the estimate, θ's own
+    /// coordinates), Wald intervals, ℓ̂, AIC and BIC; with the honest diagnostics.
+    func infer(_ model: BuiltModel, _ solution: Solution, _ span: SourceSpan) throws -> FitRecord {
+        let theta = solution.estimate
+        let free = (0..<model.layout.count).filter { solution.boundary[$0] == nil }
+        var covariance: Matrix?
+        if let known = solution.knownCovariance {
+            covariance = try combinedCovariance(model, theta, known, free, span)
+        } else if !free.isEmpty {
+            let hessian = model.evaluate(theta, order: 2, withPrior: model.hasPriors).hessian
+            switch Uncertainty.covariance(hessian: hessian, free: free) {
+            case .success(let c): covariance = c
+            case .failure(let problem): throw notIdentifiable(model, problem, free, span)
+            }
+        }
+        let logLikelihood = model.evaluate(theta, order: 0, withPrior: false).value
+        var logPosterior: Double?
+        if model.hasPriors { logPosterior = model.evaluate(theta, order: 0, withPrior: true).value }
+        let k = model.layout.count
+        let n = model.rowCount
+        var rows: [FitReport.Row] = []
+        for i in 0..<k {
+            let se = covariance.flatMap { c in free.firstIndex(of: i).map { c[$0, $0].squareRoot() } }
+            rows.append(FitReport.Row(name: model.layout.slotName(i), estimate: theta[i], standardError: se,
+                                      interval: se.map { Uncertainty.wald(theta[i], $0) },
+                                      note: solution.boundary[i] == nil ? nil : "on the boundary"))
+        }
+        var notes = solution.notes + solution.boundary.sorted { $0.key < $1.key }.map(\.value)
+        if model.hasPriors {
+            notes.append("with priors on \(model.priorNames.joined(separator: ", ")), this is the posterior mode (MAP); standard errors come from the curvature of the log-posterior")
+        }
+        let report = FitReport(
+            model: modelDescription(model), observations: n, solver: solution.solver, reason: solution.reason,
+            closedForms: solution.closedForms, iterations: solution.iterations, gradientNorm: solution.gradientNorm,
+            rows: rows, logLikelihood: logLikelihood, logPosterior: logPosterior,
+            aic: Uncertainty.aic(logLikelihood: logLikelihood, parameters: k),
+            bic: Uncertainty.bic(logLikelihood: logLikelihood, parameters: k, observations: n),
+            parameterCount: k, notes: notes)
+        return FitRecord(model: model, estimate: theta, logLikelihood: logLikelihood, covariance: covariance,
+                         free: free, boundary: solution.boundary, report: report)
+    }
+
+    /// Least squares' coefficient covariance σ̂²(XᵀX)⁻¹ from its QR factor, with the rest
+    /// (σ) from the observed information; at the MLE the two blocks are uncorrelated.
+    func combinedCovariance(_ model: BuiltModel, _ theta: [Double], _ known: (slots: [Int], matrix: Matrix),
+                            _ free: [Int], _ span: SourceSpan) throws -> Matrix {
+        var c = Matrix(rows: free.count, columns: free.count)
+        let others = free.filter { !known.slots.contains($0) }
+        if !others.isEmpty {
+            let hessian = model.evaluate(theta, order: 2, withPrior: model.hasPriors).hessian
+            switch Uncertainty.covariance(hessian: hessian, free: others) {
+            case .success(let sub):
+                for (a, i) in others.enumerated() {
+                    for (b, j) in others.enumerated() { c[free.firstIndex(of: i)!, free.firstIndex(of: j)!] = sub[a, b] }
+                }
+            case .failure(let problem): throw notIdentifiable(model, problem, others, span)
+            }
+        }
+        for (a, i) in known.slots.enumerated() {
+            for (b, j) in known.slots.enumerated() {
+                guard let p = free.firstIndex(of: i), let q = free.firstIndex(of: j) else { continue }
+                c[p, q] = known.matrix[a, b]
+            }
+        }
+        return c
+    }
+
+    func notIdentifiable(_ model: BuiltModel, _ problem: Uncertainty.Identifiability, _ free: [Int], _ span: SourceSpan) -> Diagnostic {
+        let largest = problem.direction.map(abs).max() ?? 0
+        let involved = zip(free, problem.direction).filter { abs($0.1) > 0.2 * largest }
+        let names = involved.map { model.layout.slotName($0.0) }
+        let along = involved.map { "\(Format.number($0.1, digits: 3))·\(model.layout.slotName($0.0))" }.joined(separator: " + ")
+        if problem.isIndefinite {
+            return .error("the Hessian at the estimate is not negative definite (it curves upward along \(along)): this point is not a maximum, so \(names.joined(separator: ", ")) cannot be estimated there",
+                          at: span, help: "try other start values, or check that the model is identifiable")
+        }
+        return .error("the model is not identifiable: the Hessian is singular, so ℓ is flat along \(along) and \(names.joined(separator: " and ")) cannot be told apart by the data",
+                      at: span, help: "remove a redundant parameter or column, or add a prior")
+    }
+
+    func modelDescription(_ model: BuiltModel) -> String {
+        model.declarations.map { d in
+            "\(d.response.span.text) ~ \(d.distribution.span.text)"
+                + (d.weight.map { " weight \($0.span.text)" } ?? "") + (d.censored.map { " censored \($0.span.text)" } ?? "")
+        }.joined(separator: "; ")
+    }
+
+    /// se(p), se(w), se(w[2]); or the delta-method standard error of a formula in params.
+    func standardError(_ e: ExpressionSyntax, _ span: SourceSpan) throws -> Value {
+        guard let fit = lastFit else { throw Diagnostic.error("se() has a value only after 'fit'", at: span) }
+        let layout = fit.model.layout
+        func se(_ slot: Int) throws -> Double {
+            if let note = fit.boundary[slot] {
+                throw Diagnostic.error("\(layout.slotName(slot)) has no standard error: \(note)", at: e.span)
+            }
+            guard let v = fit.standardError(slot: slot) else {
+                throw Diagnostic.error("\(layout.slotName(slot)) has no standard error", at: e.span)
+            }
+            return v
+        }
+        if case .name(let n) = e.kind, let entry = layout.entry(n) {
+            let values = try (0..<entry.size).map { try se(entry.offset + $0) }
+            return entry.length == nil ? .number(values[0]) : .vector(values)
+        }
+        var lowering = Lowering(session: self, store: fit.model.store, layout: layout)
+        let g = try lowering.lower(e)
+        guard !g.isRowLevel else {
+            throw Diagnostic.error("se() takes a formula in params (and numbers), not per-row data", at: e.span)
+        }
+        let params = (0..<layout.count).map { Symbol.parameter($0) }
+        var values: [Symbol: Double] = [:]
+        for (i, x) in fit.estimate.enumerated() { values[.parameter(i)] = x }
+        let gradient = params.map { g.derivative(withRespectTo: $0).evaluate(values) }
+        for (i, d) in gradient.enumerated() where d != 0 && !fit.free.contains(i) { _ = try se(i) }
+        guard let c = fit.covariance else { throw Diagnostic.error("there is no covariance for this fit", at: span) }
+        return .number(Uncertainty.deltaMethod(gradient: fit.free.map { gradient[$0] }, covariance: c))
+    }
+}

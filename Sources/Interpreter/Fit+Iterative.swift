@@ -1,0 +1,119 @@
+import Diagnostics
+import Inference
+import Foundation
+import LinearAlgebra
+import Model
+import Solvers
+import Symbolic
+import Syntax
+
+extension Session {
+    /// Newton with the exact Hessian, in unconstrained coordinates, from the start values.
+    func newton(_ model: BuiltModel, reason: String, _ trace: ((Iteration) -> Void)?, _ span: SourceSpan) throws -> Solution {
+        let transforms = (0..<model.layout.count).map { transformFor(model, $0) }
+        let objective = UnconstrainedObjective(inner: ModelObjective(model: model, withPrior: model.hasPriors), transforms: transforms)
+        let start = zip(transforms, model.layout.start).map { $0.u($1) }
+        var newton = Newton()
+        newton.onIteration = trace
+        let result = newton.maximize(objective, from: start)
+        let theta = objective.theta(result.x)
+        try checkSeparation(model, theta, span)
+        let coordinates = transforms.enumerated().filter { !$0.element.isIdentity }
+            .map { $0.element.describe(model.layout.slotName($0.offset)) }
+        var solution = Solution(
+            estimate: theta, solver: "Newton's method (exact Hessian, line search)",
+            reason: reason + (coordinates.isEmpty ? "" : "; iterated in unconstrained coordinates " + coordinates.joined(separator: ", ")))
+        solution.iterations = result.iterations
+        solution.gradientNorm = ModelObjective(model: model, withPrior: model.hasPriors).evaluate(theta, order: 1).gradient.map(abs).max()
+        for (i, u) in result.x.enumerated() where !transforms[i].isIdentity && abs(u) > 30 {
+            solution.boundary[i] = boundaryNote(model, i, theta[i])
+        }
+        if result.status != .converged && solution.boundary.isEmpty {
+            throw Diagnostic.error(
+                "the fit did not converge: Newton's method stopped after \(result.iterations) iterations (\(describe(result.status))) with ℓ = \(Format.number(result.value)) and max |∇ℓ| = \(Format.number(result.gradientNorm, digits: 3))",
+                at: span, help: "give start values closer to the estimate (param x = …), rescale the data, or add a prior")
+        }
+        return solution
+    }
+
+    func describe(_ status: SolverResult.Status) -> String {
+        switch status {
+        case .converged: return "converged"
+        case .iterationLimit: return "the iteration limit was reached"
+        case .stalled: return "no step along the Newton direction increased ℓ"
+        case .notFinite: return "ℓ or its derivatives stopped being finite"
+        case .completedSteps: return "all steps taken"
+        }
+    }
+
+    /// fit using gradient(lr: a, steps: k): θ ← θ + a·∇ℓ(θ), k times, in θ's own coordinates.
+    func gradientAscent(_ model: BuiltModel, _ options: [Argument], _ trace: ((Iteration) -> Void)?, _ span: SourceSpan) throws -> Solution {
+        func option(_ name: String) throws -> Double {
+            guard let arg = options.first(where: { $0.label?.text == name }) else {
+                throw Diagnostic.error("gradient ascent needs '\(name):'", at: span)
+            }
+            return try number(numeric(evaluate(arg.value), arg.value.span), arg.value)
+        }
+        let lr = try option("lr")
+        let steps = try option("steps")
+        guard lr > 0, lr.isFinite else { throw Diagnostic.error("lr must be > 0, but it is \(Format.number(lr))", at: span) }
+        guard steps >= 1, steps == steps.rounded(), steps <= 10_000_000 else {
+            throw Diagnostic.error("steps must be a whole number ≥ 1, but it is \(Format.number(steps))", at: span)
+        }
+        var ascent = GradientAscent(learningRate: lr, steps: Int(steps))
+        ascent.onIteration = trace
+        let objective = ModelObjective(model: model, withPrior: model.hasPriors)
+        let result = ascent.maximize(objective, from: model.layout.start)
+        if result.status == .notFinite || (0..<model.layout.count).contains(where: { transformFor(model, $0).locate(result.x[$0]) != .interior }) {
+            throw Diagnostic.error(
+                "gradient ascent left the parameters' domain (or ℓ stopped being finite) after \(result.iterations) steps",
+                at: span, help: "use a smaller learning rate (lr)")
+        }
+        var solution = Solution(estimate: result.x, solver: "gradient ascent (lr = \(Format.number(lr)), \(Int(steps)) steps)",
+                                reason: "plain gradient ascent was asked for: θ ← θ + lr·∇ℓ(θ), from the start values")
+        solution.iterations = result.iterations
+        solution.gradientNorm = result.gradientNorm
+        if result.gradientNorm > 1e-4 * max(1, abs(result.value)) {
+            solution.warnings.append("gradient ascent stopped after \(Int(steps)) steps with max |∇ℓ| = \(Format.number(result.gradientNorm, digits: 3)): not yet at the maximum; more steps or a larger lr would get closer")
+        }
+        return solution
+    }
+
+    /// Perfect separation in a logistic model: if some coefficients put every row on its own
+    /// side (y = 1 where t > 0, y = 0 where t < 0), the likelihood rises towards 1 without
+    /// bound along them and the MLE does not exist.
+    func checkSeparation(_ model: BuiltModel, _ theta: [Double], _ span: SourceSpan) throws {
+        for (t, term) in model.terms.enumerated() where term.family.name == "Bernoulli" && term.weight == nil {
+            guard let (f, args) = term.arguments[0].application, f == .sigmoid else { continue }
+            let linear = args[0]
+            var values = model.likelihood.statisticValues
+            for (i, x) in theta.enumerated() { values[.parameter(i)] = x }
+            var bound = linear.substituting(values.filter { if case .parameter = $0.key { return true } else { return false } })
+            var extra: [Symbol: [Double]] = [:]
+            for p in model.likelihood.predictors where linear.depends(on: p.symbol) {
+                let column = Symbol.column(100_000 + p.symbol.predictorIndex)
+                extra[column] = p.matrix * Array(theta[p.offset..<(p.offset + p.length)])
+                bound = bound.substituting([p.symbol: model.store.symbol(column)])
+            }
+            let per = model.likelihood.perRow([bound, term.response], term: t, extraColumns: extra)
+            guard per.count == 2 else { continue }
+            let separated = zip(per[0], per[1]).allSatisfy { (eta, y) in (2 * y - 1) * eta > 0 }
+            guard separated else { continue }
+            let slots = linear.symbols.compactMap { s -> Int? in if case .parameter(let i) = s { return i } else { return nil } }
+                + model.likelihood.predictors.filter { linear.depends(on: $0.symbol) }.flatMap { p in (0..<p.length).map { p.offset + $0 } }
+            let norm = slots.map { theta[$0] * theta[$0] }.reduce(0, +).squareRoot()
+            let direction = slots.sorted().map { "\(model.layout.slotName($0)) \(Format.number(theta[$0] / norm, digits: 3))" }
+            throw Diagnostic.error(
+                "perfect separation: the maximum likelihood estimate does not exist. Along the direction (\(direction.joined(separator: ", "))) every row with y = 1 has a positive linear predictor and every row with y = 0 a negative one, so ℓ keeps increasing towards 0 as the coefficients grow without bound",
+                at: span, help: "add a prior to get a finite MAP estimate, e.g. 'prior \(model.layout.entries.last?.name ?? "w") ~ Normal(0, 10)'")
+        }
+    }
+
+}
+
+extension Symbol {
+    var predictorIndex: Int {
+        if case .predictor(let k) = self { return k }
+        return 0
+    }
+}
