@@ -85,7 +85,7 @@ struct Printer {
     /// A term as (sign, magnitude text).
     func signed(_ t: Expr) -> (negative: Bool, text: String) {
         let (c, rest) = t.coefficientParts
-        if c < 0 { return (true, text(store.mul([store.constant(-c), rest]), 1)) }
+        if c < 0 { return (true, text(store.mul([store.constant(-c), rest]), rest.isSum && c == -1 ? 2 : 1)) }
         return (false, text(t, 1))
     }
 

@@ -9,16 +9,21 @@ extension ExprStore {
     public func add(_ terms: [Expr]) -> Expr {
         var constant = 0.0
         var coefficients: [Int32: Double] = [:]
-        func visit(_ e: Expr) {
+        // A number times a sum is distributed (2·(a + b) − 2a = 2b), as in SymPy.
+        func visit(_ e: Expr, _ scale: Double) {
             switch e.node {
-            case .constant(let bits): constant += Double(bitPattern: bits)
-            case .add(let ts): ts.forEach { visit(expr($0)) }
+            case .constant(let bits): constant += scale * Double(bitPattern: bits)
+            case .add(let ts): ts.forEach { visit(expr($0), scale) }
             default:
                 let (c, base) = e.coefficientParts
-                coefficients[base.id, default: 0] += c
+                if base.isSum {
+                    visit(base, scale * c)
+                } else {
+                    coefficients[base.id, default: 0] += scale * c
+                }
             }
         }
-        terms.forEach(visit)
+        terms.forEach { visit($0, 1) }
         var ids: [Int32] = []
         for (base, c) in coefficients where c != 0 {
             ids.append(c == 1 ? base : mulRaw(c, expr(base)).id)

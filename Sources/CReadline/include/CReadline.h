@@ -25,8 +25,8 @@ void mle_rl_setup(const char *name, mle_completion_generator generator);
 char *mle_rl_read_line(const char *prompt, int *interrupted);
 
 /* Loads the history file `path` (a missing file is fine; NULL or "" keeps
-   no file), keeps at most
-   `limit` entries, and stores a multi-line statement as one entry. */
+   no file), keeps at most `limit` entries, and stores a multi-line
+   statement as one entry. */
 void mle_history_open(const char *path, int limit);
 /* Adds `entry` unless it repeats the previous entry, and saves the file
    at once, so a session that is killed keeps its history. */
