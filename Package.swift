@@ -7,7 +7,8 @@ let package = Package(
     name: "mle",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "mle", targets: ["MLECommand"])
+        .executable(name: "mle", targets: ["MLECommand"]),
+        .executable(name: "mle-bench", targets: ["MLEBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
@@ -42,6 +43,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
+        .executableTarget(
+            name: "MLEBench", dependencies: ["Model", "Symbolic", "LinearAlgebra"], path: "Benchmarks/MLEBench"),
+
         // Tests
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "SyntaxTests", dependencies: ["Syntax", "Diagnostics"]),
@@ -53,5 +57,6 @@ let package = Package(
         .testTarget(name: "SymbolicTests", dependencies: ["Symbolic"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "SolversTests", dependencies: ["Solvers", "LinearAlgebra"]),
+        .testTarget(name: "ModelTests", dependencies: ["Model", "Symbolic", "LinearAlgebra"]),
     ]
 )

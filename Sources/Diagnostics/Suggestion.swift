@@ -1,13 +1,15 @@
 /// "Did you mean …?": the closest known name to a misspelt one.
 public enum Suggestion {
     /// The candidate nearest to `name` by edit distance, if it is close enough to be a
-    /// plausible typo (at most a third of the name's length, and at least one edit).
+    /// plausible typo (at most a third of the name's length, and at least one edit) and
+    /// keeps something of it (`σ` is no typo for `y`: replacing every character is not).
     public static func closest(to name: String, among candidates: some Sequence<String>) -> String? {
         let limit = max(1, name.count / 3)
         var best: (String, Int)?
         for candidate in candidates where candidate != name {
             let d = editDistance(Array(name.lowercased()), Array(candidate.lowercased()))
-            if d <= limit, d < (best?.1 ?? .max) { best = (candidate, d) }
+            let keepsSomething = d < max(name.count, candidate.count)
+            if d <= limit, keepsSomething, d < (best?.1 ?? .max) { best = (candidate, d) }
         }
         return best?.0
     }

@@ -6,7 +6,7 @@ import Symbolic
 /// derivatives with compiled tapes over blocks of rows; the linear-predictor
 /// layer (Xᵀ·∂R/∂η, Xᵀ·diag(∂²R/∂η²)·X) goes through BLAS on each block while
 /// it is in cache, so X is read from memory once per evaluation.
-final class TermEvaluator {
+final class TermEvaluator: @unchecked Sendable {
     let remainder: Expr
     let rows: Int
     let columns: [Symbol: [Double]]
@@ -14,8 +14,8 @@ final class TermEvaluator {
     /// The derivative variables: scalar parameters in R, then the linear predictors.
     let scalarParameters: [Symbol]
     let predictorSymbols: [Symbol]
-    var tapes: [Int: (Tape, TapeRunner, [(Int, Int)])] = [:]
-    static let blockSize = 256
+    var tapes: [Int: (Tape, [TapeRunner], [(Int, Int)])] = [:]
+    static let blockSize = 512
 
     init(remainder: Expr, rows: Int, columns: [Symbol: [Double]], predictors: [LinearPredictor]) {
         self.remainder = remainder
@@ -30,8 +30,9 @@ final class TermEvaluator {
 
     var variables: [Symbol] { scalarParameters + predictorSymbols }
 
-    /// The tape for `order` (0: R; 1: R and ∂R; 2: also ∂²R), compiled on first use.
-    func tape(_ order: Int) -> (Tape, TapeRunner, [(Int, Int)]) {
+    /// The tape for `order` (0: R; 1: R and ∂R; 2: also ∂²R), compiled on first use, with one
+    /// runner per chunk of rows.
+    func tape(_ order: Int) -> (Tape, [TapeRunner], [(Int, Int)]) {
         if let t = tapes[order] { return t }
         var outputs = [remainder]
         var pairs: [(Int, Int)] = []
@@ -46,28 +47,88 @@ final class TermEvaluator {
             }
         }
         let tape = Tape(outputs: outputs)
-        let entry = (tape, TapeRunner(tape: tape, blockSize: TermEvaluator.blockSize), pairs)
+        let runners = chunks.map { _ in TapeRunner(tape: tape, blockSize: TermEvaluator.blockSize) }
+        let entry = (tape, runners, pairs)
         tapes[order] = entry
         return entry
     }
 
-    /// Adds this term's value (and gradient, Hessian) at θ into the accumulators.
+    /// Row ranges evaluated in parallel: one per core for large data, else one.
+    lazy var chunks: [Range<Int>] = {
+        let cores = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
+        let count = rows >= 131_072 ? cores : 1
+        let size = ((rows + count - 1) / count + TermEvaluator.blockSize - 1) / TermEvaluator.blockSize * TermEvaluator.blockSize
+        return stride(from: 0, to: rows, by: max(1, size)).map { $0..<min(rows, $0 + size) }
+    }()
+
+    /// What one chunk of rows adds.
+    struct Partial {
+        var sums: [Double]
+        var gradient: [Double]
+        var hessian: Matrix
+    }
+
+    /// Adds this term's value (and gradient, Hessian) at θ into the accumulators; chunks of rows
+    /// run on separate cores and are merged in order, so the result does not depend on timing.
     func accumulate(_ theta: [Double], order: Int, scalars: [Symbol: Double],
                     value: inout Double, gradient: inout [Double], hessian: inout Matrix) {
-        let (tape, runner, pairs) = tape(order)
-        runner.setScalars(tape.scalarInputs.map { $0.expr.evaluate(scalars) })
+        let (tape, runners, pairs) = tape(order)
+        let inputs = tape.scalarInputs.map { $0.expr.evaluate(scalars) }
+        let p = gradient.count
+        let empty = Partial(sums: [Double](repeating: 0, count: tape.outputs.count),
+                            gradient: [Double](repeating: 0, count: p),
+                            hessian: Matrix(rows: order >= 2 ? p : 0, columns: order >= 2 ? p : 0))
+        var partials = [Partial](repeating: empty, count: chunks.count)
+        let ranges = chunks
+        partials.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let out = buffer
+            nonisolated(unsafe) let chunkRunners = runners
+            DispatchQueue.concurrentPerform(iterations: ranges.count) { c in
+                chunkRunners[c].setScalars(inputs)
+                self.accumulateChunk(ranges[c], chunkRunners[c], theta, order, pairs, &out[c])
+            }
+        }
+        let nScalar = scalarParameters.count
+        let vars = variables
+        var sums = [Double](repeating: 0, count: tape.outputs.count)
+        for part in partials {
+            for k in sums.indices { sums[k] += part.sums[k] }
+            for i in 0..<p { gradient[i] += part.gradient[i] }
+            if order >= 2 { for i in 0..<(p * p) { hessian.elements[i] += part.hessian.elements[i] } }
+        }
+        value += sums[0]
+        if order >= 1 {
+            for (j, s) in scalarParameters.enumerated() { gradient[slot(s)] += sums[1 + j] }
+        }
+        if order >= 2 {
+            mirrorPredictorBlocks(pairs, nScalar, &hessian)
+            for (pairIndex, (a, b)) in pairs.enumerated() where a < nScalar && b < nScalar {
+                let (i, j) = (slot(scalarParameters[a]), slot(scalarParameters[b]))
+                hessian[i, j] += sums[1 + vars.count + pairIndex]
+                if i != j { hessian[j, i] += sums[1 + vars.count + pairIndex] }
+            }
+        }
+    }
+
+    /// One chunk: blocks of rows through the tape, with the predictor layer on BLAS.
+    func accumulateChunk(_ range: Range<Int>, _ runner: TapeRunner, _ theta: [Double], _ order: Int,
+                         _ pairs: [(Int, Int)], _ partial: inout Partial) {
+        let tape = runner.tape
         let vars = variables
         let nScalar = scalarParameters.count
         var eta = predictors.map { _ in [Double](repeating: 0, count: TermEvaluator.blockSize) }
         var scaled = [Double](repeating: 0, count: TermEvaluator.blockSize * (predictors.map(\.length).max() ?? 0))
         var weights = [Double](repeating: 0, count: TermEvaluator.blockSize)
-        var sums = [Double](repeating: 0, count: tape.outputs.count)
         let columnSlots = tape.rowInputs.enumerated().map { (k, input) -> (Int, [Double]?, Int?) in
             (k, columns[input.symbol], predictorSymbols.firstIndex(of: input.symbol))
         }
-        var start = 0
-        while start < rows {
-            let n = min(TermEvaluator.blockSize, rows - start)
+        // Outputs reduced by summing: ℓ, the scalar-parameter derivatives and their second derivatives
+        // (the predictor ones go through BLAS instead).
+        let summed = [0] + (order >= 1 ? Array(1...max(1, nScalar)).filter { $0 <= nScalar } : [])
+            + pairs.enumerated().filter { $0.element.0 < nScalar && $0.element.1 < nScalar }.map { 1 + vars.count + $0.offset }
+        var start = range.lowerBound
+        while start < range.upperBound {
+            let n = min(TermEvaluator.blockSize, range.upperBound - start)
             for (k, p) in predictors.enumerated() {
                 p.matrix.elements.withUnsafeBufferPointer { x in
                     theta.withUnsafeBufferPointer { t in
@@ -86,36 +147,24 @@ final class TermEvaluator {
                 }
             }
             runner.run(count: n)
-            for k in 0..<tape.outputs.count {
+            for k in summed {
                 let out = runner.output(k)
                 var s = 0.0
                 for i in 0..<n { s += out[i] }
-                sums[k] += s
+                partial.sums[k] += s
             }
             if order >= 1 {
                 for (j, p) in predictors.enumerated() {
-                    addTransposed(p, start, n, runner.output(1 + nScalar + j), into: &gradient, offset: p.offset)
+                    addTransposed(p, start, n, runner.output(1 + nScalar + j), into: &partial.gradient, offset: p.offset)
                 }
             }
             if order >= 2 {
                 for (pairIndex, (a, b)) in pairs.enumerated() {
                     let out = runner.output(1 + vars.count + pairIndex)
-                    blockHessian(a, b, nScalar, out, start, n, &hessian, &scaled, &weights)
+                    blockHessian(a, b, nScalar, out, start, n, &partial.hessian, &scaled, &weights)
                 }
             }
             start += n
-        }
-        value += sums[0]
-        if order >= 1 {
-            for (j, s) in scalarParameters.enumerated() { gradient[slot(s)] += sums[1 + j] }
-        }
-        if order >= 2 {
-            mirrorPredictorBlocks(pairs, nScalar, &hessian)
-            for (pairIndex, (a, b)) in pairs.enumerated() where a < nScalar && b < nScalar {
-                let (i, j) = (slot(scalarParameters[a]), slot(scalarParameters[b]))
-                hessian[i, j] += sums[1 + vars.count + pairIndex]
-                if i != j { hessian[j, i] += sums[1 + vars.count + pairIndex] }
-            }
         }
     }
 

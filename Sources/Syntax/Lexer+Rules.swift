@@ -94,26 +94,28 @@ extension Lexer {
         while isDigit(peekByte()) { offset += 1 }
     }
 
+    /// The two-character ASCII spellings.
+    static let twoCharacterOperators: [String: TokenKind] = [
+        "~=": .approx, "+-": .plusMinus, "==": .equal, "!=": .notEqual, "<=": .lessEqual, ">=": .greaterEqual,
+    ]
+
+    static let oneCharacterOperators: [Unicode.Scalar: TokenKind] = [
+        "+": .plus, "-": .minus, "−": .minus, "*": .star, "×": .star, "/": .slash, "÷": .slash,
+        "^": .caret, "~": .tilde, "≈": .approx, "±": .plusMinus, "∈": .elementOf,
+        "·": .middleDot, "⋅": .middleDot, "=": .assign, "≠": .notEqual, "<": .less, "≤": .lessEqual,
+        ">": .greater, "≥": .greaterEqual, "(": .leftParen, ")": .rightParen, "[": .leftBracket,
+        "]": .rightBracket, ",": .comma, ":": .colon,
+    ]
+
     /// Operators, with maximal munch for the two-character ASCII spellings.
     mutating func lexOperator(_ c: Unicode.Scalar, _ length: Int) -> Bool {
         let start = offset
-        let next = peekScalar(1)
-        let two: [String: TokenKind] = [
-            "~=": .approx, "+-": .plusMinus, "==": .equal, "!=": .notEqual, "<=": .lessEqual, ">=": .greaterEqual,
-        ]
-        if let next, let kind = two[String(c) + String(next)] {
+        if let next = peekScalar(1), let kind = Lexer.twoCharacterOperators[String(c) + String(next)] {
             offset += 2
             add(kind, start)
             return true
         }
-        let one: [Unicode.Scalar: TokenKind] = [
-            "+": .plus, "-": .minus, "−": .minus, "*": .star, "×": .star, "/": .slash, "÷": .slash,
-            "^": .caret, "~": .tilde, "≈": .approx, "±": .plusMinus, "∈": .elementOf,
-            "·": .middleDot, "⋅": .middleDot, "=": .assign, "≠": .notEqual, "<": .less, "≤": .lessEqual,
-            ">": .greater, "≥": .greaterEqual, "(": .leftParen, ")": .rightParen, "[": .leftBracket,
-            "]": .rightBracket, ",": .comma, ":": .colon,
-        ]
-        guard let kind = one[c] else { return false }
+        guard let kind = Lexer.oneCharacterOperators[c] else { return false }
         offset += length
         add(kind, start)
         trackBracket(kind)

@@ -51,7 +51,7 @@ public struct Lexer {
         }
         while offset < bytes.count { lexOne() }
         emitNewline(at: bytes.count)
-        for open in brackets {
+        if let open = brackets.first {
             diagnostics.append(unclosed(open, at: SourceSpan(file: file, start: bytes.count, end: bytes.count)))
         }
         tokens.append(Token(.eof, SourceSpan(file: file, start: bytes.count, end: bytes.count)))
@@ -128,7 +128,8 @@ public struct Lexer {
         if last == nil || last?.kind == .newline { return }
         if !brackets.isEmpty {
             guard nextLineStartsStatement() else { return }
-            for open in brackets {
+            // One message per place, for the outermost bracket (20,000 open brackets are one mistake).
+            if let open = brackets.first {
                 diagnostics.append(unclosed(open, at: SourceSpan(file: file, start: position, end: position)))
             }
             brackets.removeAll()

@@ -11,6 +11,11 @@ public struct Tape {
         case exp, log, log1p, expm1, sigmoid, softplus, logit, lgamma, digamma, trigamma, tetragamma, abs, sign
         /// log(eᵃ + eᵇ)
         case logAddExp
+        /// e = exp(−|x|), shared by σ(x), σ(−x), softplus(x) and softplus(−x) of the same x.
+        case expNegAbs
+        /// σ(±x) and softplus(±x) from x and its e = exp(−|x|): one exp (and one log1p) per row
+        /// for all four, each computed without overflow or cancellation.
+        case sigmoidShared, sigmoidNegShared, softplusShared, softplusNegShared
     }
 
     public struct Instruction: Sendable {
@@ -52,6 +57,8 @@ struct TapeCompiler {
     var virtual: [Int32: Int32] = [:]
     var virtualCount: Int32 = 0
     var inputVirtuals: Set<Int32> = []
+    /// exp(−|x|) registers, by the node x (σ(x) and σ(−x) share one).
+    var sharedExp: [Int32: Int32] = [:]
     var finalSlot: [Int32: Int32] = [:]
 
     mutating func fresh() -> Int32 {
@@ -89,7 +96,9 @@ struct TapeCompiler {
             rowInputs.append((v, s))
             return v
         case .add(let ts):
-            var acc = slot(for: store.expr(ts[0]))
+            let first = store.expr(ts[0])
+            let (c0, rest0) = first.coefficientParts
+            var acc = c0 == -1 ? emit(.neg, slot(for: rest0)) : slot(for: first)
             for t in ts.dropFirst() {
                 let term = store.expr(t)
                 let (c, rest) = term.coefficientParts
@@ -103,8 +112,11 @@ struct TapeCompiler {
                 let (b, x) = f.powerParts
                 if x.constantValue == -1 { denominator.append(b) } else { numerator.append(f) }
             }
+            var negate = false
+            if numerator.first?.constantValue == -1 { numerator.removeFirst(); negate = true }
             var acc = numerator.isEmpty ? slot(for: store.one) : slot(for: numerator[0])
             for f in numerator.dropFirst() { acc = emit(.mul, acc, slot(for: f)) }
+            if negate { acc = emit(.neg, acc) }
             for d in denominator { acc = emit(.div, acc, slot(for: d)) }
             return acc
         case .pow(let b, let x):
@@ -116,6 +128,21 @@ struct TapeCompiler {
             case -2: return emit(.recip, emit(.square, base))
             default: return emit(.pow, base, slot(for: store.expr(x)))
             }
+        case .apply(let f, let args) where f == .sigmoid || f == .softplus:
+            // σ(−x) and softplus(−x) reuse x's exp(−|x|).
+            var x = store.expr(args[0])
+            var negated = false
+            let (c, rest) = x.coefficientParts
+            if c == -1 { x = rest; negated = true }
+            let xv = slot(for: x)
+            let e: Int32
+            if let shared = sharedExp[x.id] { e = shared } else {
+                e = emit(.expNegAbs, xv)
+                sharedExp[x.id] = e
+            }
+            let op: Tape.OpCode = f == .sigmoid
+                ? (negated ? .sigmoidNegShared : .sigmoidShared) : (negated ? .softplusNegShared : .softplusShared)
+            return emit(op, xv, e)
         case .apply(let f, let args):
             let xs = args.map { slot(for: store.expr($0)) }
             if f == .logsumexp {

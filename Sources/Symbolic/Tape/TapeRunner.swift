@@ -68,6 +68,14 @@ public final class TapeRunner {
                 let m = Swift.max(a[i], b[i])
                 o[i] = m.isInfinite ? m : m + Foundation.log1p(Foundation.exp(-Swift.abs(a[i] - b[i])))
             }
+        case .sigmoidShared:
+            for i in 0..<n { o[i] = a[i] >= 0 ? 1 / (1 + b[i]) : b[i] / (1 + b[i]) }
+        case .sigmoidNegShared:
+            for i in 0..<n { o[i] = a[i] >= 0 ? b[i] / (1 + b[i]) : 1 / (1 + b[i]) }
+        case .softplusShared:
+            for i in 0..<n { o[i] = Swift.max(a[i], 0) + Foundation.log1p(b[i]) }
+        case .softplusNegShared:
+            for i in 0..<n { o[i] = Swift.max(-a[i], 0) + Foundation.log1p(b[i]) }
         default: for i in 0..<n { o[i] = .nan }
         }
     }
@@ -95,6 +103,7 @@ public final class TapeRunner {
         case .trigamma: for i in 0..<n { o[i] = Function.trigamma.evaluate(a[i]) }
         case .tetragamma: for i in 0..<n { o[i] = Function.tetragamma.evaluate(a[i]) }
         case .abs: for i in 0..<n { o[i] = Swift.abs(a[i]) }
+        case .expNegAbs: for i in 0..<n { o[i] = Foundation.exp(-Swift.abs(a[i])) }
         case .sign: for i in 0..<n { o[i] = a[i] > 0 ? 1 : (a[i] < 0 ? -1 : 0) }
         default: for i in 0..<n { o[i] = .nan }
         }
