@@ -65,17 +65,19 @@ func loglikBenchmark(rows n: Int, features k: Int) {
     let theta = truth.map { $0 * 0.9 }
     var value = 0.0
     _ = likelihood.evaluate(theta, order: 2)  // compile the tape, warm the caches
-    let evaluation = best(5) { value = likelihood.evaluate(theta, order: 2).value }
-    if ProcessInfo.processInfo.environment["MLE_BENCH_DETAIL"] != nil {
-        let v0 = best(5) { value = likelihood.evaluate(theta, order: 0).value }
-        let v1 = best(5) { value = likelihood.evaluate(theta, order: 1).value }
-        print("order 0: \(v0 * 1000) ms, order 1: \(v1 * 1000) ms")
-    }
+    let evaluation = best(7) { value = likelihood.evaluate(theta, order: 2).value }
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    // The baseline gets the same cores: OpenBLAS's dsyrk with as many threads as the
+    // evaluator has chunks (MLE_THREADS limits both).
+    let threads = min(cores, ProcessInfo.processInfo.environment["MLE_THREADS"].flatMap { Int($0) } ?? cores)
     var gram = Matrix(rows: k, columns: k)
-    let syrk = best(5) { gram = x.gram }
-    print("rows: \(n), features: \(k)")
+    BLAS.setThreads(threads)
+    let syrk = best(7) { gram = x.gram }
+    BLAS.setThreads(1)
+    let syrkSingle = best(7) { gram = x.gram }
+    print("rows: \(n), features: \(k), threads: \(threads) (of \(cores) cores)")
     print("loglik+gradient+hessian: \(String(format: "%.2f", evaluation * 1000)) ms (ℓ = \(value))")
-    print("dsyrk XᵀX:               \(String(format: "%.2f", syrk * 1000)) ms (trace \(gram[0, 0]))")
+    print("dsyrk XᵀX, \(threads) thread(s): \(String(format: "%.2f", syrk * 1000)) ms; 1 thread: \(String(format: "%.2f", syrkSingle * 1000)) ms (XᵀX[1,1] = \(gram[0, 0]))")
     print("ratio_to_syrk: \(String(format: "%.3f", evaluation / syrk))")
 }
 

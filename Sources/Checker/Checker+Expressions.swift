@@ -228,6 +228,10 @@ extension Checker {
     mutating func inferIndex(_ base: ExpressionSyntax, _ indices: [ExpressionSyntax], _ span: SourceSpan) -> ExpressionInfo {
         var info = infer(base)
         if case .table(let table) = info.shape { return tableColumns(table, indices) }
+        if case .unusableColumn = info.shape, indices.count == 1 {
+            expectScalar(infer(indices[0]), indices[0], role: "an index")
+            return ExpressionInfo(shape: .string)
+        }
         for index in indices {
             let i = infer(index)
             info.absorb(i)
@@ -239,19 +243,19 @@ extension Checker {
         let literal = indices.map(Checker.literalValue)
         func bound(_ v: Double?, _ n: Int?, _ index: ExpressionSyntax, _ what: String) {
             if let v, let n, v > Double(n) {
-                error("index \(format(v)) is out of range: \(what) has \(n)", at: index.span)
+                error("index \(format(v)) is out of range: \(what)", at: index.span)
             }
         }
         switch (info.shape, indices.count) {
         case (.vector(let n), 1):
-            bound(literal[0], n, indices[0], "the vector")
+            bound(literal[0], n, indices[0], "the vector has \(n ?? 0) elements")
             info.shape = .scalar
         case (.matrix(let r, let c), 1):
-            bound(literal[0], r, indices[0], "rows: the matrix")
+            bound(literal[0], r, indices[0], "the matrix has \(r ?? 0) rows")
             info.shape = .vector(c)
         case (.matrix(let r, let c), 2):
-            bound(literal[0], r, indices[0], "rows: the matrix")
-            bound(literal[1], c, indices[1], "columns: the matrix")
+            bound(literal[0], r, indices[0], "the matrix has \(r ?? 0) rows")
+            bound(literal[1], c, indices[1], "the matrix has \(c ?? 0) columns")
             info.shape = .scalar
         case (.unknown, _):
             info.shape = .unknown

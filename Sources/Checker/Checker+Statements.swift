@@ -136,12 +136,12 @@ extension Checker {
 
     mutating func checkMethod(_ method: Name, _ options: [Argument]) {
         let known: [String: Set<String>] = [
-            "closed": [], "newton": ["steps", "tol"], "gradient": ["lr", "steps"], "lbfgs": ["steps", "tol"],
+            "closed": [], "newton": [], "gradient": ["lr", "steps"],
         ]
         guard let allowed = known[method.text] else {
             let hint = Suggestion.closest(to: method.text, among: known.keys)
             error("unknown fitting method '\(method.text)'", at: method.span,
-                  help: hint.map { "did you mean '\($0)'?" } ?? "the methods are closed, newton, lbfgs and gradient(lr: …, steps: …)")
+                  help: hint.map { "did you mean '\($0)'?" } ?? "the methods are closed, newton and gradient(lr: …, steps: …)")
             return
         }
         for option in options {

@@ -55,7 +55,7 @@ public struct Checker {
 
     /// Names to suggest for a misspelling: everything in scope, functions, distributions.
     var knownNames: [String] {
-        environment.names + Builtin.allCases.map(\.rawValue) + Distributions.names
-            + (environment.hasFit ? FitResult.allCases.map(\.rawValue) : [])
+        environment.names + (environment.hasFit ? FitResult.allCases.map(\.rawValue) : [])
+            + Builtin.allCases.map(\.rawValue) + Distributions.names
     }
 }

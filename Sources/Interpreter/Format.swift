@@ -26,6 +26,14 @@ public enum Format {
         return s == "-0" ? "0" : s
     }
 
+    /// The shortest decimal that reads back as the same double (5.01, not 5.0099999999999998).
+    public static func shortest(_ x: Double) -> String {
+        if x.isNaN { return "nan" }
+        if x.isInfinite { return x > 0 ? "inf" : "-inf" }
+        if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+        return "\(x)"
+    }
+
     /// Up to `limit` elements are shown; longer vectors show their ends and their length.
     public static func vector(_ v: [Double], limit: Int = 100) -> String {
         if v.count <= limit { return "[" + v.map { number($0) }.joined(separator: ", ") + "]" }

@@ -162,6 +162,13 @@ extension Session {
     func index(_ base: ExpressionSyntax, _ indices: [ExpressionSyntax], _ span: SourceSpan) throws -> Value {
         let v = try evaluate(base)
         if case .table(let t) = v { return try tableMatrix(t, indices) }
+        if case .column(let c, _) = v, indices.count == 1 {
+            let i = try number(numeric(evaluate(indices[0]), indices[0].span), indices[0])
+            guard i >= 1, i == i.rounded(), i <= Double(c.count) else {
+                throw Diagnostic.error("index \(Format.number(i)) is out of range: the column has \(c.count) cells", at: indices[0].span)
+            }
+            return c.cell(at: Int(i) - 1).map { .string($0) } ?? .string("")
+        }
         let positions = try indices.map { e -> Int in
             let x = try number(numeric(evaluate(e), e.span), e)
             guard x >= 1, x == x.rounded(), x < 1e15 else {
@@ -169,19 +176,19 @@ extension Session {
             }
             return Int(x)
         }
-        func check(_ i: Int, _ n: Int, _ e: ExpressionSyntax, _ what: String) throws {
-            if i > n { throw Diagnostic.error("index \(i) is out of range: \(what) has \(n)", at: e.span) }
+        func check(_ i: Int, _ n: Int, _ e: ExpressionSyntax, _ what: String, _ unit: String = "elements", _ kind: String = "") throws {
+            if i > n { throw Diagnostic.error("\(kind)index \(i) is out of range: \(what) has \(n) \(unit)", at: e.span) }
         }
         switch (try numeric(v, base.span), positions.count) {
         case (.vector(let xs), 1):
             try check(positions[0], xs.count, indices[0], "the vector")
             return .number(xs[positions[0] - 1])
         case (.matrix(let m), 1):
-            try check(positions[0], m.rows, indices[0], "rows: the matrix")
+            try check(positions[0], m.rows, indices[0], "the matrix", "rows", "row ")
             return .vector(m.row(positions[0] - 1))
         case (.matrix(let m), 2):
-            try check(positions[0], m.rows, indices[0], "rows: the matrix")
-            try check(positions[1], m.columns, indices[1], "columns: the matrix")
+            try check(positions[0], m.rows, indices[0], "the matrix", "rows", "row ")
+            try check(positions[1], m.columns, indices[1], "the matrix", "columns", "column ")
             return .number(m[positions[0] - 1, positions[1] - 1])
         case (let other, let k):
             throw Diagnostic.error("cannot index \(other.kindDescription) with \(k) index\(k == 1 ? "" : "es")", at: span)

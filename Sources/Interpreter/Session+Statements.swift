@@ -117,7 +117,7 @@ extension Session {
             let difference = abs(u - v)
             if !(difference <= allowed) && !(u == v) {
                 let at = pairs.count > 1 ? " at element \(i + 1)" : ""
-                let detail = "\(a.span.text) ≈ \(b.span.text) failed\(at): \(Format.number(u, digits: 17)) vs \(Format.number(v, digits: 17)), difference \(Format.number(difference, digits: 3)) > allowed \(Format.number(allowed, digits: 3))"
+                let detail = "\(a.span.text) ≈ \(b.span.text)\(at): \(Format.shortest(u)) vs \(Format.shortest(v)), difference \(Format.number(difference, digits: 3)) > allowed \(Format.number(allowed, digits: 3))"
                 return (false, detail)
             }
         }

@@ -52,6 +52,7 @@ public final class Session: @unchecked Sendable {
         lastFit = nil
         priors = [:]
         estimates = [:]
+        tables = [:]
     }
 
     /// Runs a whole source. Returns false if anything failed (a syntax, check or

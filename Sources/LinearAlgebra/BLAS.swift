@@ -6,6 +6,9 @@ public enum BLAS {
     /// Use one thread: MLE matrices are small, and tests already run in parallel.
     public static func configure() { mle_blas_set_threads(1) }
 
+    /// The number of threads OpenBLAS may use (benchmarks compare like with like).
+    public static func setThreads(_ n: Int) { mle_blas_set_threads(Int32(n)) }
+
     /// y ← alpha·A·x + beta·y, A rows×cols row-major.
     @inline(__always)
     public static func gemv(

@@ -55,7 +55,8 @@ final class TermEvaluator: @unchecked Sendable {
 
     /// Row ranges evaluated in parallel: one per core for large data, else one.
     lazy var chunks: [Range<Int>] = {
-        let cores = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
+        let limit = ProcessInfo.processInfo.environment["MLE_THREADS"].flatMap { Int($0) } ?? 8
+        let cores = max(1, min(limit, ProcessInfo.processInfo.activeProcessorCount))
         let count = rows >= 131_072 ? cores : 1
         let size = ((rows + count - 1) / count + TermEvaluator.blockSize - 1) / TermEvaluator.blockSize * TermEvaluator.blockSize
         return stride(from: 0, to: rows, by: max(1, size)).map { $0..<min(rows, $0 + size) }
@@ -118,7 +119,6 @@ final class TermEvaluator: @unchecked Sendable {
         let nScalar = scalarParameters.count
         var eta = predictors.map { _ in [Double](repeating: 0, count: TermEvaluator.blockSize) }
         var scaled = [Double](repeating: 0, count: TermEvaluator.blockSize * (predictors.map(\.length).max() ?? 0))
-        var weights = [Double](repeating: 0, count: TermEvaluator.blockSize)
         let columnSlots = tape.rowInputs.enumerated().map { (k, input) -> (Int, [Double]?, Int?) in
             (k, columns[input.symbol], predictorSymbols.firstIndex(of: input.symbol))
         }
@@ -161,7 +161,7 @@ final class TermEvaluator: @unchecked Sendable {
             if order >= 2 {
                 for (pairIndex, (a, b)) in pairs.enumerated() {
                     let out = runner.output(1 + vars.count + pairIndex)
-                    blockHessian(a, b, nScalar, out, start, n, &partial.hessian, &scaled, &weights)
+                    blockHessian(a, b, nScalar, out, start, n, &partial.hessian, &scaled)
                 }
             }
             start += n
@@ -204,7 +204,7 @@ final class TermEvaluator: @unchecked Sendable {
 
     /// One block's contribution to the Hessian for the variable pair (a, b).
     func blockHessian(_ a: Int, _ b: Int, _ nScalar: Int, _ h: UnsafePointer<Double>, _ start: Int, _ n: Int,
-                      _ hessian: inout Matrix, _ scaled: inout [Double], _ weights: inout [Double]) {
+                      _ hessian: inout Matrix, _ scaled: inout [Double]) {
         if a < nScalar && b < nScalar { return }  // summed in `sums`
         if a < nScalar {
             // ∂²/∂θ∂w = Xᵀ·h, into the row of θ and the column of w (and symmetric).
@@ -225,7 +225,7 @@ final class TermEvaluator: @unchecked Sendable {
                 let xb = x.baseAddress! + start * p.length
                 if a == b {
                     weightedGram(p, xb, h, n, hp.baseAddress! + p.offset * hessian.columns + p.offset,
-                                 hessian.columns, &scaled, &weights)
+                                 hessian.columns, &scaled)
                 } else {
                     q.matrix.elements.withUnsafeBufferPointer { z in
                         for i in 0..<n {
@@ -246,22 +246,21 @@ final class TermEvaluator: @unchecked Sendable {
     /// H += Xᵀ·diag(h)·X on one block: a syrk of √|h|·X when h has one sign (the usual case:
     /// a concave log-likelihood), a gemm otherwise. Only the upper triangle is written.
     func weightedGram(_ p: LinearPredictor, _ x: UnsafePointer<Double>, _ h: UnsafePointer<Double>, _ n: Int,
-                      _ c: UnsafeMutablePointer<Double>, _ ldc: Int, _ scaled: inout [Double], _ weights: inout [Double]) {
+                      _ c: UnsafeMutablePointer<Double>, _ ldc: Int, _ scaled: inout [Double]) {
         let k = p.length
-        var nonPositive = true
-        var nonNegative = true
+        // One pass: the sign pattern of h, and the rows scaled by √|h|.
+        var anyPositive = false
+        var anyNegative = false
         for i in 0..<n {
-            if h[i] > 0 { nonPositive = false }
-            if h[i] < 0 { nonNegative = false }
+            let hi = h[i]
+            anyPositive = anyPositive || hi > 0
+            anyNegative = anyNegative || hi < 0
+            let w = Swift.abs(hi).squareRoot()
+            for j in 0..<k { scaled[i * k + j] = w * x[i * k + j] }
         }
-        if nonPositive || nonNegative {
-            for i in 0..<n { weights[i] = Swift.abs(h[i]).squareRoot() }
-            for i in 0..<n {
-                let w = weights[i]
-                for j in 0..<k { scaled[i * k + j] = w * x[i * k + j] }
-            }
+        if !(anyPositive && anyNegative) {
             scaled.withUnsafeBufferPointer { s in
-                BLAS.syrkTransposed(rows: n, columns: k, alpha: nonPositive ? -1 : 1, s.baseAddress!, beta: 1, c, ldc: ldc)
+                BLAS.syrkTransposed(rows: n, columns: k, alpha: anyPositive ? 1 : -1, s.baseAddress!, beta: 1, c, ldc: ldc)
             }
         } else {
             for i in 0..<n { for j in 0..<k { scaled[i * k + j] = h[i] * x[i * k + j] } }

@@ -157,8 +157,8 @@ public struct Lexer {
             word.unicodeScalars.append(Unicode.Scalar(bytes[i]))
             i += 1
         }
+        // Statement keywords are reserved, so `print(2)` at the start of a line is a statement too.
         return Keyword.statements.contains(word) && (i >= bytes.count || bytes[i] < 0x80)
-            && !(i < bytes.count && (bytes[i] == UInt8(ascii: "(") || bytes[i] == UInt8(ascii: ".")))
     }
 
     mutating func lexIdentifier() {

@@ -73,8 +73,8 @@ extension Parser {
                 let open = advance()
                 try enterNesting(open)
                 defer { nesting -= 1 }
-                var indices = [try parseExpression()]
-                while match(.comma) != nil { indices.append(try parseExpression()) }
+                var indices = [try parseIndex()]
+                while match(.comma) != nil { indices.append(try parseIndex()) }
                 _ = try expect(.rightBracket, "']' to close '[' opened at \(open.span.position)")
                 e = try bounded(ExpressionSyntax(.index(e, indices), span(from: e.span)), open)
             case .period:
@@ -136,6 +136,16 @@ extension Parser {
         default:
             throw expected("an expression")
         }
+    }
+
+    /// index = NAME-or-keyword (a column name: d[model, hp]) | expression
+    mutating func parseIndex() throws -> ExpressionSyntax {
+        if case .identifier(let word) = current.kind, Keyword.reserved.contains(word),
+           peek().kind == .comma || peek().kind == .rightBracket {
+            let t = advance()
+            return ExpressionSyntax(.name(word), t.span)
+        }
+        return try parseExpression()
     }
 
     /// arguments = argument { "," argument } ;  argument = [ NAME ":" ] expression

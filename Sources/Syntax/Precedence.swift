@@ -10,8 +10,8 @@
 /// | 4 | `+` `-` | left |
 /// | 5 | `*` `/` `·` | left |
 /// | 6 | unary `-` `+` | prefix |
-/// | 7 | `^`, superscripts | right (binds tighter than unary minus: `-2^2` is −4) |
-/// | 8 | call `f(…)`, index `x[i]`, member `d.col` | postfix |
+/// | 7 | `^` | right (binds tighter than unary minus: `-2^2` is −4) |
+/// | 8 | call `f(…)`, index `x[i]`, member `d.col`, superscript power `x²` | postfix |
 public enum Precedence {
     public enum Associativity { case left, none }
 

@@ -17,6 +17,4 @@ extension Tape {
         lines.append("\(instructions.count) instructions, \(slotCount) slots")
         return lines.joined(separator: "\n")
     }
-
-    var store: ExprStore? { scalarInputs.first?.expr.store }
 }

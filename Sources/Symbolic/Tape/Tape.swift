@@ -33,6 +33,8 @@ public struct Tape {
     public let scalarInputs: [(slot: Int32, expr: Expr)]
     /// The slot of each compiled output.
     public let outputs: [Int32]
+    /// The store the expressions came from (for symbol names in the disassembly).
+    let store: ExprStore?
 
     /// Compiles the outputs into one tape (shared subexpressions computed once).
     public init(outputs expressions: [Expr]) {
@@ -44,6 +46,7 @@ public struct Tape {
         rowInputs = compiler.rowInputs
         scalarInputs = compiler.scalarInputs
         outputs = expressions.map { compiler.finalSlot[$0.id]! }
+        store = expressions.first?.store
     }
 }
 

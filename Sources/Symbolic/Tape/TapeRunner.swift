@@ -73,9 +73,9 @@ public final class TapeRunner {
         case .sigmoidNegShared:
             for i in 0..<n { o[i] = a[i] >= 0 ? b[i] / (1 + b[i]) : 1 / (1 + b[i]) }
         case .softplusShared:
-            for i in 0..<n { o[i] = Swift.max(a[i], 0) + Foundation.log1p(b[i]) }
+            for i in 0..<n { o[i] = Swift.max(a[i], 0) + log1pSmall(b[i]) }
         case .softplusNegShared:
-            for i in 0..<n { o[i] = Swift.max(-a[i], 0) + Foundation.log1p(b[i]) }
+            for i in 0..<n { o[i] = Swift.max(-a[i], 0) + log1pSmall(b[i]) }
         default: for i in 0..<n { o[i] = .nan }
         }
     }
@@ -108,4 +108,13 @@ public final class TapeRunner {
         default: for i in 0..<n { o[i] = .nan }
         }
     }
+}
+
+/// log(1 + e) for 0 ≤ e ≤ 1 by one `log` and a correction: with u = fl(1 + e),
+/// log(1 + e) = log u + (e − (u − 1))/u to within an ulp (Goldberg's trick), which is
+/// faster than libm's log1p and exact where e is below the precision of 1 + e.
+@inline(__always)
+func log1pSmall(_ e: Double) -> Double {
+    let u = 1 + e
+    return Foundation.log(u) + (e - (u - 1)) / u
 }
