@@ -58,5 +58,6 @@ let package = Package(
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "SolversTests", dependencies: ["Solvers", "LinearAlgebra"]),
         .testTarget(name: "ModelTests", dependencies: ["Model", "Symbolic", "LinearAlgebra"]),
+        .testTarget(name: "InferenceTests", dependencies: ["Inference", "LinearAlgebra", "Report"]),
     ]
 )

@@ -150,6 +150,12 @@ struct Presentation {
             guard let dot = description.firstIndex(of: "·") else { continue }
             let w = String(description[..<dot])
             let x = String(description[description.index(after: dot)...])
+            for a in scalarSlots {
+                for r in remainders where r.depends(on: symbol) {
+                    let cross = r.derivative(withRespectTo: .parameter(a.offset)).derivative(withRespectTo: symbol)
+                    if !cross.isConstant(0) { lines.append("∂²ℓ/∂\(a.name)∂\(w) = " + cross.printedAsRowSum(weight: x)) }
+                }
+            }
             for r in remainders where r.depends(on: symbol) {
                 let h = r.derivative(withRespectTo: symbol).derivative(withRespectTo: symbol)
                 lines.append("∂²ℓ/∂\(w)∂\(w)ᵀ = " + h.printedAsRowSum(weight: "\(x)ᵢ\(x)ᵀ").replacingOccurrences(of: "\(x)ᵢ\(x)ᵀᵢ", with: "\(x)ᵢ\(x)ᵢᵀ"))

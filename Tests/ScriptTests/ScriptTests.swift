@@ -5,8 +5,9 @@ import Testing
 
 /// The tutorial is the acceptance suite: every Scripts/**/*.mle must run cleanly
 /// (they check themselves with `assert`), and every script under Scripts/errors/
-/// must fail with exactly the diagnostics recorded beside it in NAME.expected.
-/// Set MLE_UPDATE_GOLDEN=1 to rewrite the .expected files.
+/// must fail with exactly the diagnostics recorded beside it in NAME.expected;
+/// a script with NAME.out beside it must print exactly that (golden output).
+/// Set MLE_UPDATE_GOLDEN=1 to rewrite the .expected and .out files.
 struct ScriptTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
@@ -60,6 +61,24 @@ struct ScriptTests {
         let result = ScriptTests.run(script)
         #expect(result.ok, "\(script) failed:\n\(result.stderr)")
         #expect(!result.stderr.contains("error:"), "\(script):\n\(result.stderr)")
+    }
+
+    static var golden: [String] {
+        passing.filter {
+            FileManager.default.fileExists(atPath: scripts.appendingPathComponent(String($0.dropLast(4)) + ".out").path)
+        }
+    }
+
+    @Test("scripts with a .out file print exactly that", arguments: ScriptTests.golden)
+    func goldenOutput(_ script: String) throws {
+        let result = ScriptTests.run(script)
+        let url = ScriptTests.scripts.appendingPathComponent(String(script.dropLast(4)) + ".out")
+        if ProcessInfo.processInfo.environment["MLE_UPDATE_GOLDEN"] != nil {
+            try result.stdout.write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        #expect(result.stdout == expected, "\(script): output differs from \(url.lastPathComponent)")
     }
 
     @Test("every error script fails with its recorded diagnostics", arguments: ScriptTests.failing)

@@ -1,0 +1,69 @@
+import Foundation
+import LinearAlgebra
+import Testing
+@testable import Solvers
+
+/// A concave quadratic and the (negated) Rosenbrock function, with exact derivatives written by hand.
+struct Quadratic: Objective {
+    // f(x) = −½(x − c)ᵀA(x − c), A = [[3, 1], [1, 2]], c = (1, −2): maximum at c.
+    let dimension = 2
+    func evaluate(_ x: [Double], order: Int) -> (value: Double, gradient: [Double], hessian: Matrix) {
+        let d = [x[0] - 1, x[1] + 2]
+        let ad = [3 * d[0] + d[1], d[0] + 2 * d[1]]
+        let value = -0.5 * (d[0] * ad[0] + d[1] * ad[1])
+        return (value, [-ad[0], -ad[1]], Matrix(rowVectors: [[-3, -1], [-1, -2]]))
+    }
+}
+
+struct NegatedRosenbrock: Objective {
+    // f(x, y) = −[(1 − x)² + 100(y − x²)²], maximum 0 at (1, 1).
+    let dimension = 2
+    func evaluate(_ p: [Double], order: Int) -> (value: Double, gradient: [Double], hessian: Matrix) {
+        let (x, y) = (p[0], p[1])
+        let value = -((1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x))
+        let gx = 2 * (1 - x) + 400 * x * (y - x * x)
+        let gy = -200 * (y - x * x)
+        let hxx = -2 + 400 * (y - 3 * x * x)
+        let hxy = 400 * x
+        return (value, [gx, gy], Matrix(rowVectors: [[hxx, hxy], [hxy, -200]]))
+    }
+}
+
+struct SolversTests {
+    @Test("Newton finds the maximum of a concave quadratic in one step")
+    func quadratic() {
+        let r = Newton().maximize(Quadratic(), from: [10, 10])
+        #expect(r.status == .converged)
+        #expect(abs(r.x[0] - 1) < 1e-12 && abs(r.x[1] + 2) < 1e-12)
+        #expect(r.iterations <= 2)
+    }
+
+    @Test("Newton with the Levenberg safeguard and line search climbs Rosenbrock from (−1.2, 1)")
+    func rosenbrock() {
+        let r = Newton().maximize(NegatedRosenbrock(), from: [-1.2, 1])
+        #expect(r.status == .converged)
+        #expect(abs(r.x[0] - 1) < 1e-8 && abs(r.x[1] - 1) < 1e-8)
+    }
+
+    @Test("gradient ascent takes exactly k steps of size lr·∇f (checked by hand for k = 1)")
+    func gradientAscent() {
+        let one = GradientAscent(learningRate: 0.1, steps: 1).maximize(Quadratic(), from: [0, 0])
+        // ∇f(0, 0) = −A(0 − c) = A·c = (3·1 + 1·(−2), 1·1 + 2·(−2)) = (1, −3)
+        #expect(abs(one.x[0] - 0.1) < 1e-15 && abs(one.x[1] + 0.3) < 1e-15)
+        #expect(one.status == .completedSteps && one.history.count == 2)
+        let many = GradientAscent(learningRate: 0.2, steps: 300).maximize(Quadratic(), from: [0, 0])
+        #expect(abs(many.x[0] - 1) < 1e-10 && abs(many.x[1] + 2) < 1e-10)
+    }
+
+    @Test("a function that becomes non-finite stops the solver with that status")
+    func notFinite() {
+        struct Log: Objective {
+            let dimension = 1
+            func evaluate(_ x: [Double], order: Int) -> (value: Double, gradient: [Double], hessian: Matrix) {
+                (log(x[0]), [1 / x[0]], Matrix(rowVectors: [[-1 / (x[0] * x[0])]]))
+            }
+        }
+        let r = GradientAscent(learningRate: 10, steps: 5).maximize(Log(), from: [-1])
+        #expect(r.status == .notFinite)
+    }
+}
