@@ -26,7 +26,7 @@ import Testing
             coin.mle:3:7: error: undefined name 'fliqs'
                3 | model fliqs ~ Bernoulli(p)
                  |       ^~~~~
-                 = help: did you mean 'flips'?
+                  = help: did you mean 'flips'?
 
             """)
         #expect(d.description == Self.plain.render(d))
@@ -74,7 +74,7 @@ import Testing
             a.mle:1:5: note: 'x' was first defined here
                1 | let x = 1
                  |     ^
-                 = help: choose another name
+                  = help: choose another name
 
             """)
     }
@@ -106,8 +106,8 @@ import Testing
         let d = Diagnostic.error("bad", at: Self.span("zz", in: f))
         #expect(Self.plain.render(d) == """
             big.mle:12345:5: error: bad
-            12345 | let zz = 1
-                  |     ^~
+             12345 | let zz = 1
+                   |     ^~
 
             """)
     }
@@ -191,7 +191,7 @@ import Testing
             \u{1B}[1ma.mle:1:9: \u{1B}[0m\u{1B}[31merror:\u{1B}[0m \u{1B}[1mundefined name 'y'\u{1B}[0m
                1 | let x = y
                  |         \u{1B}[31m^\u{1B}[0m
-                 = \u{1B}[36mhelp\u{1B}[0m: did you mean 'x'?
+                  = \u{1B}[36mhelp\u{1B}[0m: did you mean 'x'?
 
             """)
         // Stripping the escapes gives back the plain text.

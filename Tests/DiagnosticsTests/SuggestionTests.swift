@@ -31,6 +31,11 @@ import Testing
         #expect(Suggestion.closest(to: "sigmaa", among: names) == "sigma")
         // Short names allow one edit.
         #expect(Suggestion.closest(to: "se", among: names) == "sd")
+        // A one-letter name is no typo for another letter, but may be for a longer name.
+        #expect(Suggestion.closest(to: "σ", among: ["y", "x"]) == nil)
+        #expect(Suggestion.closest(to: "K", among: ["x"]) == nil)
+        #expect(Suggestion.closest(to: "X", among: ["x"]) == "x")
+        #expect(Suggestion.closest(to: "x", among: ["y", "xs"]) == "xs")
         // The name itself is never suggested.
         #expect(Suggestion.closest(to: "mean", among: ["mean"]) == nil)
         #expect(Suggestion.closest(to: "x", among: [String]()) == nil)

@@ -42,7 +42,7 @@ import Testing
     /// Ctrl-D at the prompt ends the session with exit code 0.
     func quit(_ terminal: Terminal) throws {
         terminal.type(Terminal.Key.ctrlD)
-        #expect(try terminal.exit() == 0)
+        #expect(try terminal.waitForExit() == 0)
     }
 
     @Test func upArrowRecallsTheLastStatement() throws {

@@ -18,10 +18,11 @@ final class Terminal {
         static let ctrlU = "\u{15}"
     }
 
+    /// What was awaited did not come before the deadline (or the program closed the terminal).
     struct Timeout: Error, CustomStringConvertible {
         let waitingFor: String
         let screen: String
-        var description: String { "timed out waiting for \(waitingFor.debugDescription); the terminal showed:\n\(screen)" }
+        var description: String { "gave up waiting for \(waitingFor); the terminal showed:\n\(screen)" }
     }
 
     let pid: pid_t
@@ -33,7 +34,7 @@ final class Terminal {
     private var exitStatus: Int32?
 
     /// Starts `mle` with the given extra environment. `deadline` bounds the
-    /// whole conversation, every `expect` and `exit` included.
+    /// whole conversation, every `expect` and `waitForExit` included.
     init(environment extra: [String: String], deadline seconds: Double = 15) throws {
         deadline = .now + .seconds(seconds)
         var master: Int32 = 0
@@ -43,7 +44,12 @@ final class Terminal {
         _ = fcntl(master, F_SETFD, FD_CLOEXEC)
         _ = fcntl(slave, F_SETFD, FD_CLOEXEC)
         defer { close(slave) }
-        let slaveName = String(cString: ttyname(slave))
+        var name = [CChar](repeating: 0, count: 256)
+        guard ttyname_r(slave, &name, name.count) == 0 else {
+            close(master)
+            throw POSIXError(.ENOTTY)
+        }
+        let slaveName = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         self.master = master
         do {
             pid = try Terminal.spawn(
@@ -90,7 +96,7 @@ final class Terminal {
                 matched += before.utf8.count + text.utf8.count
                 return before
             }
-            guard readMore() else { throw Timeout(waitingFor: text, screen: screen) }
+            guard readMore() else { throw Timeout(waitingFor: text.debugDescription, screen: screen) }
         }
     }
 
@@ -99,7 +105,7 @@ final class Terminal {
 
     /// Waits for the program to end and returns its exit code (128 + n if
     /// signal n killed it).
-    func exit() throws -> Int32 {
+    func waitForExit() throws -> Int32 {
         while true {
             var status: Int32 = 0
             let result = waitpid(pid, &status, WNOHANG)
@@ -127,9 +133,7 @@ final class Terminal {
         var buffer = [UInt8](repeating: 0, count: 4096)
         let n = read(master, &buffer, buffer.count)
         guard n > 0 else {
-            // EIO: the program closed the terminal; wait out the time so a
-            // caller looking for text does not spin.
-            usleep(10_000)
+            usleep(10_000)  // EIO: the program closed the terminal; don't spin on it
             return false
         }
         received += buffer[..<n]

@@ -61,28 +61,28 @@ import Testing
     }
 
     @Test(arguments: ["[1]", ".a", " ²", "*2", "·w", "±1", "-1"])
-    func aHundredThousandLinkChain(link: String) {
-        let source = "print x" + String(repeating: link, count: 100_000)
+    func longPostfixAndOperatorChains(link: String) {
+        let source = "print x" + String(repeating: link, count: 4 * Parser.maximumDepth)
         let errors = F.parse(source).errors
         #expect(errors == [Self.tooLong] || errors == [Self.tooDeep], "\(errors)")
     }
 
-    @Test func aHundredThousandElementVectorParses() {
-        let source = "data x = [" + Array(repeating: "1.5", count: 100_000).joined(separator: ", ") + "]"
+    @Test func aLongVectorParses() {
+        let source = "data x = [" + Array(repeating: "1.5", count: 20_000).joined(separator: ", ") + "]"
         let (program, errors) = Parser.parse(F.file(source))
         #expect(errors.isEmpty)
         if case .data(_, let value) = program.statements.first?.kind, case .vector(let items) = value.kind {
-            #expect(items.count == 100_000)
+            #expect(items.count == 20_000)
         } else {
             Issue.record("not a data vector")
         }
     }
 
     @Test func manyStatementsAndManyErrors() {
-        let good = Array(repeating: "let a = 1", count: 5_000).joined(separator: "\n")
-        #expect(F.parse(good).trees.count == 5_000)
-        let bad = Array(repeating: "let = $", count: 5_000).joined(separator: "\n")
-        #expect(F.parse(bad).errors.count == 10_000)
+        let good = Array(repeating: "let a = 1", count: 2_000).joined(separator: "\n")
+        #expect(F.parse(good).trees.count == 2_000)
+        let bad = Array(repeating: "let = $", count: 1_000).joined(separator: "\n")
+        #expect(F.parse(bad).errors.count == 2_000)
     }
 
     /// SplitMix64: a fixed seed makes the random tests repeatable.
@@ -106,14 +106,14 @@ import Testing
         let (program, diagnostics) = Parser.parse(file)
         #expect(lexical.isEmpty || !diagnostics.isEmpty)
         let renderer = DiagnosticRenderer(color: false)
-        for d in diagnostics { _ = renderer.render(d) }
+        for d in diagnostics.prefix(3) { _ = renderer.render(d) }
         for s in program.statements { _ = s.description }
         _ = Lexer.needsMoreInput(text)
     }
 
     @Test func randomBytesNeverCrash() {
         var rng = Generator(state: 0x6D6C65)
-        for _ in 0..<3_000 {
+        for _ in 0..<2_000 {
             let length = Int.random(in: 0...200, using: &rng)
             let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &rng) }
             // The lexer's validator agrees with the standard library's.
@@ -125,7 +125,7 @@ import Testing
     @Test func randomAsciiNeverCrashes() {
         var rng = Generator(state: 42)
         let alphabet = Array("abcxyz019 .,:;()[]{}+-*/^~=<>!\"'#\\\n\t\r$_e")
-        for _ in 0..<3_000 {
+        for _ in 0..<2_000 {
             let length = Int.random(in: 0...200, using: &rng)
             Self.survive(String((0..<length).map { _ in alphabet.randomElement(using: &rng)! }))
         }
@@ -140,7 +140,7 @@ import Testing
             "·", "=", "==", "!=", "≠", "<", "<=", "≤", ">", ">=", "≥", "1", "0.5", ".5", "1e-9", "1.", "1e", "3abc",
             "\"s\"", "\"open", "²", "\n", "\n", "\n", "#", "$", "'", ";", "{",
         ]
-        for _ in 0..<3_000 {
+        for _ in 0..<2_000 {
             let count = Int.random(in: 0...60, using: &rng)
             let separator = Bool.random(using: &rng) ? " " : ""
             Self.survive((0..<count).map { _ in pieces.randomElement(using: &rng)! }.joined(separator: separator))

@@ -71,6 +71,9 @@ import Testing
         ("(x)", "x"),
         ("[1, 2][2]", "(index [1 2] 2)"),
         ("m[1, 2]", "(index m 1 2)"),
+        // Column names in an index may be keywords: d[model, hp] (mtcars has a 'model' column).
+        ("d[model, hp]", "(index d model hp)"),
+        ("d[hp, data]", "(index d hp data)"),
         ("f(x)[1]", "(index (f x) 1)"),
         ("d.y[3]", "(index (. d y) 3)"),
         ("loglik(μ: 4, σ: 0.6)", "(loglik μ: 4 σ: 0.6)"),
