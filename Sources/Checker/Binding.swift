@@ -56,6 +56,8 @@ public struct Environment: Sendable {
     public internal(set) var letParams: [String: [String]] = [:]
     /// Whether a `fit` has been checked, so `loglik`, `aic`, `bic` and `n` exist.
     public internal(set) var hasFit = false
+    /// The model of the last `fit` (loglik(...) at a point refers to it).
+    public internal(set) var lastFitModel: String?
 
     public init() {}
 

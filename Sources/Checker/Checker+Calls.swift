@@ -47,7 +47,8 @@ extension Checker {
 
     mutating func arity(_ builtin: Builtin, _ args: [Argument], _ range: ClosedRange<Int>, _ span: SourceSpan) -> Bool {
         guard range.contains(args.count) else {
-            let want = range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound) to \(range.upperBound)"
+            let want = range.lowerBound == range.upperBound ? "\(range.lowerBound)"
+                : range.upperBound == Int.max ? "at least \(range.lowerBound)" : "\(range.lowerBound) to \(range.upperBound)"
             error("\(builtin.rawValue)() takes \(want) argument\(range.upperBound == 1 ? "" : "s"), but \(args.count) \(args.count == 1 ? "was" : "were") given",
                   at: span)
             return false
@@ -181,7 +182,7 @@ extension Checker {
 
     /// loglik(μ: 4, σ: 0.6): every param of the model, by name; or bare `loglik()` after a fit.
     mutating func inferAtPoint(_ builtin: Builtin, _ args: [Argument], _ span: SourceSpan) -> ExpressionInfo {
-        let model = defaultModel
+        let model = environment.lastFitModel ?? defaultModel
         let wanted = model.flatMap { environment.modelParams[$0] } ?? []
         if args.isEmpty {
             if !environment.hasFit {
@@ -199,7 +200,8 @@ extension Checker {
                 error("give the point by name, e.g. \(builtin.rawValue)(\(wanted.first ?? "p"): 0.5)", at: arg.value.span)
                 continue
             }
-            let value = requireData(arg.value, role: "a point's coordinate")
+            // After a fit, params evaluate to their estimates: loglik(μ: 4, σ: σ).
+            let value = environment.hasFit ? infer(arg.value) : requireData(arg.value, role: "a point's coordinate")
             guard let entry = environment[label.text], case .param(let p) = entry.binding else {
                 let hint = Suggestion.closest(to: label.text, among: wanted)
                 error("'\(label.text)' is not a param of the model", at: label.span, help: hint.map { "did you mean '\($0)'?" })

@@ -85,7 +85,7 @@ extension Checker {
             case .vector(let n):
                 if sawNumber { mixed(item.span) }
                 if let m = firstRow, let n, m != n {
-                    error("row \(i + 1) of the matrix has \(n) values, but row 1 has \(m)", at: item.span)
+                    error("row \(i + 1) of the matrix has \(n) value\(n == 1 ? "" : "s"), but row 1 has \(m)", at: item.span)
                 }
                 if !sawRow { firstRow = n }
                 sawRow = true

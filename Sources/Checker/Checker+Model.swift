@@ -22,6 +22,8 @@ extension Checker {
         }
         switch response.shape {
         case .scalar, .vector, .unknown: break
+        case .unusableColumn(_, let problem):
+            error(problem.description, at: decl.response.span)
         default:
             error("the modelled data must be a vector (one value per row), but it is \(response.shape)",
                   at: decl.response.span)

@@ -18,7 +18,7 @@ extension Checker {
         case .param(let decl): checkParam(decl)
         case .model(let decl): checkModel(decl)
         case .prior(let name, let dist): checkPrior(name, dist)
-        case .fit(let decl): checkFit(decl)
+        case .fit(let decl): checkFit(decl, statement.span)
         case .show(let target, let model): checkShow(target, model)
         case .derive(let model): if let model { checkModelName(model) }
         case .print(let items): for e in items { _ = infer(e) }
@@ -124,11 +124,14 @@ extension Checker {
         _ = family
     }
 
-    mutating func checkFit(_ decl: FitDeclaration) {
+    mutating func checkFit(_ decl: FitDeclaration, _ span: SourceSpan) {
         if let model = decl.model {
             checkModelName(model)
+            environment.lastFitModel = model.text
         } else if environment.models.isEmpty {
-            error("there is no model to fit", at: nil, help: "state one first, e.g. 'model y ~ Normal(μ, σ)'")
+            error("there is no model to fit", at: span, help: "state one first, e.g. 'model y ~ Normal(μ, σ)'")
+        } else {
+            environment.lastFitModel = defaultModel
         }
         if let method = decl.method { checkMethod(method, decl.options) }
         environment.hasFit = true

@@ -23,23 +23,45 @@ public enum Uncertainty {
 
     /// The covariance (−∇²ℓ)⁻¹ over the parameters `free` (indices into θ), or why there is none.
     ///
-    /// −∇²ℓ must be positive definite; it is judged singular when its smallest eigenvalue is
-    /// below 10⁻¹⁰ of its largest (the likelihood is flat in some direction: not identifiable).
+    /// −∇²ℓ is first scaled to unit diagonal, D^(−½)·I·D^(−½) (a correlation-like matrix,
+    /// blind to the units of each parameter: a slope per year and an intercept differ by
+    /// 10⁶ in scale without being any less identifiable). It must be positive definite; it is
+    /// judged singular when its smallest eigenvalue is below 10⁻¹² of its largest (ℓ is flat in
+    /// some direction: not identifiable). The inverse is unscaled back: Σ = D^(−½)·S⁻¹·D^(−½).
     public static func covariance(hessian h: Matrix, free: [Int]) -> Result<Matrix, Identifiability> {
         let k = free.count
         var information = Matrix(rows: k, columns: k)
         for (a, i) in free.enumerated() { for (b, j) in free.enumerated() { information[a, b] = -h[i, j] } }
-        guard let (values, vectors) = information.symmetricEigen() else {
+        let diagonal = (0..<k).map { information[$0, $0] }
+        guard diagonal.allSatisfy({ $0 > 0 && $0.isFinite }) else {
+            let worst = diagonal.indices.min { diagonal[$0] < diagonal[$1] } ?? 0
+            var direction = [Double](repeating: 0, count: k)
+            if k > 0 { direction[worst] = 1 }
+            return .failure(Identifiability(eigenvalue: diagonal.isEmpty ? 0 : diagonal[worst],
+                                            largestEigenvalue: diagonal.max() ?? 0, direction: direction))
+        }
+        let scale = diagonal.map { 1 / $0.squareRoot() }
+        var scaled = information
+        for a in 0..<k { for b in 0..<k { scaled[a, b] *= scale[a] * scale[b] } }
+        guard let (values, vectors) = scaled.symmetricEigen() else {
             return .failure(Identifiability(eigenvalue: .nan, largestEigenvalue: .nan, direction: []))
         }
         let largest = values.last ?? 0
-        if let smallest = values.first, !(smallest > 1e-10 * abs(largest)) || !smallest.isFinite {
-            return .failure(Identifiability(eigenvalue: smallest, largestEigenvalue: largest, direction: vectors.column(0)))
+        func flat() -> Identifiability {
+            let v = vectors.column(0)
+            // Back to the parameters' own units: the direction δθ = D^(−½)·v, normalised.
+            let raw = zip(v, scale).map { $0 * $1 }
+            let norm = raw.map { $0 * $0 }.reduce(0, +).squareRoot()
+            return Identifiability(eigenvalue: values.first ?? 0, largestEigenvalue: largest,
+                                   direction: norm > 0 ? raw.map { $0 / norm } : v)
         }
-        guard let inverse = information.inverseSPD() else {
-            return .failure(Identifiability(eigenvalue: values.first ?? 0, largestEigenvalue: largest, direction: vectors.column(0)))
+        if let smallest = values.first, !(smallest > 1e-12 * abs(largest)) || !smallest.isFinite {
+            return .failure(flat())
         }
-        return .success(inverse)
+        guard let inverse = scaled.inverseSPD() else { return .failure(flat()) }
+        var covariance = inverse
+        for a in 0..<k { for b in 0..<k { covariance[a, b] *= scale[a] * scale[b] } }
+        return .success(covariance)
     }
 
     /// Standard error of g(θ̂) by the delta method: √(∇gᵀ·Σ·∇g).

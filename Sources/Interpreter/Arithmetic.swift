@@ -36,13 +36,14 @@ public enum Arithmetic {
             c += abs(s) >= abs(x) ? (s - t) + x : (x - t) + s
             s = t
         }
-        return s + c
+        return s.isFinite ? s + c : s
     }
 
-    /// The mean, refined by one pass of the residual sum (exact to rounding for data near 10⁷).
+    /// The mean, from the compensated sum (correctly rounded sums make it exact to rounding
+    /// for data near 10⁷, and for values that cancel).
     public static func mean(_ xs: [Double]) -> Double {
-        let m = sum(xs) / Double(xs.count)
-        return m + sum(xs.map { $0 - m }) / Double(xs.count)
+        let s = sum(xs)
+        return s.isFinite ? s / Double(xs.count) : xs.reduce(0) { $0 + $1 / Double(xs.count) }
     }
 
     /// The sample variance, dividing by n − 1, from the two-pass centred sum of squares.

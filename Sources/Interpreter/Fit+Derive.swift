@@ -15,28 +15,33 @@ extension Session {
         let solution = try automatic(model, nil, span)
         let record = try infer(model, solution, span)
         let show = Presentation(model: model)
+        let posterior = Presentation(model: model, includePrior: true)
         var steps: [String] = []
         steps.append("1. Model. " + show.modelStatement().replacingOccurrences(of: "\n", with: "; ")
                      + ", independent rows.")
         let factors = model.terms.map { t in
-            "Πᵢ p(\(t.response.printedPerRow()) | " + t.arguments.map { $0.printedPerRow() }.joined(separator: ", ") + ")"
+            "Πᵢ f(\(t.response.printedPerRow()) | " + t.arguments.map { $0.printedPerRow() }.joined(separator: ", ") + ")"
         }
         steps.append("2. Likelihood. L(θ) = " + factors.joined(separator: " · ") + " — a product, never formed: we work with its log.")
         var perRow: [String] = []
         for t in model.terms {
             let core = (try? t.core()) ?? model.store.zero
-            perRow.append("log p = " + core.printedPerRow())
+            perRow.append("log f = " + core.printedPerRow())
         }
         steps.append("3. Log-likelihood. For one row, " + perRow.joined(separator: "; ") + ". Summed over rows:\n   "
                      + show.logLikelihood().replacingOccurrences(of: "\n", with: "\n   "))
-        steps.append("4. Score (set to zero at the maximum):\n   " + show.score().replacingOccurrences(of: "\n", with: "\n   "))
+        if model.hasPriors {
+            let prior = model.logPrior.collectedByParameters().printed()
+            steps.append("3′. Priors on \(model.priorNames.joined(separator: ", ")): log π(θ) = \(prior); the MAP estimate maximises ℓ + log π(θ).")
+        }
+        steps.append("4. Score (set to zero at the maximum):\n   " + posterior.score().replacingOccurrences(of: "\n", with: "\n   "))
         var solve = "5. Solve. \(solution.solver): \(solution.reason)."
         for form in solution.closedForms { solve += "\n   " + form }
         if let iterations = solution.iterations {
             solve += "\n   \(iterations) iterations; at the estimate max |∇ℓ| = \(Format.number(solution.gradientNorm ?? 0, digits: 3))"
         }
         steps.append(solve)
-        steps.append("6. Second-derivative check:\n   " + show.hessian().replacingOccurrences(of: "\n", with: "\n   ")
+        steps.append("6. Second-derivative check:\n   " + posterior.hessian().replacingOccurrences(of: "\n", with: "\n   ")
                      + "\n   " + curvatureCheck(model, record))
         steps.append("7. Standard errors from the observed information I = −∇²ℓ(θ̂): se = √diag(I⁻¹).\n   "
                      + record.report.rows.map { r in

@@ -79,7 +79,11 @@ extension Session {
         let largest = problem.direction.map(abs).max() ?? 0
         let involved = zip(free, problem.direction).filter { abs($0.1) > 0.2 * largest }
         let names = involved.map { model.layout.slotName($0.0) }
-        let along = involved.map { "\(Format.number($0.1, digits: 3))·\(model.layout.slotName($0.0))" }.joined(separator: " + ")
+        var along = ""
+        for (k, (slot, weight)) in involved.enumerated() {
+            let term = "\(Format.number(abs(weight), digits: 3))·\(model.layout.slotName(slot))"
+            along += k == 0 ? (weight < 0 ? "−" : "") + term : (weight < 0 ? " − " : " + ") + term
+        }
         if problem.isIndefinite {
             return .error("the Hessian at the estimate is not negative definite (it curves upward along \(along)): this point is not a maximum, so \(names.joined(separator: ", ")) cannot be estimated there",
                           at: span, help: "try other start values, or check that the model is identifiable")

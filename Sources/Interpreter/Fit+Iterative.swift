@@ -73,8 +73,11 @@ extension Session {
                                 reason: "plain gradient ascent was asked for: θ ← θ + lr·∇ℓ(θ), from the start values")
         solution.iterations = result.iterations
         solution.gradientNorm = result.gradientNorm
-        if result.gradientNorm > 1e-4 * max(1, abs(result.value)) {
-            solution.warnings.append("gradient ascent stopped after \(Int(steps)) steps with max |∇ℓ| = \(Format.number(result.gradientNorm, digits: 3)): not yet at the maximum; more steps or a larger lr would get closer")
+        let start = result.history.first?.value ?? result.value
+        if result.value < start {
+            solution.warnings.append("gradient ascent made ℓ worse (from \(Format.number(start)) to \(Format.number(result.value))): the learning rate \(Format.number(lr)) is too large for this ℓ's curvature; try a smaller lr")
+        } else if result.gradientNorm > 1e-4 * max(1, abs(result.value)) {
+            solution.warnings.append("gradient ascent stopped after \(Int(steps)) steps with max |∇ℓ| = \(Format.number(result.gradientNorm, digits: 3)): not yet at the maximum, so the standard errors below describe the curvature at this point, not at the MLE; more steps (or a larger lr, if ℓ still rises steadily) would get closer")
         }
         return solution
     }

@@ -96,7 +96,12 @@ extension Session {
 
     /// Runs the method asked for, or the one the analysis picks.
     func solve(_ model: BuiltModel, _ decl: FitDeclaration, _ span: SourceSpan) throws -> Solution {
+        let total = try traceLength(decl)
+        let every = max(1, total / 40)
         let trace: ((Iteration) -> Void)? = decl.trace ? { [weak self] it in
+            // Every iteration for short runs; for long ones (gradient ascent) the first ten,
+            // then every k-th and the last, so the trace stays readable.
+            guard it.number < 10 || it.number % every == 0 || it.number == total else { return }
             self?.output(.report("  iteration \(it.number): ℓ = \(Format.number(it.value)), max |∇ℓ| = \(Format.number(it.gradientNorm, digits: 3))"))
         } : nil
         switch decl.method?.text {
@@ -118,6 +123,13 @@ extension Session {
         default:
             throw Diagnostic.error("unknown fitting method '\(decl.method?.text ?? "")'", at: decl.method?.span ?? span)
         }
+    }
+
+    /// How many iterations a traced fit will run at most (its `steps:` for gradient ascent).
+    func traceLength(_ decl: FitDeclaration) throws -> Int {
+        guard decl.method?.text == "gradient", let arg = decl.options.first(where: { $0.label?.text == "steps" }),
+              case .number(let k) = try evaluate(arg.value), k >= 1, k < 1e9 else { return 200 }
+        return Int(k)
     }
 
     /// Least squares, else a closed form, else Newton — saying why.

@@ -194,7 +194,7 @@ extension Session {
             model = fit.model
             theta = fit.estimate
         } else {
-            model = try builtModel(try resolveModel(nil, span), span)
+            model = try builtModel(lastFit?.model.name ?? resolveModel(nil, span), span)
             theta = try point(model, args, span)
         }
         let order = builtin == .loglik ? 0 : builtin == .score ? 1 : 2

@@ -27,6 +27,11 @@ extension Session {
 /// The symbolic objects of a model as mathematics, shared by `show` and `derive`.
 struct Presentation {
     let model: BuiltModel
+    /// Show ℓ + log p(θ) (what a MAP fit maximises) instead of ℓ alone.
+    var includePrior = false
+
+    /// The objective's name in formulas: ℓ, or ℓ + log p(θ) with priors.
+    var objective: String { includePrior && model.hasPriors ? "(ℓ + log π)" : "ℓ" }
 
     var likelihood: LogLikelihood { model.likelihood }
 
@@ -38,7 +43,10 @@ struct Presentation {
     }
 
     /// ℓ's statistics part as people read it.
-    var summaryDisplay: Expr { likelihood.summary.substituting(displayPilots) }
+    var summaryDisplay: Expr {
+        let base = includePrior && model.hasPriors ? likelihood.summary + model.logPrior : likelihood.summary
+        return base.substituting(displayPilots)
+    }
 
     /// A derived expression as people read it (statistics collected by parameter functions).
     func shown(_ e: Expr) -> String { e.collectedByParameters().printed() }
@@ -109,7 +117,7 @@ struct Presentation {
                 if entry.length != nil, k == 0 { parts += predictorScore(entry) }
                 if entry.length != nil, parts.isEmpty { continue }
                 let name = entry.length == nil ? entry.name : (k == 0 && !predictorScore(entry).isEmpty ? entry.name : model.store.name(of: symbol))
-                lines.append("∂ℓ/∂\(name) = " + (parts.isEmpty ? "0" : parts.joined(separator: " + ")))
+                lines.append("∂\(objective)/∂\(name) = " + (parts.isEmpty ? "0" : parts.joined(separator: " + ")))
                 if entry.length != nil, !predictorScore(entry).isEmpty { break }
             }
         }
@@ -142,7 +150,7 @@ struct Presentation {
                     let dr = r.derivative(withRespectTo: sa).derivative(withRespectTo: sb)
                     if !dr.isConstant(0) { parts.append(dr.printedAsRowSum()) }
                 }
-                let label = a.name == b.name ? "∂²ℓ/∂\(a.name)²" : "∂²ℓ/∂\(a.name)∂\(b.name)"
+                let label = a.name == b.name ? "∂²\(objective)/∂\(a.name)²" : "∂²\(objective)/∂\(a.name)∂\(b.name)"
                 lines.append("\(label) = " + (parts.isEmpty ? "0" : parts.joined(separator: " + ")))
             }
         }

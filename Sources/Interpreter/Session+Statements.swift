@@ -115,7 +115,9 @@ extension Session {
         for (i, (u, v)) in pairs.enumerated() {
             let allowed = tol ?? 1e-9 * max(1, abs(v))
             let difference = abs(u - v)
-            if !(difference <= allowed) && !(u == v) {
+            // Infinities match only themselves (an infinite tolerance would accept anything).
+            let mismatch = u.isInfinite || v.isInfinite ? u != v : !(difference <= allowed)
+            if mismatch && !(u == v) {
                 let at = pairs.count > 1 ? " at element \(i + 1)" : ""
                 let detail = "\(a.span.text) ≈ \(b.span.text)\(at): \(Format.shortest(u)) vs \(Format.shortest(v)), difference \(Format.number(difference, digits: 3)) > allowed \(Format.number(allowed, digits: 3))"
                 return (false, detail)

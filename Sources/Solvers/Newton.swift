@@ -10,10 +10,10 @@ import LinearAlgebra
 public struct Newton {
     public var maximumIterations = 200
     /// Relative tolerance on the Newton decrement (half the predicted increase of f).
-    public var tolerance = 1e-20
+    public var tolerance = 1e-16
     public var onIteration: ((Iteration) -> Void)?
 
-    public init(maximumIterations: Int = 200, tolerance: Double = 1e-20) {
+    public init(maximumIterations: Int = 200, tolerance: Double = 1e-16) {
         self.maximumIterations = maximumIterations
         self.tolerance = tolerance
     }
@@ -36,11 +36,21 @@ public struct Newton {
                 return SolverResult(x: x, value: value, gradient: gradient, iterations: k - 1, status: .notFinite, history: history)
             }
             let decrement = zip(gradient, direction).reduce(0) { $0 + $1.0 * $1.1 } / 2
-            if decrement <= tolerance * max(1, abs(value)) || gradient.maxNorm == 0 {
+            let scale = max(1, abs(value))
+            if decrement <= tolerance * scale || gradient.maxNorm == 0 {
+                // Converged; one more full step polishes the last digits (quadratic convergence)
+                // and is kept unless it makes ℓ worse.
+                let polished = zip(x, direction).map { $0 + $1 }
+                let p = f.evaluate(polished, order: 1)
+                if p.value.isFinite, p.value >= value, p.gradient.maxNorm <= gradient.maxNorm {
+                    x = polished
+                    (value, gradient, hessian) = f.evaluate(x, order: 2)
+                }
                 return SolverResult(x: x, value: value, gradient: gradient, iterations: k - 1, status: .converged, history: history)
             }
             guard let (next, t) = Newton.lineSearch(f, x, value, gradient, direction) else {
-                let status: SolverResult.Status = decrement <= 1e-10 * max(1, abs(value)) ? .converged : .stalled
+                // No step improves ℓ: at the maximum to within rounding, or stuck.
+                let status: SolverResult.Status = decrement <= 1e-9 * scale ? .converged : .stalled
                 return SolverResult(x: x, value: value, gradient: gradient, iterations: k - 1, status: status, history: history)
             }
             x = next
@@ -54,21 +64,26 @@ public struct Newton {
                             history: history)
     }
 
-    /// d solving (−H + λI)·d = g with the smallest λ ≥ 0 that makes the matrix positive definite.
+    /// d solving (−H + λ·diag)·d = g, scaled to unit diagonal first (so parameters in very
+    /// different units do not defeat the factorisation), with the smallest λ ≥ 0 that makes
+    /// the matrix positive definite (Marquardt's safeguard); the gradient if nothing works.
     static func ascentDirection(_ h: Matrix, _ g: [Double]) -> [Double]? {
         let n = g.count
-        var negative = h.map { -$0 }
-        if let d = negative.solveSPD(g) { return d }
-        let scale = max(1e-10, (0..<n).map { abs(h[$0, $0]) }.max() ?? 1)
-        var lambda = 1e-8 * scale
-        for _ in 0..<40 {
+        let diagonal = (0..<n).map { abs(h[$0, $0]) }
+        let scale = diagonal.map { $0 > 0 && $0.isFinite ? 1 / $0.squareRoot() : 1 }
+        var negative = Matrix(rows: n, columns: n)
+        for i in 0..<n { for j in 0..<n { negative[i, j] = -h[i, j] * scale[i] * scale[j] } }
+        let scaledGradient = zip(g, scale).map { $0 * $1 }
+        func unscaled(_ d: [Double]) -> [Double] { zip(d, scale).map { $0 * $1 } }
+        if let d = negative.solveSPD(scaledGradient) { return unscaled(d) }
+        var lambda = 1e-10
+        for _ in 0..<30 {
             var shifted = negative
             for i in 0..<n { shifted[i, i] += lambda }
-            if let d = shifted.solveSPD(g) { return d }
+            if let d = shifted.solveSPD(scaledGradient) { return unscaled(d) }
             lambda *= 10
         }
-        negative = Matrix.identity(n)
-        return g
+        return g.allSatisfy(\.isFinite) ? g : nil
     }
 
     /// Backtracking (Armijo) along d from x: the first t in 1, ½, ¼, … with f(x + t·d) ≥ f(x) + 10⁻⁴·t·gᵀd.
@@ -79,7 +94,7 @@ public struct Newton {
         for _ in 0..<60 {
             let candidate = zip(x, d).map { $0 + t * $1 }
             let v = f.evaluate(candidate, order: 0).value
-            if v.isFinite, v >= value + 1e-4 * t * slope, v >= value { return (candidate, t) }
+            if v.isFinite, v >= value + 1e-4 * t * slope, v > value { return (candidate, t) }
             t /= 2
         }
         return nil

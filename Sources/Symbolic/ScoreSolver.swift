@@ -82,7 +82,10 @@ public enum ScoreSolver {
         let store = equation.store
         switch degrees {
         case [0, 1]:
-            return .success(-(coefficients[0]! / coefficients[1]!))
+            // −c₀/c₁, written without double negatives: (S + 1)/(n + 2), not −(S + 1)/(−n − 2).
+            let (c0, c1) = (coefficients[0]!, coefficients[1]!)
+            if ScoreSolver.isNegative(c1) { return .success(c0 / (-c1)) }
+            return .success(-(c0 / c1))
         case let d where d.count == 2 && d[0] == 0 && d[1] >= 2:
             let k = Double(d[1])
             let power = -(coefficients[0]! / coefficients[d[1]]!)
@@ -96,6 +99,11 @@ public enum ScoreSolver {
             let shown = degrees.map { $0 == 0 ? "1" : "\(name)^\($0)" }.joined(separator: ", ")
             return .failure(.notIsolable(theta, "the numerator of \(name)'s score has terms in \(shown): not linear or a single power"))
         }
+    }
+
+    /// Whether every term of e has a negative coefficient (so −e reads better).
+    static func isNegative(_ e: Expr) -> Bool {
+        e.terms.allSatisfy { ($0.constantValue ?? $0.coefficientParts.0) < 0 }
     }
 
     /// The equation multiplied by the least common multiple of its θ-dependent denominators.

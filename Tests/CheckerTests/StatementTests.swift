@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func whichModelToFit() {
-        #expect(F.check("fit") == ["-: there is no model to fit [state one first, e.g. 'model y ~ Normal(μ, σ)']"])
+        #expect(F.check("fit") == ["1:1: there is no model to fit [state one first, e.g. 'model y ~ Normal(μ, σ)']"])
         #expect(F.check(F.model + "fit nosuch") == ["4:5: there is no model named 'nosuch'"])
         #expect(F.check("data y = [1, 2]\nparam μ\nmodel m1: y ~ Normal(μ, 1)\nfit m2") == [
             "4:5: there is no model named 'm2' [did you mean 'm1'?]",
@@ -51,9 +51,8 @@ import Testing
 
     /// A `fit` with no model has no place in the file to point at.
     @Test func fitWithoutAModelPointsAtTheFit() {
-        withKnownIssue("Checker.checkFit reports 'there is no model to fit' without a span") {
-            #expect(F.diagnostics("data y = [1]\nfit").first?.span?.position == "2:1")
-        }
+        #expect(F.diagnostics("data y = [1]\nfit").first?.span?.position == "2:1")
+    
     }
 
     @Test func showAndDerive() {
