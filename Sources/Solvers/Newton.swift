@@ -38,20 +38,17 @@ public struct Newton {
             let decrement = zip(gradient, direction).reduce(0) { $0 + $1.0 * $1.1 } / 2
             let scale = max(1, abs(value))
             if decrement <= tolerance * scale || gradient.maxNorm == 0 {
-                // Converged; one more full step polishes the last digits (quadratic convergence)
-                // and is kept unless it makes ℓ worse.
-                let polished = zip(x, direction).map { $0 + $1 }
-                let p = f.evaluate(polished, order: 1)
-                if p.value.isFinite, p.value >= value, p.gradient.maxNorm <= gradient.maxNorm {
-                    x = polished
-                    (value, gradient, hessian) = f.evaluate(x, order: 2)
-                }
+                polish(f, &x, &value, &gradient, &hessian, direction)
                 return SolverResult(x: x, value: value, gradient: gradient, iterations: k - 1, status: .converged, history: history)
             }
             guard let (next, t) = Newton.lineSearch(f, x, value, gradient, direction) else {
-                // No step improves ℓ: at the maximum to within rounding, or stuck.
-                let status: SolverResult.Status = decrement <= 1e-9 * scale ? .converged : .stalled
-                return SolverResult(x: x, value: value, gradient: gradient, iterations: k - 1, status: status, history: history)
+                // No step improves ℓ beyond its rounding: at the maximum to within what ℓ can
+                // resolve (then polish on the gradient), or stuck.
+                guard decrement <= 1e-9 * scale else {
+                    return SolverResult(x: x, value: value, gradient: gradient, iterations: k - 1, status: .stalled, history: history)
+                }
+                polish(f, &x, &value, &gradient, &hessian, direction)
+                return SolverResult(x: x, value: value, gradient: gradient, iterations: k - 1, status: .converged, history: history)
             }
             x = next
             (value, gradient, hessian) = f.evaluate(x, order: 2)
@@ -62,6 +59,23 @@ public struct Newton {
         }
         return SolverResult(x: x, value: value, gradient: gradient, iterations: maximumIterations, status: .iterationLimit,
                             history: history)
+    }
+
+    /// Near the maximum ℓ changes by less than its rounding, but the gradient still shows the
+    /// way: up to three full Newton steps, each kept while it shrinks the gradient and does not
+    /// lower ℓ beyond rounding (quadratic convergence recovers the last digits).
+    func polish(_ f: some Objective, _ x: inout [Double], _ value: inout Double, _ gradient: inout [Double],
+                _ hessian: inout Matrix, _ first: [Double]) {
+        var direction = first
+        for _ in 0..<3 {
+            let candidate = zip(x, direction).map { $0 + $1 }
+            let c = f.evaluate(candidate, order: 2)
+            guard c.value.isFinite, c.value >= value - 1e-12 * max(1, abs(value)),
+                  c.gradient.maxNorm < gradient.maxNorm else { return }
+            (x, value, gradient, hessian) = (candidate, c.value, c.gradient, c.hessian)
+            guard gradient.maxNorm > 0, let d = Newton.ascentDirection(hessian, gradient) else { return }
+            direction = d
+        }
     }
 
     /// d solving (−H + λ·diag)·d = g, scaled to unit diagonal first (so parameters in very

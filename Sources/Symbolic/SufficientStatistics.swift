@@ -149,9 +149,28 @@ public enum SufficientStatistics {
         for c in e.node.children { collectAtoms(e.store.expr(c), into: &atoms) }
     }
 
+    /// Replaces each atom by its variable, outermost first (log x is one atom even when x is another).
     static func replacingAtoms(_ e: Expr, _ atoms: [Expr], _ variables: [Expr]) -> Expr {
         let table = Dictionary(uniqueKeysWithValues: zip(atoms, variables))
-        return e.rewritten { table[$0] }
+        var memo: [Int32: Expr] = [:]
+        func replace(_ x: Expr) -> Expr {
+            if let v = table[x] { return v }
+            if !x.isRowLevel { return x }
+            if let done = memo[x.id] { return done }
+            let s = x.store
+            let result: Expr
+            switch x.node {
+            case .constant, .symbol: result = x
+            case .add(let ts): result = s.add(ts.map { replace(s.expr($0)) })
+            case .mul(let fs): result = s.mul(fs.map { replace(s.expr($0)) })
+            case .pow(let b, let k): result = s.pow(replace(s.expr(b)), replace(s.expr(k)))
+            case .apply(let f, let args): result = s.apply(f, args.map { replace(s.expr($0)) })
+            case .rowSum: result = x
+            }
+            memo[x.id] = result
+            return result
+        }
+        return replace(e)
     }
 
     /// The degree of `e` in each variable, or nil if it is not a polynomial of bounded degree.

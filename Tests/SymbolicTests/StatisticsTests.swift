@@ -95,4 +95,14 @@ struct StatisticsTests {
         let eSolution = try ScoreSolver.solve(exponential.value, for: [.init(symbol: .parameter(0), positive: true)]).get()
         #expect(eSolution[0].1.printed() == "n/Σx")
     }
+
+    @Test("Gamma: log x and x are both atoms (one inside the other) — statistics n, Σx, Σ log x, no per-row part")
+    func gammaAtoms() {
+        let alpha = s.symbol(.parameter(0), name: "α")
+        let beta = s.symbol(.parameter(1), name: "β")
+        let core = alpha * log(beta) - lgamma(alpha) + (alpha - 1) * log(x) - beta * x
+        let form = SufficientStatistics.factor(core)
+        #expect(form.remainder == nil)
+        #expect(Set(form.statistics.map { s.name(of: $0.symbol) }) == ["Σx", "Σ log x"])
+    }
 }
