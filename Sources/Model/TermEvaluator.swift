@@ -15,7 +15,7 @@ final class TermEvaluator: @unchecked Sendable {
     let scalarParameters: [Symbol]
     let predictorSymbols: [Symbol]
     var tapes: [Int: (Tape, [TapeRunner], [(Int, Int)])] = [:]
-    static let blockSize = 512
+    static let blockSize = 1024
 
     init(remainder: Expr, rows: Int, columns: [Symbol: [Double]], predictors: [LinearPredictor]) {
         self.remainder = remainder
