@@ -166,6 +166,7 @@ struct Lowering {
             let symbol = Symbol.column(columns.count)
             columns[symbol] = xs
             columnKeys[fullKey] = symbol
+            if xs.allSatisfy({ $0 > 0 }) { store.positive.insert(symbol) }
             return store.symbol(symbol, name: key)
         case .column(let c, _):
             if case .failure(let problem) = c.numbers() { throw Diagnostic.error(problem.description, at: span) }

@@ -43,7 +43,10 @@ public final class LogLikelihood {
         for (t, term) in terms.enumerated() {
             let data = try TermData(term, columns: columns)
             let count = Symbol.count(t)
-            let form = SufficientStatistics.factor(try term.core(), count: count, firstStatistic: firstStatistic, firstAtom: firstAtom)
+            // Domain-dependent identities first (log(λ·t) = log λ + log t when both are positive),
+            // so more of ℓ factors into statistics.
+            let core = try term.core().simplified()
+            let form = SufficientStatistics.factor(core, count: count, firstStatistic: firstStatistic, firstAtom: firstAtom)
             data.computeStatistics(form, count: count, into: &values, raw: &raw)
             firstStatistic += form.statistics.count
             firstAtom += form.atoms.count

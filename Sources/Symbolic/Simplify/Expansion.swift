@@ -15,8 +15,11 @@ extension Expr {
             case .pow:
                 let (b, x) = e.powerParts
                 guard b.isSum, shouldExpand(b), let k = x.constantValue, k == k.rounded(), k >= 2, k <= 8 else { return nil }
+                // Multiply term by term: acc·b would fold straight back into a power.
                 var acc = b
-                for _ in 1..<Int(k) { acc = (acc * b).expanded(where: shouldExpand) }
+                for _ in 1..<Int(k) {
+                    acc = e.store.add(acc.terms.flatMap { t in b.terms.map { (t * $0).expanded(where: shouldExpand) } })
+                }
                 return acc
             default:
                 return nil
