@@ -21,6 +21,7 @@ let package = Package(
 
         // Pipeline stages
         .target(name: "Diagnostics"),
+        .target(name: "SeededRandom"),
         .target(name: "Syntax", dependencies: ["Diagnostics"]),
         .target(name: "LinearAlgebra", dependencies: ["CLapack"]),
         .target(name: "Data", dependencies: ["Diagnostics", "LinearAlgebra"]),
@@ -44,20 +45,21 @@ let package = Package(
             ]),
 
         .executableTarget(
-            name: "MLEBench", dependencies: ["Model", "Symbolic", "LinearAlgebra"], path: "Benchmarks/MLEBench"),
+            name: "MLEBench", dependencies: ["Model", "Symbolic", "LinearAlgebra", "SeededRandom"],
+            path: "Benchmarks/MLEBench"),
 
         // Tests
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
-        .testTarget(name: "SyntaxTests", dependencies: ["Syntax", "Diagnostics"]),
-        .testTarget(name: "DataTests", dependencies: ["Data", "Diagnostics"]),
+        .testTarget(name: "SyntaxTests", dependencies: ["SeededRandom", "Syntax", "Diagnostics"]),
+        .testTarget(name: "DataTests", dependencies: ["SeededRandom", "Data", "Diagnostics"]),
         .testTarget(name: "CheckerTests", dependencies: ["Checker", "Syntax", "Diagnostics"]),
         .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "Diagnostics"]),
         .testTarget(name: "ScriptTests", dependencies: ["Interpreter", "Diagnostics"]),
         .testTarget(name: "REPLTests", dependencies: ["MLECommand"]),
-        .testTarget(name: "SymbolicTests", dependencies: ["Symbolic"]),
+        .testTarget(name: "SymbolicTests", dependencies: ["SeededRandom", "Symbolic"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "SolversTests", dependencies: ["Solvers", "LinearAlgebra"]),
-        .testTarget(name: "ModelTests", dependencies: ["Model", "Symbolic", "LinearAlgebra"]),
+        .testTarget(name: "ModelTests", dependencies: ["SeededRandom", "Model", "Symbolic", "LinearAlgebra"]),
         .testTarget(name: "InferenceTests", dependencies: ["Inference", "LinearAlgebra", "Report"]),
     ]
 )

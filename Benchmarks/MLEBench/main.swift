@@ -9,24 +9,9 @@
 import Foundation
 import LinearAlgebra
 import Model
+import SeededRandom
 import Symbolic
 
-struct Generator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func uniform() -> Double { Double(next() >> 11) / Double(1 << 53) }
-    /// Box–Muller.
-    mutating func normal() -> Double {
-        let u = max(uniform(), 1e-300)
-        return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * uniform())
-    }
-}
 
 func seconds(_ body: () -> Void) -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
@@ -40,7 +25,7 @@ func best(_ repetitions: Int, _ body: () -> Void) -> Double {
 
 func loglikBenchmark(rows n: Int, features k: Int) {
     BLAS.configure()
-    var rng = Generator(state: 42)
+    var rng = SplitMix64(seed: 42)
     var x = Matrix(rows: n, columns: k)
     for i in 0..<(n * k) { x.elements[i] = rng.normal() }
     let truth = (0..<k).map { 0.5 * Double($0 % 3) - 0.4 }

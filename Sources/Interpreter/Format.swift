@@ -1,30 +1,13 @@
 import Data
 import Foundation
 import LinearAlgebra
+import Report
 
 /// How values are written for people: numbers to 10 significant digits,
 /// integers without a decimal point, long vectors and tables elided.
 public enum Format {
-    public static func number(_ x: Double, digits: Int = 10) -> String {
-        if x.isNaN { return "nan" }
-        if x.isInfinite { return x > 0 ? "inf" : "-inf" }
-        if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
-        var s = String(format: "%.\(digits)g", x)
-        if s.contains("e") {
-            let parts = s.split(separator: "e")
-            var mantissa = String(parts[0])
-            if mantissa.contains(".") {
-                while mantissa.hasSuffix("0") { mantissa.removeLast() }
-                if mantissa.hasSuffix(".") { mantissa.removeLast() }
-            }
-            let exponent = Int(parts[1]) ?? 0
-            s = "\(mantissa)e\(exponent)"
-        } else if s.contains(".") {
-            while s.hasSuffix("0") { s.removeLast() }
-            if s.hasSuffix(".") { s.removeLast() }
-        }
-        return s == "-0" ? "0" : s
-    }
+    /// 10 significant digits, integers without a decimal point (the report's format).
+    public static func number(_ x: Double, digits: Int = 10) -> String { TextTable.number(x, digits: digits) }
 
     /// The shortest decimal that reads back as the same double (5.01, not 5.0099999999999998).
     public static func shortest(_ x: Double) -> String {

@@ -8,12 +8,12 @@ extension FitReport {
         lines.append("solver: \(solver) — \(reason)")
         for form in closedForms { lines.append("  \(form)") }
         if let iterations {
-            lines.append("  \(iterations) iteration\(iterations == 1 ? "" : "s"), max |∇| = \(Table.number(gradientNorm ?? 0, digits: 3))")
+            lines.append("  \(iterations) iteration\(iterations == 1 ? "" : "s"), max |∇| = \(TextTable.number(gradientNorm ?? 0, digits: 3))")
         }
         lines.append(table())
-        var criteria = "log-likelihood \(Table.number(logLikelihood))"
-        if let lp = logPosterior { criteria += "   log-posterior \(Table.number(lp))" }
-        criteria += "   AIC \(Table.number(aic))   BIC \(Table.number(bic))"
+        var criteria = "log-likelihood \(TextTable.number(logLikelihood))"
+        if let lp = logPosterior { criteria += "   log-posterior \(TextTable.number(lp))" }
+        criteria += "   AIC \(TextTable.number(aic))   BIC \(TextTable.number(bic))"
         lines.append(criteria)
         for note in notes { lines.append("note: \(note)") }
         return lines.joined(separator: "\n")
@@ -22,16 +22,16 @@ extension FitReport {
     func table() -> String {
         var grid = [["param", "estimate", "std. error", "95% interval"]]
         for r in rows {
-            let se = r.standardError.map { Table.number($0) } ?? "—"
-            let ci = r.interval.map { "[\(Table.number($0.0)), \(Table.number($0.1))]" } ?? (r.note ?? "")
-            grid.append([r.name, Table.number(r.estimate), se, ci])
+            let se = r.standardError.map { TextTable.number($0) } ?? "—"
+            let ci = r.interval.map { "[\(TextTable.number($0.0)), \(TextTable.number($0.1))]" } ?? (r.note ?? "")
+            grid.append([r.name, TextTable.number(r.estimate), se, ci])
         }
-        return Table.render(grid, rightAligned: [1, 2])
+        return TextTable.render(grid, rightAligned: [1, 2])
     }
 }
 
 /// Aligned text tables and number formatting for reports.
-public enum Table {
+public enum TextTable {
     /// 10 significant digits, integers without a decimal point, −0 as 0.
     public static func number(_ x: Double, digits: Int = 10) -> String {
         if x.isNaN { return "nan" }

@@ -1,3 +1,4 @@
+import SeededRandom
 import Data
 import Foundation
 
@@ -34,17 +35,4 @@ func cells(_ table: Table, _ name: String) -> [String?] {
     table.column(named: name)?.cells ?? []
 }
 
-/// SplitMix64: a small, fast generator whose fixed seed makes the random tests repeatable.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+typealias SeededGenerator = SplitMix64

@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 import LinearAlgebra
 import Testing
 @testable import Model
@@ -110,7 +111,7 @@ struct LogLikelihoodTests {
     @Test("logistic regression through the linear predictor: tape + BLAS against the per-row formula")
     func logistic() throws {
         var f = Fixture()
-        var rng = SplitMix(seed: 11)
+        var rng = SplitMix64(seed: 11)
         let n = 1300  // more than two blocks of rows
         let xs = (0..<(n * 3)).map { _ in rng.normal() }
         let ys = (0..<n).map { _ in rng.uniform() < 0.4 ? 1.0 : 0.0 }
@@ -164,19 +165,6 @@ struct LogLikelihoodTests {
     }
 }
 
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func uniform() -> Double { Double(next() >> 11) / Double(1 << 53) }
-    mutating func normal() -> Double { (-2 * log(max(uniform(), 1e-300))).squareRoot() * cos(2 * .pi * uniform()) }
-}
 
 /// Log-densities written out by hand (textbook formulas), independent of the engine.
 enum Densities {
