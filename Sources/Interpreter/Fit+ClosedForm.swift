@@ -7,6 +7,8 @@ import Symbolic
 extension Session {
     struct NoClosedForm: Error {
         let reason: String
+        /// Set when the likelihood grows without bound towards a boundary (no MLE exists).
+        var unbounded: String? = nil
     }
 
     /// Solves the score equations symbolically; accepts the root only inside the domain
@@ -51,6 +53,10 @@ extension Session {
             case .outside:
                 return .failure(NoClosedForm(reason: "the root \(model.layout.slotName(i)) = \(Format.number(theta[i])) is outside the parameter's domain"))
             }
+        }
+        if !solution.boundary.isEmpty, !(model.evaluate(theta, order: 0, withPrior: withPrior).value.isFinite) {
+            let names = solution.boundary.keys.sorted().map { "\(model.layout.slotName($0)) → \(Format.number(theta[$0]))" }
+            return .failure(NoClosedForm(reason: "unbounded", unbounded: names.joined(separator: ", ")))
         }
         let free = (0..<model.layout.count).filter { solution.boundary[$0] == nil }
         let hessian = model.evaluate(theta, order: 2, withPrior: withPrior).hessian

@@ -12,6 +12,7 @@ extension Session {
     /// It fits the model (as `fit` would) and keeps the fit.
     func derive(_ name: Name?, _ span: SourceSpan) throws {
         let model = try builtModel(try resolveModel(name, span), span)
+        try checkSize(model, span)
         let solution = try automatic(model, nil, span)
         let record = try infer(model, solution, span)
         let show = Presentation(model: model)

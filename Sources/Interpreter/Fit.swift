@@ -79,6 +79,7 @@ extension Session {
     func runFit(_ decl: FitDeclaration, _ span: SourceSpan) throws {
         let name = try resolveModel(decl.model, span)
         let model = try builtModel(name, span)
+        try checkSize(model, span)
         let solution = try solve(model, decl, span)
         let record = try infer(model, solution, span)
         for warning in solution.warnings { output(.diagnostic(.warning(warning, at: span))) }
@@ -112,7 +113,9 @@ extension Session {
             if let s = try leastSquares(model, reasons: &reasons, span) { return s }
             switch closedForm(model, span) {
             case .success(let s): return s
-            case .failure(let why): reasons.append(why.reason)
+            case .failure(let why):
+                if let edge = why.unbounded { throw unboundedLikelihood(edge, span) }
+                reasons.append(why.reason)
             }
             throw Diagnostic.error("there is no closed form for this model: " + reasons.joined(separator: "; "), at: decl.method?.span ?? span,
                                    help: "fit it iteratively: 'fit using newton'")
@@ -123,6 +126,20 @@ extension Session {
         default:
             throw Diagnostic.error("unknown fitting method '\(decl.method?.text ?? "")'", at: decl.method?.span ?? span)
         }
+    }
+
+    /// The exact Hessian has k² entries: beyond a few thousand parameters it does not fit in memory.
+    func checkSize(_ model: BuiltModel, _ span: SourceSpan) throws {
+        guard model.layout.count <= 4000 else {
+            throw Diagnostic.error(
+                "this model has \(model.layout.count) parameters; fitting and standard errors use the exact \(model.layout.count)×\(model.layout.count) Hessian, which is too large (at most 4000 parameters)",
+                at: span)
+        }
+    }
+
+    func unboundedLikelihood(_ edge: String, _ span: SourceSpan) -> Diagnostic {
+        .error("the likelihood is unbounded: it grows without limit as \(edge), so the maximum likelihood estimate does not exist (with a Normal, this happens when there is one observation or all values are equal)",
+               at: span, help: "add data, fix the scale, or put a prior on the parameter that goes to the edge")
     }
 
     /// How many iterations a traced fit will run at most (its `steps:` for gradient ascent).
@@ -139,6 +156,7 @@ extension Session {
         switch closedForm(model, span) {
         case .success(let s): return s
         case .failure(let why):
+            if let edge = why.unbounded { throw unboundedLikelihood(edge, span) }
             return try newton(model, reason: "no closed form: " + why.reason, trace, span)
         }
     }

@@ -37,6 +37,9 @@ extension Session {
             case .vector(let xs): lowering.rows = xs.count
             default: throw Diagnostic.error("the modelled data must be a vector, but it is \(response.kindDescription)", at: decl.response.span)
             }
+            guard lowering.rows >= 1 else {
+                throw Diagnostic.error("the modelled data has no rows", at: decl.response.span)
+            }
             guard let family = Distributions.named(decl.distribution.name.text) else {
                 throw Diagnostic.error("unknown distribution", at: decl.distribution.name.span)
             }
@@ -198,6 +201,7 @@ extension Session {
             theta = try point(model, args, span)
         }
         let order = builtin == .loglik ? 0 : builtin == .score ? 1 : 2
+        if order == 2 { try checkSize(model, span) }
         let e = model.evaluate(theta, order: order, withPrior: false)
         switch builtin {
         case .score: return .vector(e.gradient)
