@@ -42,7 +42,7 @@ extension Session {
         for (symbol, expr) in solutions {
             guard case .parameter(let i) = symbol else { continue }
             let shown = expr.substituting(display).collectedByParameters()
-            solution.closedForms.append("\(model.layout.slotName(i))̂ = \(shown.printed()) = \(Format.number(theta[i]))")
+            solution.closedForms.append("\(hat(model.layout.slotName(i))) = \(shown.printed()) = \(Format.number(theta[i]))")
         }
         for i in 0..<model.layout.count {
             let transform = transformFor(model, i)
@@ -66,6 +66,9 @@ extension Session {
         return .success(solution)
     }
 
+    /// p̂ for a one-letter name; "est. rate" for longer ones (a hat over the last letter misleads).
+    func hat(_ name: String) -> String { name.count == 1 ? name + "\u{302}" : "est. \(name)" }
+
     func transformFor(_ model: BuiltModel, _ slot: Int) -> ParameterTransform {
         let entry = model.layout.owner(slot)
         return ParameterTransform(lower: entry?.lower, upper: entry?.upper)
@@ -73,7 +76,7 @@ extension Session {
 
     func boundaryNote(_ model: BuiltModel, _ slot: Int, _ value: Double) -> String {
         let name = model.layout.slotName(slot)
-        return "\(name)̂ = \(Format.number(value)) is on the boundary of \(name)'s domain: ℓ increases all the way to the edge, so the maximum is there, not at a stationary point; a standard error (from the curvature at an interior maximum) does not apply"
+        return "\(hat(name)) = \(Format.number(value)) is on the boundary of \(name)'s domain: ℓ increases all the way to the edge, so the maximum is there, not at a stationary point; a standard error (from the curvature at an interior maximum) does not apply"
     }
 
     func perRowDescription(_ model: BuiltModel) -> String {

@@ -26,6 +26,14 @@ extension Session {
         solution.iterations = result.iterations
         solution.gradientNorm = ModelObjective(model: model, withPrior: model.hasPriors).evaluate(theta, order: 1).gradient.map(abs).max()
         for (i, u) in result.x.enumerated() where !transforms[i].isIdentity && abs(u) > 30 {
+            // At the edge: does ℓ level off there (a boundary maximum, like p̂ = 1) or keep
+            // growing (an unbounded likelihood, like σ → 0 on one observation)?
+            var back = result.x
+            back[i] = u - 5 * (u > 0 ? 1 : -1)
+            let rise = result.value - objective.evaluate(back, order: 0).value
+            if !result.value.isFinite || rise > 1 {
+                throw unboundedLikelihood("\(model.layout.slotName(i)) → \(Format.number(transforms[i].theta(u > 0 ? .infinity : -.infinity)))", span)
+            }
             solution.boundary[i] = boundaryNote(model, i, theta[i])
         }
         if result.status != .converged && solution.boundary.isEmpty {

@@ -60,14 +60,14 @@ extension Session {
         let sigma2: Double
         var solution = Solution(estimate: theta, solver: "least squares (pivoted QR)",
                                 reason: "the Normal mean is linear in its parameters, so the MLE minimises the residual sum of squares; solved by a column-pivoted QR, never forming XᵀX")
-        let coefficientNames = design.slots.map { model.layout.slotName($0) + "̂" }.joined(separator: ", ")
+        let coefficientNames = design.slots.map { hat(model.layout.slotName($0)) }.joined(separator: ", ")
         solution.closedForms.append("\(coefficientNames) = argmin Σᵢ (yᵢ − μᵢ)², from X·P = Q·R: R·z = Qᵀy")
         switch design.scale {
         case .parameter(let s):
             sigma2 = fit.residualSumOfSquares / weightSum
             theta[s] = sigma2.squareRoot()
             solution.estimate = theta
-            solution.closedForms.append("\(model.layout.slotName(s))̂ = √(RSS/n) = \(Format.number(theta[s]))")
+            solution.closedForms.append("\(hat(model.layout.slotName(s))) = √(RSS/n) = \(Format.number(theta[s]))")
         case .known(let sigma):
             sigma2 = sigma * sigma
             if !design.ridge.isEmpty {
