@@ -165,7 +165,7 @@ extension Checker {
             return .unknown
         }
         var info = infer(args[0].value)
-        if !info.usesParams {
+        if !info.usesParams, !info.shape.isUnknown {
             error("se() needs a param or a formula in params; this does not depend on any", at: args[0].value.span)
         }
         if !environment.hasFit {

@@ -31,6 +31,9 @@ public enum Shape: Sendable, CustomStringConvertible {
         }
     }
 
+    /// Unknown because an error was already reported (so no further message is due).
+    public var isUnknown: Bool { if case .unknown = self { return true } else { return false } }
+
     /// Numbers, vectors and matrices: what arithmetic accepts.
     public var isNumeric: Bool {
         switch self {
