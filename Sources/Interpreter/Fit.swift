@@ -109,16 +109,12 @@ extension Session {
         case nil:
             return try automatic(model, trace, span)
         case "closed":
-            var reasons: [String] = []
-            if let s = try leastSquares(model, reasons: &reasons, span) { return s }
-            switch closedForm(model, span) {
+            switch try exactSolution(model, span) {
             case .success(let s): return s
             case .failure(let why):
-                if let edge = why.unbounded { throw unboundedLikelihood(edge, span) }
-                reasons.append(why.reason)
+                throw Diagnostic.error("there is no closed form for this model: " + why.reasons.joined(separator: "; "),
+                                       at: decl.method?.span ?? span, help: "fit it iteratively: 'fit using newton'")
             }
-            throw Diagnostic.error("there is no closed form for this model: " + reasons.joined(separator: "; "), at: decl.method?.span ?? span,
-                                   help: "fit it iteratively: 'fit using newton'")
         case "newton":
             return try newton(model, reason: "Newton's method was asked for ('using newton')", trace, span)
         case "gradient":
@@ -151,13 +147,26 @@ extension Session {
 
     /// Least squares, else a closed form, else Newton — saying why.
     func automatic(_ model: BuiltModel, _ trace: ((Iteration) -> Void)?, _ span: SourceSpan) throws -> Solution {
-        var reasons: [String] = []
-        if let s = try leastSquares(model, reasons: &reasons, span) { return s }
-        switch closedForm(model, span) {
+        switch try exactSolution(model, span) {
         case .success(let s): return s
+        case .failure(let why): return try newton(model, reason: "no closed form: " + (why.reasons.last ?? ""), trace, span)
+        }
+    }
+
+    struct NoExactSolution: Error {
+        let reasons: [String]
+    }
+
+    /// Least squares, else the symbolic solution of the score equations; why neither applies.
+    /// An unbounded likelihood found on the way is an error: no method can fix that.
+    func exactSolution(_ model: BuiltModel, _ span: SourceSpan) throws -> Result<Solution, NoExactSolution> {
+        var reasons: [String] = []
+        if let s = try leastSquares(model, reasons: &reasons, span) { return .success(s) }
+        switch closedForm(model, span) {
+        case .success(let s): return .success(s)
         case .failure(let why):
             if let edge = why.unbounded { throw unboundedLikelihood(edge, span) }
-            return try newton(model, reason: "no closed form: " + why.reason, trace, span)
+            return .failure(NoExactSolution(reasons: reasons + [why.reason]))
         }
     }
 }
