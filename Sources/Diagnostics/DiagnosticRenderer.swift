@@ -23,14 +23,20 @@ public struct DiagnosticRenderer: Sendable {
             } else if let span = note.span {
                 out += snippet(span, severity: .note, label: note.message, showLine: false)
             } else {
-                out += "      = note: \(note.message)\n"
+                out += margin(d) + "= note: \(note.message)\n"
             }
         }
-        if let help = d.help { out += "      = \(paint("help", .cyan)): \(help)\n" }
+        if let help = d.help { out += margin(d) + "= \(paint("help", .cyan)): \(help)\n" }
         return out
     }
 
     public func render(_ ds: [Diagnostic]) -> String { ds.map(render).joined() }
+
+    /// Spaces that put `=` of a help or note line under the snippet's `|`.
+    private func margin(_ d: Diagnostic) -> String {
+        let line = d.span.map { String($0.file.location(of: $0.start).line) } ?? ""
+        return String(repeating: " ", count: max(4, line.count + 1) + 1)
+    }
 
     private func sameLine(_ a: SourceSpan, _ b: SourceSpan?) -> Bool {
         guard let b else { return false }

@@ -26,7 +26,7 @@ import Testing
             coin.mle:3:7: error: undefined name 'fliqs'
                3 | model fliqs ~ Bernoulli(p)
                  |       ^~~~~
-                  = help: did you mean 'flips'?
+                 = help: did you mean 'flips'?
 
             """)
         #expect(d.description == Self.plain.render(d))
@@ -74,7 +74,7 @@ import Testing
             a.mle:1:5: note: 'x' was first defined here
                1 | let x = 1
                  |     ^
-                  = help: choose another name
+                 = help: choose another name
 
             """)
     }
@@ -84,8 +84,8 @@ import Testing
             .note("models come before fit", at: nil)
         #expect(Self.plain.render(d) == """
             mle: error: there is no model to fit
-                  = note: models come before fit
-                  = help: state one first
+                 = note: models come before fit
+                 = help: state one first
 
             """)
     }
@@ -95,7 +95,7 @@ import Testing
         #expect(d.isError)
         #expect(Self.plain.render(d) == """
             mle: error: internal error: boom
-                  = help: this is a bug in mle; please report it with the script that triggered it
+                 = help: this is a bug in mle; please report it with the script that triggered it
 
             """)
     }
@@ -191,7 +191,7 @@ import Testing
             \u{1B}[1ma.mle:1:9: \u{1B}[0m\u{1B}[31merror:\u{1B}[0m \u{1B}[1mundefined name 'y'\u{1B}[0m
                1 | let x = y
                  |         \u{1B}[31m^\u{1B}[0m
-                  = \u{1B}[36mhelp\u{1B}[0m: did you mean 'x'?
+                 = \u{1B}[36mhelp\u{1B}[0m: did you mean 'x'?
 
             """)
         // Stripping the escapes gives back the plain text.
