@@ -41,14 +41,14 @@ struct Run: ParsableCommand {
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Parse and check scripts without running them.")
 
-    @Option(help: "Print an intermediate form: tokens or ast.")
+    @Option(help: "Print an intermediate form: tokens, ast, or (building the models, without fitting) loglik, score, hessian, stats, tape.")
     var dump: DumpForm?
 
     @Argument(help: "The scripts to check.")
     var files: [String]
 
     enum DumpForm: String, ExpressibleByArgument, CaseIterable {
-        case tokens, ast
+        case tokens, ast, loglik, score, hessian, stats, tape
     }
 
     func validate() throws {
