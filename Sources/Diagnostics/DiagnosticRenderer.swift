@@ -50,15 +50,31 @@ public struct DiagnosticRenderer: Sendable {
     }
 
     /// The source line with a caret under the span's first character and `~` under the rest.
+    /// The widest source excerpt shown, in characters.
+    static let window = 120
+
     private func snippet(
         _ span: SourceSpan, severity: Diagnostic.Severity, label: String? = nil, showLine: Bool = true
     ) -> String {
         let file = span.file
-        let (line, column) = file.location(of: span.start)
-        let text = file.lineText(line)
+        let (line, startColumn) = file.location(of: span.start)
+        var column = startColumn
+        var text = file.lineText(line)
         let lineEnd = file.lineEnd(line)
         let underlined = SourceSpan(file: file, start: span.start, end: min(span.end, lineEnd)).text
-        let width = max(1, underlined.unicodeScalars.filter { !Self.isCombining($0) }.count)
+        var width = max(1, underlined.unicodeScalars.filter { !Self.isCombining($0) }.count)
+        // A very long line is shown as a window around the span, so the message stays readable.
+        let scalars = Array(text.unicodeScalars)
+        if scalars.count > Self.window {
+            let first = max(0, min(column - 1 - Self.window / 3, scalars.count - Self.window))
+            let last = min(scalars.count, first + Self.window)
+            var shown = String.UnicodeScalarView(scalars[first..<last])
+            if first > 0 { shown.insert("…", at: shown.startIndex) }
+            if last < scalars.count { shown.append("…") }
+            text = String(shown)
+            column = column - first + (first > 0 ? 1 : 0)
+            width = min(width, max(1, last - (column - 1 - (first > 0 ? 1 : 0)) - first))
+        }
         let number = String(line)
         let gutter = String(repeating: " ", count: max(4, number.count + 1))
         var out = ""
