@@ -108,8 +108,8 @@ extension Checker {
         let fix = domain == .positive ? "> 0" : "in (0, 1)"
         report(
             Diagnostic.warning(
-                "\(family.name)'s \(family.parameters[i].name) must be \(domain), but param '\(name)' is declared without that constraint",
-                at: arg.span, help: "declare it as 'param \(name) \(fix)'")
-                .note("'\(name)' is declared here", at: entry.span))
+                "param '\(name)' is used as \(family.name)'s \(family.parameters[i].name), which must be \(domain), but it is declared without that constraint",
+                at: entry.span, help: "declare it as 'param \(name) \(fix)'")
+                .note("used as \(family.name)'s \(family.parameters[i].name) here", at: arg.span))
     }
 }

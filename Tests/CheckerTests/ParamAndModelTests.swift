@@ -94,16 +94,16 @@ import Testing
         let ds = F.diagnostics("data y = [1, 2]\nparam μ\nparam σ\nmodel y ~ Normal(μ, σ)")
         #expect(ds.count == 1)
         #expect(ds.first?.severity == .warning)
-        #expect(ds.first?.message == "Normal's σ must be > 0, but param 'σ' is declared without that constraint")
-        #expect(ds.first?.span?.position == "4:21")
+        #expect(ds.first?.message == "param 'σ' is used as Normal's σ, which must be > 0, but it is declared without that constraint")
+        #expect(ds.first?.span?.position == "3:7")
         #expect(ds.first?.help == "declare it as 'param σ > 0'")
-        #expect(ds.first?.notes.map(\.message) == ["'σ' is declared here"])
-        #expect(ds.first?.notes.first?.span?.position == "3:7")
+        #expect(ds.first?.notes.map(\.message) == ["used as Normal's σ here"])
+        #expect(ds.first?.notes.first?.span?.position == "4:21")
         #expect(F.check("data y = [1, 0]\nparam p in (-1, 1)\nmodel y ~ Bernoulli(p)") == [
-            "3:21: warning: Bernoulli's p must be in [0, 1], but param 'p' is declared without that constraint [declare it as 'param p in (0, 1)']",
+            "2:7: warning: param 'p' is used as Bernoulli's p, which must be in [0, 1], but it is declared without that constraint [declare it as 'param p in (0, 1)']",
         ])
         #expect(F.check("data y = [1, 0]\nparam λ > -1\nmodel y ~ Poisson(λ)") == [
-            "3:19: warning: Poisson's λ must be > 0, but param 'λ' is declared without that constraint [declare it as 'param λ > 0']",
+            "2:7: warning: param 'λ' is used as Poisson's λ, which must be > 0, but it is declared without that constraint [declare it as 'param λ > 0']",
         ])
         // Declared constraints that ensure the domain, or arguments that are not bare params, are not warned about.
         #expect(F.check("data y = [1, 0]\nparam p in (0, 1)\nmodel y ~ Bernoulli(p)").isEmpty)
