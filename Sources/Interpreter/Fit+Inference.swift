@@ -20,7 +20,9 @@ extension Session {
             let hessian = model.evaluate(theta, order: 2, withPrior: model.hasPriors).hessian
             switch Uncertainty.covariance(hessian: hessian, free: free) {
             case .success(let c): covariance = c
-            case .failure(let problem): throw notIdentifiable(model, problem, free, span)
+            case .failure(let problem):
+                if let separated = separation(model, theta, span, quasi: true) { throw separated }
+                throw notIdentifiable(model, problem, free, span)
             }
         }
         let logLikelihood = model.evaluate(theta, order: 0, withPrior: false).value

@@ -68,6 +68,7 @@ extension Session {
         guard steps >= 1, steps == steps.rounded(), steps <= 10_000_000 else {
             throw Diagnostic.error("steps must be a whole number ≥ 1, but it is \(Format.number(steps))", at: span)
         }
+        var solution0Warning: String?
         var ascent = GradientAscent(learningRate: lr, steps: Int(steps))
         ascent.onIteration = trace
         let objective = ModelObjective(model: model, withPrior: model.hasPriors)
@@ -77,10 +78,14 @@ extension Session {
                 "gradient ascent left the parameters' domain (or ℓ stopped being finite) after \(result.iterations) steps",
                 at: span, help: "use a smaller learning rate (lr)")
         }
+        if let separated = separation(model, result.x, span, quasi: false) {
+            solution0Warning = separated.message + "; gradient ascent only stops where its steps run out"
+        }
         var solution = Solution(estimate: result.x, solver: "gradient ascent (lr = \(Format.number(lr)), \(Int(steps)) steps)",
                                 reason: "plain gradient ascent was asked for: θ ← θ + lr·∇ℓ(θ), from the start values")
         solution.iterations = result.iterations
         solution.gradientNorm = result.gradientNorm
+        if let w = solution0Warning { solution.warnings.append(w) }
         let start = result.history.first?.value ?? result.value
         if result.value < start {
             solution.warnings.append("gradient ascent made ℓ worse (from \(Format.number(start)) to \(Format.number(result.value))): the learning rate \(Format.number(lr)) is too large for this ℓ's curvature; try a smaller lr")
@@ -94,12 +99,21 @@ extension Session {
     /// side (y = 1 where t > 0, y = 0 where t < 0), the likelihood rises towards 1 without
     /// bound along them and the MLE does not exist.
     func checkSeparation(_ model: BuiltModel, _ theta: [Double], _ span: SourceSpan) throws {
+        if let d = separation(model, theta, span, quasi: false) { throw d }
+    }
+
+    /// Perfect separation in a logistic model, or nil. Complete: some coefficients put every
+    /// row on its own side (y = 1 where the linear predictor t > 0, y = 0 where t < 0), so ℓ
+    /// rises towards 0 without bound along them. Quasi-complete (asked for when the Hessian
+    /// turned out singular): every row is on its side or on the dividing line (|t| small),
+    /// some far from it. Either way the MLE does not exist.
+    func separation(_ model: BuiltModel, _ theta: [Double], _ span: SourceSpan, quasi: Bool) -> Diagnostic? {
         for (t, term) in model.terms.enumerated() where term.family.name == "Bernoulli" && term.weight == nil {
             guard let (f, args) = term.arguments[0].application, f == .sigmoid else { continue }
             let linear = args[0]
-            var values = model.likelihood.statisticValues
-            for (i, x) in theta.enumerated() { values[.parameter(i)] = x }
-            var bound = linear.substituting(values.filter { if case .parameter = $0.key { return true } else { return false } })
+            var values: [Symbol: Expr] = [:]
+            for (i, x) in theta.enumerated() { values[.parameter(i)] = model.store.constant(x) }
+            var bound = linear.substituting(values)
             var extra: [Symbol: [Double]] = [:]
             for p in model.likelihood.predictors where linear.depends(on: p.symbol) {
                 let column = Symbol.column(100_000 + p.symbol.predictorIndex)
@@ -108,16 +122,22 @@ extension Session {
             }
             let per = model.likelihood.perRow([bound, term.response], term: t, extraColumns: extra)
             guard per.count == 2 else { continue }
-            let separated = zip(per[0], per[1]).allSatisfy { (eta, y) in (2 * y - 1) * eta > 0 }
-            guard separated else { continue }
+            let margins = zip(per[0], per[1]).map { (eta, y) in (2 * y - 1) * eta }
+            let complete = margins.allSatisfy { $0 > 0 }
+            let onTheLine = zip(margins, per[0]).allSatisfy { $0.0 > 0 || abs($0.1) < 3 }
+            guard complete || (quasi && onTheLine && margins.contains { $0 > 8 }) else { continue }
             let slots = linear.symbols.compactMap { s -> Int? in if case .parameter(let i) = s { return i } else { return nil } }
                 + model.likelihood.predictors.filter { linear.depends(on: $0.symbol) }.flatMap { p in (0..<p.length).map { p.offset + $0 } }
             let norm = slots.map { theta[$0] * theta[$0] }.reduce(0, +).squareRoot()
             let direction = slots.sorted().map { "\(model.layout.slotName($0)) \(Format.number(theta[$0] / norm, digits: 3))" }
-            throw Diagnostic.error(
-                "perfect separation: the maximum likelihood estimate does not exist. Along the direction (\(direction.joined(separator: ", "))) every row with y = 1 has a positive linear predictor and every row with y = 0 a negative one, so ℓ keeps increasing towards 0 as the coefficients grow without bound",
+            let what = complete
+                ? "every row with y = 1 has a positive linear predictor and every row with y = 0 a negative one"
+                : "every row is on its own side of the dividing line or on it (quasi-complete separation)"
+            return .error(
+                "perfect separation: the maximum likelihood estimate does not exist. Along the direction (\(direction.joined(separator: ", "))) \(what), so ℓ keeps increasing as the coefficients grow without bound",
                 at: span, help: "add a prior to get a finite MAP estimate, e.g. 'prior \(model.layout.entries.last?.name ?? "w") ~ Normal(0, 10)'")
         }
+        return nil
     }
 
 }
