@@ -116,12 +116,11 @@ extension Checker {
             error("a prior is put on a param, but '\(name.text)' is \(entry.binding.kindName)", at: name.span)
             return
         }
-        guard let family = checkDistribution(dist) else { return }
+        guard checkDistribution(dist) != nil else { return }
         for arg in dist.arguments {
             let info = requireData(arg.value, role: "a prior's argument")
             expectScalar(info, arg.value, role: "a prior's argument")
         }
-        _ = family
     }
 
     mutating func checkFit(_ decl: FitDeclaration, _ span: SourceSpan) {

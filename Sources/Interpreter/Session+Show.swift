@@ -190,13 +190,12 @@ struct Presentation {
 
     func modelStatement() -> String {
         var lines: [String] = []
-        for (t, term) in model.terms.enumerated() {
+        for term in model.terms {
             let args = term.arguments.map { $0.printedPerRow() }.joined(separator: ", ")
             var line = "\(term.response.printedPerRow()) ~ \(term.family.name)(\(args)), i = 1…\(term.rows)"
             if let w = term.weight { line += ", weight \(w.printedPerRow())" }
             if let c = term.censored { line += ", censored where \(c.printedPerRow()) = 1" }
             lines.append(line)
-            _ = t
         }
         if model.hasPriors { lines.append("priors on " + model.priorNames.joined(separator: ", ")) }
         return lines.joined(separator: "\n")

@@ -29,7 +29,6 @@ public enum ScoreSolver {
 
     /// Solutions in the order found, each in terms of data only (earlier ones substituted).
     public static func solve(_ objective: Expr, for unknowns: [Unknown]) -> Result<[(Symbol, Expr)], Failure> {
-        let store = objective.store
         var equations: [Symbol: Expr] = [:]
         for u in unknowns { equations[u.symbol] = objective.derivative(withRespectTo: u.symbol) }
         var remaining = unknowns
@@ -61,7 +60,6 @@ public enum ScoreSolver {
             equations[symbol] = nil
             for key in Array(equations.keys) { equations[key] = equations[key]?.substituting(substitution) }
         }
-        _ = store
         return .success(solved)
     }
 

@@ -44,10 +44,7 @@ extension Expr {
         case .add: return terms.allSatisfy(\.isKnownPositive)
         case .mul: return factors.allSatisfy(\.isKnownPositive)
         case .pow:
-            let (b, x) = powerParts
-            if b.isKnownPositive { return true }
-            _ = x
-            return false
+            return powerParts.base.isKnownPositive
         case .apply(let f, let args):
             return f.isPositive(argumentPositive: args.allSatisfy { store.expr($0).isKnownPositive })
         case .rowSum: return false
