@@ -14,6 +14,7 @@ final class BuiltModel {
     let likelihood: LogLikelihood
     /// Σ log p(θ) over the priors (0 when there are none).
     let logPrior: Expr
+    /// "β ~ Normal(0, 1)" for each prior on the model's params.
     let priorNames: [String]
     let predictorDescriptions: [Symbol: String]
 

@@ -33,7 +33,7 @@ extension Session {
                      + show.logLikelihood().replacingOccurrences(of: "\n", with: "\n   "))
         if model.hasPriors {
             let prior = model.logPrior.collectedByParameters().printed()
-            steps.append("3′. Priors on \(model.priorNames.joined(separator: ", ")): log π(θ) = \(prior); the MAP estimate maximises ℓ + log π(θ).")
+            steps.append("3′. Priors \(model.priorNames.joined(separator: ", ")): log π(θ) = \(prior); the MAP estimate maximises ℓ + log π(θ).")
         }
         steps.append("4. Score (set to zero at the maximum):\n   " + posterior.score().replacingOccurrences(of: "\n", with: "\n   "))
         var solve = "5. Solve. \(solution.solver): \(solution.reason)."

@@ -39,7 +39,7 @@ extension Session {
         }
         var notes = solution.notes + solution.boundary.sorted { $0.key < $1.key }.map(\.value)
         if model.hasPriors {
-            notes.append("with priors on \(model.priorNames.joined(separator: ", ")), this is the posterior mode (MAP); standard errors come from the curvature of the log-posterior")
+            notes.append("with priors \(model.priorNames.joined(separator: ", ")), this is the posterior mode (MAP); standard errors come from the curvature of the log-posterior")
         }
         let report = FitReport(
             model: modelDescription(model), observations: n, solver: solution.solver, reason: solution.reason,

@@ -159,7 +159,7 @@ extension Session {
             for k in 0..<entry.size {
                 pieces.append(family.logDensity(store.symbol(.parameter(entry.offset + k)), args))
             }
-            names.append(entry.name)
+            names.append("\(entry.name) ~ \(dist.span.text)")
         }
         return (store.add(pieces), names)
     }

@@ -197,7 +197,7 @@ struct Presentation {
             if let c = term.censored { line += ", censored where \(c.printedPerRow()) = 1" }
             lines.append(line)
         }
-        if model.hasPriors { lines.append("priors on " + model.priorNames.joined(separator: ", ")) }
+        if model.hasPriors { lines.append("priors: " + model.priorNames.joined(separator: ", ")) }
         return lines.joined(separator: "\n")
     }
 }
