@@ -48,6 +48,27 @@ public enum Arithmetic {
 
     /// The sample variance, dividing by n − 1, from the two-pass centred sum of squares.
     public static func variance(_ xs: [Double]) -> Double {
+        let (v, scale) = scaledVariance(xs)
+        return v * scale * scale
+    }
+
+    /// The sample standard deviation, √(scaled variance)·scale, so 1e-200-sized data keep their digits.
+    public static func standardDeviation(_ xs: [Double]) -> Double {
+        let (v, scale) = scaledVariance(xs)
+        return v.squareRoot() * scale
+    }
+
+    /// The variance of xs/scale and the scale (the largest magnitude, when it is extreme), so
+    /// squares neither underflow (1e-200) nor overflow (1e200).
+    static func scaledVariance(_ xs: [Double]) -> (Double, Double) {
+        let scale = xs.map(abs).max() ?? 0
+        if scale.isFinite, scale > 0, scale < 1e-100 || scale > 1e100 {
+            return (centredVariance(xs.map { $0 / scale }), scale)
+        }
+        return (centredVariance(xs), 1)
+    }
+
+    static func centredVariance(_ xs: [Double]) -> Double {
         let m = mean(xs)
         let d = xs.map { $0 - m }
         let ss = sum(d.map { $0 * $0 })

@@ -127,8 +127,7 @@ extension Session {
             guard xs.count >= 2 else {
                 throw Diagnostic.error("\(builtin.rawValue)() needs at least 2 values (it divides by n − 1)", at: span)
             }
-            let v = Arithmetic.variance(xs)
-            return .number(builtin == .var ? v : v.squareRoot())
+            return .number(builtin == .var ? Arithmetic.variance(xs) : Arithmetic.standardDeviation(xs))
         default:
             throw Diagnostic.internalError("\(builtin.rawValue) is not a reduction", at: span)
         }
