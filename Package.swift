@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "Syntax", dependencies: ["Diagnostics"]),
         .target(name: "LinearAlgebra", dependencies: ["CLapack"]),
         .target(name: "Data", dependencies: ["Diagnostics", "LinearAlgebra"]),
-        .target(name: "Symbolic", dependencies: ["CGSL", "LinearAlgebra"]),
+        .target(name: "Symbolic", dependencies: ["CGSL"]),
         .target(name: "Model", dependencies: ["CGSL", "Symbolic", "LinearAlgebra"]),
         .target(name: "Report"),
         .target(name: "Solvers", dependencies: ["LinearAlgebra"]),
