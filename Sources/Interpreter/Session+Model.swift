@@ -65,9 +65,10 @@ extension Session {
 
     func likelihoodDiagnostic(_ error: LikelihoodError, _ terms: [LikelihoodTerm], _ declarations: [ModelDeclaration]) -> Diagnostic {
         switch error {
-        case .outsideSupport(let family, _, _, _):
+        case .outsideSupport(let family, let support, let row, let value):
             let decl = declarations.first { $0.distribution.name.text == family } ?? declarations[0]
-            return .error(error.description, at: decl.response.span, help: "check the data, or choose a distribution whose support covers it")
+            return .error("\(family) data must be \(support), but '\(decl.response.span.text)' has \(Format.number(value)) at row \(row)",
+                          at: decl.response.span, help: "check the data, or choose a distribution whose support covers it")
         case .censoringUnsupported:
             let decl = declarations.first { $0.censored != nil } ?? declarations[0]
             return .error(error.description, at: decl.censored?.span ?? decl.distribution.span)

@@ -211,9 +211,7 @@ public struct Lexer {
                 value.unicodeScalars.append(c)
             }
         }
-        diagnostics.append(
-            Diagnostic.error("unterminated string: expected '\"' before the end of the line", at: span(start))
-                .note("the string starts here", at: SourceSpan(file: file, start: start, end: start + 1)))
+        diagnostics.append(.error("unterminated string: expected '\"' before the end of the line", at: span(start)))
         add(.string(value), start)
     }
 

@@ -135,7 +135,7 @@ import Testing
         let (tokens, diagnostics) = Lexer.tokenize(F.file("print \"abc\nprint 1"))
         #expect(diagnostics.map(\.message) == [#"unterminated string: expected '"' before the end of the line"#])
         #expect(diagnostics.first?.span?.text == "\"abc")
-        #expect(diagnostics.first?.notes.map(\.message) == ["the string starts here"])
+        #expect(diagnostics.first?.notes.isEmpty == true)
         // Lexing goes on at the next line.
         #expect(tokens.map(\.kind) == [
             .identifier("print"), .string("abc"), .newline, .identifier("print"), .number(1), .newline, .eof,
