@@ -3,6 +3,7 @@ import Diagnostics
 import Foundation
 import LinearAlgebra
 import Model
+import Symbolic
 import Syntax
 
 extension Session {
@@ -61,7 +62,7 @@ extension Session {
         case .expm1: f = { Foundation.expm1($0) }
         case .sigmoid: f = Arithmetic.sigmoid
         case .softplus: f = Arithmetic.softplus
-        case .lgamma: f = { Foundation.lgamma($0) }
+        case .lgamma: f = { Function.logGamma($0) }
         case .abs: f = { Swift.abs($0) }
         case .logit: f = Arithmetic.logit
         default: throw Diagnostic.internalError("\(builtin.rawValue) is not element-wise", at: span)

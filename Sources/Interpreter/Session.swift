@@ -2,6 +2,7 @@ import Checker
 import Data
 import Diagnostics
 import Foundation
+import LinearAlgebra
 import Model
 import Syntax
 
@@ -37,6 +38,8 @@ public final class Session: @unchecked Sendable {
 
     public init(output: @escaping (OutputEvent) -> Void) {
         self.output = output
+        // The likelihood spreads rows over the cores itself; BLAS inside each chunk stays single-threaded.
+        BLAS.configure()
     }
 
     /// Forgets every definition (the REPL's `:reset`).

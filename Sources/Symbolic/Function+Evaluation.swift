@@ -20,7 +20,7 @@ extension Function {
         case .sigmoid: return x >= 0 ? 1 / (1 + Foundation.exp(-x)) : Foundation.exp(x) / (1 + Foundation.exp(x))
         case .softplus: return x.isInfinite ? (x > 0 ? x : 0) : Swift.max(x, 0) + Foundation.log1p(Foundation.exp(-Swift.abs(x)))
         case .logit: return Foundation.log(x) - Foundation.log1p(-x)
-        case .lgamma: return Foundation.lgamma(x)
+        case .lgamma: return Function.logGamma(x)
         case .digamma: return Function.psi(0, x)
         case .trigamma: return Function.psi(1, x)
         case .tetragamma: return Function.psi(2, x)
@@ -28,6 +28,14 @@ extension Function {
         case .sign: return x > 0 ? 1 : (x < 0 ? -1 : 0)
         case .logsumexp: return x
         }
+    }
+
+    /// log |Γ(x)| by the reentrant lgamma_r (lgamma writes the global signgam, a data race when
+    /// rows are evaluated on several cores).
+    @inline(__always)
+    public static func logGamma(_ x: Double) -> Double {
+        var sign: Int32 = 0
+        return lgamma_r(x, &sign)
     }
 
     static func logsumexp(_ xs: [Double]) -> Double {
