@@ -66,7 +66,7 @@ struct StatisticsTests {
             .init(symbol: .parameter(0), positive: false), .init(symbol: .parameter(1), positive: true),
         ]).get()
         let sigmaHat = solutions.first { $0.0 == .parameter(1) }!.1.evaluate(values(form, data))
-        // Exact σ̂ of the float64 values (rational arithmetic, /work/refdata REFERENCE.md §7): 0.63158530663811425
+        // Exact σ̂ of the float64 values (rational arithmetic, Scripts/data/reference REFERENCE.md §7): 0.63158530663811425
         #expect(close(sigmaHat, 0.63158530663811425, relative: 1e-10))
     }
 

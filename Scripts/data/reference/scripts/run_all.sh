@@ -1,0 +1,9 @@
+#!/bin/sh
+# Regenerate every data file and reference value in Scripts/data/reference.
+# Needs: apt-get install -y r-base-core (brings MASS as recommended pkg); pip install statsmodels (numpy, scipy, pandas, mpmath)
+set -e
+cd "$(dirname "$0")/.."
+python3 scripts/make_nist_csv.py          # longley.csv, norris.csv (transcribed NIST data)
+Rscript scripts/reference.R               # exports mtcars/discoveries/rivers/cars/gauss10/numacc*.csv, out/r_values.tsv
+python3 scripts/reference.py              # out/py_values.tsv (statsmodels/scipy/numpy + exact)
+python3 scripts/build_reference.py        # REFERENCE.md (exits 1 if exact LS != NIST certified)
