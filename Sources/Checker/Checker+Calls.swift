@@ -19,11 +19,11 @@ extension Checker {
         }
         guard let builtin = Builtin(rawValue: callee.text) else {
             if let entry = environment[callee.text] {
-                error("'\(callee.text)' is \(entry.binding.kindName), not a function", at: callee.span,
-                      help: "to multiply, write '*' before '('")
+                error(CheckerMessage.notAFunction(callee.text, kind: entry.binding.kindName), at: callee.span,
+                      help: CheckerMessage.multiplyBeforeParenthesis)
             } else {
                 let hint = Suggestion.closest(to: callee.text, among: Builtin.allCases.map(\.rawValue) + Distributions.names)
-                error("unknown function '\(callee.text)'", at: callee.span, help: hint.map { "did you mean '\($0)'?" })
+                error(CheckerMessage.unknownFunction(callee.text), at: callee.span, help: hint.map(CheckerMessage.didYouMean))
             }
             for arg in args { _ = infer(arg.value) }
             return .unknown
@@ -36,7 +36,7 @@ extension Checker {
         default: break
         }
         if let labelled = args.first(where: { $0.label != nil })?.label {
-            error("\(builtin.rawValue)() takes no named arguments", at: labelled.span)
+            error(CheckerMessage.noNamedArguments(builtin.rawValue), at: labelled.span)
         }
         let infos = args.map { infer($0.value) }
         var result = ExpressionInfo(shape: .unknown)
@@ -47,10 +47,7 @@ extension Checker {
 
     mutating func arity(_ builtin: Builtin, _ args: [Argument], _ range: ClosedRange<Int>, _ span: SourceSpan) -> Bool {
         guard range.contains(args.count) else {
-            let want = range.lowerBound == range.upperBound ? "\(range.lowerBound)"
-                : range.upperBound == Int.max ? "at least \(range.lowerBound)" : "\(range.lowerBound) to \(range.upperBound)"
-            error("\(builtin.rawValue)() takes \(want) argument\(range.upperBound == 1 ? "" : "s"), but \(args.count) \(args.count == 1 ? "was" : "were") given",
-                  at: span)
+            error(CheckerMessage.arity(builtin.rawValue, range: range, given: args.count), at: span)
             return false
         }
         return true
@@ -70,7 +67,7 @@ extension Checker {
             var shape = infos[0].shape
             for i in 1..<infos.count { shape = broadcast(shape, infos[i].shape, args[0].value, args[i].value) }
             if builtin == .logsumexp {
-                for (info, arg) in zip(infos, args) { expectScalar(info, arg.value, role: "each argument of logsumexp") }
+                for (info, arg) in zip(infos, args) { expectScalar(info, arg.value, role: CheckerMessage.Role.logsumexpArgument) }
                 return .scalar
             }
             return shape
@@ -92,7 +89,7 @@ extension Checker {
             if case .table = shape { return .scalar }
             guard case .vector = numeric(shape, arg.span) else {
                 if case .unknown = shape { return .scalar }
-                error("length() takes a vector, but this is \(shape)", at: arg.span, help: "for a matrix use nrow() or ncol()")
+                error(CheckerMessage.lengthOfNonVector(shape), at: arg.span, help: CheckerMessage.useNrowOrNcol)
                 return .unknown
             }
             return .scalar
@@ -100,7 +97,7 @@ extension Checker {
             switch shape {
             case .matrix, .table, .unknown: return .scalar
             default:
-                error("\(builtin.rawValue)() takes a matrix or a table, but this is \(shape)", at: arg.span)
+                error(CheckerMessage.dimensionOfNonMatrix(builtin.rawValue, shape: shape), at: arg.span)
                 return .unknown
             }
         default:
@@ -111,7 +108,7 @@ extension Checker {
 
     mutating func inferCSV(_ args: [Argument], _ span: SourceSpan) -> ExpressionInfo {
         guard args.count == 1, args[0].label == nil, case .string(let path) = args[0].value.kind else {
-            error("csv() takes the file's path as a string, e.g. csv(\"data/cars.csv\")", at: span)
+            error(CheckerMessage.csvNeedsPath, at: span)
             return .unknown
         }
         switch loadTable(path, span.file, args[0].value.span) {
@@ -126,22 +123,22 @@ extension Checker {
     mutating func inferSample(_ args: [Argument], _ span: SourceSpan) -> ExpressionInfo {
         let positional = args.filter { $0.label == nil }
         guard (1...2).contains(positional.count) else {
-            error("sample() takes a distribution and a count: sample(Normal(0, 1), 100, seed: 1)", at: span)
+            error(CheckerMessage.sampleArguments, at: span)
             return .unknown
         }
-        let dist = requireData(positional[0].value, role: "a sampled distribution")
+        let dist = requireData(positional[0].value, role: CheckerMessage.Role.sampledDistribution)
         guard case .distribution = dist.shape else {
             if case .unknown = dist.shape { return .unknown }
-            error("sample() draws from a distribution such as Normal(0, 1), but this is \(dist.shape)", at: positional[0].value.span)
+            error(CheckerMessage.sampleOfNonDistribution(dist.shape), at: positional[0].value.span)
             return .unknown
         }
         var count: Int?
         if positional.count == 2 {
-            let n = requireData(positional[1].value, role: "a sample size")
-            expectScalar(n, positional[1].value, role: "a sample size")
+            let n = requireData(positional[1].value, role: CheckerMessage.Role.sampleSize)
+            expectScalar(n, positional[1].value, role: CheckerMessage.Role.sampleSize)
             if let v = Checker.literalValue(positional[1].value) {
                 if v < 0 || v != v.rounded() || v > 100_000_000 {
-                    error("a sample size is a whole number ≥ 0, but it is \(format(v))", at: positional[1].value.span)
+                    error(CheckerMessage.badSampleSize(v), at: positional[1].value.span)
                 } else {
                     count = Int(v)
                 }
@@ -150,30 +147,30 @@ extension Checker {
         for arg in args {
             guard let label = arg.label else { continue }
             guard label.text == "seed" else {
-                error("sample() has no option '\(label.text)'", at: label.span, help: "its option is seed:")
+                error(CheckerMessage.sampleOption(label.text), at: label.span, help: CheckerMessage.sampleOptions)
                 continue
             }
-            let s = requireData(arg.value, role: "a seed")
-            expectScalar(s, arg.value, role: "a seed")
+            let s = requireData(arg.value, role: CheckerMessage.Role.seed)
+            expectScalar(s, arg.value, role: CheckerMessage.Role.seed)
         }
         return ExpressionInfo(shape: .vector(count))
     }
 
     mutating func inferSE(_ args: [Argument], _ span: SourceSpan) -> ExpressionInfo {
         guard args.count == 1, args[0].label == nil else {
-            error("se() takes one param (or a formula in params), e.g. se(p)", at: span)
+            error(CheckerMessage.seArguments, at: span)
             return .unknown
         }
         var info = infer(args[0].value)
         if !info.usesParams, !info.shape.isUnknown {
-            error("se() needs a param or a formula in params; this does not depend on any", at: args[0].value.span)
+            error(CheckerMessage.seWithoutParams, at: args[0].value.span)
         }
         if !environment.hasFit {
-            error("se() has a value only after 'fit'", at: span, help: "add a 'fit' statement before this line")
+            error(CheckerMessage.seBeforeFit, at: span, help: CheckerMessage.addFitFirst)
         }
         switch info.shape {
         case .scalar, .vector, .unknown: break
-        default: error("se() takes a number or a vector, but this is \(info.shape)", at: args[0].value.span)
+        default: error(CheckerMessage.seOfNonVector(info.shape), at: args[0].value.span)
         }
         info.params = []
         info.firstParam = nil
@@ -186,35 +183,33 @@ extension Checker {
         let wanted = model.flatMap { environment.modelParams[$0] } ?? []
         if args.isEmpty {
             if !environment.hasFit {
-                error("\(builtin.rawValue)() needs a point, e.g. \(builtin.rawValue)(\(wanted.first ?? "p"): 0.5), or a 'fit' before it",
-                      at: span)
+                error(CheckerMessage.needsAPoint(builtin.rawValue, example: wanted.first), at: span)
             }
             return ExpressionInfo(shape: pointShape(builtin, wanted))
         }
         if model == nil {
-            error("there is no model to evaluate", at: span, help: "state one first, e.g. 'model y ~ Normal(μ, σ)'")
+            error(CheckerMessage.noModelToEvaluate, at: span, help: CheckerMessage.stateAModel)
         }
         var given: Set<String> = []
         for arg in args {
             guard let label = arg.label else {
-                error("give the point by name, e.g. \(builtin.rawValue)(\(wanted.first ?? "p"): 0.5)", at: arg.value.span)
+                error(CheckerMessage.pointByName(builtin.rawValue, example: wanted.first), at: arg.value.span)
                 continue
             }
             // After a fit, params evaluate to their estimates: loglik(μ: 4, σ: σ).
-            let value = environment.hasFit ? infer(arg.value) : requireData(arg.value, role: "a point's coordinate")
+            let value = environment.hasFit ? infer(arg.value) : requireData(arg.value, role: CheckerMessage.Role.pointCoordinate)
             guard let entry = environment[label.text], case .param(let p) = entry.binding else {
                 let hint = Suggestion.closest(to: label.text, among: wanted)
-                error("'\(label.text)' is not a param of the model", at: label.span, help: hint.map { "did you mean '\($0)'?" })
+                error(CheckerMessage.notAParamOfModel(label.text), at: label.span, help: hint.map(CheckerMessage.didYouMean))
                 continue
             }
-            if given.contains(label.text) { error("'\(label.text)' is given twice", at: label.span) }
+            if given.contains(label.text) { error(CheckerMessage.givenTwice(label.text), at: label.span) }
             given.insert(label.text)
             checkPointValue(label, value, p, arg.value)
         }
         let missing = wanted.filter { !given.contains($0) }
         if !missing.isEmpty, model != nil {
-            error("\(builtin.rawValue)() needs a value for param\(missing.count == 1 ? "" : "s") \(missing.map { "'\($0)'" }.joined(separator: ", "))",
-                  at: span)
+            error(CheckerMessage.missingPointValues(builtin.rawValue, params: missing), at: span)
         }
         return ExpressionInfo(shape: pointShape(builtin, wanted))
     }
@@ -223,11 +218,11 @@ extension Checker {
         switch (p.length, value.shape) {
         case (.none, .scalar), (_, .unknown): return
         case (.some(let k), .vector(let n)):
-            if let k, let n, k != n { error("param '\(label.text)' has \(k) components, but \(n) were given", at: e.span) }
+            if let k, let n, k != n { error(CheckerMessage.pointLength(label.text, components: k, given: n), at: e.span) }
         case (.none, _):
-            error("param '\(label.text)' is a number, but this is \(value.shape)", at: e.span)
+            error(CheckerMessage.pointNotANumber(label.text, shape: value.shape), at: e.span)
         case (.some, _):
-            error("param '\(label.text)' is a vector; give it as [a, b, ...]", at: e.span)
+            error(CheckerMessage.pointNotAVector(label.text), at: e.span)
         }
     }
 

@@ -48,17 +48,17 @@ extension Checker {
                 let params = environment.letParams[name] ?? []
                 return ExpressionInfo(shape: shape, params: params, firstParam: params.isEmpty ? nil : Name(params[0], span))
             case .model:
-                error("'\(name)' is a model, not a value", at: span, help: "to fit it, write 'fit \(name)'")
+                error(CheckerMessage.modelIsNotAValue(name), at: span, help: CheckerMessage.fitIt(name))
                 return .unknown
             }
         }
         if FitResult(rawValue: name) != nil {
             if environment.hasFit { return ExpressionInfo(shape: .scalar) }
-            error("'\(name)' has a value only after 'fit'", at: span, help: "add a 'fit' statement before this line")
+            error(CheckerMessage.onlyAfterFit(name), at: span, help: CheckerMessage.addFitFirst)
             return .unknown
         }
         if Builtin(rawValue: name) != nil || Distributions.named(name) != nil {
-            error("'\(name)' is a function; call it with arguments, e.g. \(name)(x)", at: span)
+            error(CheckerMessage.functionWithoutCall(name), at: span)
             return .unknown
         }
         undefined(name, at: span)
@@ -67,7 +67,7 @@ extension Checker {
 
     mutating func undefined(_ name: String, at span: SourceSpan) {
         let hint = Suggestion.closest(to: name, among: knownNames)
-        error("undefined name '\(name)'", at: span, help: hint.map { "did you mean '\($0)'?" })
+        error(CheckerMessage.undefinedName(name), at: span, help: hint.map(CheckerMessage.didYouMean))
     }
 
     mutating func inferVector(_ items: [ExpressionSyntax], _ span: SourceSpan) -> ExpressionInfo {
@@ -85,14 +85,14 @@ extension Checker {
             case .vector(let n):
                 if sawNumber { mixed(item.span) }
                 if let m = firstRow, let n, m != n {
-                    error("row \(i + 1) of the matrix has \(n) value\(n == 1 ? "" : "s"), but row 1 has \(m)", at: item.span)
+                    error(CheckerMessage.rowLength(row: i + 1, values: n, firstRow: m), at: item.span)
                 }
                 if !sawRow { firstRow = n }
                 sawRow = true
             case .matrix:
-                error("a literal can be a vector [1, 2] or a matrix [[1, 2], [3, 4]], but not nested deeper", at: item.span)
+                error(CheckerMessage.nestedTooDeep, at: item.span)
             default:
-                error("a vector holds numbers, but element \(i + 1) is \(info.shape)", at: item.span)
+                error(CheckerMessage.nonNumericElement(i + 1, shape: info.shape), at: item.span)
             }
         }
         if sawRow { result.shape = sawNumber ? .unknown : .matrix(items.count, firstRow) }
@@ -100,7 +100,7 @@ extension Checker {
     }
 
     mutating func mixed(_ span: SourceSpan) {
-        error("a literal mixes numbers and vectors; a matrix is written [[1, 2], [3, 4]]", at: span)
+        error(CheckerMessage.mixedLiteral, at: span)
     }
 
     mutating func inferBinary(_ op: BinaryOperator, _ a: ExpressionSyntax, _ b: ExpressionSyntax, _ span: SourceSpan) -> ExpressionInfo {
@@ -112,8 +112,8 @@ extension Checker {
         case .dot:
             result.shape = dotShape(left.shape, right.shape, a, b)
         case .plusMinus:
-            expectScalar(left, a, role: "the centre of '±'")
-            expectScalar(right, b, role: "the half-width of '±'")
+            expectScalar(left, a, role: CheckerMessage.Role.plusMinusCentre)
+            expectScalar(right, b, role: CheckerMessage.Role.plusMinusHalfWidth)
             result.shape = .interval
         case .approx:
             if case .interval = right.shape {
@@ -135,13 +135,13 @@ extension Checker {
         case .unusableColumn(_, let problem):
             error(problem.description, at: span)
         case .table:
-            error("a table cannot be used in arithmetic", at: span, help: "use one of its columns, e.g. d.x, or d[a, b] for a matrix")
+            error(CheckerMessage.tableInArithmetic, at: span, help: CheckerMessage.useAColumn)
         case .string:
-            error("a string cannot be used in arithmetic", at: span)
+            error(CheckerMessage.stringInArithmetic, at: span)
         case .distribution(let d):
-            error("a \(d) distribution cannot be used in arithmetic", at: span, help: "to draw from it, use sample(...)")
+            error(CheckerMessage.distributionInArithmetic(d), at: span, help: CheckerMessage.useSample)
         case .interval:
-            error("an interval (a ± b) cannot be used in arithmetic", at: span)
+            error(CheckerMessage.intervalInArithmetic, at: span)
         }
         return .unknown
     }
@@ -170,10 +170,10 @@ extension Checker {
 
     mutating func mismatch(_ l: Shape, _ r: Shape, _ a: ExpressionSyntax, _ b: ExpressionSyntax) {
         report(
-            Diagnostic.error("shapes do not match: \(l) and \(r)", at: a.span.merged(with: b.span),
-                             help: "element-wise operations need equal shapes, or a number on one side")
-                .note("this is \(l)", at: a.span)
-                .note("this is \(r)", at: b.span))
+            Diagnostic.error(CheckerMessage.shapeMismatch(l, r), at: a.span.merged(with: b.span),
+                             help: CheckerMessage.equalShapes)
+                .note(CheckerMessage.thisIs(l), at: a.span)
+                .note(CheckerMessage.thisIs(r), at: b.span))
     }
 
     /// `w·x`: vector·vector is a number; a matrix and a vector give one dot product per row.
@@ -182,9 +182,9 @@ extension Checker {
         func check(_ k: Int?, _ columns: Int?) {
             if let k, let columns, k != columns {
                 report(
-                    Diagnostic.error("'·' needs as many components as columns: one side has \(k), the other \(columns) columns",
+                    Diagnostic.error(CheckerMessage.dotLength(components: k, columns: columns),
                                      at: a.span.merged(with: b.span))
-                        .note("this is \(l)", at: a.span).note("this is \(r)", at: b.span))
+                        .note(CheckerMessage.thisIs(l), at: a.span).note(CheckerMessage.thisIs(r), at: b.span))
             }
         }
         switch (l, r) {
@@ -196,8 +196,7 @@ extension Checker {
             check(k, c)
             return .vector(rows)
         default:
-            error("'·' takes a vector and a vector, or a data matrix and a vector, but here it has \(l) and \(r)",
-                  at: a.span.merged(with: b.span))
+            error(CheckerMessage.dotOperands(l, r), at: a.span.merged(with: b.span))
             return .unknown
         }
     }
@@ -206,7 +205,7 @@ extension Checker {
         let info = infer(base)
         guard case .table(let table) = info.shape else {
             if case .unknown = info.shape { return .unknown }
-            error("'.' picks a column of a table, but this is \(info.shape)", at: base.span)
+            error(CheckerMessage.memberOfNonTable(info.shape), at: base.span)
             return .unknown
         }
         guard let col = table.column(named: column.text) else {
@@ -221,46 +220,46 @@ extension Checker {
 
     mutating func unknownColumn(_ name: String, _ table: Table, at span: SourceSpan) {
         let hint = Suggestion.closest(to: name, among: table.columnNames)
-        error("\(table.name) has no column '\(name)'", at: span,
-              help: hint.map { "did you mean '\($0)'?" } ?? "its columns are \(table.columnNames.joined(separator: ", "))")
+        error(CheckerMessage.noColumn(name, in: table.name), at: span,
+              help: hint.map(CheckerMessage.didYouMean) ?? CheckerMessage.itsColumns(table.columnNames))
     }
 
     mutating func inferIndex(_ base: ExpressionSyntax, _ indices: [ExpressionSyntax], _ span: SourceSpan) -> ExpressionInfo {
         var info = infer(base)
         if case .table(let table) = info.shape { return tableColumns(table, indices) }
         if case .unusableColumn = info.shape, indices.count == 1 {
-            expectScalar(infer(indices[0]), indices[0], role: "an index")
+            expectScalar(infer(indices[0]), indices[0], role: CheckerMessage.Role.index)
             return ExpressionInfo(shape: .string)
         }
         for index in indices {
             let i = infer(index)
             info.absorb(i)
-            expectScalar(i, index, role: "an index")
+            expectScalar(i, index, role: CheckerMessage.Role.index)
             if let v = Checker.literalValue(index), v < 1 || v != v.rounded() {
-                error("an index is a whole number from 1 (indexing starts at 1), but it is \(format(v))", at: index.span)
+                error(CheckerMessage.badIndex(v), at: index.span)
             }
         }
         let literal = indices.map(Checker.literalValue)
-        func bound(_ v: Double?, _ n: Int?, _ index: ExpressionSyntax, _ what: String) {
+        func bound(_ v: Double?, _ n: Int?, _ index: ExpressionSyntax, _ extent: String) {
             if let v, let n, v > Double(n) {
-                error("index \(format(v)) is out of range: \(what)", at: index.span)
+                error(CheckerMessage.indexOutOfRange(v, extent: extent), at: index.span)
             }
         }
         switch (info.shape, indices.count) {
         case (.vector(let n), 1):
-            bound(literal[0], n, indices[0], "the vector has \(n ?? 0) elements")
+            bound(literal[0], n, indices[0], CheckerMessage.vectorExtent(n ?? 0))
             info.shape = .scalar
         case (.matrix(let r, let c), 1):
-            bound(literal[0], r, indices[0], "the matrix has \(r ?? 0) rows")
+            bound(literal[0], r, indices[0], CheckerMessage.rowExtent(r ?? 0))
             info.shape = .vector(c)
         case (.matrix(let r, let c), 2):
-            bound(literal[0], r, indices[0], "the matrix has \(r ?? 0) rows")
-            bound(literal[1], c, indices[1], "the matrix has \(c ?? 0) columns")
+            bound(literal[0], r, indices[0], CheckerMessage.rowExtent(r ?? 0))
+            bound(literal[1], c, indices[1], CheckerMessage.columnExtent(c ?? 0))
             info.shape = .scalar
         case (.unknown, _):
             info.shape = .unknown
         default:
-            error("cannot index \(info.shape) with \(indices.count) index\(indices.count == 1 ? "" : "es")", at: span)
+            error(CheckerMessage.cannotIndex(info.shape, count: indices.count), at: span)
             info.shape = .unknown
         }
         return info
@@ -274,7 +273,7 @@ extension Checker {
             case .name(let n): name = n
             case .string(let s): name = s
             default:
-                error("a table is indexed by column names, e.g. d[x1, x2]", at: index.span)
+                error(CheckerMessage.tableIndexByName, at: index.span)
                 return .unknown
             }
             guard let col = table.column(named: name) else {
@@ -293,7 +292,7 @@ extension Checker {
     mutating func requireData(_ e: ExpressionSyntax, role: String) -> ExpressionInfo {
         let info = infer(e)
         if let p = info.firstParam {
-            error("\(role) cannot depend on param '\(p.text)'", at: p.span)
+            error(CheckerMessage.dependsOnParam(role, param: p.text), at: p.span)
         }
         return info
     }
@@ -301,7 +300,7 @@ extension Checker {
     mutating func expectScalar(_ info: ExpressionInfo, _ e: ExpressionSyntax, role: String) {
         switch info.shape {
         case .scalar, .unknown: return
-        default: error("\(role) must be a number, but it is \(info.shape)", at: e.span)
+        default: error(CheckerMessage.notANumber(role, shape: info.shape), at: e.span)
         }
     }
 
@@ -319,9 +318,5 @@ extension Checker {
     static func literalValues(_ e: ExpressionSyntax) -> [Double] {
         if case .vector(let items) = e.kind { return items.compactMap(literalValue) }
         return literalValue(e).map { [$0] } ?? []
-    }
-
-    func format(_ v: Double) -> String {
-        v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v)
     }
 }

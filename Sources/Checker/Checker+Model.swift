@@ -8,7 +8,7 @@ extension Checker {
         if let name = decl.name {
             if let entry = environment[name.text] {
                 if case .model = entry.binding {} else {
-                    error("'\(name.text)' is \(entry.binding.kindName), so it cannot also name a model", at: name.span)
+                    error(CheckerMessage.nameTakenForModel(name.text, kind: entry.binding.kindName), at: name.span)
                     return
                 }
             } else {
@@ -17,16 +17,14 @@ extension Checker {
         }
         let response = infer(decl.response)
         if let p = response.firstParam {
-            error("the left of '~' must be data, but '\(p.text)' is a param", at: p.span,
-                  help: "to give a param a prior, write 'prior \(p.text) ~ ...'")
+            error(CheckerMessage.paramOnLeftOfTilde(p.text), at: p.span, help: CheckerMessage.givePrior(p.text))
         }
         switch response.shape {
         case .scalar, .vector, .unknown: break
         case .unusableColumn(_, let problem):
             error(problem.description, at: decl.response.span)
         default:
-            error("the modelled data must be a vector (one value per row), but it is \(response.shape)",
-                  at: decl.response.span)
+            error(CheckerMessage.modelledDataNotVector(response.shape), at: decl.response.span)
         }
         let rows = response.shape.rows
         var params = response.params
@@ -34,11 +32,11 @@ extension Checker {
             for (i, arg) in decl.distribution.arguments.enumerated() {
                 let info = infer(arg.value)
                 params.append(contentsOf: info.params)
-                checkRows(info, arg.value, rows: rows, role: "\(family.name)'s \(parameterName(family, i))")
+                checkRows(info, arg.value, rows: rows, role: CheckerMessage.Role.parameter(parameterName(family, i), of: family.name))
                 if i < family.parameters.count { checkDomain(family, i, arg.value) }
             }
         }
-        for (modifier, role) in [(decl.weight, "a weight"), (decl.censored, "a censoring indicator")] {
+        for (modifier, role) in [(decl.weight, CheckerMessage.Role.weight), (decl.censored, CheckerMessage.Role.censoring)] {
             guard let modifier else { continue }
             let info = requireData(modifier, role: role)
             checkRows(info, modifier, rows: rows, role: role)
@@ -50,27 +48,28 @@ extension Checker {
     }
 
     func parameterName(_ family: any Distribution, _ i: Int) -> String {
-        i < family.parameters.count ? family.parameters[i].name : "argument \(i + 1)"
+        i < family.parameters.count ? family.parameters[i].name : CheckerMessage.Role.argument(i + 1)
     }
 
     /// The distribution's name and arity.
     mutating func checkDistribution(_ dist: DistributionCall) -> (any Distribution)? {
         guard let family = Distributions.named(dist.name.text) else {
             let hint = Suggestion.closest(to: dist.name.text, among: Distributions.names)
-            error("unknown distribution '\(dist.name.text)'", at: dist.name.span,
-                  help: hint.map { "did you mean '\($0)'?" } ?? "the distributions are \(Distributions.names.joined(separator: ", "))")
+            error(CheckerMessage.unknownDistribution(dist.name.text), at: dist.name.span,
+                  help: hint.map(CheckerMessage.didYouMean) ?? CheckerMessage.knownDistributions(Distributions.names))
             return nil
         }
         let want = family.parameters.count
         if let named = dist.arguments.first(where: { $0.label != nil })?.label {
-            error("a distribution's arguments are positional", at: named.span,
-                  help: "write \(family.name)(\(family.parameters.map(\.name).joined(separator: ", ")))")
+            error(CheckerMessage.positionalDistributionArguments, at: named.span,
+                  help: CheckerMessage.writeDistribution(family.name, parameters: family.parameters.map(\.name)))
             return nil
         }
         if dist.arguments.count != want {
-            let list = family.parameters.map(\.name).joined(separator: ", ")
-            error("\(family.name) takes \(want) argument\(want == 1 ? "" : "s") (\(list)), but \(dist.arguments.count) \(dist.arguments.count == 1 ? "was" : "were") given",
-                  at: dist.span)
+            error(
+                CheckerMessage.distributionArity(
+                    family.name, parameters: family.parameters.map(\.name), given: dist.arguments.count),
+                at: dist.span)
             return nil
         }
         return family
@@ -82,12 +81,12 @@ extension Checker {
         case .scalar, .unknown: return
         case .vector(let n):
             if let n, let rows, n != rows {
-                error("\(role) has \(n) values, but the modelled data has \(rows) rows", at: e.span)
+                error(CheckerMessage.rowCount(role, values: n, rows: rows), at: e.span)
             }
         case .unusableColumn(_, let problem):
             error(problem.description, at: e.span)
         default:
-            error("\(role) must be a number or a vector with one value per row, but it is \(info.shape)", at: e.span)
+            error(CheckerMessage.notPerRow(role, shape: info.shape), at: e.span)
         }
     }
 
@@ -105,11 +104,11 @@ extension Checker {
         case .unitInterval: ok = (lo ?? -.infinity) >= 0 && (hi ?? .infinity) <= 1
         }
         guard !ok else { return }
-        let fix = domain == .positive ? "> 0" : "in (0, 1)"
         report(
             Diagnostic.warning(
-                "param '\(name)' is used as \(family.name)'s \(family.parameters[i].name), which must be \(domain), but it is declared without that constraint",
-                at: entry.span, help: "declare it as 'param \(name) \(fix)'")
-                .note("used as \(family.name)'s \(family.parameters[i].name) here", at: arg.span))
+                CheckerMessage.unconstrainedParam(
+                    name, family: family.name, parameter: family.parameters[i].name, domain: domain),
+                at: entry.span, help: CheckerMessage.declareConstrained(name, domain: domain))
+                .note(CheckerMessage.usedAsHere(family: family.name, parameter: family.parameters[i].name), at: arg.span))
     }
 }

@@ -9,8 +9,7 @@ extension Checker {
         case .let(let name, let value):
             let info = infer(value)
             if case .distribution(let d) = info.shape {
-                error("'\(name.text)' would be a \(d) distribution; distributions are used in 'model', 'prior' and sample(...)",
-                      at: value.span)
+                error(CheckerMessage.letIsDistribution(name.text, family: d), at: value.span)
             }
             let isNew = environment[name.text] == nil
             define(name, .let(info.shape, usesParams: info.usesParams))
@@ -30,12 +29,12 @@ extension Checker {
     mutating func checkData(_ name: Name, _ value: ExpressionSyntax) {
         let info = infer(value)
         if let p = info.firstParam {
-            error("data '\(name.text)' cannot depend on param '\(p.text)'", at: p.span,
-                  help: "data is fixed before fitting; use 'let \(name.text) = ...' for a formula in params")
+            error(CheckerMessage.dataDependsOnParam(name.text, param: p.text), at: p.span,
+                  help: CheckerMessage.useLetForFormula(name.text))
         }
         if case .distribution(let d) = info.shape {
-            error("data '\(name.text)' is a \(d) distribution, not data", at: value.span,
-                  help: "to draw from it, write sample(\(d)(...), n, seed: 1)")
+            error(CheckerMessage.dataIsDistribution(name.text, family: d), at: value.span,
+                  help: CheckerMessage.drawWithSample(d))
         }
         define(name, .data(info.shape))
     }
@@ -43,20 +42,20 @@ extension Checker {
     mutating func checkParam(_ decl: ParamDeclaration) {
         var length: Int?? = nil
         if let lengthExpr = decl.length {
-            let info = requireData(lengthExpr, role: "a vector param's length")
+            let info = requireData(lengthExpr, role: CheckerMessage.Role.vectorLength)
             if case .number(let k) = lengthExpr.kind {
                 if k < 1 || k != k.rounded() || k > 1_000_000 {
-                    error("a vector param's length must be a whole number ≥ 1, but it is \(format(k))", at: lengthExpr.span)
+                    error(CheckerMessage.badVectorLength(k), at: lengthExpr.span)
                 }
                 length = .some(Int(exactly: k.rounded()) ?? 1)
             } else {
-                expectScalar(info, lengthExpr, role: "a vector param's length")
+                expectScalar(info, lengthExpr, role: CheckerMessage.Role.vectorLength)
                 length = .some(nil)
             }
         }
         let bounds = checkConstraint(decl)
         if let start = decl.start {
-            let info = requireData(start, role: "a start value")
+            let info = requireData(start, role: CheckerMessage.Role.startValue)
             checkStart(decl, info, start, bounds: bounds, length: length)
         }
         define(decl.name, .param(ParamInfo(length: length, constraint: decl.constraint, bounds: bounds)))
@@ -64,8 +63,8 @@ extension Checker {
 
     mutating func checkConstraint(_ decl: ParamDeclaration) -> (Double?, Double?) {
         func bound(_ e: ExpressionSyntax) -> Double? {
-            let info = requireData(e, role: "a constraint's bound")
-            expectScalar(info, e, role: "a constraint's bound")
+            let info = requireData(e, role: CheckerMessage.Role.constraintBound)
+            expectScalar(info, e, role: CheckerMessage.Role.constraintBound)
             return Checker.literalValue(e)
         }
         switch decl.constraint {
@@ -75,8 +74,7 @@ extension Checker {
         case .interval(let a, let b):
             let (lo, hi) = (bound(a), bound(b))
             if let lo, let hi, lo >= hi {
-                error("the interval's lower bound \(format(lo)) must be below its upper bound \(format(hi))",
-                      at: decl.constraintSpan)
+                error(CheckerMessage.boundsOutOfOrder(lower: lo, upper: hi), at: decl.constraintSpan)
             }
             return (lo, hi)
         }
@@ -90,18 +88,18 @@ extension Checker {
         case (.scalar, _), (.unknown, _): break
         case (.vector(let n), .some(let k)):
             if let n, let k, n != k {
-                error("param '\(name)' has \(k) components, but its start value has \(n)", at: start.span)
+                error(CheckerMessage.startLength(name, components: k, given: n), at: start.span)
             }
         default:
-            error("param '\(name)' needs a number as its start value, but it is \(info.shape)", at: start.span)
+            error(CheckerMessage.startNotANumber(name, shape: info.shape), at: start.span)
         }
         for v in Checker.literalValues(start) {
             if let lo = bounds.0, v <= lo {
-                error("param '\(name)' must be > \(format(lo)), but its start value is \(format(v))", at: start.span)
+                error(CheckerMessage.startBelowBound(name, bound: lo, start: v), at: start.span)
                 return
             }
             if let hi = bounds.1, v >= hi {
-                error("param '\(name)' must be < \(format(hi)), but its start value is \(format(v))", at: start.span)
+                error(CheckerMessage.startAboveBound(name, bound: hi, start: v), at: start.span)
                 return
             }
         }
@@ -113,13 +111,13 @@ extension Checker {
             return
         }
         guard case .param = entry.binding else {
-            error("a prior is put on a param, but '\(name.text)' is \(entry.binding.kindName)", at: name.span)
+            error(CheckerMessage.priorOnNonParam(name.text, kind: entry.binding.kindName), at: name.span)
             return
         }
         guard checkDistribution(dist) != nil else { return }
         for arg in dist.arguments {
-            let info = requireData(arg.value, role: "a prior's argument")
-            expectScalar(info, arg.value, role: "a prior's argument")
+            let info = requireData(arg.value, role: CheckerMessage.Role.priorArgument)
+            expectScalar(info, arg.value, role: CheckerMessage.Role.priorArgument)
         }
     }
 
@@ -128,7 +126,7 @@ extension Checker {
             checkModelName(model)
             environment.lastFitModel = model.text
         } else if environment.models.isEmpty {
-            error("there is no model to fit", at: span, help: "state one first, e.g. 'model y ~ Normal(μ, σ)'")
+            error(CheckerMessage.noModelToFit, at: span, help: CheckerMessage.stateAModel)
         } else {
             environment.lastFitModel = defaultModel
         }
@@ -142,28 +140,27 @@ extension Checker {
         ]
         guard let allowed = known[method.text] else {
             let hint = Suggestion.closest(to: method.text, among: known.keys)
-            error("unknown fitting method '\(method.text)'", at: method.span,
-                  help: hint.map { "did you mean '\($0)'?" } ?? "the methods are closed, newton and gradient(lr: …, steps: …)")
+            error(CheckerMessage.unknownMethod(method.text), at: method.span,
+                  help: hint.map(CheckerMessage.didYouMean) ?? CheckerMessage.knownMethods)
             return
         }
         for option in options {
             guard let label = option.label else {
-                error("options of '\(method.text)' are named, e.g. lr: 0.01", at: option.value.span)
+                error(CheckerMessage.unnamedOption(method.text), at: option.value.span)
                 continue
             }
             guard allowed.contains(label.text) else {
-                let list = allowed.sorted().joined(separator: ", ")
-                error("'\(method.text)' has no option '\(label.text)'", at: label.span,
-                      help: allowed.isEmpty ? "'\(method.text)' takes no options" : "its options are \(list)")
+                error(CheckerMessage.unknownOption(label.text, of: method.text), at: label.span,
+                      help: allowed.isEmpty
+                        ? CheckerMessage.takesNoOptions(method.text) : CheckerMessage.itsOptions(allowed.sorted()))
                 continue
             }
-            let info = requireData(option.value, role: "an option")
-            expectScalar(info, option.value, role: "'\(label.text)'")
+            let info = requireData(option.value, role: CheckerMessage.Role.option)
+            expectScalar(info, option.value, role: CheckerMessage.Role.namedOption(label.text))
         }
         if method.text == "gradient" {
             for required in ["lr", "steps"] where !options.contains(where: { $0.label?.text == required }) {
-                error("gradient ascent needs '\(required):'", at: method.span,
-                      help: "write: fit using gradient(lr: 0.01, steps: 500)")
+                error(CheckerMessage.gradientNeeds(required), at: method.span, help: CheckerMessage.gradientExample)
             }
         }
     }
@@ -171,11 +168,11 @@ extension Checker {
     mutating func checkModelName(_ model: Name) {
         guard let entry = environment[model.text] else {
             let hint = Suggestion.closest(to: model.text, among: environment.models.filter { !$0.isEmpty })
-            error("there is no model named '\(model.text)'", at: model.span, help: hint.map { "did you mean '\($0)'?" })
+            error(CheckerMessage.noModelNamed(model.text), at: model.span, help: hint.map(CheckerMessage.didYouMean))
             return
         }
         if case .model = entry.binding { return }
-        error("'\(model.text)' is \(entry.binding.kindName), not a model", at: model.span)
+        error(CheckerMessage.notAModel(model.text, kind: entry.binding.kindName), at: model.span)
     }
 
     static let showTargets = ["loglik", "score", "hessian", "stats", "tape", "model", "params"]
@@ -183,9 +180,8 @@ extension Checker {
     mutating func checkShow(_ target: Name, _ model: Name?) {
         if !Checker.showTargets.contains(target.text) {
             let hint = Suggestion.closest(to: target.text, among: Checker.showTargets)
-            error("cannot show '\(target.text)'", at: target.span,
-                  help: hint.map { "did you mean '\($0)'?" }
-                    ?? "you can show \(Checker.showTargets.joined(separator: ", "))")
+            error(CheckerMessage.cannotShow(target.text), at: target.span,
+                  help: hint.map(CheckerMessage.didYouMean) ?? CheckerMessage.showTargets(Checker.showTargets))
         }
         if let model { checkModelName(model) }
     }
@@ -193,16 +189,16 @@ extension Checker {
     mutating func checkAssert(_ decl: AssertDeclaration) {
         let info = infer(decl.condition)
         if case .string = info.shape {
-            error("an assert needs a condition, such as 'x ≈ 3' or 'x > 0'", at: decl.condition.span)
+            error(CheckerMessage.assertNeedsCondition, at: decl.condition.span)
         }
         guard let tolerance = decl.tolerance else { return }
         if case .binary(.approx, _, _) = decl.condition.kind {} else {
-            error("'within' goes with '≈': write 'assert a ≈ b within t'", at: tolerance.span)
+            error(CheckerMessage.withinNeedsApprox, at: tolerance.span)
         }
-        let t = requireData(tolerance, role: "a tolerance")
-        expectScalar(t, tolerance, role: "a tolerance")
+        let t = requireData(tolerance, role: CheckerMessage.Role.tolerance)
+        expectScalar(t, tolerance, role: CheckerMessage.Role.tolerance)
         if let v = Checker.literalValue(tolerance), v < 0 {
-            error("a tolerance must be ≥ 0, but it is \(format(v))", at: tolerance.span)
+            error(CheckerMessage.negativeTolerance(v), at: tolerance.span)
         }
     }
 }

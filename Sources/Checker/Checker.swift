@@ -38,16 +38,16 @@ public struct Checker {
         if let previous = environment[name.text] {
             report(
                 Diagnostic.error(
-                    "'\(name.text)' is already defined (as \(previous.binding.kindName))", at: name.span,
-                    help: "choose another name")
-                    .note("'\(name.text)' was first defined here", at: previous.span))
+                    CheckerMessage.alreadyDefined(name.text, as: previous.binding.kindName), at: name.span,
+                    help: CheckerMessage.chooseAnotherName)
+                    .note(CheckerMessage.firstDefinedHere(name.text), at: previous.span))
             return
         }
         if Builtin(rawValue: name.text) != nil || Distributions.named(name.text) != nil {
             report(
                 .error(
-                    "'\(name.text)' is the name of a built-in function and cannot be redefined", at: name.span,
-                    help: "choose another name, such as '\(name.text)_'"))
+                    CheckerMessage.builtinRedefined(name.text), at: name.span,
+                    help: CheckerMessage.anotherName(like: name.text)))
             return
         }
         environment.define(name.text, binding, at: name.span)

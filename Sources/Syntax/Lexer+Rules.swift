@@ -38,9 +38,7 @@ extension Lexer {
             offset += 1
             if !isDigit(peekByte()) {
                 consumeNameTail()
-                diagnostics.append(
-                    .error("malformed number '\(span(start).text)': expected a digit after the decimal point",
-                           at: span(start)))
+                diagnostics.append(.error(SyntaxMessage.digitAfterPoint(span(start).text), at: span(start)))
                 add(.number(.nan), start)
                 return
             }
@@ -53,9 +51,7 @@ extension Lexer {
             if !isDigit(peekByte()) {
                 offset = max(offset, mark + 1)
                 consumeNameTail()
-                diagnostics.append(
-                    .error("malformed number '\(span(start).text)': expected digits in the exponent after 'e'",
-                           at: span(start)))
+                diagnostics.append(.error(SyntaxMessage.digitsInExponent(span(start).text), at: span(start)))
                 add(.number(.nan), start)
                 return
             }
@@ -65,9 +61,9 @@ extension Lexer {
             consumeNameTail()
             let text = span(start).text
             let help = text.contains(".") && text.filter({ $0 == "." }).count > 1
-                ? "a number has at most one decimal point"
-                : "to multiply, write '*' between the number and the name"
-            diagnostics.append(.error("malformed number '\(text)'", at: span(start), help: help))
+                ? SyntaxMessage.oneDecimalPoint
+                : SyntaxMessage.multiplyNumberAndName
+            diagnostics.append(.error(SyntaxMessage.malformedNumber(text), at: span(start), help: help))
             add(.number(.nan), start)
             return
         }

@@ -43,9 +43,7 @@ public struct Lexer {
         if let bad = Lexer.firstInvalidUTF8(in: file.utf8) {
             let span = SourceSpan(file: file, start: bad, end: bad + 1)
             diagnostics.append(
-                .error(
-                    "the file is not valid UTF-8 (byte 0x\(String(file.utf8[bad], radix: 16, uppercase: true)))",
-                    at: span, help: "save the script as UTF-8"))
+                .error(SyntaxMessage.invalidUTF8(byte: file.utf8[bad]), at: span, help: SyntaxMessage.saveAsUTF8))
             tokens.append(Token(.eof, SourceSpan(file: file, start: bytes.count, end: bytes.count)))
             return
         }
@@ -204,14 +202,14 @@ public struct Lexer {
                 case "\\": value += "\\"
                 default:
                     diagnostics.append(
-                        .error("unknown escape '\\\(e)' in a string", at: SourceSpan(file: file, start: offset - l2 - 1, end: offset),
-                               help: "the escapes are \\n, \\t, \\\" and \\\\"))
+                        .error(SyntaxMessage.unknownEscape(e), at: SourceSpan(file: file, start: offset - l2 - 1, end: offset),
+                               help: SyntaxMessage.knownEscapes))
                 }
             } else {
                 value.unicodeScalars.append(c)
             }
         }
-        diagnostics.append(.error("unterminated string: expected '\"' before the end of the line", at: span(start)))
+        diagnostics.append(.error(SyntaxMessage.unterminatedString, at: span(start)))
         add(.string(value), start)
     }
 
@@ -220,23 +218,12 @@ public struct Lexer {
     func unclosed(_ open: Token, at place: SourceSpan) -> Diagnostic {
         let close = open.kind == .leftParen ? ")" : "]"
         return Diagnostic.error(
-            "expected '\(close)' to close '\(open.text)' opened at \(open.span.position)", at: place
-        ).note("'\(open.text)' opened here", at: open.span)
+            SyntaxMessage.unclosed(close: close, open: open.text, openedAt: open.span.position), at: place
+        ).note(SyntaxMessage.openedHere(open.text), at: open.span)
     }
 
     func strayCharacter(_ c: Unicode.Scalar, at span: SourceSpan) -> Diagnostic {
-        let hex = String(c.value, radix: 16, uppercase: true)
-        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-        let shown = c.properties.generalCategory == .control ? code : "'\(c)' (\(code))"
-        var help: String?
-        switch c {
-        case "'": help = "strings are written in double quotes: \"...\""
-        case ";": help = "statements end at the end of a line; put the next one on its own line"
-        case "{", "}": help = "use '(' and ')' to group, '[' and ']' for vectors"
-        case "!": help = "'!=' means 'not equal'"
-        default: help = nil
-        }
-        return .error("unexpected character \(shown)", at: span, help: help)
+        .error(SyntaxMessage.unexpectedCharacter(c), at: span, help: SyntaxMessage.unexpectedCharacterHelp(c))
     }
 
     /// The byte offset of the first invalid UTF-8 sequence, or nil when the bytes are valid.

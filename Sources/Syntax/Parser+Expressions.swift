@@ -10,8 +10,8 @@ extension Parser {
             left = try makeBinary(op, left, right, opToken)
             if associativity == .none, let (_, next, _) = Precedence.binary(current.kind), next == level {
                 throw Diagnostic.error(
-                    "'\(opToken.text)' and '\(current.text)' cannot be chained", at: current.span,
-                    help: "add parentheses, or split it into two statements")
+                    SyntaxMessage.cannotChain(opToken.text, current.text), at: current.span,
+                    help: SyntaxMessage.addParentheses)
             }
         }
         return left
@@ -25,8 +25,8 @@ extension Parser {
     func bounded(_ e: ExpressionSyntax, _ opToken: Token) throws -> ExpressionSyntax {
         if e.depth > Parser.maximumDepth {
             throw Diagnostic.error(
-                "expression too long: it nests more than \(Parser.maximumDepth) operations", at: opToken.span,
-                help: "split it into several 'let' statements")
+                SyntaxMessage.tooLong(depth: Parser.maximumDepth), at: opToken.span,
+                help: SyntaxMessage.splitIntoLets)
         }
         return e
     }
@@ -61,8 +61,8 @@ extension Parser {
             case .leftParen:
                 guard case .name(let callee) = e.kind else {
                     throw Diagnostic.error(
-                        "only a named function can be called", at: current.span,
-                        help: "to multiply, write '*' before '('")
+                        SyntaxMessage.onlyNamedCalls, at: current.span,
+                        help: SyntaxMessage.multiplyBeforeParenthesis)
                 }
                 let open = advance()
                 try enterNesting(open)
@@ -75,12 +75,12 @@ extension Parser {
                 defer { nesting -= 1 }
                 var indices = [try parseIndex()]
                 while match(.comma) != nil { indices.append(try parseIndex()) }
-                _ = try expect(.rightBracket, "']' to close '[' opened at \(open.span.position)")
+                _ = try expect(.rightBracket, SyntaxMessage.Expected.closing("]", open: "[", openedAt: open.span.position))
                 e = try bounded(ExpressionSyntax(.index(e, indices), span(from: e.span)), open)
             case .period:
                 advance()
                 guard case .identifier(let member) = current.kind else {
-                    throw expected("a column name after '.'")
+                    throw expected(SyntaxMessage.Expected.columnName)
                 }
                 let t = advance()
                 e = try bounded(ExpressionSyntax(.member(e, Name(member, t.span)), e.span.merged(with: t.span)), t)
@@ -107,8 +107,8 @@ extension Parser {
         case .identifier(let name):
             if Keyword.reserved.contains(name) {
                 throw Diagnostic.error(
-                    "expected an expression, found the keyword '\(name)'", at: t.span,
-                    help: Keyword.statements.contains(name) ? "'\(name)' starts a statement; put it on its own line" : nil)
+                    SyntaxMessage.keywordInExpression(name), at: t.span,
+                    help: Keyword.statements.contains(name) ? SyntaxMessage.startsStatement(name) : nil)
             }
             advance()
             return ExpressionSyntax(.name(name), t.span)
@@ -117,7 +117,7 @@ extension Parser {
             try enterNesting(t)
             defer { nesting -= 1 }
             let inner = try parseExpression()
-            _ = try expect(.rightParen, "')' to close '(' opened at \(t.span.position)")
+            _ = try expect(.rightParen, SyntaxMessage.Expected.closing(")", open: "(", openedAt: t.span.position))
             return ExpressionSyntax(inner.kind, span(from: t.span))
         case .leftBracket:
             advance()
@@ -131,10 +131,10 @@ extension Parser {
                     items.append(try parseExpression())
                 }
             }
-            _ = try expect(.rightBracket, "']' to close '[' opened at \(t.span.position)")
+            _ = try expect(.rightBracket, SyntaxMessage.Expected.closing("]", open: "[", openedAt: t.span.position))
             return ExpressionSyntax(.vector(items), span(from: t.span))
         default:
-            throw expected("an expression")
+            throw expected(SyntaxMessage.Expected.expression)
         }
     }
 
@@ -158,13 +158,13 @@ extension Parser {
                 advance()
             } else if let previous = args.last, previous.label != nil {
                 throw Diagnostic.error(
-                    "a positional argument cannot follow a named one", at: current.span,
-                    help: "put positional arguments first")
+                    SyntaxMessage.positionalAfterNamed, at: current.span,
+                    help: SyntaxMessage.positionalFirst)
             }
             args.append(Argument(label: label, value: try parseExpression()))
             if match(.comma) == nil { break }
         }
-        _ = try expect(.rightParen, "')' to close '(' opened at \(open.span.position)")
+        _ = try expect(.rightParen, SyntaxMessage.Expected.closing(")", open: "(", openedAt: open.span.position))
         return args
     }
 
@@ -172,8 +172,8 @@ extension Parser {
         nesting += 1
         if nesting > Parser.maximumNesting {
             throw Diagnostic.error(
-                "expression nested too deeply (more than \(Parser.maximumNesting) levels)", at: token.span,
-                help: "split it into several 'let' statements")
+                SyntaxMessage.nestedTooDeeply(levels: Parser.maximumNesting), at: token.span,
+                help: SyntaxMessage.splitIntoLets)
         }
     }
 }

@@ -18,13 +18,13 @@ extension Parser {
         case "print": return try parsePrint(start)
         case "assert": return try parseAssert(start)
         case "in":
-            throw Diagnostic.error("expected a statement, found the keyword 'in'", at: current.span)
+            throw Diagnostic.error(SyntaxMessage.statementStartsWithIn, at: current.span)
         default:
             if Precedence.binary(current.kind) != nil, current.kind != .minus, current.kind != .plus {
-                throw expected("a statement")
+                throw expected(SyntaxMessage.Expected.statement)
             }
             if [.rightParen, .rightBracket, .comma, .colon, .period, .tilde, .assign].contains(current.kind) {
-                throw expected("a statement")
+                throw expected(SyntaxMessage.Expected.statement)
             }
             let e = try parseExpression()
             return Statement(.expression(e), e.span)
@@ -35,8 +35,8 @@ extension Parser {
     /// letStatement  = "let" NAME "=" expression
     mutating func parseBinding(_ start: SourceSpan, isData: Bool) throws -> Statement {
         advance()
-        let name = try parseName("a name")
-        _ = try expect(.assign, "'=' after '\(name.text)'")
+        let name = try parseName(SyntaxMessage.Expected.name)
+        _ = try expect(.assign, SyntaxMessage.Expected.assign(after: name.text))
         let value = try parseExpression()
         return Statement(isData ? .data(name, value) : .let(name, value), span(from: start))
     }
@@ -44,16 +44,16 @@ extension Parser {
     /// paramStatement = "param" NAME [ ":" "vector" "[" expression "]" ] [ constraint ] [ "=" expression ]
     mutating func parseParam(_ start: SourceSpan) throws -> Statement {
         advance()
-        let name = try parseName("a parameter name")
+        let name = try parseName(SyntaxMessage.Expected.parameterName)
         var length: ExpressionSyntax?
         if match(.colon) != nil {
             guard current.isKeyword("vector") else {
-                throw expected("'vector[K]' after ':'", help: "a scalar parameter needs no shape: 'param \(name.text)'")
+                throw expected(SyntaxMessage.Expected.vectorShape, help: SyntaxMessage.scalarNeedsNoShape(name.text))
             }
             advance()
-            _ = try expect(.leftBracket, "'[' after 'vector'")
+            _ = try expect(.leftBracket, SyntaxMessage.Expected.bracketAfterVector)
             length = try parseExpression()
-            _ = try expect(.rightBracket, "']' to close 'vector['")
+            _ = try expect(.rightBracket, SyntaxMessage.Expected.closeVector)
         }
         let constraintStart = current.span
         let constraint = try parseConstraint()
@@ -89,13 +89,14 @@ extension Parser {
 
     mutating func parseInterval() throws -> Constraint {
         guard let open = match(.leftParen) ?? match(.leftBracket) else {
-            throw expected("an interval such as '(0, 1)' after 'in'")
+            throw expected(SyntaxMessage.Expected.interval)
         }
         let close: TokenKind = open.kind == .leftParen ? .rightParen : .rightBracket
         let low = try parseExpression()
-        _ = try expect(.comma, "',' between the interval's bounds")
+        _ = try expect(.comma, SyntaxMessage.Expected.commaBetweenBounds)
         let high = try parseExpression()
-        _ = try expect(close, "'\(open.kind == .leftParen ? ")" : "]")' to close '\(open.text)' opened at \(open.span.position)")
+        let closeText = open.kind == .leftParen ? ")" : "]"
+        _ = try expect(close, SyntaxMessage.Expected.closing(closeText, open: open.text, openedAt: open.span.position))
         return .interval(low, high)
     }
 
@@ -104,12 +105,12 @@ extension Parser {
         advance()
         var name: Name?
         if case .identifier = current.kind, peek().kind == .colon {
-            name = try parseName("a model name")
+            name = try parseName(SyntaxMessage.Expected.modelName)
             advance()
         }
         let response = try parseExpression()
         guard match(.tilde) != nil else {
-            throw expected("'~' after the modelled data", help: "write 'model y ~ Normal(μ, σ)'")
+            throw expected(SyntaxMessage.Expected.tildeAfterData, help: SyntaxMessage.modelExample)
         }
         let distribution = try parseDistribution()
         var weight: ExpressionSyntax?
@@ -117,7 +118,7 @@ extension Parser {
         while let word = current.identifier, word == "weight" || word == "censored" {
             let keyword = advance()
             if (word == "weight" ? weight : censored) != nil {
-                throw Diagnostic.error("'\(word)' is given twice", at: keyword.span)
+                throw Diagnostic.error(SyntaxMessage.givenTwice(word), at: keyword.span)
             }
             let e = try parseExpression()
             if word == "weight" { weight = e } else { censored = e }
@@ -130,11 +131,11 @@ extension Parser {
     /// distribution = NAME "(" [ arguments ] ")"
     mutating func parseDistribution() throws -> DistributionCall {
         guard case .identifier(let text) = current.kind, !Keyword.reserved.contains(text) else {
-            throw expected("a distribution such as 'Normal(μ, σ)' after '~'")
+            throw expected(SyntaxMessage.Expected.distribution)
         }
         let nameToken = advance()
         guard let open = match(.leftParen) else {
-            throw expected("'(' after '\(text)'", help: "a distribution takes its parameters in parentheses: \(text)(...)")
+            throw expected(SyntaxMessage.Expected.parenthesis(after: text), help: SyntaxMessage.distributionArguments(text))
         }
         let args = try parseArguments(closing: open)
         return DistributionCall(name: Name(text, nameToken.span), arguments: args, span: span(from: nameToken.span))
@@ -143,8 +144,8 @@ extension Parser {
     /// priorStatement = "prior" NAME "~" distribution
     mutating func parsePrior(_ start: SourceSpan) throws -> Statement {
         advance()
-        let name = try parseName("a parameter name")
-        _ = try expect(.tilde, "'~' after '\(name.text)'")
+        let name = try parseName(SyntaxMessage.Expected.parameterName)
+        _ = try expect(.tilde, SyntaxMessage.Expected.tilde(after: name.text))
         let distribution = try parseDistribution()
         return Statement(.prior(name, distribution), span(from: start))
     }
@@ -154,14 +155,14 @@ extension Parser {
         advance()
         var model: Name?
         if let word = current.identifier, word != "using", word != "trace" {
-            model = try parseName("a model name")
+            model = try parseName(SyntaxMessage.Expected.modelName)
         }
         var method: Name?
         var options: [Argument] = []
         if current.isKeyword("using") {
             advance()
             guard case .identifier(let m) = current.kind else {
-                throw expected("a method after 'using' (closed, newton or gradient(lr: …, steps: …))")
+                throw expected(SyntaxMessage.Expected.method)
             }
             method = Name(m, advance().span)
             if let open = match(.leftParen) { options = try parseArguments(closing: open) }
@@ -175,11 +176,11 @@ extension Parser {
     mutating func parseShow(_ start: SourceSpan) throws -> Statement {
         advance()
         guard case .identifier(let what) = current.kind else {
-            throw expected("what to show (loglik, score, hessian, stats, …)")
+            throw expected(SyntaxMessage.Expected.showTarget)
         }
         let target = Name(what, advance().span)
         var model: Name?
-        if case .identifier = current.kind { model = try parseName("a model name") }
+        if case .identifier = current.kind { model = try parseName(SyntaxMessage.Expected.modelName) }
         return Statement(.show(target, model: model), span(from: start))
     }
 
@@ -187,7 +188,7 @@ extension Parser {
     mutating func parseDerive(_ start: SourceSpan) throws -> Statement {
         advance()
         var model: Name?
-        if case .identifier = current.kind { model = try parseName("a model name") }
+        if case .identifier = current.kind { model = try parseName(SyntaxMessage.Expected.modelName) }
         return Statement(.derive(model: model), span(from: start))
     }
 

@@ -94,7 +94,7 @@ public struct Parser {
     func expected(_ what: String, help: String? = nil) -> Diagnostic {
         let found = current
         let where_ = found.kind == .newline || found.kind == .eof ? found.span : found.span
-        return .error("expected \(what), found \(found.kind.description)", at: where_, help: help)
+        return .error(SyntaxMessage.expected(what, found: found.kind.description), at: where_, help: help)
     }
 
     func span(from start: SourceSpan) -> SourceSpan {
@@ -104,18 +104,18 @@ public struct Parser {
 
     mutating func expectEndOfStatement(after statement: Statement) throws {
         guard current.kind == .newline || current.kind == .eof else {
-            throw expected("the end of the statement", help: endHelp(for: statement))
+            throw expected(SyntaxMessage.Expected.endOfStatement, help: endHelp(for: statement))
         }
     }
 
     func endHelp(for statement: Statement) -> String? {
         if case .expression = statement.kind, current.kind == .tilde {
-            return "a likelihood term is written 'model y ~ Dist(...)'"
+            return SyntaxMessage.likelihoodTermHelp
         }
         if case .expression = statement.kind, current.kind == .assign {
-            return "to name a value, write 'let NAME = ...' (or 'data NAME = ...')"
+            return SyntaxMessage.nameAValueHelp
         }
-        return "put each statement on its own line"
+        return SyntaxMessage.oneStatementPerLine
     }
 
     /// NAME, which must not be a reserved word.
@@ -123,8 +123,8 @@ public struct Parser {
         guard case .identifier(let text) = current.kind else { throw expected(role) }
         if Keyword.reserved.contains(text) {
             throw Diagnostic.error(
-                "'\(text)' is a keyword and cannot be used as \(role)", at: current.span,
-                help: "choose another name, such as '\(text)_'")
+                SyntaxMessage.keywordAsName(text, role: role), at: current.span,
+                help: SyntaxMessage.anotherName(like: text))
         }
         let t = advance()
         return Name(text, t.span)
