@@ -81,6 +81,6 @@ public enum Arithmetic {
         if x.count == y.count { return Array(zip(x, y)) }
         if x.count == 1 { return y.map { (x[0], $0) } }
         if y.count == 1 { return x.map { ($0, y[0]) } }
-        throw Diagnostic.error("shapes do not match: \(x.count) values and \(y.count) values", at: span)
+        throw Diagnostic.error(InterpreterMessage.lengthsDiffer(x.count, y.count), at: span)
     }
 }

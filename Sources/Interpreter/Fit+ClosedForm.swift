@@ -16,7 +16,7 @@ extension Session {
     func closedForm(_ model: BuiltModel, _ span: SourceSpan) -> Result<Solution, NoClosedForm> {
         let likelihood = model.likelihood
         guard likelihood.isFullySummarised else {
-            return .failure(NoClosedForm(reason: "ℓ keeps a per-row part (\(perRowDescription(model))), so the score equations cannot be solved in closed form"))
+            return .failure(NoClosedForm(reason: InterpreterMessage.perRowPart(perRowDescription(model))))
         }
         let withPrior = model.hasPriors
         let objective = withPrior ? likelihood.summary + model.logPrior : likelihood.summary
@@ -51,17 +51,17 @@ extension Session {
             case .boundary:
                 solution.boundary[i] = boundaryNote(model, i, theta[i])
             case .outside:
-                return .failure(NoClosedForm(reason: "the root \(model.layout.slotName(i)) = \(Format.number(theta[i])) is outside the parameter's domain"))
+                return .failure(NoClosedForm(reason: InterpreterMessage.rootOutsideDomain(model.layout.slotName(i), theta[i])))
             }
         }
         if !solution.boundary.isEmpty, !(model.evaluate(theta, order: 0, withPrior: withPrior).value.isFinite) {
-            let names = solution.boundary.keys.sorted().map { "\(model.layout.slotName($0)) → \(Format.number(theta[$0]))" }
+            let names = solution.boundary.keys.sorted().map { InterpreterMessage.edge(model.layout.slotName($0), theta[$0]) }
             return .failure(NoClosedForm(reason: "unbounded", unbounded: names.joined(separator: ", ")))
         }
         let free = (0..<model.layout.count).filter { solution.boundary[$0] == nil }
         let hessian = model.evaluate(theta, order: 2, withPrior: withPrior).hessian
         if !free.isEmpty, case .failure = Uncertainty.covariance(hessian: hessian, free: free) {
-            return .failure(NoClosedForm(reason: "the stationary point of the score equations is not a maximum"))
+            return .failure(NoClosedForm(reason: InterpreterMessage.stationaryPointNotMaximum))
         }
         return .success(solution)
     }
@@ -76,14 +76,13 @@ extension Session {
 
     func boundaryNote(_ model: BuiltModel, _ slot: Int, _ value: Double) -> String {
         let name = model.layout.slotName(slot)
-        return "\(hat(name)) = \(Format.number(value)) is on the boundary of \(name)'s domain: ℓ increases all the way to the edge, so the maximum is there, not at a stationary point; a standard error (from the curvature at an interior maximum) does not apply"
+        return InterpreterMessage.boundary(hat: hat(name), value: value, param: name)
     }
 
     func perRowDescription(_ model: BuiltModel) -> String {
         if !model.predictorDescriptions.isEmpty {
-            return "the linear predictor " + model.predictorDescriptions.values.sorted().joined(separator: ", ")
-                + " inside a nonlinear function"
+            return InterpreterMessage.linearPredictorInside(model.predictorDescriptions.values.sorted())
         }
-        return "a term not polynomial in the data"
+        return InterpreterMessage.notPolynomialInData
     }
 }

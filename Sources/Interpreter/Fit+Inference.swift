@@ -35,11 +35,11 @@ extension Session {
             let se = covariance.flatMap { c in free.firstIndex(of: i).map { c[$0, $0].squareRoot() } }
             rows.append(FitReport.Row(name: model.layout.slotName(i), estimate: theta[i], standardError: se,
                                       interval: se.map { Uncertainty.wald(theta[i], $0) },
-                                      note: solution.boundary[i] == nil ? nil : "on the boundary"))
+                                      note: solution.boundary[i] == nil ? nil : InterpreterMessage.onTheBoundary))
         }
         var notes = solution.notes + solution.boundary.sorted { $0.key < $1.key }.map(\.value)
         if model.hasPriors {
-            notes.append("with priors \(model.priorNames.joined(separator: ", ")), this is the posterior mode (MAP); standard errors come from the curvature of the log-posterior")
+            notes.append(InterpreterMessage.posteriorMode(priors: model.priorNames))
         }
         let report = FitReport(
             model: modelDescription(model), observations: n, solver: solution.solver, reason: solution.reason,
@@ -87,11 +87,11 @@ extension Session {
             along += k == 0 ? (weight < 0 ? "−" : "") + term : (weight < 0 ? " − " : " + ") + term
         }
         if problem.isIndefinite {
-            return .error("the Hessian at the estimate is not negative definite (it curves upward along \(along)): this point is not a maximum, so \(names.joined(separator: ", ")) cannot be estimated there",
-                          at: span, help: "try other start values, or check that the model is identifiable")
+            return .error(InterpreterMessage.notAMaximum(along: along, names), at: span,
+                          help: InterpreterMessage.notAMaximumHelp)
         }
-        return .error("the model is not identifiable: the Hessian is singular, so ℓ is flat along \(along) and \(names.joined(separator: " and ")) cannot be told apart by the data",
-                      at: span, help: "remove a redundant parameter or column, or add a prior")
+        return .error(InterpreterMessage.flatLikelihood(along: along, names), at: span,
+                      help: InterpreterMessage.flatLikelihoodHelp)
     }
 
     func modelDescription(_ model: BuiltModel) -> String {
@@ -103,14 +103,14 @@ extension Session {
 
     /// se(p), se(w), se(w[2]); or the delta-method standard error of a formula in params.
     func standardError(_ e: ExpressionSyntax, _ span: SourceSpan) throws -> Value {
-        guard let fit = lastFit else { throw Diagnostic.error("se() has a value only after 'fit'", at: span) }
+        guard let fit = lastFit else { throw Diagnostic.error(InterpreterMessage.seOnlyAfterFit, at: span) }
         let layout = fit.model.layout
         func se(_ slot: Int) throws -> Double {
             if let note = fit.boundary[slot] {
-                throw Diagnostic.error("\(layout.slotName(slot)) has no standard error: \(note)", at: e.span)
+                throw Diagnostic.error(InterpreterMessage.noStandardError(layout.slotName(slot), reason: note), at: e.span)
             }
             guard let v = fit.standardError(slot: slot) else {
-                throw Diagnostic.error("\(layout.slotName(slot)) has no standard error", at: e.span)
+                throw Diagnostic.error(InterpreterMessage.noStandardError(layout.slotName(slot), reason: nil), at: e.span)
             }
             return v
         }
@@ -121,14 +121,14 @@ extension Session {
         var lowering = Lowering(session: self, store: fit.model.store, layout: layout)
         let g = try lowering.lower(e)
         guard !g.isRowLevel else {
-            throw Diagnostic.error("se() takes a formula in params (and numbers), not per-row data", at: e.span)
+            throw Diagnostic.error(InterpreterMessage.seNeedsParamFormula, at: e.span)
         }
         let params = (0..<layout.count).map { Symbol.parameter($0) }
         var values: [Symbol: Double] = [:]
         for (i, x) in fit.estimate.enumerated() { values[.parameter(i)] = x }
         let gradient = params.map { g.derivative(withRespectTo: $0).evaluate(values) }
         for (i, d) in gradient.enumerated() where d != 0 && !fit.free.contains(i) { _ = try se(i) }
-        guard let c = fit.covariance else { throw Diagnostic.error("there is no covariance for this fit", at: span) }
+        guard let c = fit.covariance else { throw Diagnostic.error(InterpreterMessage.noCovariance, at: span) }
         return .number(Uncertainty.deltaMethod(gradient: fit.free.map { gradient[$0] }, covariance: c))
     }
 }

@@ -32,41 +32,33 @@ extension Session {
             back[i] = u - 5 * (u > 0 ? 1 : -1)
             let rise = result.value - objective.evaluate(back, order: 0).value
             if !result.value.isFinite || rise > 1 {
-                throw unboundedLikelihood("\(model.layout.slotName(i)) → \(Format.number(transforms[i].theta(u > 0 ? .infinity : -.infinity)))", span)
+                let edge = transforms[i].theta(u > 0 ? .infinity : -.infinity)
+                throw unboundedLikelihood(InterpreterMessage.edge(model.layout.slotName(i), edge), span)
             }
             solution.boundary[i] = boundaryNote(model, i, theta[i])
         }
         if result.status != .converged && solution.boundary.isEmpty {
             throw Diagnostic.error(
-                "the fit did not converge: Newton's method stopped after \(result.iterations) iterations (\(describe(result.status))) with ℓ = \(Format.number(result.value)) and max |∇ℓ| = \(Format.number(result.gradientNorm, digits: 3))",
-                at: span, help: "give start values closer to the estimate (param x = …), rescale the data, or add a prior")
+                InterpreterMessage.notConverged(result.status, iterations: result.iterations, value: result.value,
+                                                gradient: result.gradientNorm),
+                at: span, help: InterpreterMessage.notConvergedHelp)
         }
         return solution
-    }
-
-    func describe(_ status: SolverResult.Status) -> String {
-        switch status {
-        case .converged: return "converged"
-        case .iterationLimit: return "the iteration limit was reached"
-        case .stalled: return "no step along the Newton direction increased ℓ"
-        case .notFinite: return "ℓ or its derivatives stopped being finite"
-        case .completedSteps: return "all steps taken"
-        }
     }
 
     /// fit using gradient(lr: a, steps: k): θ ← θ + a·∇ℓ(θ), k times, in θ's own coordinates.
     func gradientAscent(_ model: BuiltModel, _ options: [Argument], _ trace: ((Iteration) -> Void)?, _ span: SourceSpan) throws -> Solution {
         func option(_ name: String) throws -> Double {
             guard let arg = options.first(where: { $0.label?.text == name }) else {
-                throw Diagnostic.error("gradient ascent needs '\(name):'", at: span)
+                throw Diagnostic.error(InterpreterMessage.gradientNeedsOption(name), at: span)
             }
             return try number(numeric(evaluate(arg.value), arg.value.span), arg.value)
         }
         let lr = try option("lr")
         let steps = try option("steps")
-        guard lr > 0, lr.isFinite else { throw Diagnostic.error("lr must be > 0, but it is \(Format.number(lr))", at: span) }
+        guard lr > 0, lr.isFinite else { throw Diagnostic.error(InterpreterMessage.learningRate(lr), at: span) }
         guard steps >= 1, steps == steps.rounded(), steps <= 10_000_000 else {
-            throw Diagnostic.error("steps must be a whole number ≥ 1, but it is \(Format.number(steps))", at: span)
+            throw Diagnostic.error(InterpreterMessage.steps(steps), at: span)
         }
         var solution0Warning: String?
         var ascent = GradientAscent(learningRate: lr, steps: Int(steps))
@@ -74,12 +66,11 @@ extension Session {
         let objective = ModelObjective(model: model, withPrior: model.hasPriors)
         let result = ascent.maximize(objective, from: model.layout.start)
         if result.status == .notFinite || (0..<model.layout.count).contains(where: { transformFor(model, $0).locate(result.x[$0]) != .interior }) {
-            throw Diagnostic.error(
-                "gradient ascent left the parameters' domain (or ℓ stopped being finite) after \(result.iterations) steps",
-                at: span, help: "use a smaller learning rate (lr)")
+            throw Diagnostic.error(InterpreterMessage.leftDomain(steps: result.iterations), at: span,
+                                   help: InterpreterMessage.smallerLearningRate)
         }
         if let separated = separation(model, result.x, span, quasi: false) {
-            solution0Warning = separated.message + "; gradient ascent only stops where its steps run out"
+            solution0Warning = InterpreterMessage.separatedWhileAscending(separated.message)
         }
         var solution = Solution(estimate: result.x, solver: "gradient ascent (lr = \(Format.number(lr)), \(Int(steps)) steps)",
                                 reason: "plain gradient ascent was asked for: θ ← θ + lr·∇ℓ(θ), from the start values")
@@ -88,9 +79,9 @@ extension Session {
         if let w = solution0Warning { solution.warnings.append(w) }
         let start = result.history.first?.value ?? result.value
         if result.value < start {
-            solution.warnings.append("gradient ascent made ℓ worse (from \(Format.number(start)) to \(Format.number(result.value))): the learning rate \(Format.number(lr)) is too large for this ℓ's curvature; try a smaller lr")
+            solution.warnings.append(InterpreterMessage.ascentMadeWorse(from: start, to: result.value, lr: lr))
         } else if result.gradientNorm > 1e-4 * max(1, abs(result.value)) {
-            solution.warnings.append("gradient ascent stopped after \(Int(steps)) steps with max |∇ℓ| = \(Format.number(result.gradientNorm, digits: 3)): not yet at the maximum, so the standard errors below describe the curvature at this point, not at the MLE; more steps (or a larger lr, if ℓ still rises steadily) would get closer")
+            solution.warnings.append(InterpreterMessage.ascentNotAtMaximum(steps: Int(steps), gradientNorm: result.gradientNorm))
         }
         return solution
     }
@@ -130,12 +121,8 @@ extension Session {
                 + model.likelihood.predictors.filter { linear.depends(on: $0.symbol) }.flatMap { p in (0..<p.length).map { p.offset + $0 } }
             let norm = slots.map { theta[$0] * theta[$0] }.reduce(0, +).squareRoot()
             let direction = slots.sorted().map { "\(model.layout.slotName($0)) \(Format.number(theta[$0] / norm, digits: 3))" }
-            let what = complete
-                ? "every row with y = 1 has a positive linear predictor and every row with y = 0 a negative one"
-                : "every row is on its own side of the dividing line or on it (quasi-complete separation)"
-            return .error(
-                "perfect separation: the maximum likelihood estimate does not exist. Along the direction (\(direction.joined(separator: ", "))) \(what), so ℓ keeps increasing as the coefficients grow without bound",
-                at: span, help: "add a prior to get a finite MAP estimate, e.g. 'prior \(model.layout.entries.last?.name ?? "w") ~ Normal(0, 10)'")
+            return .error(InterpreterMessage.separation(direction: direction, complete: complete), at: span,
+                          help: InterpreterMessage.separationHelp(param: model.layout.entries.last?.name ?? "w"))
         }
         return nil
     }

@@ -15,7 +15,7 @@ extension Session {
         switch Analysis.linearDesign(model.likelihood, normalPriors: normal, otherPriors: other) {
         case .success(let d): design = d
         case .failure(let why):
-            reasons.append("least squares does not apply (\(why.reason))")
+            reasons.append(InterpreterMessage.leastSquaresDoesNotApply(why.reason))
             return nil
         }
         var x = design.matrix
@@ -40,13 +40,12 @@ extension Session {
             x = Matrix(rows: y.count, columns: x.columns, elements: augmented)
         }
         guard let fit = LeastSquares(x: x, y: y) else {
-            throw Diagnostic.internalError("the QR factorisation failed", at: span)
+            throw Diagnostic.internalError(InterpreterMessage.qrFailed, at: span)
         }
         if fit.rank < x.columns {
             let names = fit.dependentColumns.map { model.layout.slotName(design.slots[$0]) }
-            throw Diagnostic.error(
-                "the model is not identifiable: the columns for \(names.joined(separator: ", ")) are linear combinations of the others (the design matrix has rank \(fit.rank) of \(x.columns))",
-                at: span, help: "drop a redundant column or parameter")
+            throw Diagnostic.error(InterpreterMessage.collinearColumns(names, rank: fit.rank, columns: x.columns),
+                                   at: span, help: InterpreterMessage.dropRedundantColumn)
         }
         var theta = model.layout.start
         for (j, slot) in design.slots.enumerated() { theta[slot] = fit.coefficients[j] }

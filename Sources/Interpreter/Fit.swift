@@ -112,30 +112,27 @@ extension Session {
             switch try exactSolution(model, span) {
             case .success(let s): return s
             case .failure(let why):
-                throw Diagnostic.error("there is no closed form for this model: " + why.reasons.joined(separator: "; "),
-                                       at: decl.method?.span ?? span, help: "fit it iteratively: 'fit using newton'")
+                throw Diagnostic.error(InterpreterMessage.noClosedForm(why.reasons), at: decl.method?.span ?? span,
+                                       help: InterpreterMessage.fitIteratively)
             }
         case "newton":
             return try newton(model, reason: "Newton's method was asked for ('using newton')", trace, span)
         case "gradient":
             return try gradientAscent(model, decl.options, trace, span)
         default:
-            throw Diagnostic.error("unknown fitting method '\(decl.method?.text ?? "")'", at: decl.method?.span ?? span)
+            throw Diagnostic.error(InterpreterMessage.unknownMethod(decl.method?.text ?? ""), at: decl.method?.span ?? span)
         }
     }
 
     /// The exact Hessian has k² entries: beyond a few thousand parameters it does not fit in memory.
     func checkSize(_ model: BuiltModel, _ span: SourceSpan) throws {
         guard model.layout.count <= 4000 else {
-            throw Diagnostic.error(
-                "this model has \(model.layout.count) parameters; fitting and standard errors use the exact \(model.layout.count)×\(model.layout.count) Hessian, which is too large (at most 4000 parameters)",
-                at: span)
+            throw Diagnostic.error(InterpreterMessage.tooManyParameters(model.layout.count), at: span)
         }
     }
 
     func unboundedLikelihood(_ edge: String, _ span: SourceSpan) -> Diagnostic {
-        .error("the likelihood is unbounded: it grows without limit as \(edge), so the maximum likelihood estimate does not exist (with a Normal, this happens when there is one observation or all values are equal)",
-               at: span, help: "add data, fix the scale, or put a prior on the parameter that goes to the edge")
+        .error(InterpreterMessage.unbounded(as: edge), at: span, help: InterpreterMessage.unboundedHelp)
     }
 
     /// How many iterations a traced fit will run at most (its `steps:` for gradient ascent).

@@ -41,11 +41,10 @@ struct Lowering {
         case .name(let n):
             if let formula = session.formulas[n] { return try lower(formula) }
             guard let entry = layout.entry(n) else {
-                throw Diagnostic.error("'\(n)' is not a param of this model", at: e.span)
+                throw Diagnostic.error(InterpreterMessage.notAParamOfThisModel(n), at: e.span)
             }
             if entry.length != nil {
-                throw Diagnostic.error("vector param '\(n)' must be used as \(n)·x (with a data matrix x) or as \(n)[i]",
-                                       at: e.span)
+                throw Diagnostic.error(InterpreterMessage.vectorParamUse(n), at: e.span)
             }
             return store.symbol(.parameter(entry.offset))
         case .unary(let op, let a):
@@ -58,7 +57,7 @@ struct Lowering {
         case .index(let base, let indices):
             return try lowerIndex(base, indices, e.span)
         default:
-            throw Diagnostic.error("this cannot be used in a model", at: e.span)
+            throw Diagnostic.error(InterpreterMessage.notUsableInModel, at: e.span)
         }
     }
 
@@ -71,13 +70,13 @@ struct Lowering {
         case .power: return try lower(a).pow(lower(b))
         case .dot: return try lowerDot(a, b, span)
         default:
-            throw Diagnostic.error("'\(op.rawValue)' cannot be used inside a model's formula", at: span)
+            throw Diagnostic.error(InterpreterMessage.notUsableInFormula(op.rawValue), at: span)
         }
     }
 
     mutating func lowerCall(_ callee: Name, _ args: [Argument], _ span: SourceSpan) throws -> Expr {
         guard let builtin = Builtin(rawValue: callee.text) else {
-            throw Diagnostic.error("'\(callee.text)' cannot be used inside a model's formula", at: callee.span)
+            throw Diagnostic.error(InterpreterMessage.notUsableInFormula(callee.text), at: callee.span)
         }
         let functions: [Builtin: Function] = [
             .log: .log, .exp: .exp, .log1p: .log1p, .expm1: .expm1, .sigmoid: .sigmoid, .softplus: .softplus,
@@ -89,18 +88,18 @@ struct Lowering {
         case .logsumexp where args.count > 1: return try store.apply(.logsumexp, args.map { try lower($0.value) })
         case .dot: return try lowerDot(args[0].value, args[1].value, span)
         default:
-            throw Diagnostic.error("\(builtin.rawValue)() of params cannot be used inside a model's formula", at: span)
+            throw Diagnostic.error(InterpreterMessage.functionOfParams(builtin.rawValue), at: span)
         }
     }
 
     /// w[i]: a component of a vector param.
     mutating func lowerIndex(_ base: ExpressionSyntax, _ indices: [ExpressionSyntax], _ span: SourceSpan) throws -> Expr {
         guard case .name(let n) = base.kind, let entry = layout.entry(n), let k = entry.length, indices.count == 1 else {
-            throw Diagnostic.error("only a vector param can be indexed inside a model's formula", at: span)
+            throw Diagnostic.error(InterpreterMessage.onlyVectorParamIndexed, at: span)
         }
         let v = try session.evaluate(indices[0])
         guard case .number(let i) = v, i >= 1, i <= Double(k), i == i.rounded() else {
-            throw Diagnostic.error("index out of range: param '\(n)' has \(k) components", at: indices[0].span)
+            throw Diagnostic.error(InterpreterMessage.paramIndexOutOfRange(param: n, components: k), at: indices[0].span)
         }
         return store.symbol(.parameter(entry.offset + Int(i) - 1))
     }
@@ -110,16 +109,15 @@ struct Lowering {
         let (paramSide, dataSide) = Session.mentionsParams(a, in: session) ? (a, b) : (b, a)
         guard case .name(let w) = paramSide.kind, let entry = layout.entry(w), let k = entry.length,
               !Session.mentionsParams(dataSide, in: session) else {
-            throw Diagnostic.error("'·' in a model needs a vector param on one side and data on the other, e.g. w·x",
-                                   at: span)
+            throw Diagnostic.error(InterpreterMessage.dotInModel, at: span)
         }
         switch try session.evaluate(dataSide) {
         case .matrix(let m):
             guard m.columns == k else {
-                throw Diagnostic.error("param '\(w)' has \(k) components, but the matrix has \(m.columns) columns", at: span)
+                throw Diagnostic.error(InterpreterMessage.matrixColumns(param: w, components: k, columns: m.columns), at: span)
             }
             guard m.rows == rows else {
-                throw Diagnostic.error("the matrix has \(m.rows) rows, but the modelled data has \(rows)", at: dataSide.span)
+                throw Diagnostic.error(InterpreterMessage.matrixRows(m.rows, modelled: rows), at: dataSide.span)
             }
             let key = "\(w)·\(dataSide.span.text)"
             if let s = predictorKeys[key] { return store.symbol(s) }
@@ -132,7 +130,7 @@ struct Lowering {
         case .vector(let xs) where xs.count == k:
             return store.add(xs.enumerated().map { store.constant($0.element) * store.symbol(.parameter(entry.offset + $0.offset)) })
         case let other:
-            throw Diagnostic.error("'\(w)·…' needs a data matrix with \(k) columns, but this is \(other.kindDescription)",
+            throw Diagnostic.error(InterpreterMessage.dotNeedsDataMatrix(param: w, columns: k, found: other.kindDescription),
                                    at: dataSide.span)
         }
     }
@@ -158,7 +156,7 @@ struct Lowering {
         case .number(let x): return store.constant(x)
         case .vector(let xs):
             guard xs.count == rows else {
-                throw Diagnostic.error("'\(key)' has \(xs.count) values, but the modelled data has \(rows) rows", at: span)
+                throw Diagnostic.error(InterpreterMessage.dataLength(key, values: xs.count, rows: rows), at: span)
             }
             if rows == 1 { return store.constant(xs[0]) }
             let fullKey = "\(key)#\(rows)"
@@ -170,11 +168,11 @@ struct Lowering {
             return store.symbol(symbol, name: key)
         case .column(let c, _):
             if case .failure(let problem) = c.numbers() { throw Diagnostic.error(problem.description, at: span) }
-            throw Diagnostic.error("this column cannot be used as numbers", at: span)
+            throw Diagnostic.error(InterpreterMessage.columnNotNumbers, at: span)
         case .matrix:
-            throw Diagnostic.error("a data matrix can be used in a model only as w·x, with w a vector param", at: span)
+            throw Diagnostic.error(InterpreterMessage.matrixInModel, at: span)
         default:
-            throw Diagnostic.error("\(v.kindDescription) cannot be used inside a model", at: span)
+            throw Diagnostic.error(InterpreterMessage.valueNotUsableInModel(v.kindDescription), at: span)
         }
     }
 }

@@ -13,7 +13,7 @@ extension Session {
             return .distribution(family, values)
         }
         guard let builtin = Builtin(rawValue: callee.text) else {
-            throw Diagnostic.error("unknown function '\(callee.text)'", at: callee.span)
+            throw Diagnostic.error(InterpreterMessage.unknownFunction(callee.text), at: callee.span)
         }
         switch builtin.kind {
         case .elementwise:
@@ -34,7 +34,7 @@ extension Session {
             return try dot(x, y, span)
         case .csv:
             guard case .string(let path) = args[0].value.kind else {
-                throw Diagnostic.error("csv() takes the file's path as a string", at: span)
+                throw Diagnostic.error(InterpreterMessage.csvNeedsPath, at: span)
             }
             switch loadTable(path, span.file, args[0].value.span) {
             case .success(let t): return .table(t)
@@ -47,7 +47,7 @@ extension Session {
         case .se:
             return try standardError(args[0].value, span)
         default:
-            throw Diagnostic.internalError("\(builtin.rawValue) is not dispatched", at: span)
+            throw Diagnostic.internalError(InterpreterMessage.notDispatched(builtin.rawValue), at: span)
         }
     }
 
@@ -65,30 +65,20 @@ extension Session {
         case .lgamma: f = { Function.logGamma($0) }
         case .abs: f = { Swift.abs($0) }
         case .logit: f = Arithmetic.logit
-        default: throw Diagnostic.internalError("\(builtin.rawValue) is not element-wise", at: span)
+        default: throw Diagnostic.internalError(InterpreterMessage.notElementwise(builtin.rawValue), at: span)
         }
         let xs = v.elements!
         var out = [Double](repeating: 0, count: xs.count)
         for (i, x) in xs.enumerated() {
             let r = f(x)
             if r.isNaN && !x.isNaN {
-                let at = xs.count > 1 ? " (element \(i + 1))" : ""
-                throw Diagnostic.error("\(builtin.rawValue)(\(Format.number(x))) is undefined\(at)", at: span,
-                                       help: domainHelp(builtin))
+                throw Diagnostic.error(
+                    InterpreterMessage.functionUndefined(builtin.rawValue, at: x, element: xs.count > 1 ? i + 1 : nil),
+                    at: span, help: InterpreterMessage.domainHelp(builtin))
             }
             out[i] = r
         }
         return v.withElements(out)
-    }
-
-    func domainHelp(_ builtin: Builtin) -> String? {
-        switch builtin {
-        case .log: return "log is defined for x ≥ 0 (log 0 = -inf)"
-        case .sqrt: return "sqrt is defined for x ≥ 0"
-        case .log1p: return "log1p is defined for x ≥ −1"
-        case .logit: return "logit is defined for 0 ≤ p ≤ 1"
-        default: return nil
-        }
     }
 
     func reduce(_ builtin: Builtin, _ args: [Argument], _ span: SourceSpan) throws -> Value {
@@ -110,7 +100,7 @@ extension Session {
         case .length: return .number(Double(xs.count))
         case .nrow, .ncol:
             guard case .matrix(let m) = v else {
-                throw Diagnostic.error("\(builtin.rawValue)() takes a matrix, but this is \(v.kindDescription)", at: span)
+                throw Diagnostic.error(InterpreterMessage.needsMatrix(builtin.rawValue, found: v.kindDescription), at: span)
             }
             return .number(Double(builtin == .nrow ? m.rows : m.columns))
         case .sum: return .number(Arithmetic.sum(xs))
@@ -118,7 +108,7 @@ extension Session {
         default: break
         }
         guard !xs.isEmpty else {
-            throw Diagnostic.error("\(builtin.rawValue)() of no values is undefined", at: span)
+            throw Diagnostic.error(InterpreterMessage.noValues(builtin.rawValue), at: span)
         }
         switch builtin {
         case .mean: return .number(Arithmetic.mean(xs))
@@ -126,11 +116,11 @@ extension Session {
         case .max: return .number(xs.max()!)
         case .var, .sd:
             guard xs.count >= 2 else {
-                throw Diagnostic.error("\(builtin.rawValue)() needs at least 2 values (it divides by n − 1)", at: span)
+                throw Diagnostic.error(InterpreterMessage.needsTwoValues(builtin.rawValue), at: span)
             }
             return .number(builtin == .var ? Arithmetic.variance(xs) : Arithmetic.standardDeviation(xs))
         default:
-            throw Diagnostic.internalError("\(builtin.rawValue) is not a reduction", at: span)
+            throw Diagnostic.internalError(InterpreterMessage.notReduction(builtin.rawValue), at: span)
         }
     }
 
@@ -149,31 +139,31 @@ extension Session {
     func sample(_ args: [Argument], _ span: SourceSpan) throws -> Value {
         let positional = args.filter { $0.label == nil }
         guard case .distribution(let family, let params) = try evaluate(positional[0].value) else {
-            throw Diagnostic.error("sample() draws from a distribution such as Normal(0, 1)", at: positional[0].value.span)
+            throw Diagnostic.error(InterpreterMessage.sampleNeedsDistribution, at: positional[0].value.span)
         }
         var count: Int?
         if positional.count == 2 {
             let n = try number(numeric(evaluate(positional[1].value), positional[1].value.span), positional[1].value)
             guard n >= 0, n == n.rounded(), n <= 100_000_000 else {
-                throw Diagnostic.error("a sample size is a whole number ≥ 0, but it is \(Format.number(n))", at: positional[1].value.span)
+                throw Diagnostic.error(InterpreterMessage.sampleSize(n), at: positional[1].value.span)
             }
             count = Int(n)
         }
         let lengths = Set(params.compactMap { v -> Int? in if case .vector(let xs) = v { return xs.count } else { return nil } })
         guard lengths.count <= 1 else {
-            throw Diagnostic.error("the distribution's arguments have different lengths", at: positional[0].value.span)
+            throw Diagnostic.error(InterpreterMessage.argumentLengthsDiffer, at: positional[0].value.span)
         }
         if let m = lengths.first, let n = count, m != n {
-            throw Diagnostic.error("the distribution's arguments have \(m) values, but \(n) draws were asked for", at: span)
+            throw Diagnostic.error(InterpreterMessage.argumentsVersusDraws(values: m, draws: n), at: span)
         }
         guard let n = count ?? lengths.first else {
-            throw Diagnostic.error("sample() needs a count: sample(\(family.name)(...), 100, seed: 1)", at: span)
+            throw Diagnostic.error(InterpreterMessage.sampleNeedsCount(family.name), at: span)
         }
         var seed: UInt64 = 1
         if let s = args.first(where: { $0.label?.text == "seed" }) {
             let x = try number(numeric(evaluate(s.value), s.value.span), s.value)
             guard x >= 0, x == x.rounded(), x < 1.8e19 else {
-                throw Diagnostic.error("a seed is a whole number ≥ 0, but it is \(Format.number(x))", at: s.value.span)
+                throw Diagnostic.error(InterpreterMessage.seed(x), at: s.value.span)
             }
             seed = UInt64(x)
         }
@@ -192,7 +182,7 @@ extension Session {
 
     func checkArguments(_ family: any Distribution, _ a: [Double], _ span: SourceSpan) throws {
         for (p, x) in zip(family.parameters, a) where !p.domain.contains(x) {
-            throw Diagnostic.error("\(family.name)'s \(p.name) must be \(p.domain), but it is \(Format.number(x))", at: span)
+            throw Diagnostic.error(InterpreterMessage.outsideDomain(family.name, p.name, p.domain, x), at: span)
         }
     }
 }

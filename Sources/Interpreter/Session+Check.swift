@@ -8,7 +8,7 @@ extension Session {
     /// the tokens or the syntax tree.
     public func checkFile(atPath path: String, dump: String? = nil) -> Bool {
         guard let data = FileManager.default.contents(atPath: path) else {
-            output(.diagnostic(.error("cannot read '\(path)'", at: nil)))
+            output(.diagnostic(.error(InterpreterMessage.cannotRead(path), at: nil)))
             return false
         }
         let directory = (path as NSString).deletingLastPathComponent

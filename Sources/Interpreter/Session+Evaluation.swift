@@ -29,7 +29,7 @@ extension Session {
         if let formula = formulas[name] { return try evaluate(formula) }
         if params[name] == nil, let result = FitResult(rawValue: name) {
             guard let fit = lastFit else {
-                throw Diagnostic.error("'\(name)' has a value only after 'fit'", at: span)
+                throw Diagnostic.error(InterpreterMessage.onlyAfterFit(name), at: span)
             }
             switch result {
             case .loglik: return .number(fit.logLikelihood)
@@ -40,9 +40,9 @@ extension Session {
         }
         if params[name] != nil {
             if let v = estimates[name] { return v }
-            throw Diagnostic.error("param '\(name)' has no estimate yet", at: span, help: "run 'fit' first")
+            throw Diagnostic.error(InterpreterMessage.noEstimateYet(param: name), at: span, help: InterpreterMessage.runFitFirst)
         }
-        throw Diagnostic.error("'\(name)' has no value yet", at: span)
+        throw Diagnostic.error(InterpreterMessage.noValueYet(name), at: span)
     }
 
     /// A value that arithmetic can use: numbers, or a clear error naming the bad cell.
@@ -55,13 +55,13 @@ extension Session {
             case .failure(let problem): throw Diagnostic.error(problem.description, at: span)
             }
         default:
-            throw Diagnostic.error("expected numbers here, but this is \(v.kindDescription)", at: span)
+            throw Diagnostic.error(InterpreterMessage.expectedNumbers(found: v.kindDescription), at: span)
         }
     }
 
     func number(_ v: Value, _ e: ExpressionSyntax) throws -> Double {
         guard case .number(let x) = v else {
-            throw Diagnostic.error("expected a number, but this is \(v.kindDescription)", at: e.span)
+            throw Diagnostic.error(InterpreterMessage.expectedNumber(found: v.kindDescription), at: e.span)
         }
         return x
     }
@@ -74,10 +74,12 @@ extension Session {
         var rows: [[Double]] = []
         for (v, item) in zip(vs, items) {
             guard case .vector(let row) = v else {
-                throw Diagnostic.error("a matrix literal's rows must all be vectors", at: item.span)
+                throw Diagnostic.error(InterpreterMessage.matrixRowsMustBeVectors, at: item.span)
             }
             if let first = rows.first, first.count != row.count {
-                throw Diagnostic.error("row \(rows.count + 1) of the matrix has \(row.count) values, but row 1 has \(first.count)", at: item.span)
+                throw Diagnostic.error(
+                    InterpreterMessage.matrixRowLength(row: rows.count + 1, count: row.count, firstCount: first.count),
+                    at: item.span)
             }
             rows.append(row)
         }
@@ -129,16 +131,16 @@ extension Session {
         case (.vector(let u), .vector(let v)) where u.count == v.count: template = x
         case (.matrix(let m), .matrix(let n)) where m.rows == n.rows && m.columns == n.columns: template = x
         default:
-            throw Diagnostic.error("shapes do not match: \(x.kindDescription) and \(y.kindDescription)", at: span,
-                                   help: "element-wise operations need equal shapes, or a number on one side")
+            throw Diagnostic.error(InterpreterMessage.shapesDiffer(x.kindDescription, y.kindDescription), at: span,
+                                   help: InterpreterMessage.equalShapesHelp)
         }
         let pairs = try Arithmetic.broadcastPairs(xe, ye, span)
         var out = [Double](repeating: 0, count: pairs.count)
         for (i, (u, v)) in pairs.enumerated() {
             let r = f(u, v)
             if r.isNaN && !u.isNaN && !v.isNaN {
-                let at = pairs.count > 1 ? " (element \(i + 1))" : ""
-                throw Diagnostic.error("\(Format.number(u)) \(name) \(Format.number(v)) is undefined\(at)", at: span)
+                throw Diagnostic.error(
+                    InterpreterMessage.operationUndefined(u, name, v, element: pairs.count > 1 ? i + 1 : nil), at: span)
             }
             out[i] = r
         }
@@ -154,8 +156,7 @@ extension Session {
             (.vector(let w), .matrix(let m)) where m.columns == w.count:
             return .vector((0..<m.rows).map { i in Arithmetic.sum((0..<m.columns).map { m[i, $0] * w[$0] }) })
         default:
-            throw Diagnostic.error("'·' needs a vector and a vector of the same length, or a matrix and a vector with one component per column; here it has \(x.kindDescription) and \(y.kindDescription)",
-                                   at: span)
+            throw Diagnostic.error(InterpreterMessage.dotShapes(x.kindDescription, y.kindDescription), at: span)
         }
     }
 
@@ -165,33 +166,33 @@ extension Session {
         if case .column(let c, _) = v, indices.count == 1 {
             let i = try number(numeric(evaluate(indices[0]), indices[0].span), indices[0])
             guard i >= 1, i == i.rounded(), i <= Double(c.count) else {
-                throw Diagnostic.error("index \(Format.number(i)) is out of range: the column has \(c.count) cells", at: indices[0].span)
+                throw Diagnostic.error(InterpreterMessage.cellIndexOutOfRange(i, cells: c.count), at: indices[0].span)
             }
             return c.cell(at: Int(i) - 1).map { .string($0) } ?? .string("")
         }
         let positions = try indices.map { e -> Int in
             let x = try number(numeric(evaluate(e), e.span), e)
             guard x >= 1, x == x.rounded(), x < 1e15 else {
-                throw Diagnostic.error("an index is a whole number from 1 (indexing starts at 1), but it is \(Format.number(x))", at: e.span)
+                throw Diagnostic.error(InterpreterMessage.indexNotWhole(x), at: e.span)
             }
             return Int(x)
         }
-        func check(_ i: Int, _ n: Int, _ e: ExpressionSyntax, _ what: String, _ unit: String = "elements", _ kind: String = "") throws {
-            if i > n { throw Diagnostic.error("\(kind)index \(i) is out of range: \(what) has \(n) \(unit)", at: e.span) }
+        func check(_ i: Int, _ n: Int, _ e: ExpressionSyntax, _ message: (Int, Int) -> String) throws {
+            if i > n { throw Diagnostic.error(message(i, n), at: e.span) }
         }
         switch (try numeric(v, base.span), positions.count) {
         case (.vector(let xs), 1):
-            try check(positions[0], xs.count, indices[0], "the vector")
+            try check(positions[0], xs.count, indices[0], InterpreterMessage.elementIndexOutOfRange)
             return .number(xs[positions[0] - 1])
         case (.matrix(let m), 1):
-            try check(positions[0], m.rows, indices[0], "the matrix", "rows", "row ")
+            try check(positions[0], m.rows, indices[0], InterpreterMessage.rowIndexOutOfRange)
             return .vector(m.row(positions[0] - 1))
         case (.matrix(let m), 2):
-            try check(positions[0], m.rows, indices[0], "the matrix", "rows", "row ")
-            try check(positions[1], m.columns, indices[1], "the matrix", "columns", "column ")
+            try check(positions[0], m.rows, indices[0], InterpreterMessage.rowIndexOutOfRange)
+            try check(positions[1], m.columns, indices[1], InterpreterMessage.columnIndexOutOfRange)
             return .number(m[positions[0] - 1, positions[1] - 1])
         case (let other, let k):
-            throw Diagnostic.error("cannot index \(other.kindDescription) with \(k) index\(k == 1 ? "" : "es")", at: span)
+            throw Diagnostic.error(InterpreterMessage.cannotIndex(other.kindDescription, indices: k), at: span)
         }
     }
 
@@ -200,7 +201,7 @@ extension Session {
             switch e.kind {
             case .name(let n): return n
             case .string(let s): return s
-            default: throw Diagnostic.error("a table is indexed by column names, e.g. d[x1, x2]", at: e.span)
+            default: throw Diagnostic.error(InterpreterMessage.tableIndexedByNames, at: e.span)
             }
         }
         switch t.matrix(columns: names) {
@@ -210,7 +211,8 @@ extension Session {
             switch problem {
             case .unknownColumn(let name, let suggestion):
                 let at = zip(names, indices).first { $0.0 == name }?.1.span ?? span
-                throw Diagnostic.error("\(t.name) has no column '\(name)'", at: at, help: suggestion.map { "did you mean '\($0)'?" })
+                throw Diagnostic.error(InterpreterMessage.noColumn(name, in: t.name), at: at,
+                                       help: suggestion.map(InterpreterMessage.didYouMean))
             case .cell(let cell):
                 let at = zip(names, indices).first { $0.0 == cell.column }?.1.span ?? span
                 throw Diagnostic.error(cell.description, at: at)
@@ -221,11 +223,12 @@ extension Session {
     func member(_ base: ExpressionSyntax, _ column: Name) throws -> Value {
         let v = try evaluate(base)
         guard case .table(let t) = v else {
-            throw Diagnostic.error("'.' picks a column of a table, but this is \(v.kindDescription)", at: base.span)
+            throw Diagnostic.error(InterpreterMessage.memberNeedsTable(found: v.kindDescription), at: base.span)
         }
         guard let c = t.column(named: column.text) else {
             let hint = Suggestion.closest(to: column.text, among: t.columnNames)
-            throw Diagnostic.error("\(t.name) has no column '\(column.text)'", at: column.span, help: hint.map { "did you mean '\($0)'?" })
+            throw Diagnostic.error(InterpreterMessage.noColumn(column.text, in: t.name), at: column.span,
+                                   help: hint.map(InterpreterMessage.didYouMean))
         }
         if case .success(let xs) = c.numbers() { return .vector(xs) }
         return .column(c, table: t.name)

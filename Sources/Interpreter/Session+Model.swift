@@ -11,7 +11,7 @@ extension Session {
         if let name { return name.text }
         if models[""] != nil { return "" }
         if let last = modelOrder.last { return last }
-        throw Diagnostic.error("there is no model yet", at: span, help: "state one first, e.g. 'model y ~ Normal(μ, σ)'")
+        throw Diagnostic.error(InterpreterMessage.noModel, at: span, help: InterpreterMessage.stateModelFirst)
     }
 
     /// The prepared model, built once per set of definitions.
@@ -24,7 +24,7 @@ extension Session {
 
     func buildModel(_ name: String, _ span: SourceSpan) throws -> BuiltModel {
         guard let declarations = models[name], !declarations.isEmpty else {
-            throw Diagnostic.error("there is no model named '\(name)'", at: span)
+            throw Diagnostic.error(InterpreterMessage.noModelNamed(name), at: span)
         }
         let layout = try parameterLayout(for: declarations)
         let store = ExprStore()
@@ -35,13 +35,15 @@ extension Session {
             switch response {
             case .number: lowering.rows = 1
             case .vector(let xs): lowering.rows = xs.count
-            default: throw Diagnostic.error("the modelled data must be a vector, but it is \(response.kindDescription)", at: decl.response.span)
+            default:
+                throw Diagnostic.error(InterpreterMessage.modelledDataNotVector(found: response.kindDescription),
+                                       at: decl.response.span)
             }
             guard lowering.rows >= 1 else {
-                throw Diagnostic.error("the modelled data has no rows", at: decl.response.span)
+                throw Diagnostic.error(InterpreterMessage.modelledDataEmpty, at: decl.response.span)
             }
             guard let family = Distributions.named(decl.distribution.name.text) else {
-                throw Diagnostic.error("unknown distribution", at: decl.distribution.name.span)
+                throw Diagnostic.error(InterpreterMessage.unknownDistribution, at: decl.distribution.name.span)
             }
             let y = try lowering.lower(decl.response)
             let args = try decl.distribution.arguments.map { try lowering.lower($0.value) }
@@ -67,8 +69,9 @@ extension Session {
         switch error {
         case .outsideSupport(let family, let support, let row, let value):
             let decl = declarations.first { $0.distribution.name.text == family } ?? declarations[0]
-            return .error("\(family) data must be \(support), but '\(decl.response.span.text)' has \(Format.number(value)) at row \(row)",
-                          at: decl.response.span, help: "check the data, or choose a distribution whose support covers it")
+            return .error(
+                InterpreterMessage.outsideSupport(family, support, data: decl.response.span.text, value: value, row: row),
+                at: decl.response.span, help: InterpreterMessage.outsideSupportHelp)
         case .censoringUnsupported:
             let decl = declarations.first { $0.censored != nil } ?? declarations[0]
             return .error(error.description, at: decl.censored?.span ?? decl.distribution.span)
@@ -118,7 +121,7 @@ extension Session {
         if let l = decl.length {
             let k = try number(numeric(evaluate(l), l.span), l)
             guard k >= 1, k == k.rounded(), k <= 1_000_000 else {
-                throw Diagnostic.error("a vector param's length must be a whole number ≥ 1, but it is \(Format.number(k))", at: l.span)
+                throw Diagnostic.error(InterpreterMessage.vectorLength(k), at: l.span)
             }
             length = Int(k)
         }
@@ -138,11 +141,10 @@ extension Session {
             switch try numeric(evaluate(s), s.span) {
             case .number(let x): start = [Double](repeating: x, count: size)
             case .vector(let xs) where xs.count == size: start = xs
-            default: throw Diagnostic.error("param '\(decl.name.text)' needs \(size) start value\(size == 1 ? "" : "s")", at: s.span)
+            default: throw Diagnostic.error(InterpreterMessage.startValueCount(param: decl.name.text, size: size), at: s.span)
             }
             for x in start where !(lower.map { x > $0 } ?? true) || !(upper.map { x < $0 } ?? true) {
-                throw Diagnostic.error("param '\(decl.name.text)' must be inside its constraint, but its start value is \(Format.number(x))",
-                                       at: s.span)
+                throw Diagnostic.error(InterpreterMessage.startOutsideConstraint(param: decl.name.text, start: x), at: s.span)
             }
         }
         return ParameterLayout.Entry(name: decl.name.text, offset: offset, length: length, lower: lower, upper: upper,
@@ -170,19 +172,20 @@ extension Session {
         var theta = [Double](repeating: .nan, count: model.layout.count)
         for entry in model.layout.entries {
             guard let arg = args.first(where: { $0.label?.text == entry.name }) else {
-                throw Diagnostic.error("a value for param '\(entry.name)' is needed", at: span)
+                throw Diagnostic.error(InterpreterMessage.valueNeeded(param: entry.name), at: span)
             }
             switch try numeric(evaluate(arg.value), arg.value.span) {
             case .number(let x) where entry.length == nil: theta[entry.offset] = x
             case .vector(let xs) where xs.count == entry.length:
                 for (k, x) in xs.enumerated() { theta[entry.offset + k] = x }
             default:
-                throw Diagnostic.error("param '\(entry.name)' needs \(entry.length.map { "a vector of \($0)" } ?? "a number")",
+                throw Diagnostic.error(InterpreterMessage.pointShape(param: entry.name, length: entry.length),
                                        at: arg.value.span)
             }
         }
         for arg in args where model.layout.entry(arg.label?.text ?? "") == nil {
-            throw Diagnostic.error("'\(arg.label?.text ?? "?")' is not a param of the model", at: arg.label?.span ?? arg.value.span)
+            throw Diagnostic.error(InterpreterMessage.notAParamOfTheModel(arg.label?.text ?? "?"),
+                                   at: arg.label?.span ?? arg.value.span)
         }
         return theta
     }
@@ -193,7 +196,7 @@ extension Session {
         let theta: [Double]
         if args.isEmpty {
             guard let fit = lastFit else {
-                throw Diagnostic.error("\(builtin.rawValue)() needs a point, e.g. \(builtin.rawValue)(p: 0.5), or a fit first", at: span)
+                throw Diagnostic.error(InterpreterMessage.needsPoint(builtin.rawValue), at: span)
             }
             model = fit.model
             theta = fit.estimate

@@ -18,7 +18,7 @@ extension Session {
         case "tape": text = model.likelihood.tapeListing()
         case "params": text = Presentation(model: model).parameters()
         case "model": text = Presentation(model: model).modelStatement()
-        default: throw Diagnostic.error("cannot show '\(target.text)'", at: target.span)
+        default: throw Diagnostic.error(InterpreterMessage.cannotShow(target.text), at: target.span)
         }
         output(.report(text))
     }

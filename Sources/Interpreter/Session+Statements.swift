@@ -54,11 +54,6 @@ extension Session {
         }
     }
 
-    func notYet(_ what: String, _ span: SourceSpan) -> Diagnostic {
-        .error("\(what) is not available yet in this version of mle", at: span,
-               help: "models and fitting arrive in the next release; data, let, print and assert work now")
-    }
-
     /// Whether an expression refers to a param, directly or through a formula.
     static func mentionsParams(_ e: ExpressionSyntax, in session: Session) -> Bool {
         switch e.kind {
@@ -83,18 +78,18 @@ extension Session {
         }
         let value = try evaluate(decl.condition)
         guard let elements = value.elements else {
-            throw Diagnostic.error("an assert needs a condition, but this is \(value.kindDescription)", at: span)
+            throw Diagnostic.error(InterpreterMessage.assertNeedsCondition(found: value.kindDescription), at: span)
         }
         let failed = elements.firstIndex { $0 == 0 || $0.isNaN }
-        var detail = "\(span.text) is " + (failed == nil ? "true" : "false")
-        if let i = failed, elements.count > 1 { detail += " (element \(i + 1))" }
+        var operands: [(text: String, value: String)] = []
         if failed != nil, case .binary(_, let a, let b) = decl.condition.kind {
-            let shown = [(a, try? evaluate(a)), (b, try? evaluate(b))].compactMap { e, v -> String? in
+            operands = [(a, try? evaluate(a)), (b, try? evaluate(b))].compactMap { e, v in
                 guard let v, !(e.kind.isLiteral) else { return nil }
-                return "\(e.span.text) = \(Format.value(v))"
+                return (e.span.text, Format.value(v))
             }
-            if !shown.isEmpty { detail += ": " + shown.joined(separator: ", ") }
         }
+        let element = failed.flatMap { elements.count > 1 ? $0 + 1 : nil }
+        let detail = InterpreterMessage.conditionDetail(span.text, holds: failed == nil, element: element, operands: operands)
         recordAssert(failed == nil, span, detail)
     }
 
@@ -108,7 +103,7 @@ extension Session {
             tol = (hi - lo) / 2
         }
         guard let x = left.elements, let y = right.elements else {
-            throw Diagnostic.error("'≈' compares numbers, but here it has \(left.kindDescription) and \(right.kindDescription)",
+            throw Diagnostic.error(InterpreterMessage.approxNeedsNumbers(left.kindDescription, right.kindDescription),
                                    at: a.span.merged(with: b.span))
         }
         let pairs = try Arithmetic.broadcastPairs(x, y, a.span.merged(with: b.span))
@@ -118,19 +113,20 @@ extension Session {
             // Infinities match only themselves (an infinite tolerance would accept anything).
             let mismatch = u.isInfinite || v.isInfinite ? u != v : !(difference <= allowed)
             if mismatch && !(u == v) {
-                let at = pairs.count > 1 ? " at element \(i + 1)" : ""
-                let detail = "\(a.span.text) ≈ \(b.span.text)\(at): \(Format.shortest(u)) vs \(Format.shortest(v)), difference \(Format.number(difference, digits: 3)) > allowed \(Format.number(allowed, digits: 3))"
+                let detail = InterpreterMessage.approxFails(
+                    a.span.text, b.span.text, element: pairs.count > 1 ? i + 1 : nil, u, v,
+                    difference: difference, allowed: allowed)
                 return (false, detail)
             }
         }
-        return (true, "\(a.span.text) ≈ \(b.span.text)")
+        return (true, InterpreterMessage.approxHolds(a.span.text, b.span.text))
     }
 
     func recordAssert(_ passed: Bool, _ span: SourceSpan, _ detail: String) {
         output(.assertion(passed: passed, span: span, detail: detail))
         if !passed {
             assertFailed = true
-            output(.diagnostic(.error("assertion failed: \(detail)", at: span)))
+            output(.diagnostic(.error(InterpreterMessage.assertionFailed(detail), at: span)))
         }
     }
 }

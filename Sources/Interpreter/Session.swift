@@ -103,7 +103,7 @@ public final class Session: @unchecked Sendable {
     @discardableResult
     public func runFile(atPath path: String) -> Bool {
         guard let data = FileManager.default.contents(atPath: path) else {
-            output(.diagnostic(.error("cannot read '\(path)': no such file, or it is not readable", at: nil)))
+            output(.diagnostic(.error(InterpreterMessage.cannotReadScript(path), at: nil)))
             return false
         }
         let directory = (path as NSString).deletingLastPathComponent
@@ -111,8 +111,8 @@ public final class Session: @unchecked Sendable {
         let file = SourceFile(name: path, text: text, directory: directory.isEmpty ? "." : directory)
         if let bad = Lexer.firstInvalidUTF8(in: Array(data)) {
             let span = SourceSpan(file: file, start: bad, end: bad + 1)
-            output(.diagnostic(.error("the file is not valid UTF-8 (byte 0x\(String(data[bad], radix: 16, uppercase: true)))",
-                                      at: span, help: "save the script as UTF-8")))
+            output(.diagnostic(.error(InterpreterMessage.invalidUTF8(byte: data[bad]), at: span,
+                                      help: InterpreterMessage.saveAsUTF8)))
             return false
         }
         return run(file)
