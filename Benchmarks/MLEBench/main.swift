@@ -12,7 +12,6 @@ import Model
 import SeededRandom
 import Symbolic
 
-
 func seconds(_ body: () -> Void) -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
     body()
@@ -36,8 +35,9 @@ func loglikBenchmark(rows n: Int, features k: Int) {
     for j in 0..<k { _ = store.symbol(.parameter(j), name: "w\(j + 1)") }
     let response = store.symbol(.column(0), name: "y")
     let predictor = store.symbol(.predictor(0), name: "η")
-    let term = LikelihoodTerm(family: Bernoulli(), response: response, arguments: [sigmoid(predictor)],
-                              weight: nil, censored: nil, rows: n)
+    let term = LikelihoodTerm(
+        family: Bernoulli(), response: response, arguments: [sigmoid(predictor)],
+        weight: nil, censored: nil, rows: n)
     let likelihood: LogLikelihood
     do {
         likelihood = try LogLikelihood(
@@ -62,7 +62,9 @@ func loglikBenchmark(rows n: Int, features k: Int) {
     let syrkSingle = best(7) { gram = x.gram }
     print("rows: \(n), features: \(k), threads: \(threads) (of \(cores) cores)")
     print("loglik+gradient+hessian: \(String(format: "%.2f", evaluation * 1000)) ms (ℓ = \(value))")
-    print("dsyrk XᵀX, \(threads) thread(s): \(String(format: "%.2f", syrk * 1000)) ms; 1 thread: \(String(format: "%.2f", syrkSingle * 1000)) ms (XᵀX[1,1] = \(gram[0, 0]))")
+    print(
+        "dsyrk XᵀX, \(threads) thread(s): \(String(format: "%.2f", syrk * 1000)) ms; 1 thread: \(String(format: "%.2f", syrkSingle * 1000)) ms (XᵀX[1,1] = \(gram[0, 0]))"
+    )
     print("ratio_to_syrk: \(String(format: "%.3f", evaluation / syrk))")
 }
 

@@ -19,11 +19,15 @@ extension Checker {
         }
         guard let builtin = Builtin(rawValue: callee.text) else {
             if let entry = environment[callee.text] {
-                error(CheckerMessage.notAFunction(callee.text, kind: entry.binding.kindName), at: callee.span,
-                      help: CheckerMessage.multiplyBeforeParenthesis)
+                error(
+                    CheckerMessage.notAFunction(callee.text, kind: entry.binding.kindName), at: callee.span,
+                    help: CheckerMessage.multiplyBeforeParenthesis)
             } else {
-                let hint = Suggestion.closest(to: callee.text, among: Builtin.allCases.map(\.rawValue) + Distributions.names)
-                error(CheckerMessage.unknownFunction(callee.text), at: callee.span, help: hint.map(CheckerMessage.didYouMean))
+                let hint = Suggestion.closest(
+                    to: callee.text, among: Builtin.allCases.map(\.rawValue) + Distributions.names)
+                error(
+                    CheckerMessage.unknownFunction(callee.text), at: callee.span,
+                    help: hint.map(CheckerMessage.didYouMean))
             }
             for arg in args { _ = infer(arg.value) }
             return .unknown
@@ -53,7 +57,9 @@ extension Checker {
         return true
     }
 
-    mutating func shapeOf(_ builtin: Builtin, _ infos: [ExpressionInfo], _ args: [Argument], _ span: SourceSpan) -> Shape {
+    mutating func shapeOf(_ builtin: Builtin, _ infos: [ExpressionInfo], _ args: [Argument], _ span: SourceSpan)
+        -> Shape
+    {
         switch builtin {
         case .dot:
             guard arity(builtin, args, 2...2, span) else { return .unknown }
@@ -67,7 +73,9 @@ extension Checker {
             var shape = infos[0].shape
             for i in 1..<infos.count { shape = broadcast(shape, infos[i].shape, args[0].value, args[i].value) }
             if builtin == .logsumexp {
-                for (info, arg) in zip(infos, args) { expectScalar(info, arg.value, role: CheckerMessage.Role.logsumexpArgument) }
+                for (info, arg) in zip(infos, args) {
+                    expectScalar(info, arg.value, role: CheckerMessage.Role.logsumexpArgument)
+                }
                 return .scalar
             }
             return shape
@@ -197,10 +205,14 @@ extension Checker {
                 continue
             }
             // After a fit, params evaluate to their estimates: loglik(μ: 4, σ: σ).
-            let value = environment.hasFit ? infer(arg.value) : requireData(arg.value, role: CheckerMessage.Role.pointCoordinate)
+            let value =
+                environment.hasFit
+                ? infer(arg.value) : requireData(arg.value, role: CheckerMessage.Role.pointCoordinate)
             guard let entry = environment[label.text], case .param(let p) = entry.binding else {
                 let hint = Suggestion.closest(to: label.text, among: wanted)
-                error(CheckerMessage.notAParamOfModel(label.text), at: label.span, help: hint.map(CheckerMessage.didYouMean))
+                error(
+                    CheckerMessage.notAParamOfModel(label.text), at: label.span,
+                    help: hint.map(CheckerMessage.didYouMean))
                 continue
             }
             if given.contains(label.text) { error(CheckerMessage.givenTwice(label.text), at: label.span) }
@@ -218,7 +230,9 @@ extension Checker {
         switch (p.length, value.shape) {
         case (.none, .scalar), (_, .unknown): return
         case (.some(let k), .vector(let n)):
-            if let k, let n, k != n { error(CheckerMessage.pointLength(label.text, components: k, given: n), at: e.span) }
+            if let k, let n, k != n {
+                error(CheckerMessage.pointLength(label.text, components: k, given: n), at: e.span)
+            }
         case (.none, _):
             error(CheckerMessage.pointNotANumber(label.text, shape: value.shape), at: e.span)
         case (.some, _):

@@ -31,7 +31,8 @@ extension Checker {
         case .vector(let items): return inferVector(items, e.span)
         case .unary(_, let operand):
             let info = infer(operand)
-            return ExpressionInfo(shape: numeric(info.shape, operand.span), params: info.params, firstParam: info.firstParam)
+            return ExpressionInfo(
+                shape: numeric(info.shape, operand.span), params: info.params, firstParam: info.firstParam)
         case .binary(let op, let a, let b): return inferBinary(op, a, b, e.span)
         case .call(let callee, let args): return inferCall(callee, args, e.span)
         case .index(let base, let indices): return inferIndex(base, indices, e.span)
@@ -43,10 +44,12 @@ extension Checker {
         if let entry = environment[name] {
             switch entry.binding {
             case .data(let shape): return ExpressionInfo(shape: shape)
-            case .param(let info): return ExpressionInfo(shape: info.shape, params: [name], firstParam: Name(name, span))
+            case .param(let info):
+                return ExpressionInfo(shape: info.shape, params: [name], firstParam: Name(name, span))
             case .let(let shape, _):
                 let params = environment.letParams[name] ?? []
-                return ExpressionInfo(shape: shape, params: params, firstParam: params.isEmpty ? nil : Name(params[0], span))
+                return ExpressionInfo(
+                    shape: shape, params: params, firstParam: params.isEmpty ? nil : Name(params[0], span))
             case .model:
                 error(CheckerMessage.modelIsNotAValue(name), at: span, help: CheckerMessage.fitIt(name))
                 return .unknown
@@ -103,7 +106,9 @@ extension Checker {
         error(CheckerMessage.mixedLiteral, at: span)
     }
 
-    mutating func inferBinary(_ op: BinaryOperator, _ a: ExpressionSyntax, _ b: ExpressionSyntax, _ span: SourceSpan) -> ExpressionInfo {
+    mutating func inferBinary(_ op: BinaryOperator, _ a: ExpressionSyntax, _ b: ExpressionSyntax, _ span: SourceSpan)
+        -> ExpressionInfo
+    {
         let left = infer(a)
         let right = infer(b)
         var result = left
@@ -156,11 +161,20 @@ extension Checker {
         case (.scalar, _): return r
         case (_, .scalar): return l
         case (.vector(let n), .vector(let m)):
-            if let n, let m, n != m { mismatch(l, r, a, b); return .unknown }
+            if let n, let m, n != m {
+                mismatch(l, r, a, b)
+                return .unknown
+            }
             return .vector(n ?? m)
         case (.matrix(let r1, let c1), .matrix(let r2, let c2)):
-            if let r1, let r2, r1 != r2 { mismatch(l, r, a, b); return .unknown }
-            if let c1, let c2, c1 != c2 { mismatch(l, r, a, b); return .unknown }
+            if let r1, let r2, r1 != r2 {
+                mismatch(l, r, a, b)
+                return .unknown
+            }
+            if let c1, let c2, c1 != c2 {
+                mismatch(l, r, a, b)
+                return .unknown
+            }
             return .matrix(r1 ?? r2, c1 ?? c2)
         default:
             mismatch(l, r, a, b)
@@ -170,10 +184,12 @@ extension Checker {
 
     mutating func mismatch(_ l: Shape, _ r: Shape, _ a: ExpressionSyntax, _ b: ExpressionSyntax) {
         report(
-            Diagnostic.error(CheckerMessage.shapeMismatch(l, r), at: a.span.merged(with: b.span),
-                             help: CheckerMessage.equalShapes)
-                .note(CheckerMessage.thisIs(l), at: a.span)
-                .note(CheckerMessage.thisIs(r), at: b.span))
+            Diagnostic.error(
+                CheckerMessage.shapeMismatch(l, r), at: a.span.merged(with: b.span),
+                help: CheckerMessage.equalShapes
+            )
+            .note(CheckerMessage.thisIs(l), at: a.span)
+            .note(CheckerMessage.thisIs(r), at: b.span))
     }
 
     /// `w·x`: vector·vector is a number; a matrix and a vector give one dot product per row.
@@ -182,9 +198,11 @@ extension Checker {
         func check(_ k: Int?, _ columns: Int?) {
             if let k, let columns, k != columns {
                 report(
-                    Diagnostic.error(CheckerMessage.dotLength(components: k, columns: columns),
-                                     at: a.span.merged(with: b.span))
-                        .note(CheckerMessage.thisIs(l), at: a.span).note(CheckerMessage.thisIs(r), at: b.span))
+                    Diagnostic.error(
+                        CheckerMessage.dotLength(components: k, columns: columns),
+                        at: a.span.merged(with: b.span)
+                    )
+                    .note(CheckerMessage.thisIs(l), at: a.span).note(CheckerMessage.thisIs(r), at: b.span))
             }
         }
         switch (l, r) {
@@ -220,11 +238,14 @@ extension Checker {
 
     mutating func unknownColumn(_ name: String, _ table: Table, at span: SourceSpan) {
         let hint = Suggestion.closest(to: name, among: table.columnNames)
-        error(CheckerMessage.noColumn(name, in: table.name), at: span,
-              help: hint.map(CheckerMessage.didYouMean) ?? CheckerMessage.itsColumns(table.columnNames))
+        error(
+            CheckerMessage.noColumn(name, in: table.name), at: span,
+            help: hint.map(CheckerMessage.didYouMean) ?? CheckerMessage.itsColumns(table.columnNames))
     }
 
-    mutating func inferIndex(_ base: ExpressionSyntax, _ indices: [ExpressionSyntax], _ span: SourceSpan) -> ExpressionInfo {
+    mutating func inferIndex(_ base: ExpressionSyntax, _ indices: [ExpressionSyntax], _ span: SourceSpan)
+        -> ExpressionInfo
+    {
         var info = infer(base)
         if case .table(let table) = info.shape { return tableColumns(table, indices) }
         if case .unusableColumn = info.shape, indices.count == 1 {

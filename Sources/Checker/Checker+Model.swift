@@ -7,7 +7,8 @@ extension Checker {
         let modelName = decl.name?.text ?? ""
         if let name = decl.name {
             if let entry = environment[name.text] {
-                if case .model = entry.binding {} else {
+                if case .model = entry.binding {
+                } else {
                     error(CheckerMessage.nameTakenForModel(name.text, kind: entry.binding.kindName), at: name.span)
                     return
                 }
@@ -32,11 +33,15 @@ extension Checker {
             for (i, arg) in decl.distribution.arguments.enumerated() {
                 let info = infer(arg.value)
                 params.append(contentsOf: info.params)
-                checkRows(info, arg.value, rows: rows, role: CheckerMessage.Role.parameter(parameterName(family, i), of: family.name))
+                checkRows(
+                    info, arg.value, rows: rows,
+                    role: CheckerMessage.Role.parameter(parameterName(family, i), of: family.name))
                 if i < family.parameters.count { checkDomain(family, i, arg.value) }
             }
         }
-        for (modifier, role) in [(decl.weight, CheckerMessage.Role.weight), (decl.censored, CheckerMessage.Role.censoring)] {
+        for (modifier, role) in [
+            (decl.weight, CheckerMessage.Role.weight), (decl.censored, CheckerMessage.Role.censoring),
+        ] {
             guard let modifier else { continue }
             let info = requireData(modifier, role: role)
             checkRows(info, modifier, rows: rows, role: role)
@@ -55,14 +60,16 @@ extension Checker {
     mutating func checkDistribution(_ dist: DistributionCall) -> (any Distribution)? {
         guard let family = Distributions.named(dist.name.text) else {
             let hint = Suggestion.closest(to: dist.name.text, among: Distributions.names)
-            error(CheckerMessage.unknownDistribution(dist.name.text), at: dist.name.span,
-                  help: hint.map(CheckerMessage.didYouMean) ?? CheckerMessage.knownDistributions(Distributions.names))
+            error(
+                CheckerMessage.unknownDistribution(dist.name.text), at: dist.name.span,
+                help: hint.map(CheckerMessage.didYouMean) ?? CheckerMessage.knownDistributions(Distributions.names))
             return nil
         }
         let want = family.parameters.count
         if let named = dist.arguments.first(where: { $0.label != nil })?.label {
-            error(CheckerMessage.positionalDistributionArguments, at: named.span,
-                  help: CheckerMessage.writeDistribution(family.name, parameters: family.parameters.map(\.name)))
+            error(
+                CheckerMessage.positionalDistributionArguments, at: named.span,
+                help: CheckerMessage.writeDistribution(family.name, parameters: family.parameters.map(\.name)))
             return nil
         }
         if dist.arguments.count != want {
@@ -108,7 +115,8 @@ extension Checker {
             Diagnostic.warning(
                 CheckerMessage.unconstrainedParam(
                     name, family: family.name, parameter: family.parameters[i].name, domain: domain),
-                at: entry.span, help: CheckerMessage.declareConstrained(name, domain: domain))
-                .note(CheckerMessage.usedAsHere(family: family.name, parameter: family.parameters[i].name), at: arg.span))
+                at: entry.span, help: CheckerMessage.declareConstrained(name, domain: domain)
+            )
+            .note(CheckerMessage.usedAsHere(family: family.name, parameter: family.parameters[i].name), at: arg.span))
     }
 }

@@ -29,12 +29,14 @@ extension Checker {
     mutating func checkData(_ name: Name, _ value: ExpressionSyntax) {
         let info = infer(value)
         if let p = info.firstParam {
-            error(CheckerMessage.dataDependsOnParam(name.text, param: p.text), at: p.span,
-                  help: CheckerMessage.useLetForFormula(name.text))
+            error(
+                CheckerMessage.dataDependsOnParam(name.text, param: p.text), at: p.span,
+                help: CheckerMessage.useLetForFormula(name.text))
         }
         if case .distribution(let d) = info.shape {
-            error(CheckerMessage.dataIsDistribution(name.text, family: d), at: value.span,
-                  help: CheckerMessage.drawWithSample(d))
+            error(
+                CheckerMessage.dataIsDistribution(name.text, family: d), at: value.span,
+                help: CheckerMessage.drawWithSample(d))
         }
         define(name, .data(info.shape))
     }
@@ -81,7 +83,8 @@ extension Checker {
     }
 
     mutating func checkStart(
-        _ decl: ParamDeclaration, _ info: ExpressionInfo, _ start: ExpressionSyntax, bounds: (Double?, Double?), length: Int??
+        _ decl: ParamDeclaration, _ info: ExpressionInfo, _ start: ExpressionSyntax, bounds: (Double?, Double?),
+        length: Int??
     ) {
         let name = decl.name.text
         switch (info.shape, length) {
@@ -140,8 +143,9 @@ extension Checker {
         ]
         guard let allowed = known[method.text] else {
             let hint = Suggestion.closest(to: method.text, among: known.keys)
-            error(CheckerMessage.unknownMethod(method.text), at: method.span,
-                  help: hint.map(CheckerMessage.didYouMean) ?? CheckerMessage.knownMethods)
+            error(
+                CheckerMessage.unknownMethod(method.text), at: method.span,
+                help: hint.map(CheckerMessage.didYouMean) ?? CheckerMessage.knownMethods)
             return
         }
         for option in options {
@@ -150,8 +154,9 @@ extension Checker {
                 continue
             }
             guard allowed.contains(label.text) else {
-                error(CheckerMessage.unknownOption(label.text, of: method.text), at: label.span,
-                      help: allowed.isEmpty
+                error(
+                    CheckerMessage.unknownOption(label.text, of: method.text), at: label.span,
+                    help: allowed.isEmpty
                         ? CheckerMessage.takesNoOptions(method.text) : CheckerMessage.itsOptions(allowed.sorted()))
                 continue
             }
@@ -180,8 +185,9 @@ extension Checker {
     mutating func checkShow(_ target: Name, _ model: Name?) {
         if !Checker.showTargets.contains(target.text) {
             let hint = Suggestion.closest(to: target.text, among: Checker.showTargets)
-            error(CheckerMessage.cannotShow(target.text), at: target.span,
-                  help: hint.map(CheckerMessage.didYouMean) ?? CheckerMessage.showTargets(Checker.showTargets))
+            error(
+                CheckerMessage.cannotShow(target.text), at: target.span,
+                help: hint.map(CheckerMessage.didYouMean) ?? CheckerMessage.showTargets(Checker.showTargets))
         }
         if let model { checkModelName(model) }
     }
@@ -192,7 +198,8 @@ extension Checker {
             error(CheckerMessage.assertNeedsCondition, at: decl.condition.span)
         }
         guard let tolerance = decl.tolerance else { return }
-        if case .binary(.approx, _, _) = decl.condition.kind {} else {
+        if case .binary(.approx, _, _) = decl.condition.kind {
+        } else {
             error(CheckerMessage.withinNeedsApprox, at: tolerance.span)
         }
         let t = requireData(tolerance, role: CheckerMessage.Role.tolerance)

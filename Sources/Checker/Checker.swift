@@ -39,8 +39,9 @@ public struct Checker {
             report(
                 Diagnostic.error(
                     CheckerMessage.alreadyDefined(name.text, as: previous.binding.kindName), at: name.span,
-                    help: CheckerMessage.chooseAnotherName)
-                    .note(CheckerMessage.firstDefinedHere(name.text), at: previous.span))
+                    help: CheckerMessage.chooseAnotherName
+                )
+                .note(CheckerMessage.firstDefinedHere(name.text), at: previous.span))
             return
         }
         if Builtin(rawValue: name.text) != nil || Distributions.named(name.text) != nil {

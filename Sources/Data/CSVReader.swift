@@ -79,8 +79,9 @@ public enum CSVReader {
     /// Throws, naming the line, if the bytes are not well-formed UTF-8.
     private static func checkUTF8(_ buffer: UnsafeBufferPointer<UInt8>, name: String) throws(CSVError) {
         guard let offset = UTF8Validation.firstInvalidOffset(in: buffer) else { return }
-        throw CSVError(file: name, line: UTF8Validation.line(of: offset, in: buffer),
-                       message: DataMessage.invalidUTF8(byte: buffer[offset], offset: offset))
+        throw CSVError(
+            file: name, line: UTF8Validation.line(of: offset, in: buffer),
+            message: DataMessage.invalidUTF8(byte: buffer[offset], offset: offset))
     }
 
     private static func trimmedWhitespace(_ text: String) -> String {

@@ -107,7 +107,8 @@ struct CSVScanner {
 
     /// Consumes the CRLF, LF or lone CR at `position` and counts the line.
     private mutating func consumeLineBreak() {
-        let isCRLF = bytes[position] == carriageReturn
+        let isCRLF =
+            bytes[position] == carriageReturn
             && position + 1 < bytes.count && bytes[position + 1] == lineFeed
         position += isCRLF ? 2 : 1
         line += 1

@@ -32,8 +32,10 @@ public struct Column: Sendable {
     let firstTextRow: Int?
     let missing: Int
 
-    init(name: String, file: String, values: [Double], lines: [Int], storage: Storage,
-         firstTextRow: Int?, missing: Int) {
+    init(
+        name: String, file: String, values: [Double], lines: [Int], storage: Storage,
+        firstTextRow: Int?, missing: Int
+    ) {
         self.name = name
         self.file = file
         self.kind = firstTextRow == nil ? .numeric : .text
@@ -60,9 +62,10 @@ public struct Column: Sendable {
             if text != nil, value == nil, firstTextRow == nil { firstTextRow = row }
             values.append(value ?? .nan)
         }
-        self.init(name: name, file: file, values: values, lines: lines ?? cells.indices.map { $0 + 2 },
-                  storage: .strings(texts), firstTextRow: firstTextRow,
-                  missing: texts.lazy.filter { $0 == nil }.count)
+        self.init(
+            name: name, file: file, values: values, lines: lines ?? cells.indices.map { $0 + 2 },
+            storage: .strings(texts), firstTextRow: firstTextRow,
+            missing: texts.lazy.filter { $0 == nil }.count)
     }
 
     /// The number of rows.

@@ -23,7 +23,8 @@ enum NumberParser {
         if decimal.mantissa == 0 && !decimal.inexact { return decimal.negative ? -0.0 : 0.0 }
         if !decimal.inexact, decimal.mantissa <= 1 << 53, (-22...22).contains(decimal.exponent) {
             let m = Double(decimal.mantissa)
-            let value = decimal.exponent >= 0
+            let value =
+                decimal.exponent >= 0
                 ? m * powersOfTen[decimal.exponent] : m / powersOfTen[-decimal.exponent]
             return decimal.negative ? -value : value
         }

@@ -73,8 +73,9 @@ struct TableBuilder {
             } else {
                 storage = .source(source, column: index)
             }
-            return Column(name: names[index], file: file, values: values[index], lines: lines,
-                          storage: storage, firstTextRow: firstTextRow[index], missing: missing[index])
+            return Column(
+                name: names[index], file: file, values: values[index], lines: lines,
+                storage: storage, firstTextRow: firstTextRow[index], missing: missing[index])
         }
     }
 }

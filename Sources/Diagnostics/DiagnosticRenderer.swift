@@ -112,13 +112,18 @@ public struct DiagnosticRenderer: Sendable {
 
     /// Control characters (other than tab) are shown as U+FFFD so the terminal is not confused.
     private func printable(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.map {
-            ($0.value < 0x20 && $0 != "\t") || $0.value == 0x7F ? "\u{FFFD}" : $0
-        }))
+        String(
+            String.UnicodeScalarView(
+                s.unicodeScalars.map {
+                    ($0.value < 0x20 && $0 != "\t") || $0.value == 0x7F ? "\u{FFFD}" : $0
+                }))
     }
 
     private enum Color: String {
-        case red = "31", yellow = "33", cyan = "36", bold = "1"
+        case red = "31"
+        case yellow = "33"
+        case cyan = "36"
+        case bold = "1"
     }
 
     private func paint(_ s: String, _ c: Color) -> String {

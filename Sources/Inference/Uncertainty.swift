@@ -37,8 +37,10 @@ public enum Uncertainty {
             let worst = diagonal.indices.min { diagonal[$0] < diagonal[$1] } ?? 0
             var direction = [Double](repeating: 0, count: k)
             if k > 0 { direction[worst] = 1 }
-            return .failure(Identifiability(eigenvalue: diagonal.isEmpty ? 0 : diagonal[worst],
-                                            largestEigenvalue: diagonal.max() ?? 0, direction: direction))
+            return .failure(
+                Identifiability(
+                    eigenvalue: diagonal.isEmpty ? 0 : diagonal[worst],
+                    largestEigenvalue: diagonal.max() ?? 0, direction: direction))
         }
         let scale = diagonal.map { 1 / $0.squareRoot() }
         var scaled = information
@@ -52,8 +54,9 @@ public enum Uncertainty {
             // Back to the parameters' own units: the direction δθ = D^(−½)·v, normalised.
             let raw = zip(v, scale).map { $0 * $1 }
             let norm = raw.map { $0 * $0 }.reduce(0, +).squareRoot()
-            return Identifiability(eigenvalue: values.first ?? 0, largestEigenvalue: largest,
-                                   direction: norm > 0 ? raw.map { $0 / norm } : v)
+            return Identifiability(
+                eigenvalue: values.first ?? 0, largestEigenvalue: largest,
+                direction: norm > 0 ? raw.map { $0 / norm } : v)
         }
         if let smallest = values.first, !(smallest > 1e-12 * abs(largest)) || !smallest.isFinite {
             return .failure(flat())

@@ -18,9 +18,11 @@ final class BuiltModel {
     let priorNames: [String]
     let predictorDescriptions: [Symbol: String]
 
-    init(name: String, store: ExprStore, layout: ParameterLayout, terms: [LikelihoodTerm],
-         declarations: [ModelDeclaration], likelihood: LogLikelihood, logPrior: Expr, priorNames: [String],
-         predictorDescriptions: [Symbol: String]) {
+    init(
+        name: String, store: ExprStore, layout: ParameterLayout, terms: [LikelihoodTerm],
+        declarations: [ModelDeclaration], likelihood: LogLikelihood, logPrior: Expr, priorNames: [String],
+        predictorDescriptions: [Symbol: String]
+    ) {
         self.name = name
         self.store = store
         self.layout = layout

@@ -36,13 +36,17 @@ extension Session {
             theta[i] = expr.evaluate(values)
             values[symbol] = theta[i]
         }
-        var solution = Solution(estimate: theta, solver: "closed form",
-                                reason: "the score equations are solved symbolically (each parameter appears linearly or as a single power in the numerator of its score)")
+        var solution = Solution(
+            estimate: theta, solver: "closed form",
+            reason:
+                "the score equations are solved symbolically (each parameter appears linearly or as a single power in the numerator of its score)"
+        )
         let display = Presentation(model: model).displayPilots
         for (symbol, expr) in solutions {
             guard case .parameter(let i) = symbol else { continue }
             let shown = expr.substituting(display).collectedByParameters()
-            solution.closedForms.append("\(hat(model.layout.slotName(i))) = \(shown.printed()) = \(Format.number(theta[i]))")
+            solution.closedForms.append(
+                "\(hat(model.layout.slotName(i))) = \(shown.printed()) = \(Format.number(theta[i]))")
         }
         for i in 0..<model.layout.count {
             let transform = transformFor(model, i)
@@ -51,11 +55,14 @@ extension Session {
             case .boundary:
                 solution.boundary[i] = boundaryNote(model, i, theta[i])
             case .outside:
-                return .failure(NoClosedForm(reason: InterpreterMessage.rootOutsideDomain(model.layout.slotName(i), theta[i])))
+                return .failure(
+                    NoClosedForm(reason: InterpreterMessage.rootOutsideDomain(model.layout.slotName(i), theta[i])))
             }
         }
         if !solution.boundary.isEmpty, !(model.evaluate(theta, order: 0, withPrior: withPrior).value.isFinite) {
-            let names = solution.boundary.keys.sorted().map { InterpreterMessage.edge(model.layout.slotName($0), theta[$0]) }
+            let names = solution.boundary.keys.sorted().map {
+                InterpreterMessage.edge(model.layout.slotName($0), theta[$0])
+            }
             return .failure(NoClosedForm(reason: "unbounded", unbounded: names.joined(separator: ", ")))
         }
         let free = (0..<model.layout.count).filter { solution.boundary[$0] == nil }

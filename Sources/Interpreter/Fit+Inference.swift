@@ -1,6 +1,6 @@
 import Diagnostics
-import Inference
 import Foundation
+import Inference
 import LinearAlgebra
 import Model
 import Report
@@ -33,9 +33,11 @@ extension Session {
         var rows: [FitReport.Row] = []
         for i in 0..<k {
             let se = covariance.flatMap { c in free.firstIndex(of: i).map { c[$0, $0].squareRoot() } }
-            rows.append(FitReport.Row(name: model.layout.slotName(i), estimate: theta[i], standardError: se,
-                                      interval: se.map { Uncertainty.wald(theta[i], $0) },
-                                      note: solution.boundary[i] == nil ? nil : InterpreterMessage.onTheBoundary))
+            rows.append(
+                FitReport.Row(
+                    name: model.layout.slotName(i), estimate: theta[i], standardError: se,
+                    interval: se.map { Uncertainty.wald(theta[i], $0) },
+                    note: solution.boundary[i] == nil ? nil : InterpreterMessage.onTheBoundary))
         }
         var notes = solution.notes + solution.boundary.sorted { $0.key < $1.key }.map(\.value)
         if model.hasPriors {
@@ -48,14 +50,17 @@ extension Session {
             aic: Uncertainty.aic(logLikelihood: logLikelihood, parameters: k),
             bic: Uncertainty.bic(logLikelihood: logLikelihood, parameters: k, observations: n),
             parameterCount: k, notes: notes)
-        return FitRecord(model: model, estimate: theta, logLikelihood: logLikelihood, covariance: covariance,
-                         free: free, boundary: solution.boundary, report: report)
+        return FitRecord(
+            model: model, estimate: theta, logLikelihood: logLikelihood, covariance: covariance,
+            free: free, boundary: solution.boundary, report: report)
     }
 
     /// Least squares' coefficient covariance σ̂²(XᵀX)⁻¹ from its QR factor, with the rest
     /// (σ) from the observed information; at the MLE the two blocks are uncorrelated.
-    func combinedCovariance(_ model: BuiltModel, _ theta: [Double], _ known: (slots: [Int], matrix: Matrix),
-                            _ free: [Int], _ span: SourceSpan) throws -> Matrix {
+    func combinedCovariance(
+        _ model: BuiltModel, _ theta: [Double], _ known: (slots: [Int], matrix: Matrix),
+        _ free: [Int], _ span: SourceSpan
+    ) throws -> Matrix {
         var c = Matrix(rows: free.count, columns: free.count)
         let others = free.filter { !known.slots.contains($0) }
         if !others.isEmpty {
@@ -63,7 +68,9 @@ extension Session {
             switch Uncertainty.covariance(hessian: hessian, free: others) {
             case .success(let sub):
                 for (a, i) in others.enumerated() {
-                    for (b, j) in others.enumerated() { c[free.firstIndex(of: i)!, free.firstIndex(of: j)!] = sub[a, b] }
+                    for (b, j) in others.enumerated() {
+                        c[free.firstIndex(of: i)!, free.firstIndex(of: j)!] = sub[a, b]
+                    }
                 }
             case .failure(let problem): throw notIdentifiable(model, problem, others, span)
             }
@@ -77,7 +84,9 @@ extension Session {
         return c
     }
 
-    func notIdentifiable(_ model: BuiltModel, _ problem: Uncertainty.Identifiability, _ free: [Int], _ span: SourceSpan) -> Diagnostic {
+    func notIdentifiable(_ model: BuiltModel, _ problem: Uncertainty.Identifiability, _ free: [Int], _ span: SourceSpan)
+        -> Diagnostic
+    {
         let largest = problem.direction.map(abs).max() ?? 0
         let involved = zip(free, problem.direction).filter { abs($0.1) > 0.2 * largest }
         let names = involved.map { model.layout.slotName($0.0) }
@@ -87,17 +96,20 @@ extension Session {
             along += k == 0 ? (weight < 0 ? "−" : "") + term : (weight < 0 ? " − " : " + ") + term
         }
         if problem.isIndefinite {
-            return .error(InterpreterMessage.notAMaximum(along: along, names), at: span,
-                          help: InterpreterMessage.notAMaximumHelp)
+            return .error(
+                InterpreterMessage.notAMaximum(along: along, names), at: span,
+                help: InterpreterMessage.notAMaximumHelp)
         }
-        return .error(InterpreterMessage.flatLikelihood(along: along, names), at: span,
-                      help: InterpreterMessage.flatLikelihoodHelp)
+        return .error(
+            InterpreterMessage.flatLikelihood(along: along, names), at: span,
+            help: InterpreterMessage.flatLikelihoodHelp)
     }
 
     func modelDescription(_ model: BuiltModel) -> String {
         model.declarations.map { d in
             "\(d.response.span.text) ~ \(d.distribution.span.text)"
-                + (d.weight.map { " weight \($0.span.text)" } ?? "") + (d.censored.map { " censored \($0.span.text)" } ?? "")
+                + (d.weight.map { " weight \($0.span.text)" } ?? "")
+                + (d.censored.map { " censored \($0.span.text)" } ?? "")
         }.joined(separator: "; ")
     }
 
@@ -107,10 +119,12 @@ extension Session {
         let layout = fit.model.layout
         func se(_ slot: Int) throws -> Double {
             if let note = fit.boundary[slot] {
-                throw Diagnostic.error(InterpreterMessage.noStandardError(layout.slotName(slot), reason: note), at: e.span)
+                throw Diagnostic.error(
+                    InterpreterMessage.noStandardError(layout.slotName(slot), reason: note), at: e.span)
             }
             guard let v = fit.standardError(slot: slot) else {
-                throw Diagnostic.error(InterpreterMessage.noStandardError(layout.slotName(slot), reason: nil), at: e.span)
+                throw Diagnostic.error(
+                    InterpreterMessage.noStandardError(layout.slotName(slot), reason: nil), at: e.span)
             }
             return v
         }

@@ -1,6 +1,6 @@
 import Diagnostics
-import Inference
 import Foundation
+import Inference
 import LinearAlgebra
 import Model
 import Solvers
@@ -9,9 +9,12 @@ import Syntax
 
 extension Session {
     /// Newton with the exact Hessian, in unconstrained coordinates, from the start values.
-    func newton(_ model: BuiltModel, reason: String, _ trace: ((Iteration) -> Void)?, _ span: SourceSpan) throws -> Solution {
+    func newton(_ model: BuiltModel, reason: String, _ trace: ((Iteration) -> Void)?, _ span: SourceSpan) throws
+        -> Solution
+    {
         let transforms = (0..<model.layout.count).map { transformFor(model, $0) }
-        let objective = UnconstrainedObjective(inner: ModelObjective(model: model, withPrior: model.hasPriors), transforms: transforms)
+        let objective = UnconstrainedObjective(
+            inner: ModelObjective(model: model, withPrior: model.hasPriors), transforms: transforms)
         let start = zip(transforms, model.layout.start).map { $0.u($1) }
         var newton = Newton()
         newton.onIteration = trace
@@ -22,9 +25,12 @@ extension Session {
             .map { $0.element.describe(model.layout.slotName($0.offset)) }
         var solution = Solution(
             estimate: theta, solver: "Newton's method (exact Hessian, line search)",
-            reason: reason + (coordinates.isEmpty ? "" : "; iterated in unconstrained coordinates " + coordinates.joined(separator: ", ")))
+            reason: reason
+                + (coordinates.isEmpty
+                    ? "" : "; iterated in unconstrained coordinates " + coordinates.joined(separator: ", ")))
         solution.iterations = result.iterations
-        solution.gradientNorm = ModelObjective(model: model, withPrior: model.hasPriors).evaluate(theta, order: 1).gradient.map(abs).max()
+        solution.gradientNorm = ModelObjective(model: model, withPrior: model.hasPriors).evaluate(theta, order: 1)
+            .gradient.map(abs).max()
         for (i, u) in result.x.enumerated() where !transforms[i].isIdentity && abs(u) > 30 {
             // At the edge: does ℓ level off there (a boundary maximum, like p̂ = 1) or keep
             // growing (an unbounded likelihood, like σ → 0 on one observation)?
@@ -39,15 +45,18 @@ extension Session {
         }
         if result.status != .converged && solution.boundary.isEmpty {
             throw Diagnostic.error(
-                InterpreterMessage.notConverged(result.status, iterations: result.iterations, value: result.value,
-                                                gradient: result.gradientNorm),
+                InterpreterMessage.notConverged(
+                    result.status, iterations: result.iterations, value: result.value,
+                    gradient: result.gradientNorm),
                 at: span, help: InterpreterMessage.notConvergedHelp)
         }
         return solution
     }
 
     /// fit using gradient(lr: a, steps: k): θ ← θ + a·∇ℓ(θ), k times, in θ's own coordinates.
-    func gradientAscent(_ model: BuiltModel, _ options: [Argument], _ trace: ((Iteration) -> Void)?, _ span: SourceSpan) throws -> Solution {
+    func gradientAscent(_ model: BuiltModel, _ options: [Argument], _ trace: ((Iteration) -> Void)?, _ span: SourceSpan)
+        throws -> Solution
+    {
         func option(_ name: String) throws -> Double {
             guard let arg = options.first(where: { $0.label?.text == name }) else {
                 throw Diagnostic.error(InterpreterMessage.gradientNeedsOption(name), at: span)
@@ -65,15 +74,19 @@ extension Session {
         ascent.onIteration = trace
         let objective = ModelObjective(model: model, withPrior: model.hasPriors)
         let result = ascent.maximize(objective, from: model.layout.start)
-        if result.status == .notFinite || (0..<model.layout.count).contains(where: { transformFor(model, $0).locate(result.x[$0]) != .interior }) {
-            throw Diagnostic.error(InterpreterMessage.leftDomain(steps: result.iterations), at: span,
-                                   help: InterpreterMessage.smallerLearningRate)
+        if result.status == .notFinite
+            || (0..<model.layout.count).contains(where: { transformFor(model, $0).locate(result.x[$0]) != .interior })
+        {
+            throw Diagnostic.error(
+                InterpreterMessage.leftDomain(steps: result.iterations), at: span,
+                help: InterpreterMessage.smallerLearningRate)
         }
         if let separated = separation(model, result.x, span, quasi: false) {
             solution0Warning = InterpreterMessage.separatedWhileAscending(separated.message)
         }
-        var solution = Solution(estimate: result.x, solver: "gradient ascent (lr = \(Format.number(lr)), \(Int(steps)) steps)",
-                                reason: "plain gradient ascent was asked for: θ ← θ + lr·∇ℓ(θ), from the start values")
+        var solution = Solution(
+            estimate: result.x, solver: "gradient ascent (lr = \(Format.number(lr)), \(Int(steps)) steps)",
+            reason: "plain gradient ascent was asked for: θ ← θ + lr·∇ℓ(θ), from the start values")
         solution.iterations = result.iterations
         solution.gradientNorm = result.gradientNorm
         if let w = solution0Warning { solution.warnings.append(w) }
@@ -81,7 +94,8 @@ extension Session {
         if result.value < start {
             solution.warnings.append(InterpreterMessage.ascentMadeWorse(from: start, to: result.value, lr: lr))
         } else if result.gradientNorm > 1e-4 * max(1, abs(result.value)) {
-            solution.warnings.append(InterpreterMessage.ascentNotAtMaximum(steps: Int(steps), gradientNorm: result.gradientNorm))
+            solution.warnings.append(
+                InterpreterMessage.ascentNotAtMaximum(steps: Int(steps), gradientNorm: result.gradientNorm))
         }
         return solution
     }
@@ -117,12 +131,19 @@ extension Session {
             let complete = margins.allSatisfy { $0 > 0 }
             let onTheLine = zip(margins, per[0]).allSatisfy { $0.0 > 0 || abs($0.1) < 3 }
             guard complete || (quasi && onTheLine && margins.contains { $0 > 8 }) else { continue }
-            let slots = linear.symbols.compactMap { s -> Int? in if case .parameter(let i) = s { return i } else { return nil } }
-                + model.likelihood.predictors.filter { linear.depends(on: $0.symbol) }.flatMap { p in (0..<p.length).map { p.offset + $0 } }
+            let slots =
+                linear.symbols.compactMap { s -> Int? in if case .parameter(let i) = s { return i } else { return nil }
+                }
+                + model.likelihood.predictors.filter { linear.depends(on: $0.symbol) }.flatMap { p in
+                    (0..<p.length).map { p.offset + $0 }
+                }
             let norm = slots.map { theta[$0] * theta[$0] }.reduce(0, +).squareRoot()
-            let direction = slots.sorted().map { "\(model.layout.slotName($0)) \(Format.number(theta[$0] / norm, digits: 3))" }
-            return .error(InterpreterMessage.separation(direction: direction, complete: complete), at: span,
-                          help: InterpreterMessage.separationHelp(param: model.layout.entries.last?.name ?? "w"))
+            let direction = slots.sorted().map {
+                "\(model.layout.slotName($0)) \(Format.number(theta[$0] / norm, digits: 3))"
+            }
+            return .error(
+                InterpreterMessage.separation(direction: direction, complete: complete), at: span,
+                help: InterpreterMessage.separationHelp(param: model.layout.entries.last?.name ?? "w"))
         }
         return nil
     }

@@ -1,6 +1,6 @@
 import Diagnostics
-import Inference
 import Foundation
+import Inference
 import LinearAlgebra
 import Model
 import Symbolic
@@ -44,8 +44,9 @@ extension Session {
         }
         if fit.rank < x.columns {
             let names = fit.dependentColumns.map { model.layout.slotName(design.slots[$0]) }
-            throw Diagnostic.error(InterpreterMessage.collinearColumns(names, rank: fit.rank, columns: x.columns),
-                                   at: span, help: InterpreterMessage.dropRedundantColumn)
+            throw Diagnostic.error(
+                InterpreterMessage.collinearColumns(names, rank: fit.rank, columns: x.columns),
+                at: span, help: InterpreterMessage.dropRedundantColumn)
         }
         var theta = model.layout.start
         for (j, slot) in design.slots.enumerated() { theta[slot] = fit.coefficients[j] }
@@ -57,8 +58,11 @@ extension Session {
             residual += r * r
         }
         let sigma2: Double
-        var solution = Solution(estimate: theta, solver: "least squares (pivoted QR)",
-                                reason: "the Normal mean is linear in its parameters, so the MLE minimises the residual sum of squares; solved by a column-pivoted QR, never forming XᵀX")
+        var solution = Solution(
+            estimate: theta, solver: "least squares (pivoted QR)",
+            reason:
+                "the Normal mean is linear in its parameters, so the MLE minimises the residual sum of squares; solved by a column-pivoted QR, never forming XᵀX"
+        )
         let coefficientNames = design.slots.map { hat(model.layout.slotName($0)) }.joined(separator: ", ")
         solution.closedForms.append("\(coefficientNames) = argmin Σᵢ (yᵢ − μᵢ)², from X·P = Q·R: R·z = Qᵀy")
         switch design.scale {
@@ -71,7 +75,8 @@ extension Session {
             sigma2 = sigma * sigma
             if !design.ridge.isEmpty {
                 solution.solver = "ridge least squares (pivoted QR)"
-                solution.reason = "Normal priors on the coefficients with σ known make the MAP a penalised least-squares problem: rows √(σ²/τ²)·eⱼ are appended to X"
+                solution.reason =
+                    "Normal priors on the coefficients with σ known make the MAP a penalised least-squares problem: rows √(σ²/τ²)·eⱼ are appended to X"
             }
         }
         if let unscaled = fit.unscaledCovariance {
@@ -87,7 +92,9 @@ extension Session {
         for entry in model.layout.entries {
             guard let dist = priors[entry.name] else { continue }
             let args = dist.arguments.compactMap { try? evaluate($0.value) }
-            guard dist.name.text == "Normal", args.count == 2, case .number(let m) = args[0], case .number(let tau) = args[1] else {
+            guard dist.name.text == "Normal", args.count == 2, case .number(let m) = args[0],
+                case .number(let tau) = args[1]
+            else {
                 other = true
                 continue
             }

@@ -99,12 +99,17 @@ extension Session {
     func solve(_ model: BuiltModel, _ decl: FitDeclaration, _ span: SourceSpan) throws -> Solution {
         let total = try traceLength(decl)
         let every = max(1, total / 40)
-        let trace: ((Iteration) -> Void)? = decl.trace ? { [weak self] it in
-            // Every iteration for short runs; for long ones (gradient ascent) the first ten,
-            // then every k-th and the last, so the trace stays readable.
-            guard it.number < 10 || it.number % every == 0 || it.number == total else { return }
-            self?.output(.report("  iteration \(it.number): ℓ = \(Format.number(it.value)), max |∇ℓ| = \(Format.number(it.gradientNorm, digits: 3))"))
-        } : nil
+        let trace: ((Iteration) -> Void)? =
+            decl.trace
+            ? { [weak self] it in
+                // Every iteration for short runs; for long ones (gradient ascent) the first ten,
+                // then every k-th and the last, so the trace stays readable.
+                guard it.number < 10 || it.number % every == 0 || it.number == total else { return }
+                self?.output(
+                    .report(
+                        "  iteration \(it.number): ℓ = \(Format.number(it.value)), max |∇ℓ| = \(Format.number(it.gradientNorm, digits: 3))"
+                    ))
+            } : nil
         switch decl.method?.text {
         case nil:
             return try automatic(model, trace, span)
@@ -112,15 +117,17 @@ extension Session {
             switch try exactSolution(model, span) {
             case .success(let s): return s
             case .failure(let why):
-                throw Diagnostic.error(InterpreterMessage.noClosedForm(why.reasons), at: decl.method?.span ?? span,
-                                       help: InterpreterMessage.fitIteratively)
+                throw Diagnostic.error(
+                    InterpreterMessage.noClosedForm(why.reasons), at: decl.method?.span ?? span,
+                    help: InterpreterMessage.fitIteratively)
             }
         case "newton":
             return try newton(model, reason: "Newton's method was asked for ('using newton')", trace, span)
         case "gradient":
             return try gradientAscent(model, decl.options, trace, span)
         default:
-            throw Diagnostic.error(InterpreterMessage.unknownMethod(decl.method?.text ?? ""), at: decl.method?.span ?? span)
+            throw Diagnostic.error(
+                InterpreterMessage.unknownMethod(decl.method?.text ?? ""), at: decl.method?.span ?? span)
         }
     }
 
@@ -138,7 +145,8 @@ extension Session {
     /// How many iterations a traced fit will run at most (its `steps:` for gradient ascent).
     func traceLength(_ decl: FitDeclaration) throws -> Int {
         guard decl.method?.text == "gradient", let arg = decl.options.first(where: { $0.label?.text == "steps" }),
-              case .number(let k) = try evaluate(arg.value), k >= 1, k < 1e9 else { return 200 }
+            case .number(let k) = try evaluate(arg.value), k >= 1, k < 1e9
+        else { return 200 }
         return Int(k)
     }
 
@@ -146,7 +154,8 @@ extension Session {
     func automatic(_ model: BuiltModel, _ trace: ((Iteration) -> Void)?, _ span: SourceSpan) throws -> Solution {
         switch try exactSolution(model, span) {
         case .success(let s): return s
-        case .failure(let why): return try newton(model, reason: "no closed form: " + (why.reasons.last ?? ""), trace, span)
+        case .failure(let why):
+            return try newton(model, reason: "no closed form: " + (why.reasons.last ?? ""), trace, span)
         }
     }
 

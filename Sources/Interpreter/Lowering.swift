@@ -61,7 +61,9 @@ struct Lowering {
         }
     }
 
-    mutating func lowerBinary(_ op: BinaryOperator, _ a: ExpressionSyntax, _ b: ExpressionSyntax, _ span: SourceSpan) throws -> Expr {
+    mutating func lowerBinary(_ op: BinaryOperator, _ a: ExpressionSyntax, _ b: ExpressionSyntax, _ span: SourceSpan)
+        throws -> Expr
+    {
         switch op {
         case .add: return try lower(a) + lower(b)
         case .subtract: return try lower(a) - lower(b)
@@ -93,13 +95,16 @@ struct Lowering {
     }
 
     /// w[i]: a component of a vector param.
-    mutating func lowerIndex(_ base: ExpressionSyntax, _ indices: [ExpressionSyntax], _ span: SourceSpan) throws -> Expr {
-        guard case .name(let n) = base.kind, let entry = layout.entry(n), let k = entry.length, indices.count == 1 else {
+    mutating func lowerIndex(_ base: ExpressionSyntax, _ indices: [ExpressionSyntax], _ span: SourceSpan) throws -> Expr
+    {
+        guard case .name(let n) = base.kind, let entry = layout.entry(n), let k = entry.length, indices.count == 1
+        else {
             throw Diagnostic.error(InterpreterMessage.onlyVectorParamIndexed, at: span)
         }
         let v = try session.evaluate(indices[0])
         guard case .number(let i) = v, i >= 1, i <= Double(k), i == i.rounded() else {
-            throw Diagnostic.error(InterpreterMessage.paramIndexOutOfRange(param: n, components: k), at: indices[0].span)
+            throw Diagnostic.error(
+                InterpreterMessage.paramIndexOutOfRange(param: n, components: k), at: indices[0].span)
         }
         return store.symbol(.parameter(entry.offset + Int(i) - 1))
     }
@@ -108,13 +113,15 @@ struct Lowering {
     mutating func lowerDot(_ a: ExpressionSyntax, _ b: ExpressionSyntax, _ span: SourceSpan) throws -> Expr {
         let (paramSide, dataSide) = Session.mentionsParams(a, in: session) ? (a, b) : (b, a)
         guard case .name(let w) = paramSide.kind, let entry = layout.entry(w), let k = entry.length,
-              !Session.mentionsParams(dataSide, in: session) else {
+            !Session.mentionsParams(dataSide, in: session)
+        else {
             throw Diagnostic.error(InterpreterMessage.dotInModel, at: span)
         }
         switch try session.evaluate(dataSide) {
         case .matrix(let m):
             guard m.columns == k else {
-                throw Diagnostic.error(InterpreterMessage.matrixColumns(param: w, components: k, columns: m.columns), at: span)
+                throw Diagnostic.error(
+                    InterpreterMessage.matrixColumns(param: w, components: k, columns: m.columns), at: span)
             }
             guard m.rows == rows else {
                 throw Diagnostic.error(InterpreterMessage.matrixRows(m.rows, modelled: rows), at: dataSide.span)
@@ -128,10 +135,12 @@ struct Lowering {
             let name = predictors.count == 1 ? "η" : "η\(Expr.subscriptedPublic(predictors.count))"
             return store.symbol(symbol, name: name)
         case .vector(let xs) where xs.count == k:
-            return store.add(xs.enumerated().map { store.constant($0.element) * store.symbol(.parameter(entry.offset + $0.offset)) })
+            return store.add(
+                xs.enumerated().map { store.constant($0.element) * store.symbol(.parameter(entry.offset + $0.offset)) })
         case let other:
-            throw Diagnostic.error(InterpreterMessage.dotNeedsDataMatrix(param: w, columns: k, found: other.kindDescription),
-                                   at: dataSide.span)
+            throw Diagnostic.error(
+                InterpreterMessage.dotNeedsDataMatrix(param: w, columns: k, found: other.kindDescription),
+                at: dataSide.span)
         }
     }
 
@@ -143,7 +152,8 @@ struct Lowering {
         case .unary(.negate, let a): return -(try lowerData(a))
         case .binary(let op, let a, let b) where [.add, .subtract, .multiply, .divide, .power].contains(op):
             return try lowerBinary(op, a, b, e.span)
-        case .call(let callee, let args) where Builtin(rawValue: callee.text)?.kind == .elementwise || callee.text == "sqrt":
+        case .call(let callee, let args)
+        where Builtin(rawValue: callee.text)?.kind == .elementwise || callee.text == "sqrt":
             return try lowerCall(callee, args, e.span)
         case .name(let n): return try lowerValue(session.evaluate(e), key: n, e.span)
         case .member(_, let column): return try lowerValue(session.evaluate(e), key: column.text, e.span)

@@ -6,7 +6,9 @@ extension OutputEvent {
     public var json: JSON {
         switch self {
         case .printed(let text, let values):
-            return .object([("kind", .string("print")), ("text", .string(text)), ("values", .array(values.map(\.json)))])
+            return .object([
+                ("kind", .string("print")), ("text", .string(text)), ("values", .array(values.map(\.json))),
+            ])
         case .assertion(let passed, let span, let detail):
             return .object([
                 ("kind", .string("assert")), ("passed", .bool(passed)), ("at", .string(span.description)),
@@ -27,7 +29,9 @@ extension Diagnostic {
         var pairs: [(String, JSON)] = [("kind", .string("diagnostic")), ("severity", .string(severity.rawValue))]
         if let span {
             let (line, column) = span.file.location(of: span.start)
-            pairs += [("file", .string(span.file.name)), ("line", .number(Double(line))), ("column", .number(Double(column)))]
+            pairs += [
+                ("file", .string(span.file.name)), ("line", .number(Double(line))), ("column", .number(Double(column))),
+            ]
         }
         pairs.append(("message", .string(message)))
         if let help { pairs.append(("help", .string(help))) }

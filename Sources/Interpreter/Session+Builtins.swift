@@ -90,7 +90,8 @@ extension Session {
             return try numeric(v, arg.value.span)
         }
         if case .number(let x) = values[0], args.count == 1, builtin == .nrow || builtin == .ncol || builtin == .length,
-            case .table = try evaluate(args[0].value) {
+            case .table = try evaluate(args[0].value)
+        {
             return .number(x)
         }
         if values.count > 1 { return try combine(builtin, values, args, span) }
@@ -100,7 +101,8 @@ extension Session {
         case .length: return .number(Double(xs.count))
         case .nrow, .ncol:
             guard case .matrix(let m) = v else {
-                throw Diagnostic.error(InterpreterMessage.needsMatrix(builtin.rawValue, found: v.kindDescription), at: span)
+                throw Diagnostic.error(
+                    InterpreterMessage.needsMatrix(builtin.rawValue, found: v.kindDescription), at: span)
             }
             return .number(Double(builtin == .nrow ? m.rows : m.columns))
         case .sum: return .number(Arithmetic.sum(xs))
@@ -149,7 +151,8 @@ extension Session {
             }
             count = Int(n)
         }
-        let lengths = Set(params.compactMap { v -> Int? in if case .vector(let xs) = v { return xs.count } else { return nil } })
+        let lengths = Set(
+            params.compactMap { v -> Int? in if case .vector(let xs) = v { return xs.count } else { return nil } })
         guard lengths.count <= 1 else {
             throw Diagnostic.error(InterpreterMessage.argumentLengthsDiffer, at: positional[0].value.span)
         }

@@ -12,8 +12,9 @@ extension Session {
             return false
         }
         let directory = (path as NSString).deletingLastPathComponent
-        let file = SourceFile(name: path, text: String(decoding: data, as: UTF8.self),
-                              directory: directory.isEmpty ? "." : directory)
+        let file = SourceFile(
+            name: path, text: String(decoding: data, as: UTF8.self),
+            directory: directory.isEmpty ? "." : directory)
         if dump == "tokens" {
             let (tokens, _) = Lexer.tokenize(file)
             output(.report(tokens.map(\.description).joined(separator: "\n")))

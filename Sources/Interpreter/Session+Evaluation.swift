@@ -40,7 +40,8 @@ extension Session {
         }
         if params[name] != nil {
             if let v = estimates[name] { return v }
-            throw Diagnostic.error(InterpreterMessage.noEstimateYet(param: name), at: span, help: InterpreterMessage.runFitFirst)
+            throw Diagnostic.error(
+                InterpreterMessage.noEstimateYet(param: name), at: span, help: InterpreterMessage.runFitFirst)
         }
         throw Diagnostic.error(InterpreterMessage.noValueYet(name), at: span)
     }
@@ -86,7 +87,8 @@ extension Session {
         return .matrix(Matrix(rowVectors: rows))
     }
 
-    func binary(_ op: BinaryOperator, _ a: ExpressionSyntax, _ b: ExpressionSyntax, _ span: SourceSpan) throws -> Value {
+    func binary(_ op: BinaryOperator, _ a: ExpressionSyntax, _ b: ExpressionSyntax, _ span: SourceSpan) throws -> Value
+    {
         let x = try evaluate(a)
         let y = try evaluate(b)
         switch op {
@@ -100,7 +102,8 @@ extension Session {
             let (passed, _) = try approximately(a, b, tolerance: nil)
             return .number(passed ? 1 : 0)
         default:
-            return try elementwise(numeric(x, a.span), numeric(y, b.span), span, Session.operation(op), name: op.rawValue)
+            return try elementwise(
+                numeric(x, a.span), numeric(y, b.span), span, Session.operation(op), name: op.rawValue)
         }
     }
 
@@ -122,7 +125,9 @@ extension Session {
     }
 
     /// Element-wise with broadcasting: a number combines with anything, otherwise shapes must be equal.
-    func elementwise(_ x: Value, _ y: Value, _ span: SourceSpan, _ f: (Double, Double) -> Double, name: String) throws -> Value {
+    func elementwise(_ x: Value, _ y: Value, _ span: SourceSpan, _ f: (Double, Double) -> Double, name: String) throws
+        -> Value
+    {
         let (xe, ye) = (x.elements!, y.elements!)
         let template: Value
         switch (x, y) {
@@ -131,8 +136,9 @@ extension Session {
         case (.vector(let u), .vector(let v)) where u.count == v.count: template = x
         case (.matrix(let m), .matrix(let n)) where m.rows == n.rows && m.columns == n.columns: template = x
         default:
-            throw Diagnostic.error(InterpreterMessage.shapesDiffer(x.kindDescription, y.kindDescription), at: span,
-                                   help: InterpreterMessage.equalShapesHelp)
+            throw Diagnostic.error(
+                InterpreterMessage.shapesDiffer(x.kindDescription, y.kindDescription), at: span,
+                help: InterpreterMessage.equalShapesHelp)
         }
         let pairs = try Arithmetic.broadcastPairs(xe, ye, span)
         var out = [Double](repeating: 0, count: pairs.count)
@@ -211,8 +217,9 @@ extension Session {
             switch problem {
             case .unknownColumn(let name, let suggestion):
                 let at = zip(names, indices).first { $0.0 == name }?.1.span ?? span
-                throw Diagnostic.error(InterpreterMessage.noColumn(name, in: t.name), at: at,
-                                       help: suggestion.map(InterpreterMessage.didYouMean))
+                throw Diagnostic.error(
+                    InterpreterMessage.noColumn(name, in: t.name), at: at,
+                    help: suggestion.map(InterpreterMessage.didYouMean))
             case .cell(let cell):
                 let at = zip(names, indices).first { $0.0 == cell.column }?.1.span ?? span
                 throw Diagnostic.error(cell.description, at: at)
@@ -227,8 +234,9 @@ extension Session {
         }
         guard let c = t.column(named: column.text) else {
             let hint = Suggestion.closest(to: column.text, among: t.columnNames)
-            throw Diagnostic.error(InterpreterMessage.noColumn(column.text, in: t.name), at: column.span,
-                                   help: hint.map(InterpreterMessage.didYouMean))
+            throw Diagnostic.error(
+                InterpreterMessage.noColumn(column.text, in: t.name), at: column.span,
+                help: hint.map(InterpreterMessage.didYouMean))
         }
         if case .success(let xs) = c.numbers() { return .vector(xs) }
         return .column(c, table: t.name)

@@ -36,8 +36,9 @@ extension Session {
             case .number: lowering.rows = 1
             case .vector(let xs): lowering.rows = xs.count
             default:
-                throw Diagnostic.error(InterpreterMessage.modelledDataNotVector(found: response.kindDescription),
-                                       at: decl.response.span)
+                throw Diagnostic.error(
+                    InterpreterMessage.modelledDataNotVector(found: response.kindDescription),
+                    at: decl.response.span)
             }
             guard lowering.rows >= 1 else {
                 throw Diagnostic.error(InterpreterMessage.modelledDataEmpty, at: decl.response.span)
@@ -49,28 +50,34 @@ extension Session {
             let args = try decl.distribution.arguments.map { try lowering.lower($0.value) }
             let weight = try decl.weight.map { try lowering.lower($0) }
             let censored = try decl.censored.map { try lowering.lower($0) }
-            terms.append(LikelihoodTerm(family: family, response: y, arguments: args, weight: weight,
-                                        censored: censored, rows: lowering.rows))
+            terms.append(
+                LikelihoodTerm(
+                    family: family, response: y, arguments: args, weight: weight,
+                    censored: censored, rows: lowering.rows))
         }
         let (logPrior, priorNames) = try priorTerms(layout, &lowering)
         do {
             let likelihood = try LogLikelihood(
                 store: store, terms: terms, priors: store.zero, columns: lowering.columns,
                 predictors: lowering.predictors, parameterCount: layout.count)
-            return BuiltModel(name: name, store: store, layout: layout, terms: terms, declarations: declarations,
-                              likelihood: likelihood, logPrior: logPrior, priorNames: priorNames,
-                              predictorDescriptions: lowering.predictorDescriptions)
+            return BuiltModel(
+                name: name, store: store, layout: layout, terms: terms, declarations: declarations,
+                likelihood: likelihood, logPrior: logPrior, priorNames: priorNames,
+                predictorDescriptions: lowering.predictorDescriptions)
         } catch {
             throw likelihoodDiagnostic(error, terms, declarations)
         }
     }
 
-    func likelihoodDiagnostic(_ error: LikelihoodError, _ terms: [LikelihoodTerm], _ declarations: [ModelDeclaration]) -> Diagnostic {
+    func likelihoodDiagnostic(_ error: LikelihoodError, _ terms: [LikelihoodTerm], _ declarations: [ModelDeclaration])
+        -> Diagnostic
+    {
         switch error {
         case .outsideSupport(let family, let support, let row, let value):
             let decl = declarations.first { $0.distribution.name.text == family } ?? declarations[0]
             return .error(
-                InterpreterMessage.outsideSupport(family, support, data: decl.response.span.text, value: value, row: row),
+                InterpreterMessage.outsideSupport(
+                    family, support, data: decl.response.span.text, value: value, row: row),
                 at: decl.response.span, help: InterpreterMessage.outsideSupportHelp)
         case .censoringUnsupported:
             let decl = declarations.first { $0.censored != nil } ?? declarations[0]
@@ -141,14 +148,18 @@ extension Session {
             switch try numeric(evaluate(s), s.span) {
             case .number(let x): start = [Double](repeating: x, count: size)
             case .vector(let xs) where xs.count == size: start = xs
-            default: throw Diagnostic.error(InterpreterMessage.startValueCount(param: decl.name.text, size: size), at: s.span)
+            default:
+                throw Diagnostic.error(
+                    InterpreterMessage.startValueCount(param: decl.name.text, size: size), at: s.span)
             }
             for x in start where !(lower.map { x > $0 } ?? true) || !(upper.map { x < $0 } ?? true) {
-                throw Diagnostic.error(InterpreterMessage.startOutsideConstraint(param: decl.name.text, start: x), at: s.span)
+                throw Diagnostic.error(
+                    InterpreterMessage.startOutsideConstraint(param: decl.name.text, start: x), at: s.span)
             }
         }
-        return ParameterLayout.Entry(name: decl.name.text, offset: offset, length: length, lower: lower, upper: upper,
-                                     start: start, span: decl.name.span)
+        return ParameterLayout.Entry(
+            name: decl.name.text, offset: offset, length: length, lower: lower, upper: upper,
+            start: start, span: decl.name.span)
     }
 
     /// Σ log p(θ) for the priors on this model's params (each component of a vector param).
@@ -179,13 +190,15 @@ extension Session {
             case .vector(let xs) where xs.count == entry.length:
                 for (k, x) in xs.enumerated() { theta[entry.offset + k] = x }
             default:
-                throw Diagnostic.error(InterpreterMessage.pointShape(param: entry.name, length: entry.length),
-                                       at: arg.value.span)
+                throw Diagnostic.error(
+                    InterpreterMessage.pointShape(param: entry.name, length: entry.length),
+                    at: arg.value.span)
             }
         }
         for arg in args where model.layout.entry(arg.label?.text ?? "") == nil {
-            throw Diagnostic.error(InterpreterMessage.notAParamOfTheModel(arg.label?.text ?? "?"),
-                                   at: arg.label?.span ?? arg.value.span)
+            throw Diagnostic.error(
+                InterpreterMessage.notAParamOfTheModel(arg.label?.text ?? "?"),
+                at: arg.label?.span ?? arg.value.span)
         }
         return theta
     }

@@ -83,7 +83,11 @@ struct Presentation {
                 out.append((model.store.name(of: count), Format.number(Double(likelihood.rows[t]))))
             }
             for stat in form.statistics {
-                out.append((model.store.name(of: stat.symbol), Format.number(likelihood.rawStatisticValues[stat.symbol] ?? .nan)))
+                out.append(
+                    (
+                        model.store.name(of: stat.symbol),
+                        Format.number(likelihood.rawStatisticValues[stat.symbol] ?? .nan)
+                    ))
             }
         }
         return out
@@ -116,7 +120,10 @@ struct Presentation {
                 }
                 if entry.length != nil, k == 0 { parts += predictorScore(entry) }
                 if entry.length != nil, parts.isEmpty { continue }
-                let name = entry.length == nil ? entry.name : (k == 0 && !predictorScore(entry).isEmpty ? entry.name : model.store.name(of: symbol))
+                let name =
+                    entry.length == nil
+                    ? entry.name
+                    : (k == 0 && !predictorScore(entry).isEmpty ? entry.name : model.store.name(of: symbol))
                 lines.append("∂\(objective)/∂\(name) = " + (parts.isEmpty ? "0" : parts.joined(separator: " + ")))
                 if entry.length != nil, !predictorScore(entry).isEmpty { break }
             }
@@ -161,12 +168,17 @@ struct Presentation {
             for a in scalarSlots {
                 for r in remainders where r.depends(on: symbol) {
                     let cross = r.derivative(withRespectTo: .parameter(a.offset)).derivative(withRespectTo: symbol)
-                    if !cross.isConstant(0) { lines.append("∂²ℓ/∂\(a.name)∂\(w) = " + cross.printedAsRowSum(weight: x)) }
+                    if !cross.isConstant(0) {
+                        lines.append("∂²ℓ/∂\(a.name)∂\(w) = " + cross.printedAsRowSum(weight: x))
+                    }
                 }
             }
             for r in remainders where r.depends(on: symbol) {
                 let h = r.derivative(withRespectTo: symbol).derivative(withRespectTo: symbol)
-                lines.append("∂²ℓ/∂\(w)∂\(w)ᵀ = " + h.printedAsRowSum(weight: "\(x)ᵢ\(x)ᵀ").replacingOccurrences(of: "\(x)ᵢ\(x)ᵀᵢ", with: "\(x)ᵢ\(x)ᵢᵀ"))
+                lines.append(
+                    "∂²ℓ/∂\(w)∂\(w)ᵀ = "
+                        + h.printedAsRowSum(weight: "\(x)ᵢ\(x)ᵀ").replacingOccurrences(
+                            of: "\(x)ᵢ\(x)ᵀᵢ", with: "\(x)ᵢ\(x)ᵢᵀ"))
             }
         }
         return lines.joined(separator: "\n")

@@ -63,7 +63,8 @@ extension Session {
         case .unary(_, let a), .member(let a, _): return mentionsParams(a, in: session)
         case .binary(_, let a, let b): return mentionsParams(a, in: session) || mentionsParams(b, in: session)
         case .call(_, let args): return args.contains { mentionsParams($0.value, in: session) }
-        case .index(let a, let idx): return mentionsParams(a, in: session) || idx.contains { mentionsParams($0, in: session) }
+        case .index(let a, let idx):
+            return mentionsParams(a, in: session) || idx.contains { mentionsParams($0, in: session) }
         }
     }
 
@@ -89,7 +90,8 @@ extension Session {
             }
         }
         let element = failed.flatMap { elements.count > 1 ? $0 + 1 : nil }
-        let detail = InterpreterMessage.conditionDetail(span.text, holds: failed == nil, element: element, operands: operands)
+        let detail = InterpreterMessage.conditionDetail(
+            span.text, holds: failed == nil, element: element, operands: operands)
         recordAssert(failed == nil, span, detail)
     }
 
@@ -103,8 +105,9 @@ extension Session {
             tol = (hi - lo) / 2
         }
         guard let x = left.elements, let y = right.elements else {
-            throw Diagnostic.error(InterpreterMessage.approxNeedsNumbers(left.kindDescription, right.kindDescription),
-                                   at: a.span.merged(with: b.span))
+            throw Diagnostic.error(
+                InterpreterMessage.approxNeedsNumbers(left.kindDescription, right.kindDescription),
+                at: a.span.merged(with: b.span))
         }
         let pairs = try Arithmetic.broadcastPairs(x, y, a.span.merged(with: b.span))
         for (i, (u, v)) in pairs.enumerated() {

@@ -39,8 +39,9 @@ public enum Value: @unchecked Sendable {
         case .number: return "a number"
         case .vector(let v): return "a vector of \(v.count)"
         case .matrix(let m): return "a \(m.rows)×\(m.columns) matrix"
-        case .table(let t): return "a table"
-            + " (\(t.rowCount) rows × \(t.columns.count) columns)"
+        case .table(let t):
+            return "a table"
+                + " (\(t.rowCount) rows × \(t.columns.count) columns)"
         case .column(let c, _): return "a column of \(c.cells.count) cells"
         case .string: return "a string"
         case .distribution(let d, _): return "a \(d.name) distribution"

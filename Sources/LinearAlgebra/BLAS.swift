@@ -15,7 +15,8 @@ public enum BLAS {
         rows: Int, columns: Int, alpha: Double, _ a: UnsafePointer<Double>, _ x: UnsafePointer<Double>,
         beta: Double, _ y: UnsafeMutablePointer<Double>
     ) {
-        cblas_dgemv(CblasRowMajor, CblasNoTrans, Int32(rows), Int32(columns), alpha, a, Int32(columns), x, 1, beta, y, 1)
+        cblas_dgemv(
+            CblasRowMajor, CblasNoTrans, Int32(rows), Int32(columns), alpha, a, Int32(columns), x, 1, beta, y, 1)
     }
 
     /// y ← alpha·Aᵀ·x + beta·y, A rows×cols row-major (y has cols entries).
@@ -33,8 +34,9 @@ public enum BLAS {
         rows: Int, columns: Int, alpha: Double, _ a: UnsafePointer<Double>, beta: Double,
         _ c: UnsafeMutablePointer<Double>, ldc: Int
     ) {
-        cblas_dsyrk(CblasRowMajor, CblasUpper, CblasTrans, Int32(columns), Int32(rows), alpha, a, Int32(columns),
-                    beta, c, Int32(ldc))
+        cblas_dsyrk(
+            CblasRowMajor, CblasUpper, CblasTrans, Int32(columns), Int32(rows), alpha, a, Int32(columns),
+            beta, c, Int32(ldc))
     }
 
     /// C ← alpha·AᵀB + beta·C, A n×k, B n×m row-major, C k×m with leading dimension ldc.
@@ -43,8 +45,9 @@ public enum BLAS {
         rows: Int, aColumns: Int, bColumns: Int, alpha: Double, _ a: UnsafePointer<Double>,
         _ b: UnsafePointer<Double>, beta: Double, _ c: UnsafeMutablePointer<Double>, ldc: Int
     ) {
-        cblas_dgemm(CblasRowMajor, CblasTrans, CblasNoTrans, Int32(aColumns), Int32(bColumns), Int32(rows), alpha,
-                    a, Int32(aColumns), b, Int32(bColumns), beta, c, Int32(ldc))
+        cblas_dgemm(
+            CblasRowMajor, CblasTrans, CblasNoTrans, Int32(aColumns), Int32(bColumns), Int32(rows), alpha,
+            a, Int32(aColumns), b, Int32(bColumns), beta, c, Int32(ldc))
     }
 }
 
@@ -54,8 +57,9 @@ extension Matrix {
         precondition(a.columns == b.rows)
         var c = Matrix(rows: a.rows, columns: b.columns)
         if a.rows == 0 || b.columns == 0 || a.columns == 0 { return c }
-        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(a.rows), Int32(b.columns), Int32(a.columns),
-                    1, a.elements, Int32(a.columns), b.elements, Int32(b.columns), 0, &c.elements, Int32(b.columns))
+        cblas_dgemm(
+            CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(a.rows), Int32(b.columns), Int32(a.columns),
+            1, a.elements, Int32(a.columns), b.elements, Int32(b.columns), 0, &c.elements, Int32(b.columns))
         return c
     }
 
@@ -64,8 +68,9 @@ extension Matrix {
         precondition(a.columns == x.count)
         var y = [Double](repeating: 0, count: a.rows)
         if a.rows == 0 || a.columns == 0 { return y }
-        cblas_dgemv(CblasRowMajor, CblasNoTrans, Int32(a.rows), Int32(a.columns), 1, a.elements, Int32(a.columns),
-                    x, 1, 0, &y, 1)
+        cblas_dgemv(
+            CblasRowMajor, CblasNoTrans, Int32(a.rows), Int32(a.columns), 1, a.elements, Int32(a.columns),
+            x, 1, 0, &y, 1)
         return y
     }
 
@@ -73,8 +78,9 @@ extension Matrix {
     public var gram: Matrix {
         var c = Matrix(rows: columns, columns: columns)
         if rows > 0 && columns > 0 {
-            cblas_dsyrk(CblasRowMajor, CblasUpper, CblasTrans, Int32(columns), Int32(rows), 1, elements,
-                        Int32(columns), 0, &c.elements, Int32(columns))
+            cblas_dsyrk(
+                CblasRowMajor, CblasUpper, CblasTrans, Int32(columns), Int32(rows), 1, elements,
+                Int32(columns), 0, &c.elements, Int32(columns))
         }
         c.symmetrizeFromUpper()
         return c

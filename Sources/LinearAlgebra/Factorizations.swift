@@ -32,8 +32,9 @@ extension Matrix {
         if rows == 0 { return ([], self) }
         var a = elements
         var w = [Double](repeating: 0, count: rows)
-        let info = LAPACKE_dsyevd(LAPACK_ROW_MAJOR, Int8(UInt8(ascii: "V")), Int8(UInt8(ascii: "U")), Int32(rows), &a,
-                                  Int32(rows), &w)
+        let info = LAPACKE_dsyevd(
+            LAPACK_ROW_MAJOR, Int8(UInt8(ascii: "V")), Int8(UInt8(ascii: "U")), Int32(rows), &a,
+            Int32(rows), &w)
         guard info == 0 else { return nil }
         return (w, Matrix(rows: rows, columns: rows, elements: a))
     }

@@ -24,8 +24,11 @@ public struct LeastSquares {
         guard LAPACKE_dgeqp3(LAPACK_ROW_MAJOR, Int32(n), Int32(k), &a, Int32(k), &pivots, &tau) == 0 else { return nil }
         // Qᵀy
         var qty = y
-        guard LAPACKE_dormqr(LAPACK_ROW_MAJOR, Int8(UInt8(ascii: "L")), Int8(UInt8(ascii: "T")), Int32(n), 1,
-                             Int32(min(n, k)), &a, Int32(k), &tau, &qty, 1) == 0 else { return nil }
+        guard
+            LAPACKE_dormqr(
+                LAPACK_ROW_MAJOR, Int8(UInt8(ascii: "L")), Int8(UInt8(ascii: "T")), Int32(n), 1,
+                Int32(min(n, k)), &a, Int32(k), &tau, &qty, 1) == 0
+        else { return nil }
         let r00 = k > 0 ? Swift.abs(a[0]) : 0
         var rank = 0
         while rank < min(n, k), Swift.abs(a[rank * k + rank]) > tolerance * r00 { rank += 1 }
@@ -59,8 +62,11 @@ public struct LeastSquares {
     static func covariance(_ packed: [Double], _ k: Int, _ pivots: [Int32]) -> Matrix? {
         var r = Matrix(rows: k, columns: k)
         for i in 0..<k { for j in i..<k { r[i, j] = packed[i * k + j] } }
-        guard LAPACKE_dtrtri(LAPACK_ROW_MAJOR, Int8(UInt8(ascii: "U")), Int8(UInt8(ascii: "N")), Int32(k),
-                             &r.elements, Int32(k)) == 0 else { return nil }
+        guard
+            LAPACKE_dtrtri(
+                LAPACK_ROW_MAJOR, Int8(UInt8(ascii: "U")), Int8(UInt8(ascii: "N")), Int32(k),
+                &r.elements, Int32(k)) == 0
+        else { return nil }
         let rinv = r
         var m = Matrix(rows: k, columns: k)
         for i in 0..<k {

@@ -41,7 +41,10 @@ struct Run: ParsableCommand {
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Parse and check scripts without running them.")
 
-    @Option(help: "Print an intermediate form: tokens, ast, or (building the models, without fitting) loglik, score, hessian, stats, tape.")
+    @Option(
+        help:
+            "Print an intermediate form: tokens, ast, or (building the models, without fitting) loglik, score, hessian, stats, tape."
+    )
     var dump: DumpForm?
 
     @Argument(help: "The scripts to check.")

@@ -37,15 +37,19 @@ public enum Analysis {
     /// `otherPriors` are priors that are not Normal-with-constants on a mean parameter;
     /// any of them (or a prior with an unknown σ) rules least squares out.
     public static func linearDesign(_ likelihood: LogLikelihood, normalPriors: [NormalPrior], otherPriors: Bool)
-        -> Result<LinearDesign, NotApplicable> {
+        -> Result<LinearDesign, NotApplicable>
+    {
         guard likelihood.terms.count == 1, let term = likelihood.terms.first, term.family.name == "Normal" else {
             return .failure(NotApplicable("not a single Normal term"))
         }
         guard term.censored == nil else { return .failure(NotApplicable("censored rows are not least squares")) }
         let (mu, sigma) = (term.arguments[0], term.arguments[1])
-        let meanParameters = mu.symbols.filter { if case .parameter = $0 { return true } else { return false } }.sorted()
+        let meanParameters = mu.symbols.filter { if case .parameter = $0 { return true } else { return false } }
+            .sorted()
         let predictors = likelihood.predictors.filter { mu.depends(on: $0.symbol) }
-        guard !meanParameters.isEmpty || !predictors.isEmpty else { return .failure(NotApplicable("the mean has no parameters")) }
+        guard !meanParameters.isEmpty || !predictors.isEmpty else {
+            return .failure(NotApplicable("the mean has no parameters"))
+        }
         for s in meanParameters + predictors.map(\.symbol) where mu.derivative(withRespectTo: s).dependsOnParameters {
             return .failure(NotApplicable("the mean is not linear in its parameters"))
         }
@@ -59,7 +63,8 @@ public enum Analysis {
         }
         if otherPriors { return .failure(NotApplicable("a prior other than Normal(m, τ) on the mean's coefficients")) }
         if case .parameter = scale, !normalPriors.isEmpty {
-            return .failure(NotApplicable("with a prior and σ unknown, the penalty's weight depends on σ (no closed form)"))
+            return .failure(
+                NotApplicable("with a prior and σ unknown, the penalty's weight depends on σ (no closed form)"))
         }
         let slots = meanParameters.map(slot)
         var columnExpressions = meanParameters.map { mu.derivative(withRespectTo: $0) }
@@ -90,8 +95,10 @@ public enum Analysis {
         let response = (0..<n).map { y[$0] - offsetValues[$0] }
         let allSlots = slots + predictors.flatMap { p in (0..<p.length).map { p.offset + $0 } }
         let ridge = normalPriors.filter { allSlots.contains($0.slot) }.map { (slot: $0.slot, mean: $0.mean, sd: $0.sd) }
-        return .success(LinearDesign(matrix: x, response: response, weights: term.weight == nil ? nil : values.last,
-                                     slots: allSlots, scale: scale, ridge: ridge))
+        return .success(
+            LinearDesign(
+                matrix: x, response: response, weights: term.weight == nil ? nil : values.last,
+                slots: allSlots, scale: scale, ridge: ridge))
     }
 
     /// Why a method does not apply, in words for the report.

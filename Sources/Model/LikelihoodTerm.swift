@@ -11,7 +11,8 @@ public struct LikelihoodTerm {
     public let censored: Expr?
     public let rows: Int
 
-    public init(family: any Distribution, response: Expr, arguments: [Expr], weight: Expr?, censored: Expr?, rows: Int) {
+    public init(family: any Distribution, response: Expr, arguments: [Expr], weight: Expr?, censored: Expr?, rows: Int)
+    {
         self.family = family
         self.response = response
         self.arguments = arguments

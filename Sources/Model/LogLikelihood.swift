@@ -23,7 +23,9 @@ public final class LogLikelihood {
     public let predictors: [LinearPredictor]
     let summaryParameters: [Symbol]
     lazy var summaryGradient: [Expr] = summaryParameters.map { summary.derivative(withRespectTo: $0) }
-    lazy var summaryHessian: [[Expr]] = summaryGradient.map { g in summaryParameters.map { g.derivative(withRespectTo: $0) } }
+    lazy var summaryHessian: [[Expr]] = summaryGradient.map { g in
+        summaryParameters.map { g.derivative(withRespectTo: $0) }
+    }
 
     /// Builds the likelihood: checks each term's data against its family's support, finds the
     /// statistics and computes them in one pass (two where a pilot centres them).
@@ -46,13 +48,15 @@ public final class LogLikelihood {
             // Domain-dependent identities first (log(λ·t) = log λ + log t when both are positive),
             // so more of ℓ factors into statistics.
             let core = try term.core().simplified()
-            let form = SufficientStatistics.factor(core, count: count, firstStatistic: firstStatistic, firstAtom: firstAtom)
+            let form = SufficientStatistics.factor(
+                core, count: count, firstStatistic: firstStatistic, firstAtom: firstAtom)
             data.computeStatistics(form, count: count, into: &values, raw: &raw)
             firstStatistic += form.statistics.count
             firstAtom += form.atoms.count
             forms.append(form)
             if let r = form.remainder {
-                remainders.append(TermEvaluator(remainder: r, rows: term.rows, columns: columns, predictors: predictors))
+                remainders.append(
+                    TermEvaluator(remainder: r, rows: term.rows, columns: columns, predictors: predictors))
             }
         }
         self.forms = forms
@@ -66,7 +70,8 @@ public final class LogLikelihood {
         // Collected by parameter functions, S·log p + (n − S)·log(1 − p), so a zero count
         // multiplies log 0 as a whole (0·log 0 = 0 at the boundary) instead of ∞ − ∞.
         summary = store.add(forms.map(\.value) + [priors]).collectedByParameters()
-        summaryParameters = summary.symbols.filter { if case .parameter = $0 { return true } else { return false } }.sorted()
+        summaryParameters = summary.symbols.filter { if case .parameter = $0 { return true } else { return false } }
+            .sorted()
     }
 
     /// The compiled per-row tapes (value, gradient and Hessian), disassembled, for `show tape`.

@@ -57,14 +57,19 @@ struct TermData {
 
     /// The statistics' values: Σᵢ Πₖ (uₖ − cₖ)^pₖ with cₖ the atoms' means (centred), and the
     /// raw sums Σᵢ Πₖ uₖ^pₖ for showing.
-    func computeStatistics(_ form: StatisticalForm, count: Symbol, into values: inout [Symbol: Double],
-                           raw: inout [Symbol: Double]) {
+    func computeStatistics(
+        _ form: StatisticalForm, count: Symbol, into values: inout [Symbol: Double],
+        raw: inout [Symbol: Double]
+    ) {
         values[count] = Double(term.rows)
         raw[count] = Double(term.rows)
         let atomColumns = evaluate(form.atoms + (form.constantPart.map { [$0] } ?? []))
         var pilots: [Double] = []
         for (k, pilot) in form.pilots.enumerated() {
-            guard let pilot else { pilots.append(0); continue }
+            guard let pilot else {
+                pilots.append(0)
+                continue
+            }
             let c = TermData.mean(atomColumns[k])
             pilots.append(c)
             values[pilot] = c
@@ -76,12 +81,16 @@ struct TermData {
                 raw[stat.symbol] = s
                 continue
             }
-            values[stat.symbol] = TermData.sum((0..<term.rows).map { i in
-                stat.powers.reduce(1.0) { $0 * Foundation.pow(atomColumns[$1.atom][i] - pilots[$1.atom], Double($1.power)) }
-            })
-            raw[stat.symbol] = TermData.sum((0..<term.rows).map { i in
-                stat.powers.reduce(1.0) { $0 * Foundation.pow(atomColumns[$1.atom][i], Double($1.power)) }
-            })
+            values[stat.symbol] = TermData.sum(
+                (0..<term.rows).map { i in
+                    stat.powers.reduce(1.0) {
+                        $0 * Foundation.pow(atomColumns[$1.atom][i] - pilots[$1.atom], Double($1.power))
+                    }
+                })
+            raw[stat.symbol] = TermData.sum(
+                (0..<term.rows).map { i in
+                    stat.powers.reduce(1.0) { $0 * Foundation.pow(atomColumns[$1.atom][i], Double($1.power)) }
+                })
         }
     }
 

@@ -58,7 +58,9 @@ final class TermEvaluator: @unchecked Sendable {
         let limit = ProcessInfo.processInfo.environment["MLE_THREADS"].flatMap { Int($0) } ?? 8
         let cores = max(1, min(limit, ProcessInfo.processInfo.activeProcessorCount))
         let count = rows >= 131_072 ? cores : 1
-        let size = ((rows + count - 1) / count + TermEvaluator.blockSize - 1) / TermEvaluator.blockSize * TermEvaluator.blockSize
+        let size =
+            ((rows + count - 1) / count + TermEvaluator.blockSize - 1) / TermEvaluator.blockSize
+            * TermEvaluator.blockSize
         return stride(from: 0, to: rows, by: max(1, size)).map { $0..<min(rows, $0 + size) }
     }()
 
@@ -71,14 +73,17 @@ final class TermEvaluator: @unchecked Sendable {
 
     /// Adds this term's value (and gradient, Hessian) at θ into the accumulators; chunks of rows
     /// run on separate cores and are merged in order, so the result does not depend on timing.
-    func accumulate(_ theta: [Double], order: Int, scalars: [Symbol: Double],
-                    value: inout Double, gradient: inout [Double], hessian: inout Matrix) {
+    func accumulate(
+        _ theta: [Double], order: Int, scalars: [Symbol: Double],
+        value: inout Double, gradient: inout [Double], hessian: inout Matrix
+    ) {
         let (tape, runners, pairs) = tape(order)
         let inputs = tape.scalarInputs.map { $0.expr.evaluate(scalars) }
         let p = gradient.count
-        let empty = Partial(sums: [Double](repeating: 0, count: tape.outputs.count),
-                            gradient: [Double](repeating: 0, count: p),
-                            hessian: Matrix(rows: order >= 2 ? p : 0, columns: order >= 2 ? p : 0))
+        let empty = Partial(
+            sums: [Double](repeating: 0, count: tape.outputs.count),
+            gradient: [Double](repeating: 0, count: p),
+            hessian: Matrix(rows: order >= 2 ? p : 0, columns: order >= 2 ? p : 0))
         var partials = [Partial](repeating: empty, count: chunks.count)
         let ranges = chunks
         partials.withUnsafeMutableBufferPointer { buffer in
@@ -112,8 +117,10 @@ final class TermEvaluator: @unchecked Sendable {
     }
 
     /// One chunk: blocks of rows through the tape, with the predictor layer on BLAS.
-    func accumulateChunk(_ range: Range<Int>, _ runner: TapeRunner, _ theta: [Double], _ order: Int,
-                         _ pairs: [(Int, Int)], _ partial: inout Partial) {
+    func accumulateChunk(
+        _ range: Range<Int>, _ runner: TapeRunner, _ theta: [Double], _ order: Int,
+        _ pairs: [(Int, Int)], _ partial: inout Partial
+    ) {
         let tape = runner.tape
         let vars = variables
         let nScalar = scalarParameters.count
@@ -124,8 +131,11 @@ final class TermEvaluator: @unchecked Sendable {
         }
         // Outputs reduced by summing: ℓ, the scalar-parameter derivatives and their second derivatives
         // (the predictor ones go through BLAS instead).
-        let summed = [0] + (order >= 1 ? Array(1...max(1, nScalar)).filter { $0 <= nScalar } : [])
-            + pairs.enumerated().filter { $0.element.0 < nScalar && $0.element.1 < nScalar }.map { 1 + vars.count + $0.offset }
+        let summed =
+            [0] + (order >= 1 ? Array(1...max(1, nScalar)).filter { $0 <= nScalar } : [])
+            + pairs.enumerated().filter { $0.element.0 < nScalar && $0.element.1 < nScalar }.map {
+                1 + vars.count + $0.offset
+            }
         var start = range.lowerBound
         while start < range.upperBound {
             let n = min(TermEvaluator.blockSize, range.upperBound - start)
@@ -133,8 +143,9 @@ final class TermEvaluator: @unchecked Sendable {
                 p.matrix.elements.withUnsafeBufferPointer { x in
                     theta.withUnsafeBufferPointer { t in
                         eta[k].withUnsafeMutableBufferPointer { e in
-                            BLAS.gemv(rows: n, columns: p.length, alpha: 1, x.baseAddress! + start * p.length,
-                                      t.baseAddress! + p.offset, beta: 0, e.baseAddress!)
+                            BLAS.gemv(
+                                rows: n, columns: p.length, alpha: 1, x.baseAddress! + start * p.length,
+                                t.baseAddress! + p.offset, beta: 0, e.baseAddress!)
                         }
                     }
                 }
@@ -155,7 +166,8 @@ final class TermEvaluator: @unchecked Sendable {
             }
             if order >= 1 {
                 for (j, p) in predictors.enumerated() {
-                    addTransposed(p, start, n, runner.output(1 + nScalar + j), into: &partial.gradient, offset: p.offset)
+                    addTransposed(
+                        p, start, n, runner.output(1 + nScalar + j), into: &partial.gradient, offset: p.offset)
                 }
             }
             if order >= 2 {
@@ -192,19 +204,24 @@ final class TermEvaluator: @unchecked Sendable {
     }
 
     /// g[offset...] += X_blockᵀ·d
-    func addTransposed(_ p: LinearPredictor, _ start: Int, _ n: Int, _ d: UnsafePointer<Double>,
-                       into g: inout [Double], offset: Int) {
+    func addTransposed(
+        _ p: LinearPredictor, _ start: Int, _ n: Int, _ d: UnsafePointer<Double>,
+        into g: inout [Double], offset: Int
+    ) {
         p.matrix.elements.withUnsafeBufferPointer { x in
             g.withUnsafeMutableBufferPointer { gp in
-                BLAS.gemvTransposed(rows: n, columns: p.length, alpha: 1, x.baseAddress! + start * p.length, d,
-                                    beta: 1, gp.baseAddress! + offset)
+                BLAS.gemvTransposed(
+                    rows: n, columns: p.length, alpha: 1, x.baseAddress! + start * p.length, d,
+                    beta: 1, gp.baseAddress! + offset)
             }
         }
     }
 
     /// One block's contribution to the Hessian for the variable pair (a, b).
-    func blockHessian(_ a: Int, _ b: Int, _ nScalar: Int, _ h: UnsafePointer<Double>, _ start: Int, _ n: Int,
-                      _ hessian: inout Matrix, _ scaled: inout [Double]) {
+    func blockHessian(
+        _ a: Int, _ b: Int, _ nScalar: Int, _ h: UnsafePointer<Double>, _ start: Int, _ n: Int,
+        _ hessian: inout Matrix, _ scaled: inout [Double]
+    ) {
         if a < nScalar && b < nScalar { return }  // summed in `sums`
         if a < nScalar {
             // ∂²/∂θ∂w = Xᵀ·h, into the row of θ and the column of w (and symmetric).
@@ -224,18 +241,20 @@ final class TermEvaluator: @unchecked Sendable {
             p.matrix.elements.withUnsafeBufferPointer { x in
                 let xb = x.baseAddress! + start * p.length
                 if a == b {
-                    weightedGram(p, xb, h, n, hp.baseAddress! + p.offset * hessian.columns + p.offset,
-                                 hessian.columns, &scaled)
+                    weightedGram(
+                        p, xb, h, n, hp.baseAddress! + p.offset * hessian.columns + p.offset,
+                        hessian.columns, &scaled)
                 } else {
                     q.matrix.elements.withUnsafeBufferPointer { z in
                         for i in 0..<n {
                             for j in 0..<q.length { scaled[i * q.length + j] = h[i] * z[(start + i) * q.length + j] }
                         }
                         scaled.withUnsafeBufferPointer { s in
-                            BLAS.gemmTransposedA(rows: n, aColumns: p.length, bColumns: q.length, alpha: 1, xb,
-                                                 s.baseAddress!, beta: 1,
-                                                 hp.baseAddress! + p.offset * hessian.columns + q.offset,
-                                                 ldc: hessian.columns)
+                            BLAS.gemmTransposedA(
+                                rows: n, aColumns: p.length, bColumns: q.length, alpha: 1, xb,
+                                s.baseAddress!, beta: 1,
+                                hp.baseAddress! + p.offset * hessian.columns + q.offset,
+                                ldc: hessian.columns)
                         }
                     }
                 }
@@ -245,8 +264,10 @@ final class TermEvaluator: @unchecked Sendable {
 
     /// H += Xᵀ·diag(h)·X on one block: a syrk of √|h|·X when h has one sign (the usual case:
     /// a concave log-likelihood), a gemm otherwise. Only the upper triangle is written.
-    func weightedGram(_ p: LinearPredictor, _ x: UnsafePointer<Double>, _ h: UnsafePointer<Double>, _ n: Int,
-                      _ c: UnsafeMutablePointer<Double>, _ ldc: Int, _ scaled: inout [Double]) {
+    func weightedGram(
+        _ p: LinearPredictor, _ x: UnsafePointer<Double>, _ h: UnsafePointer<Double>, _ n: Int,
+        _ c: UnsafeMutablePointer<Double>, _ ldc: Int, _ scaled: inout [Double]
+    ) {
         let k = p.length
         // One pass: the sign pattern of h, and the rows scaled by √|h|.
         var anyPositive = false
@@ -260,13 +281,15 @@ final class TermEvaluator: @unchecked Sendable {
         }
         if !(anyPositive && anyNegative) {
             scaled.withUnsafeBufferPointer { s in
-                BLAS.syrkTransposed(rows: n, columns: k, alpha: anyPositive ? 1 : -1, s.baseAddress!, beta: 1, c, ldc: ldc)
+                BLAS.syrkTransposed(
+                    rows: n, columns: k, alpha: anyPositive ? 1 : -1, s.baseAddress!, beta: 1, c, ldc: ldc)
             }
         } else {
             for i in 0..<n { for j in 0..<k { scaled[i * k + j] = h[i] * x[i * k + j] } }
             scaled.withUnsafeBufferPointer { s in
                 var full = [Double](repeating: 0, count: k * k)
-                BLAS.gemmTransposedA(rows: n, aColumns: k, bColumns: k, alpha: 1, x, s.baseAddress!, beta: 0, &full, ldc: k)
+                BLAS.gemmTransposedA(
+                    rows: n, aColumns: k, bColumns: k, alpha: 1, x, s.baseAddress!, beta: 0, &full, ldc: k)
                 for i in 0..<k { for j in i..<k { c[i * ldc + j] += full[i * k + j] } }
             }
         }

@@ -62,8 +62,14 @@ public struct ParameterTransform: Sendable {
     /// Whether θ is strictly inside the domain; on its edge; or outside.
     public func locate(_ theta: Double) -> Location {
         guard theta.isFinite else { return .outside }
-        if let a = lower { if theta < a { return .outside }; if theta == a { return .boundary } }
-        if let b = upper { if theta > b { return .outside }; if theta == b { return .boundary } }
+        if let a = lower {
+            if theta < a { return .outside }
+            if theta == a { return .boundary }
+        }
+        if let b = upper {
+            if theta > b { return .outside }
+            if theta == b { return .boundary }
+        }
         return .interior
     }
 

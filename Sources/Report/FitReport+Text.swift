@@ -8,7 +8,9 @@ extension FitReport {
         lines.append("solver: \(solver) — \(reason)")
         for form in closedForms { lines.append("  \(form)") }
         if let iterations {
-            lines.append("  \(iterations) iteration\(iterations == 1 ? "" : "s"), max |∇| = \(TextTable.number(gradientNorm ?? 0, digits: 3))")
+            lines.append(
+                "  \(iterations) iteration\(iterations == 1 ? "" : "s"), max |∇| = \(TextTable.number(gradientNorm ?? 0, digits: 3))"
+            )
         }
         lines.append(table())
         var criteria = "log-likelihood \(TextTable.number(logLikelihood))"

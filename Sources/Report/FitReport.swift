@@ -8,7 +8,8 @@ public struct FitReport: Sendable {
         /// Why there is no standard error (on the boundary, not identifiable).
         public let note: String?
 
-        public init(name: String, estimate: Double, standardError: Double?, interval: (Double, Double)?, note: String?) {
+        public init(name: String, estimate: Double, standardError: Double?, interval: (Double, Double)?, note: String?)
+        {
             self.name = name
             self.estimate = estimate
             self.standardError = standardError
@@ -34,9 +35,11 @@ public struct FitReport: Sendable {
     public var parameterCount: Int
     public var notes: [String]
 
-    public init(model: String, observations: Int, solver: String, reason: String, closedForms: [String],
-                iterations: Int?, gradientNorm: Double?, rows: [Row], logLikelihood: Double, logPosterior: Double?,
-                aic: Double, bic: Double, parameterCount: Int, notes: [String]) {
+    public init(
+        model: String, observations: Int, solver: String, reason: String, closedForms: [String],
+        iterations: Int?, gradientNorm: Double?, rows: [Row], logLikelihood: Double, logPosterior: Double?,
+        aic: Double, bic: Double, parameterCount: Int, notes: [String]
+    ) {
         self.model = model
         self.observations = observations
         self.solver = solver

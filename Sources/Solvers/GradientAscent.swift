@@ -22,9 +22,11 @@ public struct GradientAscent {
             history.append(it)
             onIteration?(it)
             if !value.isFinite || !gradient.allSatisfy(\.isFinite) {
-                return SolverResult(x: x, value: value, gradient: gradient, iterations: k, status: .notFinite, history: history)
+                return SolverResult(
+                    x: x, value: value, gradient: gradient, iterations: k, status: .notFinite, history: history)
             }
         }
-        return SolverResult(x: x, value: value, gradient: gradient, iterations: steps, status: .completedSteps, history: history)
+        return SolverResult(
+            x: x, value: value, gradient: gradient, iterations: steps, status: .completedSteps, history: history)
     }
 }

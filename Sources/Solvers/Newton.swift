@@ -29,49 +29,59 @@ public struct Newton {
         }
         record(0, 0)
         guard value.isFinite, gradient.allSatisfy(\.isFinite) else {
-            return SolverResult(x: x, value: value, gradient: gradient, iterations: 0, status: .notFinite, history: history)
+            return SolverResult(
+                x: x, value: value, gradient: gradient, iterations: 0, status: .notFinite, history: history)
         }
         for k in 1...maximumIterations {
             guard let direction = Newton.ascentDirection(hessian, gradient) else {
-                return SolverResult(x: x, value: value, gradient: gradient, iterations: k - 1, status: .notFinite, history: history)
+                return SolverResult(
+                    x: x, value: value, gradient: gradient, iterations: k - 1, status: .notFinite, history: history)
             }
             let decrement = zip(gradient, direction).reduce(0) { $0 + $1.0 * $1.1 } / 2
             let scale = max(1, abs(value))
             if decrement <= tolerance * scale || gradient.maxNorm == 0 {
                 polish(f, &x, &value, &gradient, &hessian, direction)
-                return SolverResult(x: x, value: value, gradient: gradient, iterations: k - 1, status: .converged, history: history)
+                return SolverResult(
+                    x: x, value: value, gradient: gradient, iterations: k - 1, status: .converged, history: history)
             }
             guard let (next, t) = Newton.lineSearch(f, x, value, gradient, direction) else {
                 // No step improves ℓ beyond its rounding: at the maximum to within what ℓ can
                 // resolve (then polish on the gradient), or stuck.
                 guard decrement <= 1e-9 * scale else {
-                    return SolverResult(x: x, value: value, gradient: gradient, iterations: k - 1, status: .stalled, history: history)
+                    return SolverResult(
+                        x: x, value: value, gradient: gradient, iterations: k - 1, status: .stalled, history: history)
                 }
                 polish(f, &x, &value, &gradient, &hessian, direction)
-                return SolverResult(x: x, value: value, gradient: gradient, iterations: k - 1, status: .converged, history: history)
+                return SolverResult(
+                    x: x, value: value, gradient: gradient, iterations: k - 1, status: .converged, history: history)
             }
             x = next
             (value, gradient, hessian) = f.evaluate(x, order: 2)
             record(k, t)
             guard value.isFinite, gradient.allSatisfy(\.isFinite) else {
-                return SolverResult(x: x, value: value, gradient: gradient, iterations: k, status: .notFinite, history: history)
+                return SolverResult(
+                    x: x, value: value, gradient: gradient, iterations: k, status: .notFinite, history: history)
             }
         }
-        return SolverResult(x: x, value: value, gradient: gradient, iterations: maximumIterations, status: .iterationLimit,
-                            history: history)
+        return SolverResult(
+            x: x, value: value, gradient: gradient, iterations: maximumIterations, status: .iterationLimit,
+            history: history)
     }
 
     /// Near the maximum ℓ changes by less than its rounding, but the gradient still shows the
     /// way: up to three full Newton steps, each kept while it shrinks the gradient and does not
     /// lower ℓ beyond rounding (quadratic convergence recovers the last digits).
-    func polish(_ f: some Objective, _ x: inout [Double], _ value: inout Double, _ gradient: inout [Double],
-                _ hessian: inout Matrix, _ first: [Double]) {
+    func polish(
+        _ f: some Objective, _ x: inout [Double], _ value: inout Double, _ gradient: inout [Double],
+        _ hessian: inout Matrix, _ first: [Double]
+    ) {
         var direction = first
         for _ in 0..<3 {
             let candidate = zip(x, direction).map { $0 + $1 }
             let c = f.evaluate(candidate, order: 2)
             guard c.value.isFinite, c.value >= value - 1e-12 * max(1, abs(value)),
-                  c.gradient.maxNorm < gradient.maxNorm else { return }
+                c.gradient.maxNorm < gradient.maxNorm
+            else { return }
             (x, value, gradient, hessian) = (candidate, c.value, c.gradient, c.hessian)
             guard gradient.maxNorm > 0, let d = Newton.ascentDirection(hessian, gradient) else { return }
             direction = d
@@ -102,7 +112,8 @@ public struct Newton {
 
     /// Backtracking (Armijo) along d from x: the first t in 1, ½, ¼, … with f(x + t·d) ≥ f(x) + 10⁻⁴·t·gᵀd.
     static func lineSearch(_ f: some Objective, _ x: [Double], _ value: Double, _ g: [Double], _ d: [Double])
-        -> ([Double], Double)? {
+        -> ([Double], Double)?
+    {
         let slope = zip(g, d).reduce(0) { $0 + $1.0 * $1.1 }
         var t = 1.0
         for _ in 0..<60 {

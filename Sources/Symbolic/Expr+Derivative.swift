@@ -33,7 +33,8 @@ extension Expr {
                 return st.mul([exponent, base.pow(exponent - 1), base.derivative(withRespectTo: s)])
             }
             // (bᵉ)′ = bᵉ·(e′·log b + e·b′/b)
-            let inner = exponent.derivative(withRespectTo: s) * log(base)
+            let inner =
+                exponent.derivative(withRespectTo: s) * log(base)
                 + exponent * base.derivative(withRespectTo: s) / base
             return self * inner
         case .apply(let f, let args):

@@ -152,7 +152,10 @@ struct Printer {
         var numerator: [Expr] = []
         var denominator: [Expr] = []
         for f in e.factors {
-            if let c = f.constantValue { coefficient *= c; continue }
+            if let c = f.constantValue {
+                coefficient *= c
+                continue
+            }
             let (base, exponent) = f.powerParts
             if let k = exponent.constantValue, k < 0 {
                 denominator.append(store.pow(base, store.constant(-k)))
@@ -161,7 +164,10 @@ struct Printer {
             }
         }
         var sign = ""
-        if coefficient < 0 { sign = "−"; coefficient = -coefficient }
+        if coefficient < 0 {
+            sign = "−"
+            coefficient = -coefficient
+        }
         var denominatorNumber: Double? = nil
         if coefficient != 1, coefficient < 1, (1 / coefficient).rounded() == 1 / coefficient, 1 / coefficient <= 1000 {
             denominatorNumber = 1 / coefficient

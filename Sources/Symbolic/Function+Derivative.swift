@@ -8,16 +8,16 @@ extension Function {
         case .log: return x.pow(-1)
         case .log1p: return (1 + x).pow(-1)
         case .expm1: return x.apply(.exp)
-        case .sigmoid: return x.apply(.sigmoid) * (-x).apply(.sigmoid)            // σ(x)(1 − σ(x)) = σ(x)σ(−x)
+        case .sigmoid: return x.apply(.sigmoid) * (-x).apply(.sigmoid)  // σ(x)(1 − σ(x)) = σ(x)σ(−x)
         case .softplus: return x.apply(.sigmoid)
         case .logit: return (x * (1 - x)).pow(-1)
         case .lgamma: return x.apply(.digamma)
         case .digamma: return x.apply(.trigamma)
         case .trigamma: return x.apply(.tetragamma)
-        case .tetragamma: return s.constant(.nan)                   // ψ⁽³⁾ is not needed for second derivatives
+        case .tetragamma: return s.constant(.nan)  // ψ⁽³⁾ is not needed for second derivatives
         case .abs: return x.apply(.sign)
         case .sign: return s.zero
-        case .logsumexp: return (args[i] - s.apply(.logsumexp, args)).apply(.exp)   // softmax
+        case .logsumexp: return (args[i] - s.apply(.logsumexp, args)).apply(.exp)  // softmax
         }
     }
 }

@@ -18,7 +18,8 @@ extension Function {
         case .log1p: return Foundation.log1p(x)
         case .expm1: return Foundation.expm1(x)
         case .sigmoid: return x >= 0 ? 1 / (1 + Foundation.exp(-x)) : Foundation.exp(x) / (1 + Foundation.exp(x))
-        case .softplus: return x.isInfinite ? (x > 0 ? x : 0) : Swift.max(x, 0) + Foundation.log1p(Foundation.exp(-Swift.abs(x)))
+        case .softplus:
+            return x.isInfinite ? (x > 0 ? x : 0) : Swift.max(x, 0) + Foundation.log1p(Foundation.exp(-Swift.abs(x)))
         case .logit: return Foundation.log(x) - Foundation.log1p(-x)
         case .lgamma: return Function.logGamma(x)
         case .digamma: return Function.psi(0, x)

@@ -51,7 +51,8 @@ public enum ScoreSolver {
                 }
             }
             guard let (i, solution) = found else {
-                return .failure(lastFailure ?? .notIsolable(remaining[0].symbol, "the score equations could not be solved"))
+                return .failure(
+                    lastFailure ?? .notIsolable(remaining[0].symbol, "the score equations could not be solved"))
             }
             let symbol = remaining.remove(at: i).symbol
             let substitution = [symbol: solution]
@@ -88,14 +89,18 @@ public enum ScoreSolver {
             let k = Double(d[1])
             let power = -(coefficients[0]! / coefficients[d[1]]!)
             if d[1] % 2 == 0 && !u.positive {
-                return .failure(.notIsolable(theta, "\(name)^\(d[1]) has two real roots and \(name) is not constrained to be positive"))
+                return .failure(
+                    .notIsolable(
+                        theta, "\(name)^\(d[1]) has two real roots and \(name) is not constrained to be positive"))
             }
             return .success(power.pow(1 / k))
         case let d where d.count == 1 && d[0] >= 1:
             return .success(store.zero)
         default:
             let shown = degrees.map { $0 == 0 ? "1" : "\(name)^\($0)" }.joined(separator: ", ")
-            return .failure(.notIsolable(theta, "the numerator of \(name)'s score has terms in \(shown): not linear or a single power"))
+            return .failure(
+                .notIsolable(
+                    theta, "the numerator of \(name)'s score has terms in \(shown): not linear or a single power"))
         }
     }
 

@@ -91,9 +91,10 @@ public enum SufficientStatistics {
         let pilots: [Symbol?] = degrees.indices.map { degrees[$0] >= 2 ? .pilot(firstAtom + $0) : nil }
         if !polynomial.isEmpty {
             let p = store.add(polynomial)
-            let atPilots: [Symbol: Expr] = Dictionary(uniqueKeysWithValues: variables.indices.map { k in
-                (variables[k].symbol!, pilots[k].map { store.symbol($0) } ?? store.zero)
-            })
+            let atPilots: [Symbol: Expr] = Dictionary(
+                uniqueKeysWithValues: variables.indices.map { k in
+                    (variables[k].symbol!, pilots[k].map { store.symbol($0) } ?? store.zero)
+                })
             for alpha in multiIndices(degrees) {
                 var derivative = p
                 var factorial = 1.0
@@ -208,7 +209,8 @@ public enum SufficientStatistics {
             return t
         }
         let simple = parts.allSatisfy { $0.count <= 3 && !$0.contains(" ") }
-        let body = parts.joined(separator: simple && parts.count > 1 && parts.allSatisfy { $0.unicodeScalars.count <= 2 } ? "" : "·")
+        let body = parts.joined(
+            separator: simple && parts.count > 1 && parts.allSatisfy { $0.unicodeScalars.count <= 2 } ? "" : "·")
         return body.first.map { $0.isLetter } == true && !body.contains(" ") ? "Σ" + body : "Σ " + body
     }
 }

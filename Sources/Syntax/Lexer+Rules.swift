@@ -60,7 +60,8 @@ extension Lexer {
         if let c = peekScalar(), Lexer.isIdentifierContinue(c) || c == "." {
             consumeNameTail()
             let text = span(start).text
-            let help = text.contains(".") && text.filter({ $0 == "." }).count > 1
+            let help =
+                text.contains(".") && text.filter({ $0 == "." }).count > 1
                 ? SyntaxMessage.oneDecimalPoint
                 : SyntaxMessage.multiplyNumberAndName
             diagnostics.append(.error(SyntaxMessage.malformedNumber(text), at: span(start), help: help))

@@ -64,9 +64,15 @@ public struct Lexer {
         var length: Int
         switch b0 {
         case 0..<0x80: return (Unicode.Scalar(b0), 1)
-        case 0xC0..<0xE0: value = UInt32(b0 & 0x1F); length = 2
-        case 0xE0..<0xF0: value = UInt32(b0 & 0x0F); length = 3
-        default: value = UInt32(b0 & 0x07); length = 4
+        case 0xC0..<0xE0:
+            value = UInt32(b0 & 0x1F)
+            length = 2
+        case 0xE0..<0xF0:
+            value = UInt32(b0 & 0x0F)
+            length = 3
+        default:
+            value = UInt32(b0 & 0x07)
+            length = 4
         }
         for k in 1..<length where i + k < bytes.count {
             value = (value << 6) | UInt32(bytes[i + k] & 0x3F)
@@ -103,7 +109,12 @@ public struct Lexer {
         case "0"..."9":
             lexNumber()
         case ".":
-            if let next = peekScalar(1), ("0"..."9").contains(next) { lexNumber() } else { offset += 1; add(.period, start) }
+            if let next = peekScalar(1), ("0"..."9").contains(next) {
+                lexNumber()
+            } else {
+                offset += 1
+                add(.period, start)
+            }
         default:
             if Lexer.isIdentifierStart(c) {
                 lexIdentifier()
@@ -202,8 +213,10 @@ public struct Lexer {
                 case "\\": value += "\\"
                 default:
                     diagnostics.append(
-                        .error(SyntaxMessage.unknownEscape(e), at: SourceSpan(file: file, start: offset - l2 - 1, end: offset),
-                               help: SyntaxMessage.knownEscapes))
+                        .error(
+                            SyntaxMessage.unknownEscape(e),
+                            at: SourceSpan(file: file, start: offset - l2 - 1, end: offset),
+                            help: SyntaxMessage.knownEscapes))
                 }
             } else {
                 value.unicodeScalars.append(c)
@@ -233,7 +246,9 @@ public struct Lexer {
             let b = bytes[i]
             let need: Int
             switch b {
-            case 0..<0x80: i += 1; continue
+            case 0..<0x80:
+                i += 1
+                continue
             case 0xC2..<0xE0: need = 1
             case 0xE0..<0xF0: need = 2
             case 0xF0..<0xF5: need = 3
@@ -242,7 +257,9 @@ public struct Lexer {
             guard i + need < bytes.count else { return i }
             for k in 1...need where bytes[i + k] & 0xC0 != 0x80 { return i }
             let cp = Lexer.decode(bytes, i, need)
-            if (need == 2 && cp < 0x800) || (need == 3 && cp < 0x10000) || cp > 0x10FFFF || (0xD800...0xDFFF).contains(cp) {
+            if (need == 2 && cp < 0x800) || (need == 3 && cp < 0x10000) || cp > 0x10FFFF
+                || (0xD800...0xDFFF).contains(cp)
+            {
                 return i
             }
             i += need + 1

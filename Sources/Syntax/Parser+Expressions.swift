@@ -17,7 +17,9 @@ extension Parser {
         return left
     }
 
-    func makeBinary(_ op: BinaryOperator, _ a: ExpressionSyntax, _ b: ExpressionSyntax, _ opToken: Token) throws -> ExpressionSyntax {
+    func makeBinary(_ op: BinaryOperator, _ a: ExpressionSyntax, _ b: ExpressionSyntax, _ opToken: Token) throws
+        -> ExpressionSyntax
+    {
         try bounded(ExpressionSyntax(.binary(op, a, b), a.span.merged(with: b.span)), opToken)
     }
 
@@ -75,7 +77,8 @@ extension Parser {
                 defer { nesting -= 1 }
                 var indices = [try parseIndex()]
                 while match(.comma) != nil { indices.append(try parseIndex()) }
-                _ = try expect(.rightBracket, SyntaxMessage.Expected.closing("]", open: "[", openedAt: open.span.position))
+                _ = try expect(
+                    .rightBracket, SyntaxMessage.Expected.closing("]", open: "[", openedAt: open.span.position))
                 e = try bounded(ExpressionSyntax(.index(e, indices), span(from: e.span)), open)
             case .period:
                 advance()
@@ -141,7 +144,8 @@ extension Parser {
     /// index = NAME-or-keyword (a column name: d[model, hp]) | expression
     mutating func parseIndex() throws -> ExpressionSyntax {
         if case .identifier(let word) = current.kind, Keyword.reserved.contains(word),
-           peek().kind == .comma || peek().kind == .rightBracket {
+            peek().kind == .comma || peek().kind == .rightBracket
+        {
             let t = advance()
             return ExpressionSyntax(.name(word), t.span)
         }

@@ -135,7 +135,8 @@ extension Parser {
         }
         let nameToken = advance()
         guard let open = match(.leftParen) else {
-            throw expected(SyntaxMessage.Expected.parenthesis(after: text), help: SyntaxMessage.distributionArguments(text))
+            throw expected(
+                SyntaxMessage.Expected.parenthesis(after: text), help: SyntaxMessage.distributionArguments(text))
         }
         let args = try parseArguments(closing: open)
         return DistributionCall(name: Name(text, nameToken.span), arguments: args, span: span(from: nameToken.span))
@@ -169,7 +170,8 @@ extension Parser {
         }
         let trace = current.isKeyword("trace")
         if trace { advance() }
-        return Statement(.fit(FitDeclaration(model: model, method: method, options: options, trace: trace)), span(from: start))
+        return Statement(
+            .fit(FitDeclaration(model: model, method: method, options: options, trace: trace)), span(from: start))
     }
 
     /// showStatement = "show" NAME [ NAME ]

@@ -7,9 +7,10 @@ import Testing
     typealias F = CheckerFixture
 
     @Test func undefinedNameWithSuggestion() {
-        #expect(F.check("data flips = [1, 0]\nprint mean(fliqs)") == [
-            "2:12: undefined name 'fliqs' [did you mean 'flips'?]",
-        ])
+        #expect(
+            F.check("data flips = [1, 0]\nprint mean(fliqs)") == [
+                "2:12: undefined name 'fliqs' [did you mean 'flips'?]"
+            ])
         let d = F.diagnostics("data flips = [1, 0]\nprint mean(fliqs)")[0]
         #expect(d.span?.text == "fliqs")
     }
@@ -42,9 +43,10 @@ import Testing
         #expect(ds[0].notes.first?.span?.position == "1:5")
         #expect(F.check("param p\nparam p") == ["2:7: 'p' is already defined (as a param) [choose another name]"])
         #expect(F.check("data x = [1]\nparam x") == ["2:7: 'x' is already defined (as data) [choose another name]"])
-        #expect(F.check("data y = [1]\nmodel m: y ~ Normal(0, 1)\nlet m = 3") == [
-            "3:5: 'm' is already defined (as a model) [choose another name]",
-        ])
+        #expect(
+            F.check("data y = [1]\nmodel m: y ~ Normal(0, 1)\nlet m = 3") == [
+                "3:5: 'm' is already defined (as a model) [choose another name]"
+            ])
     }
 
     @Test func theFirstDefinitionSurvivesARedefinition() {
@@ -55,11 +57,14 @@ import Testing
         }
     }
 
-    @Test(arguments: ["log", "exp", "sum", "mean", "var", "sd", "dot", "csv", "sample", "se", "loglik", "Normal", "Bernoulli"])
+    @Test(arguments: [
+        "log", "exp", "sum", "mean", "var", "sd", "dot", "csv", "sample", "se", "loglik", "Normal", "Bernoulli",
+    ])
     func builtinNamesCannotBeRedefined(name: String) {
-        #expect(F.check("let \(name) = 1") == [
-            "1:5: '\(name)' is the name of a built-in function and cannot be redefined [choose another name, such as '\(name)_']",
-        ])
+        #expect(
+            F.check("let \(name) = 1") == [
+                "1:5: '\(name)' is the name of a built-in function and cannot be redefined [choose another name, such as '\(name)_']"
+            ])
     }
 
     @Test func aFunctionNameIsNotAValue() {
@@ -68,19 +73,22 @@ import Testing
     }
 
     @Test func aValueIsNotAFunction() {
-        #expect(F.check("let x = 1\nlet y = x(2)") == [
-            "2:9: 'x' is a let, not a function [to multiply, write '*' before '(']",
-        ])
-        #expect(F.check("data x = [1]\nprint x(2)") == [
-            "2:7: 'x' is data, not a function [to multiply, write '*' before '(']",
-        ])
+        #expect(
+            F.check("let x = 1\nlet y = x(2)") == [
+                "2:9: 'x' is a let, not a function [to multiply, write '*' before '(']"
+            ])
+        #expect(
+            F.check("data x = [1]\nprint x(2)") == [
+                "2:7: 'x' is data, not a function [to multiply, write '*' before '(']"
+            ])
         #expect(F.check("print foo(1)") == ["1:7: unknown function 'foo'"])
         // The arguments of an unknown function are still checked.
         #expect(F.check("print foo(zzz)") == ["1:7: unknown function 'foo'", "1:11: undefined name 'zzz'"])
     }
 
     @Test func environmentRecordsKindsShapesAndOrder() {
-        let env = F.environment("""
+        let env = F.environment(
+            """
             data x = [1, 2, 3]
             data m = [[1, 2], [3, 4]]
             param p in (0, 1)
@@ -102,10 +110,15 @@ import Testing
         } else {
             Issue.record("p is not a param")
         }
-        if case .param(let info)? = env["w"]?.binding, case .vector(2) = info.shape {} else {
+        if case .param(let info)? = env["w"]?.binding, case .vector(2) = info.shape {
+        } else {
             Issue.record("w is not a vector[2] param")
         }
-        if case .matrix(2, 2)? = { () -> Shape? in if case .data(let s)? = env["m"]?.binding { return s }; return nil }() {} else {
+        if case .matrix(2, 2)? = { () -> Shape? in
+            if case .data(let s)? = env["m"]?.binding { return s }
+            return nil
+        }() {
+        } else {
             Issue.record("m is not a 2×2 matrix")
         }
         if case .let(.scalar, usesParams: true)? = env["q"]?.binding {} else { Issue.record("q") }

@@ -10,23 +10,34 @@ import Testing
         let env = F.environment("data d = csv(\"cars.csv\")\ndata s = d.speed\ndata X = d[speed, dist]")
         if case .data(.vector(3))? = env["s"]?.binding {} else { Issue.record("d.speed is not a vector of 3") }
         if case .data(.matrix(3, 2))? = env["X"]?.binding {} else { Issue.record("d[speed, dist] is not 3×2") }
-        #expect(F.check("data d = csv(\"cars.csv\")\nprint mean(d.speed), d[\"speed\", dist], nrow(d), ncol(d), length(d)").isEmpty)
+        #expect(
+            F.check("data d = csv(\"cars.csv\")\nprint mean(d.speed), d[\"speed\", dist], nrow(d), ncol(d), length(d)")
+                .isEmpty)
         // A text column may be printed; only arithmetic needs numbers.
         #expect(F.check("data d = csv(\"cars.csv\")\nprint d.label").isEmpty)
     }
 
     @Test func unknownColumnWithSuggestion() {
-        #expect(F.check("data d = csv(\"cars.csv\")\nprint d.sped") == ["2:9: cars.csv has no column 'sped' [did you mean 'speed'?]"])
-        #expect(F.check("data d = csv(\"cars.csv\")\nprint d.Speed") == ["2:9: cars.csv has no column 'Speed' [did you mean 'speed'?]"])
-        #expect(F.check("data d = csv(\"cars.csv\")\nprint d.weight") == [
-            "2:9: cars.csv has no column 'weight' [its columns are speed, dist, label]",
-        ])
-        #expect(F.check("data d = csv(\"cars.csv\")\ndata X = d[speed, dst]") == [
-            "2:19: cars.csv has no column 'dst' [did you mean 'dist'?]",
-        ])
-        #expect(F.check("data d = csv(\"cars.csv\")\ndata X = d[speed, 1]") == [
-            "2:19: a table is indexed by column names, e.g. d[x1, x2]",
-        ])
+        #expect(
+            F.check("data d = csv(\"cars.csv\")\nprint d.sped") == [
+                "2:9: cars.csv has no column 'sped' [did you mean 'speed'?]"
+            ])
+        #expect(
+            F.check("data d = csv(\"cars.csv\")\nprint d.Speed") == [
+                "2:9: cars.csv has no column 'Speed' [did you mean 'speed'?]"
+            ])
+        #expect(
+            F.check("data d = csv(\"cars.csv\")\nprint d.weight") == [
+                "2:9: cars.csv has no column 'weight' [its columns are speed, dist, label]"
+            ])
+        #expect(
+            F.check("data d = csv(\"cars.csv\")\ndata X = d[speed, dst]") == [
+                "2:19: cars.csv has no column 'dst' [did you mean 'dist'?]"
+            ])
+        #expect(
+            F.check("data d = csv(\"cars.csv\")\ndata X = d[speed, 1]") == [
+                "2:19: a table is indexed by column names, e.g. d[x1, x2]"
+            ])
     }
 
     @Test func textColumnInArithmeticNamesRowColumnAndCell() {
@@ -34,14 +45,17 @@ import Testing
         #expect(F.check("data d = csv(\"cars.csv\")\nprint d.label + 1") == ["2:7: \(message)"])
         #expect(F.check("data d = csv(\"cars.csv\")\nprint mean(d.label)") == ["2:12: \(message)"])
         #expect(F.check("data d = csv(\"cars.csv\")\ndata X = d[speed, label]") == ["2:19: \(message)"])
-        #expect(F.check("data aq = csv(\"na.csv\")\nlet c = aq.ozone - 30") == [
-            "2:9: na.csv row 2 (line 3), column 'ozone': expected a number, found 'NA'",
-        ])
-        #expect(F.check("data d = csv(\"cars.csv\")\nparam μ\nmodel d.speed ~ Normal(d.label, 1)") == ["3:24: \(message)"])
+        #expect(
+            F.check("data aq = csv(\"na.csv\")\nlet c = aq.ozone - 30") == [
+                "2:9: na.csv row 2 (line 3), column 'ozone': expected a number, found 'NA'"
+            ])
+        #expect(
+            F.check("data d = csv(\"cars.csv\")\nparam μ\nmodel d.speed ~ Normal(d.label, 1)") == ["3:24: \(message)"])
     }
 
     @Test func missingCellInArithmetic() {
-        let message = "gaps.csv row 2 (line 3), column 'b': the cell is empty (a missing value), which arithmetic cannot use"
+        let message =
+            "gaps.csv row 2 (line 3), column 'b': the cell is empty (a missing value), which arithmetic cannot use"
         #expect(F.check("data g = csv(\"gaps.csv\")\nprint mean(g.b)") == ["2:12: \(message)"])
         #expect(F.check("data g = csv(\"gaps.csv\")\nprint g.b * 2") == ["2:7: \(message)"])
         #expect(F.check("data g = csv(\"gaps.csv\")\ndata X = g[a, b]") == ["2:15: \(message)"])
@@ -53,21 +67,25 @@ import Testing
         let found = F.check("data d = csv(\"cars.csv\")\nparam μ\nmodel d.label ~ Normal(μ, 1)")
         #expect(found.count == 1)
         #expect(found == ["3:7: cars.csv row 1 (line 2), column 'label': expected a number, found 'a'"])
-    
+
     }
 
     @Test func tablesAreNotNumbers() {
-        #expect(F.check("data d = csv(\"cars.csv\")\nprint d + 1") == [
-            "2:7: a table cannot be used in arithmetic [use one of its columns, e.g. d.x, or d[a, b] for a matrix]",
-        ])
+        #expect(
+            F.check("data d = csv(\"cars.csv\")\nprint d + 1") == [
+                "2:7: a table cannot be used in arithmetic [use one of its columns, e.g. d.x, or d[a, b] for a matrix]"
+            ])
         #expect(F.check("data x = [1]\nprint x.y") == ["2:7: '.' picks a column of a table, but this is a vector of 1"])
     }
 
     @Test func csvArgumentsAndMissingFiles() {
-        #expect(F.check("data d = csv(1)") == ["1:10: csv() takes the file's path as a string, e.g. csv(\"data/cars.csv\")"])
-        #expect(F.check("data d = csv(\"cars.csv\", 2)") == [
-            "1:10: csv() takes the file's path as a string, e.g. csv(\"data/cars.csv\")",
-        ])
+        #expect(
+            F.check("data d = csv(1)") == ["1:10: csv() takes the file's path as a string, e.g. csv(\"data/cars.csv\")"]
+        )
+        #expect(
+            F.check("data d = csv(\"cars.csv\", 2)") == [
+                "1:10: csv() takes the file's path as a string, e.g. csv(\"data/cars.csv\")"
+            ])
         let missing = F.check("data d = csv(\"nope.csv\")")
         #expect(missing.count == 1)
         #expect(missing.first?.hasPrefix("1:14: nope.csv: cannot read the file '") == true)

@@ -7,8 +7,11 @@ import Testing
 @Suite struct CSVErrorTests {
     @Test func missingFileNamesTheResolvedPath() {
         let path = "/nonexistent-mle-dir/cars.csv"
-        #expect(throws: CSVError(file: "data/cars.csv", line: nil,
-                                 message: "cannot read the file '\(path)': no such file or directory")) {
+        #expect(
+            throws: CSVError(
+                file: "data/cars.csv", line: nil,
+                message: "cannot read the file '\(path)': no such file or directory")
+        ) {
             try CSVReader.read(path: path, name: "data/cars.csv")
         }
     }
@@ -27,15 +30,17 @@ import Testing
     @Test func invalidUTF8NamesTheLine() {
         let bytes = Array("a,b\n1,2\n3,".utf8) + [0xFF, 0x41] + Array("\n".utf8)
         let error = parseError(bytes: bytes)
-        #expect(error?.description
-            == "t.csv line 3: the file is not UTF-8 text (byte 0xFF at offset 10); "
-            + "it may be Latin-1 or Windows-1252: save it as UTF-8")
+        #expect(
+            error?.description
+                == "t.csv line 3: the file is not UTF-8 text (byte 0xFF at offset 10); "
+                + "it may be Latin-1 or Windows-1252: save it as UTF-8")
     }
 
-    @Test(arguments: [
-        [0xC0, 0x80], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80],
-        [0xF5, 0x80, 0x80, 0x80], [0x80], [0xE2, 0x82], [0xC3],
-    ] as [[UInt8]])
+    @Test(
+        arguments: [
+            [0xC0, 0x80], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80],
+            [0xF5, 0x80, 0x80, 0x80], [0x80], [0xE2, 0x82], [0xC3],
+        ] as [[UInt8]])
     func illFormedSequencesAreRejected(sequence: [UInt8]) {
         #expect(parseError(bytes: Array("x\n".utf8) + sequence)?.line == 2)
     }
@@ -47,18 +52,21 @@ import Testing
 
     @Test(arguments: ["", "\u{FEFF}", "\n\n", " \r\n\t\n"])
     func emptyFileHasNoHeader(text: String) {
-        #expect(parseError(text)?.description
-            == "t.csv: the file is empty: a CSV file needs a header row naming its columns")
+        #expect(
+            parseError(text)?.description
+                == "t.csv: the file is empty: a CSV file needs a header row naming its columns")
     }
 
     @Test func tooManyFields() {
-        #expect(parseError("a,b,c\n1,2,3\n1,2,3,4\n")?.description
-            == "t.csv line 3: row has 4 fields, but the header has 3 columns")
+        #expect(
+            parseError("a,b,c\n1,2,3\n1,2,3,4\n")?.description
+                == "t.csv line 3: row has 4 fields, but the header has 3 columns")
     }
 
     @Test func tooFewFieldsCountsFromTheRowsFirstLine() {
-        #expect(parseError("a,b\n1,2\n\"x\ny\"\n")?.description
-            == "t.csv line 3: row has 1 field, but the header has 2 columns")
+        #expect(
+            parseError("a,b\n1,2\n\"x\ny\"\n")?.description
+                == "t.csv line 3: row has 1 field, but the header has 2 columns")
     }
 
     @Test func oneColumnHeaderSaysColumn() {
@@ -66,8 +74,9 @@ import Testing
     }
 
     @Test func unterminatedQuoteNamesTheLineWhereItStarted() {
-        #expect(parseError("a,b\n1,2\n3,\"open\n4,5\n6,7\n")?.description
-            == "t.csv line 3: a quoted field starts on this line but is never closed (missing closing '\"')")
+        #expect(
+            parseError("a,b\n1,2\n3,\"open\n4,5\n6,7\n")?.description
+                == "t.csv line 3: a quoted field starts on this line but is never closed (missing closing '\"')")
     }
 
     @Test func unterminatedQuoteInTheHeader() {
@@ -75,20 +84,23 @@ import Testing
     }
 
     @Test func textAfterClosingQuote() {
-        #expect(parseError("a,b\n\"x\"y,2\n")?.description
-            == "t.csv line 2: unexpected 'y' after the closing quote of a quoted field "
-            + "(inside quotes, write a quote as \"\")")
+        #expect(
+            parseError("a,b\n\"x\"y,2\n")?.description
+                == "t.csv line 2: unexpected 'y' after the closing quote of a quoted field "
+                + "(inside quotes, write a quote as \"\")")
     }
 
     @Test func duplicateColumnNames() {
-        #expect(parseError("x,y, x\n1,2,3\n")?.description
-            == "t.csv line 1: column 'x' appears twice in the header (columns 1 and 3)")
+        #expect(
+            parseError("x,y, x\n1,2,3\n")?.description
+                == "t.csv line 1: column 'x' appears twice in the header (columns 1 and 3)")
     }
 
     @Test func emptyColumnName() {
         #expect(parseError("x,,z\n1,2,3\n")?.description == "t.csv line 1: the header's column 2 has an empty name")
-        #expect(parseError("x,\"  \"\n1,2\n")?.message
-            == "the header's column 2 has an empty name (is there a trailing comma?)")
+        #expect(
+            parseError("x,\"  \"\n1,2\n")?.message
+                == "the header's column 2 has an empty name (is there a trailing comma?)")
         #expect(parseError("\n\n\"\"\n1\n")?.description == "t.csv line 3: the header's column 1 has an empty name")
     }
 

@@ -5,7 +5,8 @@ import Testing
 /// No bytes make the reader crash or hang: random input, odd quoting, huge fields.
 @Suite struct CSVRobustnessTests {
     /// Bytes that steer the scanner into its corners, drawn more often than the rest.
-    static let interesting: [UInt8] = Array("\"\",,\r\n\n 1.e-+aNA\t".utf8) + [0xEF, 0xBB, 0xBF, 0xC3, 0xA9, 0xFF, 0x00]
+    static let interesting: [UInt8] =
+        Array("\"\",,\r\n\n 1.e-+aNA\t".utf8) + [0xEF, 0xBB, 0xBF, 0xC3, 0xA9, 0xFF, 0x00]
 
     @Test func randomBytesNeverCrash() {
         var generator = SeededGenerator(seed: 20_240_601)

@@ -10,7 +10,7 @@ import Testing
         ("0.1", 0.1), ("123456789012345678901234567890", 123456789012345678901234567890.0),
         ("3.141592653589793238", 3.141592653589793), ("1e400", .infinity), ("1e-400", 0),
         ("4.9e-324", .leastNonzeroMagnitude), ("1.7976931348623157e308", 1.7976931348623157e308),
-        ("9007199254740993", 9007199254740992), ("0.000000000000000000000000001", 1e-27),
+        ("9007199254740993", 9_007_199_254_740_992), ("0.000000000000000000000000001", 1e-27),
     ])
     func numbersFollowTheGrammar(text: String, value: Double) {
         let parsed = NumberParser.value(of: text)
@@ -85,9 +85,10 @@ import Testing
     @Test func numbersOfAColumnWithMissingCellsNamesTheFirstEmptyOne() throws {
         let t = try CSVReader.parse("id,age\n1,31\n\n2,\n3,\n", name: "cars.csv", path: "/p/cars.csv")
         let problem = try #require(failure(t.column(named: "age")?.numbers()))
-        #expect(problem.description
-            == "cars.csv row 2 (line 4), column 'age': "
-            + "the cell is empty (a missing value), which arithmetic cannot use")
+        #expect(
+            problem.description
+                == "cars.csv row 2 (line 4), column 'age': "
+                + "the cell is empty (a missing value), which arithmetic cannot use")
         #expect(problem.cell == nil)
     }
 
@@ -111,8 +112,9 @@ import Testing
         #expect(column.cells == ["1", nil, nil, "2e1"])
         #expect(column.missingCount == 2)
         #expect(column.lines == [2, 3, 4, 5])
-        #expect(failure(column.numbers())?.description
-            == "f.csv row 2 (line 3), column 'v': the cell is empty (a missing value), which arithmetic cannot use")
+        #expect(
+            failure(column.numbers())?.description
+                == "f.csv row 2 (line 3), column 'v': the cell is empty (a missing value), which arithmetic cannot use")
         let text = Column(name: "w", cells: ["1", "a"], lines: [7, 9])
         #expect(text.kind == .text)
         #expect(failure(text.numbers())?.line == 9)

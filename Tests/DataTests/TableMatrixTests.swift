@@ -8,8 +8,9 @@ import Testing
     let cars: Table
 
     init() throws {
-        cars = try CSVReader.parse("mpg,weight,age,make\n21,2.6,3,VW\n18,3.1,,Ford\n30,2.2,5,Fiat\n",
-                                   name: "cars.csv", path: "/p/cars.csv")
+        cars = try CSVReader.parse(
+            "mpg,weight,age,make\n21,2.6,3,VW\n18,3.1,,Ford\n30,2.2,5,Fiat\n",
+            name: "cars.csv", path: "/p/cars.csv")
     }
 
     @Test func columnsInTheOrderAsked() throws {

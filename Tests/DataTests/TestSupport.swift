@@ -1,6 +1,6 @@
-import SeededRandom
 import Data
 import Foundation
+import SeededRandom
 
 /// Writes `bytes` to a new file in the temporary directory and returns its path.
 func temporaryFile(_ bytes: [UInt8]) throws -> String {

@@ -18,10 +18,10 @@ import Testing
         #expect(F.close(F.number("log(8)"), 3 * Self.ln2))
         #expect(F.number("log(0)") == -.infinity)
         #expect(F.number("exp(0)") == 1)
-        #expect(F.close(F.number("exp(1)"), 2.718281828459045))        // e = 2.718281828459045235…
+        #expect(F.close(F.number("exp(1)"), 2.718281828459045))  // e = 2.718281828459045235…
         #expect(F.close(F.number("exp(-ln)", setup: "let ln = log(2)"), 0.5))
         #expect(F.number("sqrt(16)") == 4)
-        #expect(F.number("sqrt(2)") == 1.4142135623730951)              // √2 = 1.414213562373095048…
+        #expect(F.number("sqrt(2)") == 1.4142135623730951)  // √2 = 1.414213562373095048…
         #expect(F.numbers("sqrt([0, 1, 4, 9])") == [0, 1, 2, 3])
         #expect(F.numbers("exp([[0, 0], [0, 0]])") == [1, 1, 1, 1])
     }
@@ -60,9 +60,9 @@ import Testing
     @Test func lgamma() {
         #expect(F.number("lgamma(1)") == 0)
         #expect(F.number("lgamma(2)") == 0)
-        #expect(F.close(F.number("lgamma(5)"), log(24)))                   // 4! = 24
-        #expect(F.close(F.number("lgamma(11)"), log(3628800)))             // 10! = 3628800
-        #expect(F.close(F.number("lgamma(0.5)"), 0.5723649429247001))      // ½ log π = 0.572364942924700087…
+        #expect(F.close(F.number("lgamma(5)"), log(24)))  // 4! = 24
+        #expect(F.close(F.number("lgamma(11)"), log(3_628_800)))  // 10! = 3628800
+        #expect(F.close(F.number("lgamma(0.5)"), 0.5723649429247001))  // ½ log π = 0.572364942924700087…
         #expect(F.number("lgamma(0)") == .infinity)
         // Far beyond where Γ overflows (Γ(172) > 1e308), lgamma stays finite:
         // lgamma(200) = log(199!) = 857.9336698258574…
@@ -85,7 +85,7 @@ import Testing
         #expect(F.number("mean(x)", setup: x) == 2.5)
         // Σ(xᵢ − 2.5)² = 2.25 + 0.25 + 0.25 + 2.25 = 5, over n − 1 = 3: var = 5/3, sd = √(5/3).
         #expect(F.close(F.number("var(x)", setup: x), 5.0 / 3))
-        #expect(F.close(F.number("sd(x)", setup: x), 1.2909944487358056))   // √(5/3) = 1.290994448735805628…
+        #expect(F.close(F.number("sd(x)", setup: x), 1.2909944487358056))  // √(5/3) = 1.290994448735805628…
         #expect(F.number("min(x)", setup: x) == 1)
         #expect(F.number("max(x)", setup: x) == 4)
         #expect(F.number("length(x)", setup: x) == 4)

@@ -9,14 +9,14 @@ import Testing
 
     @Test func arithmeticAndPrecedence() {
         #expect(F.number("2^10") == 1024)
-        #expect(F.number("-2^2") == -4)          // −(2²)
-        #expect(F.number("2^3^2") == 512)        // 2^(3²) = 2⁹
+        #expect(F.number("-2^2") == -4)  // −(2²)
+        #expect(F.number("2^3^2") == 512)  // 2^(3²) = 2⁹
         #expect(F.number("2^-1") == 0.5)
         #expect(F.number("(-2)^2") == 4)
         #expect(F.number("3²") == 9)
         #expect(F.number("1 + 2 * 3 - 4 / 8") == 6.5)
         #expect(F.number("7 − 2 × 3 ÷ 4") == 5.5)
-        #expect(F.number("10 - 4 - 3") == 3)      // left-associative
+        #expect(F.number("10 - 4 - 3") == 3)  // left-associative
         #expect(F.number("2 / 4 / 5") == 0.1)
     }
 
@@ -75,15 +75,18 @@ import Testing
     @Test func indexErrorsWithComputedIndices() {
         let setup = "data x = [10, 20]\ndata m = [[1, 2], [3, 4]]\nlet i = 3\n"
         #expect(F.output(setup + "print x[i]") == ["4:9: index 3 is out of range: the vector has 2 elements"])
-        #expect(F.output(setup + "print x[i - 3]") == [
-            "4:9: an index is a whole number from 1 (indexing starts at 1), but it is 0",
-        ])
-        #expect(F.output(setup + "print x[i / 2]") == [
-            "4:9: an index is a whole number from 1 (indexing starts at 1), but it is 1.5",
-        ])
+        #expect(
+            F.output(setup + "print x[i - 3]") == [
+                "4:9: an index is a whole number from 1 (indexing starts at 1), but it is 0"
+            ])
+        #expect(
+            F.output(setup + "print x[i / 2]") == [
+                "4:9: an index is a whole number from 1 (indexing starts at 1), but it is 1.5"
+            ])
         #expect(F.output(setup + "print m[i]") == ["4:9: row index 3 is out of range: the matrix has 2 rows"])
         #expect(F.output(setup + "print m[1, i]") == ["4:12: column index 3 is out of range: the matrix has 2 columns"])
-        #expect(F.output(setup + "print x[length(x) + 1]") == ["4:9: index 3 is out of range: the vector has 2 elements"])
+        #expect(
+            F.output(setup + "print x[length(x) + 1]") == ["4:9: index 3 is out of range: the vector has 2 elements"])
     }
 
     @Test func tables() {
@@ -91,15 +94,18 @@ import Testing
         func run(_ s: String) -> (Bool, Transcript) { F.run(setup + s, directory: F.directory) }
         #expect(run("print d.speed + d.dist").1.printed == ["[6, 11, 24]"])
         #expect(run("print d[dist, speed]").1.printed == ["[[ 2, 4],\n [ 4, 7],\n [16, 8]]"])
-        #expect(run("print nrow(d), ncol(d), length(d), nrow(d[speed, dist]), ncol(d[speed])").1.printed == ["3 3 3 3 1"])
+        #expect(
+            run("print nrow(d), ncol(d), length(d), nrow(d[speed, dist]), ncol(d[speed])").1.printed == ["3 3 3 3 1"])
         #expect(run("print d.label[2]").1.printed == ["b"])
-        #expect(run("print mean(d.label)").1.errors == [
-            "2:12: cars.csv row 1 (line 2), column 'label': expected a number, found 'a'",
-        ])
+        #expect(
+            run("print mean(d.label)").1.errors == [
+                "2:12: cars.csv row 1 (line 2), column 'label': expected a number, found 'a'"
+            ])
         let (_, g) = F.run("data g = csv(\"gaps.csv\")\nprint g.b + 1", directory: F.directory)
-        #expect(g.errors == [
-            "2:7: gaps.csv row 2 (line 3), column 'b': the cell is empty (a missing value), which arithmetic cannot use",
-        ])
+        #expect(
+            g.errors == [
+                "2:7: gaps.csv row 2 (line 3), column 'b': the cell is empty (a missing value), which arithmetic cannot use"
+            ])
     }
 
     /// A relative csv path resolves against the script's folder.
@@ -109,13 +115,16 @@ import Testing
         #expect(t.printed == ["22"])
         let (missing, m) = F.run("data d = csv(\"cars.csv\")", directory: "/nonexistent-mle")
         #expect(!missing)
-        #expect(m.errors == ["1:14: cars.csv: cannot read the file '/nonexistent-mle/cars.csv': no such file or directory"])
+        #expect(
+            m.errors == ["1:14: cars.csv: cannot read the file '/nonexistent-mle/cars.csv': no such file or directory"])
     }
 
     /// The parser allows trees 5,000 deep; evaluating one needs a large stack, which `withLargeStack` gives.
     @Test func theDeepestExpressionTheParserAllowsRuns() {
         let terms = 4_999
-        let source = "let s = 1" + String(repeating: "+1", count: terms - 1) + "\nprint s\nprint -(" + String(repeating: "(", count: 150) + "2" + String(repeating: ")", count: 150) + ")"
+        let source =
+            "let s = 1" + String(repeating: "+1", count: terms - 1) + "\nprint s\nprint -("
+            + String(repeating: "(", count: 150) + "2" + String(repeating: ")", count: 150) + ")"
         let printed = withLargeStack { () -> [String] in
             let (_, t) = F.run(source)
             return t.printed + t.errors

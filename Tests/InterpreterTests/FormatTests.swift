@@ -6,13 +6,15 @@ import Testing
 @Suite struct FormatTests {
     typealias F = InterpreterFixture
 
-    @Test(arguments: [
-        (3.0, "3"), (-2.5, "-2.5"), (-0.0, "0"), (0.1 + 0.2, "0.3"), (1.0 / 3, "0.3333333333"),
-        (2.0 / 3, "0.6666666667"), (1e20, "1e20"), (1e-20, "1e-20"), (123456789012, "123456789012"),
-        (1e15, "1e15"), (1e14, "100000000000000"), (12345.678901234, "12345.6789"), (0.000123456789012, "0.000123456789"),
-        (1e-5, "1e-5"), (100000.5, "100000.5"), (-1.5e-7, "-1.5e-7"), (6.02214076e23, "6.02214076e23"),
-        (.infinity, "inf"), (-.infinity, "-inf"), (.nan, "nan"),
-    ] as [(Double, String)])
+    @Test(
+        arguments: [
+            (3.0, "3"), (-2.5, "-2.5"), (-0.0, "0"), (0.1 + 0.2, "0.3"), (1.0 / 3, "0.3333333333"),
+            (2.0 / 3, "0.6666666667"), (1e20, "1e20"), (1e-20, "1e-20"), (123_456_789_012, "123456789012"),
+            (1e15, "1e15"), (1e14, "100000000000000"), (12345.678901234, "12345.6789"),
+            (0.000123456789012, "0.000123456789"),
+            (1e-5, "1e-5"), (100000.5, "100000.5"), (-1.5e-7, "-1.5e-7"), (6.02214076e23, "6.02214076e23"),
+            (.infinity, "inf"), (-.infinity, "-inf"), (.nan, "nan"),
+        ] as [(Double, String)])
     func numbers(x: Double, text: String) {
         #expect(Format.number(x) == text)
     }
@@ -28,15 +30,17 @@ import Testing
         #expect(Format.vector([1, 2.5, -3]) == "[1, 2.5, -3]")
         // More than 100 elements: the first 90, an ellipsis, the last 5, and the length.
         let long = (1...150).map(Double.init)
-        let expected = "[" + (1...90).map(String.init).joined(separator: ", ") + ", …, 146, 147, 148, 149, 150]  (150 values)"
+        let expected =
+            "[" + (1...90).map(String.init).joined(separator: ", ") + ", …, 146, 147, 148, 149, 150]  (150 values)"
         #expect(Format.vector(long) == expected)
         #expect(Format.vector(Array(long.prefix(100))).hasSuffix("99, 100]"))
     }
 
     @Test func printedScalarsVectorsAndStrings() {
-        #expect(F.output("print 3\nprint 1/3\nprint [1, 2.5, -3]\nprint []\nprint \"hello\", 1, [1, 2]") == [
-            "3", "0.3333333333", "[1, 2.5, -3]", "[]", "hello 1 [1, 2]",
-        ])
+        #expect(
+            F.output("print 3\nprint 1/3\nprint [1, 2.5, -3]\nprint []\nprint \"hello\", 1, [1, 2]") == [
+                "3", "0.3333333333", "[1, 2.5, -3]", "[]", "hello 1 [1, 2]",
+            ])
         #expect(F.output("print 1 ± 0.5") == ["[0.5, 1.5]"])
         #expect(F.output("print 1/0, -1/0") == ["inf -inf"])
         // A bare expression prints its value too.
@@ -66,18 +70,19 @@ import Testing
     @Test func printedTables() {
         let (ok, t) = F.run("data d = csv(\"cars.csv\")\nprint d\nprint d.label\nprint d.speed", directory: F.directory)
         #expect(ok)
-        #expect(t.printed == [
-            """
-            cars.csv: 3 rows × 3 columns
-            speed  dist  label
-            ─────  ────  ─────
-            4      2     a
-            7      4     b
-            8      16    c
-            """,
-            "[\"a\", \"b\", \"c\"]",
-            "[4, 7, 8]",
-        ])
+        #expect(
+            t.printed == [
+                """
+                cars.csv: 3 rows × 3 columns
+                speed  dist  label
+                ─────  ────  ─────
+                4      2     a
+                7      4     b
+                8      16    c
+                """,
+                "[\"a\", \"b\", \"c\"]",
+                "[4, 7, 8]",
+            ])
         let (_, g) = F.run("data g = csv(\"gaps.csv\")\nprint g\nprint g.b", directory: F.directory)
         #expect(g.printed == ["gaps.csv: 2 rows × 2 columns\na  b\n─  ─\n1  2\n3", "[\"2\", missing]"])
     }

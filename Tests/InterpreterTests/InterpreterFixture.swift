@@ -26,7 +26,9 @@ final class Transcript: @unchecked Sendable {
     }
 
     var assertions: [(passed: Bool, detail: String)] {
-        events.compactMap { if case .assertion(let passed, _, let detail) = $0 { return (passed, detail) } else { return nil } }
+        events.compactMap {
+            if case .assertion(let passed, _, let detail) = $0 { return (passed, detail) } else { return nil }
+        }
     }
 }
 

@@ -51,14 +51,17 @@ import Testing
 
     @Test func sampleErrors() {
         #expect(F.output("print sample(Normal(0, -1), 2)") == ["1:14: Normal's σ must be > 0, but it is -1"])
-        #expect(F.output("print sample(Normal(0, 1), seed: 1)") == [
-            "1:7: sample() needs a count: sample(Normal(...), 100, seed: 1)",
-        ])
-        #expect(F.output("print sample(Normal([1, 2], 1), 3)") == [
-            "1:7: the distribution's arguments have 2 values, but 3 draws were asked for",
-        ])
-        #expect(F.output("print sample(Normal(0, 1), 2, seed: -1)") == [
-            "1:37: a seed is a whole number ≥ 0, but it is -1",
-        ])
+        #expect(
+            F.output("print sample(Normal(0, 1), seed: 1)") == [
+                "1:7: sample() needs a count: sample(Normal(...), 100, seed: 1)"
+            ])
+        #expect(
+            F.output("print sample(Normal([1, 2], 1), 3)") == [
+                "1:7: the distribution's arguments have 2 values, but 3 draws were asked for"
+            ])
+        #expect(
+            F.output("print sample(Normal(0, 1), 2, seed: -1)") == [
+                "1:37: a seed is a whole number ≥ 0, but it is -1"
+            ])
     }
 }

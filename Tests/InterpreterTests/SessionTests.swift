@@ -11,9 +11,9 @@ import Testing
         let (session, t) = F.session()
         #expect(session.run(source: "data x = [1, 2, 3]"))
         #expect(session.run(source: "let m = mean(x)"))
-        #expect(!session.run(source: "print y"))                 // a check error
-        #expect(!session.run(source: "print log(-x)"))           // a run-time error
-        #expect(!session.run(source: "print (1 +"))              // a syntax error
+        #expect(!session.run(source: "print y"))  // a check error
+        #expect(!session.run(source: "print log(-x)"))  // a run-time error
+        #expect(!session.run(source: "print (1 +"))  // a syntax error
         #expect(session.run(source: "print m, x[3]"))
         #expect(t.printed == ["2 3"])
         #expect(t.errors.count == 3)
@@ -80,7 +80,8 @@ import Testing
 
     @Test func invalidUTF8InAScriptFileIsReported() {
         let path = F.directory + "/latin1.mle"
-        _ = FileManager.default.createFile(atPath: path, contents: Foundation.Data([0x70, 0x72, 0x69, 0x6E, 0x74, 0x20, 0xE9, 0x0A]))
+        _ = FileManager.default.createFile(
+            atPath: path, contents: Foundation.Data([0x70, 0x72, 0x69, 0x6E, 0x74, 0x20, 0xE9, 0x0A]))
         let (session, t) = F.session()
         #expect(!session.runFile(atPath: path))
         #expect(t.errors == ["1:7: the file is not valid UTF-8 (byte 0xE9)"])

@@ -12,7 +12,7 @@ import Testing
     @Test func softplusAtTheExtremes() {
         #expect(F.number("softplus(1000)") == 1000)
         #expect(F.number("softplus(-1000)") == 0)
-        #expect(F.number("softplus(40)") == 40)                      // 40 + e⁻⁴⁰ rounds to 40
+        #expect(F.number("softplus(40)") == 40)  // 40 + e⁻⁴⁰ rounds to 40
         // log(1 + y) = y − y²/2 + …; for y = e⁻⁷⁰⁰ (≈ 9.86e−305) that is y to double precision.
         let y = exp(-700.0)
         #expect(abs(F.number("softplus(-700)") / y - 1) < 1e-15)
@@ -90,7 +90,7 @@ import Testing
         #expect(F.number("sum([1e16, 1, -1e16])") == 1)
         // The mean of the same three is 1/3; its residual "refinement" must not undo the exact sum.
         #expect(F.number("mean([1e16, 1, -1e16])") == 1.0 / 3)
-    
+
         // Ten thousand copies of 0.1 sum to 1000 (naively, 1000.0000000001588).
         let tenThousand = "[" + Array(repeating: "0.1", count: 10_000).joined(separator: ",") + "]"
         #expect(F.number("sum(\(tenThousand))") == 1000)
@@ -100,7 +100,7 @@ import Testing
     @Test func sumsOfHugeValues() {
         #expect(F.number("sum([1e308, 1e308])") == .infinity)
         #expect(F.number("mean([1e308, 1e308])") == 1e308)
-    
+
         #expect(F.number("var([1e200, 1e200])") == 0)
     }
 }

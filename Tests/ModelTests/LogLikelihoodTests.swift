@@ -1,7 +1,8 @@
 import Foundation
-import SeededRandom
 import LinearAlgebra
+import SeededRandom
 import Testing
+
 @testable import Model
 @testable import Symbolic
 
@@ -58,7 +59,9 @@ struct LogLikelihoodTests {
         for i in theta.indices { #expect(close(e.gradient[i], g[i], 1e-6), "∂ℓ/∂θ\(i): \(e.gradient[i]) vs \(g[i])") }
         let h = numericHessian(l, theta)
         for i in theta.indices {
-            for j in theta.indices { #expect(close(e.hessian[i, j], h[i, j], 1e-5), "∂²ℓ/∂θ\(i)∂θ\(j): \(e.hessian[i, j]) vs \(h[i, j])") }
+            for j in theta.indices {
+                #expect(close(e.hessian[i, j], h[i, j], 1e-5), "∂²ℓ/∂θ\(i)∂θ\(j): \(e.hessian[i, j]) vs \(h[i, j])")
+            }
         }
     }
 
@@ -68,14 +71,17 @@ struct LogLikelihoodTests {
     func normal() throws {
         var f = Fixture()
         let x = f.column(0, "x", Self.gauss)
-        let term = LikelihoodTerm(family: Normal(), response: x, arguments: [f.parameter(0, "μ"), f.parameter(1, "σ")],
-                                  weight: nil, censored: nil, rows: 10)
-        let l = try LogLikelihood(store: f.store, terms: [term], priors: f.store.zero, columns: f.columns, predictors: [], parameterCount: 2)
+        let term = LikelihoodTerm(
+            family: Normal(), response: x, arguments: [f.parameter(0, "μ"), f.parameter(1, "σ")],
+            weight: nil, censored: nil, rows: 10)
+        let l = try LogLikelihood(
+            store: f.store, terms: [term], priors: f.store.zero, columns: f.columns, predictors: [], parameterCount: 2)
         #expect(l.isFullySummarised)
         #expect(l.rawStatisticValues.values.contains { abs($0 - 50.1) < 1e-12 })
         #expect(l.rawStatisticValues.values.contains { abs($0 - 254.99) < 1e-10 })
         #expect(close(l.evaluate([4.0, 0.6315853069855251], order: 0).value, -22.380575366438396, 1e-14))
-        let reference = Self.gauss.map { y in -log(0.7) - 0.5 * log(2 * Double.pi) - (y - 4.5) * (y - 4.5) / (2 * 0.49) }.reduce(0, +)
+        let reference = Self.gauss.map { y in -log(0.7) - 0.5 * log(2 * Double.pi) - (y - 4.5) * (y - 4.5) / (2 * 0.49)
+        }.reduce(0, +)
         check(l, at: [4.5, 0.7], reference: reference)
     }
 
@@ -100,9 +106,11 @@ struct LogLikelihoodTests {
             let y = f.column(0, "y", data)
             var args = theta.indices.map { f.parameter($0, "θ\($0)") }
             if let trialsColumn { args.insert(f.column(1, "N", trialsColumn), at: 0) }
-            let term = LikelihoodTerm(family: family, response: y, arguments: args, weight: nil, censored: nil, rows: data.count)
-            let l = try LogLikelihood(store: f.store, terms: [term], priors: f.store.zero, columns: f.columns, predictors: [],
-                                      parameterCount: theta.count)
+            let term = LikelihoodTerm(
+                family: family, response: y, arguments: args, weight: nil, censored: nil, rows: data.count)
+            let l = try LogLikelihood(
+                store: f.store, terms: [term], priors: f.store.zero, columns: f.columns, predictors: [],
+                parameterCount: theta.count)
             let reference = data.indices.map { logDensity(data[$0], theta, trialsColumn?[$0]) }.reduce(0, +)
             check(l, at: theta, reference: reference)
         }
@@ -118,10 +126,13 @@ struct LogLikelihoodTests {
         let y = f.column(0, "y", ys)
         let b = f.parameter(0, "b")
         let eta = f.store.symbol(.predictor(0), name: "η")
-        let predictor = LinearPredictor(symbol: .predictor(0), matrix: Matrix(rows: n, columns: 3, elements: xs), offset: 1)
-        let term = LikelihoodTerm(family: Bernoulli(), response: y, arguments: [sigmoid(b + eta)], weight: nil, censored: nil, rows: n)
-        let l = try LogLikelihood(store: f.store, terms: [term], priors: f.store.zero, columns: f.columns,
-                                  predictors: [predictor], parameterCount: 4)
+        let predictor = LinearPredictor(
+            symbol: .predictor(0), matrix: Matrix(rows: n, columns: 3, elements: xs), offset: 1)
+        let term = LikelihoodTerm(
+            family: Bernoulli(), response: y, arguments: [sigmoid(b + eta)], weight: nil, censored: nil, rows: n)
+        let l = try LogLikelihood(
+            store: f.store, terms: [term], priors: f.store.zero, columns: f.columns,
+            predictors: [predictor], parameterCount: 4)
         #expect(!l.isFullySummarised)
         let theta = [0.3, -0.5, 0.8, 0.1]
         let reference = (0..<n).map { i -> Double in
@@ -140,8 +151,10 @@ struct LogLikelihoodTests {
         let y = f.column(0, "t", times)
         let c = f.column(1, "c", censored)
         let w = f.column(2, "w", weights)
-        let term = LikelihoodTerm(family: Exponential(), response: y, arguments: [f.parameter(0, "λ")], weight: w, censored: c, rows: 6)
-        let l = try LogLikelihood(store: f.store, terms: [term], priors: f.store.zero, columns: f.columns, predictors: [], parameterCount: 1)
+        let term = LikelihoodTerm(
+            family: Exponential(), response: y, arguments: [f.parameter(0, "λ")], weight: w, censored: c, rows: 6)
+        let l = try LogLikelihood(
+            store: f.store, terms: [term], priors: f.store.zero, columns: f.columns, predictors: [], parameterCount: 1)
         let lambda = 0.8
         let reference = times.indices.map { i in
             weights[i] * ((1 - censored[i]) * (log(lambda) - lambda * times[i]) + censored[i] * (-lambda * times[i]))
@@ -153,18 +166,22 @@ struct LogLikelihoodTests {
     func support() {
         var f = Fixture()
         let y = f.column(0, "y", [0, 1, 2, 1])
-        let term = LikelihoodTerm(family: Bernoulli(), response: y, arguments: [f.parameter(0, "p")], weight: nil, censored: nil, rows: 4)
+        let term = LikelihoodTerm(
+            family: Bernoulli(), response: y, arguments: [f.parameter(0, "p")], weight: nil, censored: nil, rows: 4)
         #expect(throws: LikelihoodError.self) {
-            _ = try LogLikelihood(store: f.store, terms: [term], priors: f.store.zero, columns: f.columns, predictors: [], parameterCount: 1)
+            _ = try LogLikelihood(
+                store: f.store, terms: [term], priors: f.store.zero, columns: f.columns, predictors: [],
+                parameterCount: 1)
         }
         do {
-            _ = try LogLikelihood(store: f.store, terms: [term], priors: f.store.zero, columns: f.columns, predictors: [], parameterCount: 1)
+            _ = try LogLikelihood(
+                store: f.store, terms: [term], priors: f.store.zero, columns: f.columns, predictors: [],
+                parameterCount: 1)
         } catch {
             #expect(error.description == "Bernoulli data must be 0 or 1, but row 3 is 2")
         }
     }
 }
-
 
 /// Log-densities written out by hand (textbook formulas), independent of the engine.
 enum Densities {

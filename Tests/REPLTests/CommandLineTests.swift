@@ -21,12 +21,16 @@ struct CommandLineTests {
         let output = out.fileHandleForReading.readDataToEndOfFile()
         let errors = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: errors, as: UTF8.self))
+        return (
+            process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: errors, as: UTF8.self)
+        )
     }
 
     @Test("--json prints the fit: estimate, standard error and log-likelihood of the coin (p̂ = 0.7, se = √0.021)")
     func json() throws {
-        let (status, output, _) = try mle(["run", "--json", Self.scripts.appendingPathComponent("golden/coin.mle").path])
+        let (status, output, _) = try mle([
+            "run", "--json", Self.scripts.appendingPathComponent("golden/coin.mle").path,
+        ])
         #expect(status == 0)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
         #expect(document["ok"] as? Bool == true)

@@ -1,6 +1,7 @@
 import Foundation
 import LinearAlgebra
 import Testing
+
 @testable import Solvers
 
 /// A concave quadratic and the (negated) Rosenbrock function, with exact derivatives written by hand.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Symbolic
 
 struct DerivativeTests {
@@ -26,9 +27,10 @@ struct DerivativeTests {
         var checked = 0
         for _ in 0..<400 {
             let e = gen.make(depth: 4)
-            let at: [Symbol: Double] = Dictionary(uniqueKeysWithValues: (0..<3).map {
-                (Symbol.variable($0), Double.random(in: -1.5...1.5, using: &pointRNG))
-            })
+            let at: [Symbol: Double] = Dictionary(
+                uniqueKeysWithValues: (0..<3).map {
+                    (Symbol.variable($0), Double.random(in: -1.5...1.5, using: &pointRNG))
+                })
             let value = e.evaluate(at)
             guard value.isFinite, abs(value) < 1e6 else { continue }
             for v in 0..<3 {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Symbolic
 
 /// Every simplification is checked by value at random points in its domain, and the
@@ -14,9 +15,11 @@ struct SimplifierTests {
         for _ in 0..<200 {
             let a = gen.make(depth: 3)
             let b = gen.make(depth: 3)
-            let at = Dictionary(uniqueKeysWithValues: (0..<3).map { (Symbol.variable($0), Double.random(in: -1.5...1.5, using: &rng)) })
+            let at = Dictionary(
+                uniqueKeysWithValues: (0..<3).map { (Symbol.variable($0), Double.random(in: -1.5...1.5, using: &rng)) })
             // a + b − a = b, a·b/a = b (a ≠ 0), (a + b)² expanded = a² + 2ab + b².
-            let va = a.evaluate(at), vb = b.evaluate(at)
+            let va = a.evaluate(at)
+            let vb = b.evaluate(at)
             guard va.isFinite, vb.isFinite, abs(va) > 1e-3, abs(va) < 1e3, abs(vb) < 1e3 else { continue }
             #expect(close((a + b - a).evaluate(at), vb, relative: 1e-9, absolute: 1e-9))
             #expect(close((a * b / a).evaluate(at), vb, relative: 1e-9, absolute: 1e-9))

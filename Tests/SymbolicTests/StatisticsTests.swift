@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Symbolic
 
 /// The sufficient statistics and closed forms of the four textbook models, found
@@ -45,14 +46,18 @@ struct StatisticsTests {
         at[.parameter(0)] = 4.0
         at[.parameter(1)] = 0.6315853069855251
         #expect(close(form.value.evaluate(at), -22.380575366438396, relative: 1e-13))
-        let solutions = try ScoreSolver.solve(form.value, for: [
-            .init(symbol: .parameter(0), positive: false), .init(symbol: .parameter(1), positive: true),
-        ]).get()
+        let solutions = try ScoreSolver.solve(
+            form.value,
+            for: [
+                .init(symbol: .parameter(0), positive: false), .init(symbol: .parameter(1), positive: true),
+            ]
+        ).get()
         let muHat = solutions.first { $0.0 == .parameter(0) }!.1
         let sigmaHat = solutions.first { $0.0 == .parameter(1) }!.1
         #expect(close(muHat.evaluate(v), 5.01, relative: 1e-14))
         #expect(close(sigmaHat.evaluate(v), 0.6315853069855251, relative: 1e-14))
-        let shown = muHat.substituting(Dictionary(uniqueKeysWithValues: form.pilots.compactMap { $0 }.map { ($0, 0.0) }))
+        let shown = muHat.substituting(
+            Dictionary(uniqueKeysWithValues: form.pilots.compactMap { $0 }.map { ($0, 0.0) }))
         #expect(shown.printed() == "Σx/n")
     }
 
@@ -62,9 +67,12 @@ struct StatisticsTests {
         let core = -log(sigma) - (x - mu).squared / (2 * sigma.squared)
         let form = SufficientStatistics.factor(core)
         let data = Self.gauss.map { $0 + 1e7 }
-        let solutions = try ScoreSolver.solve(form.value, for: [
-            .init(symbol: .parameter(0), positive: false), .init(symbol: .parameter(1), positive: true),
-        ]).get()
+        let solutions = try ScoreSolver.solve(
+            form.value,
+            for: [
+                .init(symbol: .parameter(0), positive: false), .init(symbol: .parameter(1), positive: true),
+            ]
+        ).get()
         let sigmaHat = solutions.first { $0.0 == .parameter(1) }!.1.evaluate(values(form, data))
         // Exact σ̂ of the float64 values (rational arithmetic, Scripts/data/reference REFERENCE.md §7): 0.63158530663811425
         #expect(close(sigmaHat, 0.63158530663811425, relative: 1e-10))
@@ -92,7 +100,8 @@ struct StatisticsTests {
         let pSolution = try ScoreSolver.solve(poisson.value, for: [.init(symbol: .parameter(0), positive: true)]).get()
         #expect(pSolution[0].1.printed() == "Σx/n")
         let exponential = SufficientStatistics.factor(log(lambda) - lambda * x)
-        let eSolution = try ScoreSolver.solve(exponential.value, for: [.init(symbol: .parameter(0), positive: true)]).get()
+        let eSolution = try ScoreSolver.solve(exponential.value, for: [.init(symbol: .parameter(0), positive: true)])
+            .get()
         #expect(eSolution[0].1.printed() == "n/Σx")
     }
 

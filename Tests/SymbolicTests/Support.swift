@@ -1,5 +1,6 @@
 import Foundation
 import SeededRandom
+
 @testable import Symbolic
 
 typealias SeededGenerator = SplitMix64

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Symbolic
 
 /// The compiled tape against the reference evaluator, on random per-row expressions
@@ -38,10 +39,14 @@ struct TapeTests {
                     for (sym, col) in data { at[sym] = col[start + i] }
                     let expected = e.evaluate(at)
                     guard expected.isFinite else { continue }
-                    #expect(close(runner.output(0)[i], expected, relative: 1e-12, absolute: 1e-12), "\(e) at row \(start + i)")
+                    #expect(
+                        close(runner.output(0)[i], expected, relative: 1e-12, absolute: 1e-12),
+                        "\(e) at row \(start + i)")
                     let d = derivative.evaluate(at)
                     if d.isFinite {
-                        #expect(close(runner.output(1)[i], d, relative: 1e-12, absolute: 1e-12), "∂(\(e)) at row \(start + i)")
+                        #expect(
+                            close(runner.output(1)[i], d, relative: 1e-12, absolute: 1e-12),
+                            "∂(\(e)) at row \(start + i)")
                     }
                     compared += 1
                 }
@@ -65,7 +70,9 @@ struct TapeTests {
         runner.run(count: values.count)
         for (i, v) in values.enumerated() {
             for (k, f) in outputs.enumerated() {
-                #expect(close(runner.output(k)[i], f.evaluate([.column(0): v]), relative: 1e-15, absolute: 0), "\(f) at \(v)")
+                #expect(
+                    close(runner.output(k)[i], f.evaluate([.column(0): v]), relative: 1e-15, absolute: 0),
+                    "\(f) at \(v)")
             }
         }
     }

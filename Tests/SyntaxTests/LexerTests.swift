@@ -88,18 +88,19 @@ import Testing
         #expect(F.kinds("1e-2-3") == [.number(0.01), .minus, .number(3), .newline])
     }
 
-    @Test(arguments: [
-        ("1.", "malformed number '1.': expected a digit after the decimal point", nil),
-        ("1e", "malformed number '1e': expected digits in the exponent after 'e'", nil),
-        ("1e+", "malformed number '1e+': expected digits in the exponent after 'e'", nil),
-        ("2E-", "malformed number '2E-': expected digits in the exponent after 'e'", nil),
-        ("1.e5", "malformed number '1.e5': expected a digit after the decimal point", nil),
-        ("3abc", "malformed number '3abc'", "to multiply, write '*' between the number and the name"),
-        ("2μ", "malformed number '2μ'", "to multiply, write '*' between the number and the name"),
-        ("1e5x", "malformed number '1e5x'", "to multiply, write '*' between the number and the name"),
-        ("1.2.3", "malformed number '1.2.3'", "a number has at most one decimal point"),
-        (".5.5", "malformed number '.5.5'", "a number has at most one decimal point"),
-    ] as [(String, String, String?)])
+    @Test(
+        arguments: [
+            ("1.", "malformed number '1.': expected a digit after the decimal point", nil),
+            ("1e", "malformed number '1e': expected digits in the exponent after 'e'", nil),
+            ("1e+", "malformed number '1e+': expected digits in the exponent after 'e'", nil),
+            ("2E-", "malformed number '2E-': expected digits in the exponent after 'e'", nil),
+            ("1.e5", "malformed number '1.e5': expected a digit after the decimal point", nil),
+            ("3abc", "malformed number '3abc'", "to multiply, write '*' between the number and the name"),
+            ("2μ", "malformed number '2μ'", "to multiply, write '*' between the number and the name"),
+            ("1e5x", "malformed number '1e5x'", "to multiply, write '*' between the number and the name"),
+            ("1.2.3", "malformed number '1.2.3'", "a number has at most one decimal point"),
+            (".5.5", "malformed number '.5.5'", "a number has at most one decimal point"),
+        ] as [(String, String, String?)])
     func malformedNumbers(text: String, message: String, help: String?) {
         let (tokens, diagnostics) = Lexer.tokenize(F.file("let x = \(text)"))
         #expect(diagnostics.count == 1)
@@ -137,9 +138,10 @@ import Testing
         #expect(diagnostics.first?.span?.text == "\"abc")
         #expect(diagnostics.first?.notes.isEmpty == true)
         // Lexing goes on at the next line.
-        #expect(tokens.map(\.kind) == [
-            .identifier("print"), .string("abc"), .newline, .identifier("print"), .number(1), .newline, .eof,
-        ])
+        #expect(
+            tokens.map(\.kind) == [
+                .identifier("print"), .string("abc"), .newline, .identifier("print"), .number(1), .newline, .eof,
+            ])
     }
 
     /// In a CRLF file an unterminated string stops before the '\r', which is not part of it.
@@ -149,20 +151,23 @@ import Testing
         #expect(tokens[1].kind == .string("abc"))
     }
 
-    @Test(arguments: [
-        ("$", "unexpected character '$' (U+0024)", nil),
-        ("'", "unexpected character ''' (U+0027)", "strings are written in double quotes: \"...\""),
-        (";", "unexpected character ';' (U+003B)",
-         "statements end at the end of a line; put the next one on its own line"),
-        ("{", "unexpected character '{' (U+007B)", "use '(' and ')' to group, '[' and ']' for vectors"),
-        ("}", "unexpected character '}' (U+007D)", "use '(' and ')' to group, '[' and ']' for vectors"),
-        ("!", "unexpected character '!' (U+0021)", "'!=' means 'not equal'"),
-        ("@", "unexpected character '@' (U+0040)", nil),
-        ("\u{7}", "unexpected character U+0007", nil),
-        ("€", "unexpected character '€' (U+20AC)", nil),
-        ("😀", "unexpected character '😀' (U+1F600)", nil),
-        ("\u{FFFD}", "unexpected character '\u{FFFD}' (U+FFFD)", nil),
-    ] as [(String, String, String?)])
+    @Test(
+        arguments: [
+            ("$", "unexpected character '$' (U+0024)", nil),
+            ("'", "unexpected character ''' (U+0027)", "strings are written in double quotes: \"...\""),
+            (
+                ";", "unexpected character ';' (U+003B)",
+                "statements end at the end of a line; put the next one on its own line"
+            ),
+            ("{", "unexpected character '{' (U+007B)", "use '(' and ')' to group, '[' and ']' for vectors"),
+            ("}", "unexpected character '}' (U+007D)", "use '(' and ')' to group, '[' and ']' for vectors"),
+            ("!", "unexpected character '!' (U+0021)", "'!=' means 'not equal'"),
+            ("@", "unexpected character '@' (U+0040)", nil),
+            ("\u{7}", "unexpected character U+0007", nil),
+            ("€", "unexpected character '€' (U+20AC)", nil),
+            ("😀", "unexpected character '😀' (U+1F600)", nil),
+            ("\u{FFFD}", "unexpected character '\u{FFFD}' (U+FFFD)", nil),
+        ] as [(String, String, String?)])
     func strayCharacters(c: String, message: String, help: String?) {
         let (tokens, diagnostics) = Lexer.tokenize(F.file("let x = 1 \(c) 2"))
         #expect(diagnostics.map(\.message) == [message])
@@ -170,15 +175,19 @@ import Testing
         #expect(diagnostics.first?.span?.text == c)
         #expect(diagnostics.first?.span?.position == "1:11")
         // The character is skipped and lexing goes on.
-        #expect(tokens.map(\.kind) == [.identifier("let"), .identifier("x"), .assign, .number(1), .number(2), .newline, .eof])
+        #expect(
+            tokens.map(\.kind) == [
+                .identifier("let"), .identifier("x"), .assign, .number(1), .number(2), .newline, .eof,
+            ])
     }
 
     @Test func severalLexicalErrorsAreAllReported() {
-        #expect(F.lexErrors("let a = $\nlet b = 1.\nlet c = \"x\n") == [
-            "unexpected character '$' (U+0024)",
-            "malformed number '1.': expected a digit after the decimal point",
-            #"unterminated string: expected '"' before the end of the line"#,
-        ])
+        #expect(
+            F.lexErrors("let a = $\nlet b = 1.\nlet c = \"x\n") == [
+                "unexpected character '$' (U+0024)",
+                "malformed number '1.': expected a digit after the decimal point",
+                #"unterminated string: expected '"' before the end of the line"#,
+            ])
     }
 
     @Test func whitespaceCommentsAndByteOrderMark() {
@@ -193,19 +202,24 @@ import Testing
         #expect(F.kinds("x¹⁰") == [.identifier("x"), .superscript(10), .newline])
         #expect(F.kinds("x²⁰") == [.identifier("x"), .superscript(20), .newline])
         #expect(F.kinds("x⁰¹²³⁴⁵⁶") == [.identifier("x"), .superscript(123_456), .newline])
-        #expect(F.kinds("(a+b)³") == [.leftParen, .identifier("a"), .plus, .identifier("b"), .rightParen, .superscript(3), .newline])
+        #expect(
+            F.kinds("(a+b)³") == [
+                .leftParen, .identifier("a"), .plus, .identifier("b"), .rightParen, .superscript(3), .newline,
+            ])
         // A very long run is capped rather than overflowing.
-        #expect(F.kinds("x" + String(repeating: "⁹", count: 40)) == [.identifier("x"), .superscript(1_000_000), .newline])
+        #expect(
+            F.kinds("x" + String(repeating: "⁹", count: 40)) == [.identifier("x"), .superscript(1_000_000), .newline])
         #expect(F.tree("print σ²") == "(print (^ σ 2))")
         #expect(F.tree("print -x²") == "(print (- (^ x 2)))")
     }
 
     @Test func tokenSpansAndDump() {
         let (tokens, _) = Lexer.tokenize(F.file("let μ = 0.5\nprint μ²"))
-        #expect(tokens.map(\.description) == [
-            "1:1 identifier let", "1:5 identifier μ", "1:7 operator =", "1:9 number(0.5) 0.5", "1:12 newline",
-            "2:1 identifier print", "2:7 identifier μ", "2:8 superscript(2) ²", "2:9 newline", "2:9 eof",
-        ])
+        #expect(
+            tokens.map(\.description) == [
+                "1:1 identifier let", "1:5 identifier μ", "1:7 operator =", "1:9 number(0.5) 0.5", "1:12 newline",
+                "2:1 identifier print", "2:7 identifier μ", "2:8 superscript(2) ²", "2:9 newline", "2:9 eof",
+            ])
     }
 
     @Test func tokenDescriptionsForMessages() {
@@ -220,10 +234,11 @@ import Testing
         #expect(TokenKind.period.description == "'.'")
     }
 
-    @Test(arguments: [
-        [0xC0, 0x80], [0xC1, 0xBF], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80],
-        [0xF5, 0x80, 0x80, 0x80], [0xFF], [0x80], [0xE2, 0x82], [0xC3], [0xC3, 0x41],
-    ] as [[UInt8]])
+    @Test(
+        arguments: [
+            [0xC0, 0x80], [0xC1, 0xBF], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80],
+            [0xF5, 0x80, 0x80, 0x80], [0xFF], [0x80], [0xE2, 0x82], [0xC3], [0xC3, 0x41],
+        ] as [[UInt8]])
     func invalidUTF8IsFoundAtItsFirstByte(sequence: [UInt8]) {
         #expect(Lexer.firstInvalidUTF8(in: Array("ab".utf8) + sequence + Array("cd".utf8)) == 2)
     }

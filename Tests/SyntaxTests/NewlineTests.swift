@@ -68,9 +68,10 @@ import Testing
         #expect(F.parse("let a = [1,\n  data_x]").errors.isEmpty)
         #expect(F.parse("let a = [1,\n  dataμ]").errors.isEmpty)
         // Statement keywords are reserved, so `print(2)` at the start of a line starts a statement.
-        #expect(F.parse("let a = (1 +\n  print(2))").errors == [
-            "expected ')' to close '(' opened at 1:9", "expected the end of the statement, found ')'",
-        ])
+        #expect(
+            F.parse("let a = (1 +\n  print(2))").errors == [
+                "expected ')' to close '(' opened at 1:9", "expected the end of the statement, found ')'",
+            ])
     }
 
     @Test func theEndOfTheInputEndsTheLastStatement() {

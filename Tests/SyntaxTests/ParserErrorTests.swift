@@ -71,8 +71,14 @@ import Testing
         ("prior μ Normal(0, 1)", "1:9: expected '~' after 'μ', found 'Normal'"),
         ("prior μ ~ 0", "1:11: expected a distribution such as 'Normal(μ, σ)' after '~', found a number"),
         // fit, show, derive
-        ("fit using", "1:10: expected a method after 'using' (closed, newton or gradient(lr: …, steps: …)), found the end of the line"),
-        ("fit using 3", "1:11: expected a method after 'using' (closed, newton or gradient(lr: …, steps: …)), found a number"),
+        (
+            "fit using",
+            "1:10: expected a method after 'using' (closed, newton or gradient(lr: …, steps: …)), found the end of the line"
+        ),
+        (
+            "fit using 3",
+            "1:11: expected a method after 'using' (closed, newton or gradient(lr: …, steps: …)), found a number"
+        ),
         ("fit m n", "1:7: expected the end of the statement, found 'n'"),
         ("fit using gradient(lr 0.1)", "1:23: expected ')' to close '(' opened at 1:19, found a number"),
         ("show", "1:5: expected what to show (loglik, score, hessian, stats, …), found the end of the line"),
@@ -111,13 +117,14 @@ import Testing
         #expect(d.span?.position == "1:15")
         #expect(d.notes.map(\.message) == ["'[' opened here"])
         #expect(d.notes.first?.span?.position == "1:10")
-        #expect(DiagnosticRenderer(color: false).render(d) == """
-            t.mle:1:15: error: expected ']' to close '[' opened at 1:10
-               1 | data x = [1, 2
-                 |               ^
-                 |          ^ '[' opened here
+        #expect(
+            DiagnosticRenderer(color: false).render(d) == """
+                t.mle:1:15: error: expected ']' to close '[' opened at 1:10
+                   1 | data x = [1, 2
+                     |               ^
+                     |          ^ '[' opened here
 
-            """)
+                """)
     }
 
     /// Several brackets left open at the end are one mistake: one message, for the outermost.
@@ -147,24 +154,27 @@ import Testing
             print mean(x)
             """
         let (trees, errors) = F.parse(source)
-        #expect(F.errors(source) == [
-            "2:12: expected an expression, found '*'",
-            "4:9: malformed number '1.2.3'",
-            "5:12: expected an interval such as '(0, 1)' after 'in', found a number",
-        ])
+        #expect(
+            F.errors(source) == [
+                "2:12: expected an expression, found '*'",
+                "4:9: malformed number '1.2.3'",
+                "5:12: expected an interval such as '(0, 1)' after 'in', found a number",
+            ])
         #expect(errors.count == 3)
         #expect(trees == ["(data x [1 2 3])", "(print x)", "(let b nan)", "(print (mean x))"])
     }
 
     @Test func oneErrorPerStatement() {
-        #expect(F.errors("print 1 2 3 4\nprint ) ) )") == [
-            "1:9: expected the end of the statement, found a number",
-            "2:7: expected an expression, found ')'",
-        ])
+        #expect(
+            F.errors("print 1 2 3 4\nprint ) ) )") == [
+                "1:9: expected the end of the statement, found a number",
+                "2:7: expected an expression, found ')'",
+            ])
     }
 
     @Test func diagnosticsComeInSourceOrder() {
-        let positions = Parser.parse(F.file("print $\nprint (\nlet = 1\nprint 1.\nshow 3")).diagnostics.compactMap(\.span?.start)
+        let positions = Parser.parse(F.file("print $\nprint (\nlet = 1\nprint 1.\nshow 3")).diagnostics.compactMap(
+            \.span?.start)
         #expect(positions == positions.sorted())
         #expect(positions.count >= 5)
     }

@@ -1,6 +1,6 @@
-import SeededRandom
 import Diagnostics
 import Foundation
+import SeededRandom
 import Testing
 
 @testable import Syntax
@@ -56,7 +56,8 @@ import Testing
         let source = "print 1" + String(repeating: "+1", count: 99_999)
         #expect(F.parse(source).errors == [Self.tooLong])
         // At the limit, it parses.
-        let (trees, errors) = Parser.parse(F.file("let s = 1" + String(repeating: "+1", count: Parser.maximumDepth - 1)))
+        let (trees, errors) = Parser.parse(
+            F.file("let s = 1" + String(repeating: "+1", count: Parser.maximumDepth - 1)))
         #expect(errors.isEmpty)
         #expect(trees.statements.count == 1)
     }

@@ -49,8 +49,10 @@ import Testing
         ("fit heights", "(fit heights)"),
         ("fit using newton", "(fit (using newton))"),
         ("fit using closed()", "(fit (using closed))"),
-        ("fit heights using gradient(lr: 0.01, steps: 500) trace",
-         "(fit heights (using gradient lr: 0.01 steps: 500) trace)"),
+        (
+            "fit heights using gradient(lr: 0.01, steps: 500) trace",
+            "(fit heights (using gradient lr: 0.01 steps: 500) trace)"
+        ),
         ("fit trace", "(fit trace)"),
         // show / derive
         ("show loglik", "(show loglik)"),
@@ -136,8 +138,9 @@ import Testing
             """
         let (program, errors) = Parser.parse(F.file(source))
         #expect(errors.isEmpty)
-        #expect(program.statements.map(\.keyword) == [
-            "data", "let", "param", "model", "prior", "fit", "show", "derive", "print", "assert", "expression",
-        ])
+        #expect(
+            program.statements.map(\.keyword) == [
+                "data", "let", "param", "model", "prior", "fit", "show", "derive", "print", "assert", "expression",
+            ])
     }
 }

@@ -10,7 +10,7 @@ public struct Exponential: Distribution {
     public let support = Support.nonnegative
 
     public func draw(_ a: [Double], using rng: RandomSource) -> Double {
-        gsl_ran_exponential(rng.generator, 1 / a[0])   // GSL takes the mean
+        gsl_ran_exponential(rng.generator, 1 / a[0])  // GSL takes the mean
     }
 
     /// log λ − λ·y

@@ -12,7 +12,7 @@ public struct GammaDistribution: Distribution {
     public let support = Support.positive
 
     public func draw(_ a: [Double], using rng: RandomSource) -> Double {
-        gsl_ran_gamma(rng.generator, a[0], 1 / a[1])   // GSL takes the scale
+        gsl_ran_gamma(rng.generator, a[0], 1 / a[1])  // GSL takes the scale
     }
 
     /// α·log β − log Γ(α) + (α − 1)·log y − β·y

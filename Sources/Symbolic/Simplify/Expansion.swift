@@ -14,7 +14,9 @@ extension Expr {
                 return e.store.add(fs[i].terms.map { ($0 * r).expanded(where: shouldExpand) })
             case .pow:
                 let (b, x) = e.powerParts
-                guard b.isSum, shouldExpand(b), let k = x.constantValue, k == k.rounded(), k >= 2, k <= 8 else { return nil }
+                guard b.isSum, shouldExpand(b), let k = x.constantValue, k == k.rounded(), k >= 2, k <= 8 else {
+                    return nil
+                }
                 // Multiply term by term: acc·b would fold straight back into a power.
                 var acc = b
                 for _ in 1..<Int(k) {

@@ -9,10 +9,12 @@ public struct Simplifier {
     public init(rules: [(name: String, rule: Rule)]) { self.rules = rules }
 
     /// The standard rule set.
-    public static var standard: Simplifier { Simplifier(rules: [
-        ("log of a product of positives", Rules.logOfProduct),
-        ("log of a positive power", Rules.logOfPower),
-    ]) }
+    public static var standard: Simplifier {
+        Simplifier(rules: [
+            ("log of a product of positives", Rules.logOfProduct),
+            ("log of a positive power", Rules.logOfPower),
+        ])
+    }
 
     /// Applies every rule bottom-up until nothing changes (at most `limit` passes).
     public func simplify(_ e: Expr, limit: Int = 8) -> Expr {
@@ -40,7 +42,8 @@ extension Expr {
     public var isKnownPositive: Bool {
         switch node {
         case .constant: return constantValue! > 0
-        case .symbol(let s): return store.positive.contains(s) || { if case .count = s { return true } else { return false } }()
+        case .symbol(let s):
+            return store.positive.contains(s) || { if case .count = s { return true } else { return false } }()
         case .add: return terms.allSatisfy(\.isKnownPositive)
         case .mul: return factors.allSatisfy(\.isKnownPositive)
         case .pow:

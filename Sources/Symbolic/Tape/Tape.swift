@@ -116,7 +116,10 @@ struct TapeCompiler {
                 if x.constantValue == -1 { denominator.append(b) } else { numerator.append(f) }
             }
             var negate = false
-            if numerator.first?.constantValue == -1 { numerator.removeFirst(); negate = true }
+            if numerator.first?.constantValue == -1 {
+                numerator.removeFirst()
+                negate = true
+            }
             var acc = numerator.isEmpty ? slot(for: store.one) : slot(for: numerator[0])
             for f in numerator.dropFirst() { acc = emit(.mul, acc, slot(for: f)) }
             if negate { acc = emit(.neg, acc) }
@@ -136,14 +139,20 @@ struct TapeCompiler {
             var x = store.expr(args[0])
             var negated = false
             let (c, rest) = x.coefficientParts
-            if c == -1 { x = rest; negated = true }
+            if c == -1 {
+                x = rest
+                negated = true
+            }
             let xv = slot(for: x)
             let e: Int32
-            if let shared = sharedExp[x.id] { e = shared } else {
+            if let shared = sharedExp[x.id] {
+                e = shared
+            } else {
                 e = emit(.expNegAbs, xv)
                 sharedExp[x.id] = e
             }
-            let op: Tape.OpCode = f == .sigmoid
+            let op: Tape.OpCode =
+                f == .sigmoid
                 ? (negated ? .sigmoidNegShared : .sigmoidShared) : (negated ? .softplusNegShared : .softplusShared)
             return emit(op, xv, e)
         case .apply(let f, let args):
@@ -176,7 +185,12 @@ struct TapeCompiler {
         var next: Int32 = 0
         func slot(_ v: Int32) -> Int32 {
             if let s = map[v] { return s }
-            let s = free.popLast() ?? { defer { next += 1 }; return next }()
+            let s =
+                free.popLast()
+                ?? {
+                    defer { next += 1 }
+                    return next
+                }()
             map[v] = s
             return s
         }
@@ -187,8 +201,10 @@ struct TapeCompiler {
             let b = ins.b >= 0 ? slot(ins.b) : -1
             // Release operands whose last use is here (not inputs, not outputs) before assigning out,
             // so out may reuse an operand's slot: element-wise ops are safe in place.
-            for operand in [ins.a, ins.b] where operand >= 0 && lastUse[operand] == i
-                && !inputVirtuals.contains(operand) && !pinned.contains(operand) {
+            for operand in [ins.a, ins.b]
+            where operand >= 0 && lastUse[operand] == i
+                && !inputVirtuals.contains(operand) && !pinned.contains(operand)
+            {
                 if let s = map[operand], !free.contains(s) { free.append(s) }
             }
             let out = slot(ins.out)

@@ -55,8 +55,10 @@ public final class TapeRunner {
         }
     }
 
-    static func binary(_ op: Tape.OpCode, _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>,
-                       _ o: UnsafeMutablePointer<Double>, _ n: Int) {
+    static func binary(
+        _ op: Tape.OpCode, _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>,
+        _ o: UnsafeMutablePointer<Double>, _ n: Int
+    ) {
         switch op {
         case .add: for i in 0..<n { o[i] = a[i] + b[i] }
         case .sub: for i in 0..<n { o[i] = a[i] - b[i] }
