@@ -50,7 +50,7 @@ extension Session {
         }
         var theta = model.layout.start
         for (j, slot) in design.slots.enumerated() { theta[slot] = fit.coefficients[j] }
-        let weightSum = design.weights.map { TermDataSum.sum($0) } ?? Double(rows)
+        let weightSum = design.weights.map(Arithmetic.sum) ?? Double(rows)
         var residual = 0.0
         for i in 0..<rows {
             var r = y[i]
@@ -102,8 +102,4 @@ extension Session {
         }
         return (normal, other)
     }
-}
-
-enum TermDataSum {
-    static func sum(_ xs: [Double]) -> Double { Arithmetic.sum(xs) }
 }
