@@ -51,12 +51,6 @@ extension Session {
         var theta = model.layout.start
         for (j, slot) in design.slots.enumerated() { theta[slot] = fit.coefficients[j] }
         let weightSum = design.weights.map(Arithmetic.sum) ?? Double(rows)
-        var residual = 0.0
-        for i in 0..<rows {
-            var r = y[i]
-            for j in 0..<x.columns { r -= x[i, j] * fit.coefficients[j] }
-            residual += r * r
-        }
         let sigma2: Double
         var solution = Solution(
             estimate: theta, solver: "least squares (pivoted QR)",
