@@ -174,7 +174,7 @@ struct Printer {
             coefficient = 1
         }
         numerator.sort { (factorRank($0), $0.id) < (factorRank($1), $1.id) }
-        var bottom = denominator.map { text($0, denominator.count > 1 || denominatorNumber != nil ? 3 : 2) }
+        var bottom = denominator.map { text($0, 2) }
         if let d = denominatorNumber { bottom.insert(Expr.number(d), at: 0) }
         let grouped = numerator.count > 1 || coefficient != 1 || !bottom.isEmpty || !sign.isEmpty
         var top = numerator.map { text($0, grouped ? 2 : 1) }

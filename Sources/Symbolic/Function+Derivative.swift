@@ -15,6 +15,8 @@ extension Function {
         case .digamma: return x.apply(.trigamma)
         case .trigamma: return x.apply(.tetragamma)
         case .tetragamma: return s.constant(.nan)  // ψ⁽³⁾ is not needed for second derivatives
+        case .logNormalCDF: return x.apply(.normalMills)
+        case .normalMills: return -(x.apply(.normalMills) * (x + x.apply(.normalMills)))   // m′ = −m(x + m)
         case .abs: return x.apply(.sign)
         case .sign: return s.zero
         case .logsumexp: return (args[i] - s.apply(.logsumexp, args)).apply(.exp)  // softmax

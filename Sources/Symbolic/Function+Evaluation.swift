@@ -25,6 +25,8 @@ extension Function {
         case .digamma: return Function.psi(0, x)
         case .trigamma: return Function.psi(1, x)
         case .tetragamma: return Function.psi(2, x)
+        case .logNormalCDF: return Function.logPhi(x)
+        case .normalMills: return Foundation.exp(-0.5 * x * x - Function.logRootTwoPi - Function.logPhi(x))
         case .abs: return Swift.abs(x)
         case .sign: return x > 0 ? 1 : (x < 0 ? -1 : 0)
         case .logsumexp: return x
@@ -37,6 +39,21 @@ extension Function {
     public static func logGamma(_ x: Double) -> Double {
         var sign: Int32 = 0
         return lgamma_r(x, &sign)
+    }
+
+    static let logRootTwoPi = 0.5 * Foundation.log(2 * Double.pi)
+
+    /// log Φ(x) without underflow or cancellation: log1p(−Φ(−x)) for x > 0, log(erfc(−x/√2)/2)
+    /// down to x = −30, and below that the asymptotic series
+    /// log φ(x) − log(−x) + log(1 − 1/x² + 3/x⁴ − 15/x⁶ + 105/x⁸).
+    public static func logPhi(_ x: Double) -> Double {
+        if x.isNaN { return x }
+        if x > 0 { return Foundation.log1p(-0.5 * Foundation.erfc(x / 2.0.squareRoot())) }
+        if x > -30 { return Foundation.log(0.5 * Foundation.erfc(-x / 2.0.squareRoot())) }
+        if x == -.infinity { return -.infinity }
+        let z = 1 / (x * x)
+        let series = 1 - z * (1 - z * (3 - z * (15 - z * 105)))
+        return -0.5 * x * x - logRootTwoPi - Foundation.log(-x) + Foundation.log(series)
     }
 
     static func logsumexp(_ xs: [Double]) -> Double {

@@ -13,6 +13,8 @@ extension Function {
         case .digamma: return "ψ"
         case .trigamma: return "ψ′"
         case .tetragamma: return "ψ″"
+        case .logNormalCDF: return "log Φ"
+        case .normalMills: return "φ/Φ"
         case .abs: return "abs"
         case .sign: return "sign"
         case .logsumexp: return "logsumexp"

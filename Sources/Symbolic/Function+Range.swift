@@ -4,7 +4,7 @@ extension Function {
     /// Whether f(x) > 0 whenever x is in f's domain (and, for some, when x > 0).
     func isPositive(argumentPositive: Bool) -> Bool {
         switch self {
-        case .exp, .sigmoid, .softplus: return true
+        case .exp, .sigmoid, .softplus, .normalMills: return true
         case .abs: return argumentPositive
         case .expm1, .log1p: return argumentPositive
         default: return false

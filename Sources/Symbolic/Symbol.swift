@@ -36,6 +36,10 @@ public enum Function: String, CaseIterable, Hashable, Sendable {
     case sigmoid, softplus, logit
     case lgamma, digamma, trigamma, tetragamma
     case abs, sign
+    /// log Φ(x), the log of the standard normal CDF (log-survival of a censored Normal).
+    case logNormalCDF
+    /// φ(x)/Φ(x), the derivative of log Φ (the inverse Mills ratio at −x).
+    case normalMills
     /// log Σ exp(xᵢ), n-ary.
     case logsumexp
 

@@ -78,3 +78,18 @@ struct DerivativeTests {
         #expect(log(s.constant(1)) == s.zero)
     }
 }
+
+struct NormalCDFTests {
+    @Test("log Φ against scipy.stats.norm.logcdf (scipy 1.17.1), from the far left tail to the right")
+    func logPhi() {
+        let reference: [(Double, Double)] = [
+            (-40, -804.6084420137539), (-10, -53.23128515051248), (-1, -1.8410216450092634),
+            (0, -0.6931471805599453), (1.5, -0.06914345561223399), (10, -7.61985302416047e-24),
+        ]
+        for (x, expected) in reference {
+            #expect(close(Function.logPhi(x), expected, relative: 1e-13, absolute: 0), "log Φ(\(x))")
+        }
+        // The series and erfc branches meet smoothly at −30.
+        #expect(close(Function.logPhi(-30.000001), Function.logPhi(-29.999999), relative: 1e-6, absolute: 0))
+    }
+}

@@ -20,4 +20,9 @@ public struct Normal: Distribution {
         let (mu, sigma) = (a[0], a[1])
         return -log(sigma) - 0.5 * Foundation.log(2 * Double.pi) - (y - mu).squared / (2 * sigma.squared)
     }
+
+    /// log P(Y > y) = log Φ((μ − y)/σ), stable far into the tail.
+    public func logSurvival(_ y: Expr, _ a: [Expr]) -> Expr? {
+        ((a[0] - y) / a[1]).apply(.logNormalCDF)
+    }
 }

@@ -9,6 +9,7 @@ public struct Tape {
     public enum OpCode: UInt8, CaseIterable, Sendable {
         case add, sub, mul, div, pow, neg, square, recip, sqrt
         case exp, log, log1p, expm1, sigmoid, softplus, logit, lgamma, digamma, trigamma, tetragamma, abs, sign
+        case logNormalCDF, normalMills
         /// log(eᵃ + eᵇ)
         case logAddExp
         /// e = exp(−|x|), shared by σ(x), σ(−x), softplus(x) and softplus(−x) of the same x.
@@ -233,6 +234,8 @@ extension Tape {
         case .tetragamma: return .tetragamma
         case .abs: return .abs
         case .sign: return .sign
+        case .logNormalCDF: return .logNormalCDF
+        case .normalMills: return .normalMills
         case .logsumexp: return .logAddExp
         }
     }

@@ -106,6 +106,8 @@ public final class TapeRunner {
         case .tetragamma: for i in 0..<n { o[i] = Function.tetragamma.evaluate(a[i]) }
         case .abs: for i in 0..<n { o[i] = Swift.abs(a[i]) }
         case .expNegAbs: for i in 0..<n { o[i] = Foundation.exp(-Swift.abs(a[i])) }
+        case .logNormalCDF: for i in 0..<n { o[i] = Function.logPhi(a[i]) }
+        case .normalMills: for i in 0..<n { o[i] = Function.normalMills.evaluate(a[i]) }
         case .sign: for i in 0..<n { o[i] = a[i] > 0 ? 1 : (a[i] < 0 ? -1 : 0) }
         default: for i in 0..<n { o[i] = .nan }
         }
