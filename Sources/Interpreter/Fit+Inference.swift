@@ -43,6 +43,14 @@ extension Session {
         if model.hasPriors {
             notes.append(InterpreterMessage.posteriorMode(priors: model.priorNames))
         }
+        for row in rows {
+            guard let (lo, hi) = row.interval, let entry = model.layout.entries.first(where: {
+                row.name == $0.name || row.name.hasPrefix($0.name + "[")
+            }) else { continue }
+            if (entry.lower.map { lo < $0 } ?? false) || (entry.upper.map { hi > $0 } ?? false) {
+                notes.append(InterpreterMessage.intervalLeavesDomain(row.name))
+            }
+        }
         let report = FitReport(
             model: modelDescription(model), observations: n, solver: solution.solver, reason: solution.reason,
             closedForms: solution.closedForms, iterations: solution.iterations, gradientNorm: solution.gradientNorm,

@@ -4,6 +4,10 @@ import Solvers
 
 /// The wording of fitting: the choice of solver, convergence, separation, standard errors.
 extension InterpreterMessage {
+    static func intervalLeavesDomain(_ name: String) -> String {
+        "the 95% Wald interval for \(name) reaches outside its domain: a Wald interval is symmetric on \(name)'s own scale, so near a boundary read it with care"
+    }
+
     // MARK: Choosing and running a fit
 
     static func noClosedForm(_ reasons: [String]) -> String {
