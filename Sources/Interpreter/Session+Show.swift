@@ -107,28 +107,34 @@ struct Presentation {
 
     func score() -> String {
         var lines: [String] = []
-        let s = summaryDisplay
         for entry in model.layout.entries {
+            // A vector param met through a linear predictor has one line: ∂ℓ/∂w = Σᵢ xᵢ·(…).
+            let throughPredictors = entry.length == nil ? [] : predictorScore(entry)
+            if !throughPredictors.isEmpty {
+                lines.append("∂\(objective)/∂\(entry.name) = " + throughPredictors.joined(separator: " + "))
+                continue
+            }
             for k in 0..<entry.size {
                 let symbol = Symbol.parameter(entry.offset + k)
-                var parts: [String] = []
-                let d = s.derivative(withRespectTo: symbol)
-                if !d.isConstant(0) { parts.append(shown(d)) }
-                for r in remainders {
-                    let dr = r.derivative(withRespectTo: symbol)
-                    if !dr.isConstant(0) { parts.append(dr.printedAsRowSum()) }
-                }
-                if entry.length != nil, k == 0 { parts += predictorScore(entry) }
+                let parts = scalarScore(symbol)
                 if entry.length != nil, parts.isEmpty { continue }
-                let name =
-                    entry.length == nil
-                    ? entry.name
-                    : (k == 0 && !predictorScore(entry).isEmpty ? entry.name : model.store.name(of: symbol))
+                let name = entry.length == nil ? entry.name : model.store.name(of: symbol)
                 lines.append("∂\(objective)/∂\(name) = " + (parts.isEmpty ? "0" : parts.joined(separator: " + ")))
-                if entry.length != nil, !predictorScore(entry).isEmpty { break }
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// ∂/∂θ of the statistics part and of each per-row remainder.
+    func scalarScore(_ symbol: Symbol) -> [String] {
+        var parts: [String] = []
+        let d = summaryDisplay.derivative(withRespectTo: symbol)
+        if !d.isConstant(0) { parts.append(shown(d)) }
+        for r in remainders {
+            let dr = r.derivative(withRespectTo: symbol)
+            if !dr.isConstant(0) { parts.append(dr.printedAsRowSum()) }
+        }
+        return parts
     }
 
     /// Xᵀ·∂R/∂η for each linear predictor with this vector param.
