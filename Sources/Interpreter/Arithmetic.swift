@@ -1,50 +1,16 @@
 import Diagnostics
 import Foundation
+import LinearAlgebra
 
-/// Element-wise arithmetic with broadcasting, and the numerically stable
-/// elementary functions (shared by the evaluator and, later, the symbolic engine's tests).
+/// Element-wise arithmetic with broadcasting and the statistical reductions. The
+/// elementary functions themselves (σ, softplus, logsumexp, …) are Symbolic's `Function`,
+/// so the language and the likelihood compute them the same way.
 public enum Arithmetic {
-    /// σ(x) = 1/(1 + e^(−x)), written so neither branch overflows.
-    public static func sigmoid(_ x: Double) -> Double {
-        x >= 0 ? 1 / (1 + exp(-x)) : exp(x) / (1 + exp(x))
-    }
+    /// A compensated sum (Summation.sum).
+    public static func sum(_ xs: [Double]) -> Double { Summation.sum(xs) }
 
-    /// log(1 + eˣ) = max(x, 0) + log1p(e^(−|x|)): softplus(1000) = 1000, softplus(−1000) = e^(−1000).
-    public static func softplus(_ x: Double) -> Double {
-        if x.isInfinite { return x > 0 ? x : 0 }
-        return max(x, 0) + log1p(exp(-abs(x)))
-    }
-
-    /// log Σ e^(xᵢ) = m + log Σ e^(xᵢ − m) with m = max xᵢ.
-    public static func logsumexp(_ xs: [Double]) -> Double {
-        guard let m = xs.max() else { return -.infinity }
-        if m.isInfinite { return m }
-        var s = 0.0
-        for x in xs { s += exp(x - m) }
-        return m + log(s)
-    }
-
-    /// log(p/(1 − p)) = log p − log1p(−p).
-    public static func logit(_ p: Double) -> Double { log(p) - log1p(-p) }
-
-    /// A sum that keeps its digits (Neumaier's compensated summation).
-    public static func sum(_ xs: [Double]) -> Double {
-        var s = 0.0
-        var c = 0.0
-        for x in xs {
-            let t = s + x
-            c += abs(s) >= abs(x) ? (s - t) + x : (x - t) + s
-            s = t
-        }
-        return s.isFinite ? s + c : s
-    }
-
-    /// The mean, from the compensated sum (correctly rounded sums make it exact to rounding
-    /// for data near 10⁷, and for values that cancel).
-    public static func mean(_ xs: [Double]) -> Double {
-        let s = sum(xs)
-        return s.isFinite ? s / Double(xs.count) : xs.reduce(0) { $0 + $1 / Double(xs.count) }
-    }
+    /// The mean from the compensated sum (Summation.mean).
+    public static func mean(_ xs: [Double]) -> Double { Summation.mean(xs) }
 
     /// The sample variance, dividing by n − 1, from the two-pass centred sum of squares.
     public static func variance(_ xs: [Double]) -> Double {

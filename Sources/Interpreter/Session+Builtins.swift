@@ -60,11 +60,11 @@ extension Session {
         case .sqrt: f = { $0.squareRoot() }
         case .log1p: f = { Foundation.log1p($0) }
         case .expm1: f = { Foundation.expm1($0) }
-        case .sigmoid: f = Arithmetic.sigmoid
-        case .softplus: f = Arithmetic.softplus
+        case .sigmoid: f = Function.sigmoid.evaluate
+        case .softplus: f = Function.softplus.evaluate
         case .lgamma: f = { Function.logGamma($0) }
         case .abs: f = { Swift.abs($0) }
-        case .logit: f = Arithmetic.logit
+        case .logit: f = Function.logit.evaluate
         default: throw Diagnostic.internalError(InterpreterMessage.notElementwise(builtin.rawValue), at: span)
         }
         let xs = v.elements!
@@ -106,7 +106,7 @@ extension Session {
             }
             return .number(Double(builtin == .nrow ? m.rows : m.columns))
         case .sum: return .number(Arithmetic.sum(xs))
-        case .logsumexp: return .number(Arithmetic.logsumexp(xs))
+        case .logsumexp: return .number(Function.logsumexp.evaluate(xs))
         default: break
         }
         guard !xs.isEmpty else {
@@ -129,7 +129,7 @@ extension Session {
     /// min/max of several arguments (element-wise) and logsumexp of several numbers.
     func combine(_ builtin: Builtin, _ values: [Value], _ args: [Argument], _ span: SourceSpan) throws -> Value {
         if builtin == .logsumexp {
-            return .number(Arithmetic.logsumexp(try zip(values, args).map { try number($0, $1.value) }))
+            return .number(Function.logsumexp.evaluate(try zip(values, args).map { try number($0, $1.value) }))
         }
         let f: (Double, Double) -> Double = builtin == .min ? { Swift.min($0, $1) } : { Swift.max($0, $1) }
         var acc = values[0]

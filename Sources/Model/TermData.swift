@@ -1,4 +1,5 @@
 import Foundation
+import LinearAlgebra
 import Symbolic
 
 /// A term's data, evaluated per row once: the response (checked against the
@@ -70,46 +71,27 @@ struct TermData {
                 pilots.append(0)
                 continue
             }
-            let c = TermData.mean(atomColumns[k])
+            let c = Summation.mean(atomColumns[k])
             pilots.append(c)
             values[pilot] = c
         }
         for stat in form.statistics {
             if stat.isConstantPart {
-                let s = TermData.sum(atomColumns[form.atoms.count])
+                let s = Summation.sum(atomColumns[form.atoms.count])
                 values[stat.symbol] = s
                 raw[stat.symbol] = s
                 continue
             }
-            values[stat.symbol] = TermData.sum(
+            values[stat.symbol] = Summation.sum(
                 (0..<term.rows).map { i in
                     stat.powers.reduce(1.0) {
                         $0 * Foundation.pow(atomColumns[$1.atom][i] - pilots[$1.atom], Double($1.power))
                     }
                 })
-            raw[stat.symbol] = TermData.sum(
+            raw[stat.symbol] = Summation.sum(
                 (0..<term.rows).map { i in
                     stat.powers.reduce(1.0) { $0 * Foundation.pow(atomColumns[$1.atom][i], Double($1.power)) }
                 })
         }
-    }
-
-    /// Neumaier-compensated sum.
-    static func sum(_ xs: [Double]) -> Double {
-        var s = 0.0
-        var c = 0.0
-        for x in xs {
-            let t = s + x
-            c += Swift.abs(s) >= Swift.abs(x) ? (s - t) + x : (x - t) + s
-            s = t
-        }
-        return s + c
-    }
-
-    /// The mean refined by the mean residual (accurate for data far from 0).
-    static func mean(_ xs: [Double]) -> Double {
-        guard !xs.isEmpty else { return 0 }
-        let m = sum(xs) / Double(xs.count)
-        return m + sum(xs.map { $0 - m }) / Double(xs.count)
     }
 }
