@@ -28,7 +28,7 @@ struct Lowering {
         self.layout = layout
         for e in layout.entries {
             for k in 0..<e.size {
-                let name = e.length == nil ? e.name : "\(e.name)\(Expr.subscriptedPublic(k + 1))"
+                let name = e.length == nil ? e.name : "\(e.name)\(Expr.subscripted(k + 1))"
                 let s = store.symbol(.parameter(e.offset + k), name: name)
                 if let lo = e.lower, lo >= 0 { store.positive.insert(s.symbol!) }
             }
@@ -132,7 +132,7 @@ struct Lowering {
             predictors.append(LinearPredictor(symbol: symbol, matrix: m, offset: entry.offset))
             predictorKeys[key] = symbol
             predictorDescriptions[symbol] = "\(w)·\(dataSide.span.text)"
-            let name = predictors.count == 1 ? "η" : "η\(Expr.subscriptedPublic(predictors.count))"
+            let name = predictors.count == 1 ? "η" : "η\(Expr.subscripted(predictors.count))"
             return store.symbol(symbol, name: name)
         case .vector(let xs) where xs.count == k:
             return store.add(
@@ -184,12 +184,5 @@ struct Lowering {
         default:
             throw Diagnostic.error(InterpreterMessage.valueNotUsableInModel(v.kindDescription), at: span)
         }
-    }
-}
-
-extension Expr {
-    static func subscriptedPublic(_ n: Int) -> String {
-        let digits: [Character] = ["₀", "₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉"]
-        return String(String(n).compactMap { $0.wholeNumberValue.map { digits[$0] } })
     }
 }

@@ -88,7 +88,7 @@ public final class LogLikelihood {
     /// Data-only per-row expressions of term `t`, evaluated for every row.
     public func perRow(_ expressions: [Expr], term t: Int, extraColumns: [Symbol: [Double]] = [:]) -> [[Double]] {
         let all = columns.merging(extraColumns) { a, _ in a }
-        guard let data = try? TermData(terms[t], columns: all) else { return [] }
+        guard let data = try? TermData(terms[t], columns: all, checkingSupport: false) else { return [] }
         return data.evaluate(expressions)
     }
 

@@ -8,10 +8,11 @@ struct TermData {
     let term: LikelihoodTerm
     let columns: [Symbol: [Double]]
 
-    init(_ term: LikelihoodTerm, columns: [Symbol: [Double]]) throws(LikelihoodError) {
+    /// The support is checked once, when the likelihood is built; later per-row evaluations skip it.
+    init(_ term: LikelihoodTerm, columns: [Symbol: [Double]], checkingSupport: Bool = true) throws(LikelihoodError) {
         self.term = term
         self.columns = columns
-        try checkSupport()
+        if checkingSupport { try checkSupport() }
     }
 
     /// Evaluates data-only per-row expressions into columns, through a tape.

@@ -108,7 +108,8 @@ public struct Expr: Hashable, CustomStringConvertible {
 
     public var description: String { printed() }
 
-    static func subscripted(_ n: Int) -> String {
+    /// n written in subscript digits: 12 → ₁₂.
+    public static func subscripted(_ n: Int) -> String {
         let digits: [Character] = ["₀", "₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉"]
         return String(String(n).compactMap { $0.wholeNumberValue.map { digits[$0] } })
     }
