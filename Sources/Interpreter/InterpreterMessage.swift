@@ -11,14 +11,9 @@ import Solvers
 enum InterpreterMessage {
     // MARK: Script files
 
-    /// `mle run` on a path that cannot be read.
+    /// `mle run`, `mle check` or `:load` on a path that cannot be read.
     static func cannotReadScript(_ path: String) -> String {
         "cannot read '\(path)': no such file, or it is not readable"
-    }
-
-    /// `mle check` on a path that cannot be read.
-    static func cannotRead(_ path: String) -> String {
-        "cannot read '\(path)'"
     }
 
     /// The first byte that is not part of a valid UTF-8 sequence, in hex.

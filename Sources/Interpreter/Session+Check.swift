@@ -7,14 +7,7 @@ extension Session {
     /// `mle check`: parse and check a file without running it; optionally print
     /// the tokens or the syntax tree.
     public func checkFile(atPath path: String, dump: String? = nil) -> Bool {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            output(.diagnostic(.error(InterpreterMessage.cannotRead(path), at: nil)))
-            return false
-        }
-        let directory = (path as NSString).deletingLastPathComponent
-        let file = SourceFile(
-            name: path, text: String(decoding: data, as: UTF8.self),
-            directory: directory.isEmpty ? "." : directory)
+        guard let file = sourceFile(atPath: path) else { return false }
         if dump == "tokens" {
             let (tokens, _) = Lexer.tokenize(file)
             output(.report(tokens.map(\.description).joined(separator: "\n")))

@@ -102,23 +102,27 @@ public final class Session: @unchecked Sendable {
     /// Reads a script file and runs it; relative csv paths resolve against its folder.
     @discardableResult
     public func runFile(atPath path: String) -> Bool {
+        guard let file = sourceFile(atPath: path) else { return false }
+        return run(file)
+    }
+
+    /// A script read from disk, its folder recorded for csv paths; nil (reported) when it cannot
+    /// be read or is not UTF-8 (checked on the raw bytes: decoding would repair them silently).
+    func sourceFile(atPath path: String) -> SourceFile? {
         guard let data = FileManager.default.contents(atPath: path) else {
             output(.diagnostic(.error(InterpreterMessage.cannotReadScript(path), at: nil)))
-            return false
+            return nil
         }
         let directory = (path as NSString).deletingLastPathComponent
         let text = String(decoding: data, as: UTF8.self)
         let file = SourceFile(name: path, text: text, directory: directory.isEmpty ? "." : directory)
         if let bad = Lexer.firstInvalidUTF8(in: Array(data)) {
             let span = SourceSpan(file: file, start: bad, end: bad + 1)
-            output(
-                .diagnostic(
-                    .error(
-                        InterpreterMessage.invalidUTF8(byte: data[bad]), at: span,
-                        help: InterpreterMessage.saveAsUTF8)))
-            return false
+            output(.diagnostic(.error(InterpreterMessage.invalidUTF8(byte: data[bad]), at: span,
+                                      help: InterpreterMessage.saveAsUTF8)))
+            return nil
         }
-        return run(file)
+        return file
     }
 
     /// Names in scope, for completion.
