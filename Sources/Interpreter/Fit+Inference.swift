@@ -44,9 +44,11 @@ extension Session {
             notes.append(InterpreterMessage.posteriorMode(priors: model.priorNames))
         }
         for row in rows {
-            guard let (lo, hi) = row.interval, let entry = model.layout.entries.first(where: {
-                row.name == $0.name || row.name.hasPrefix($0.name + "[")
-            }) else { continue }
+            guard let (lo, hi) = row.interval,
+                let entry = model.layout.entries.first(where: {
+                    row.name == $0.name || row.name.hasPrefix($0.name + "[")
+                })
+            else { continue }
             if (entry.lower.map { lo < $0 } ?? false) || (entry.upper.map { hi > $0 } ?? false) {
                 notes.append(InterpreterMessage.intervalLeavesDomain(row.name))
             }

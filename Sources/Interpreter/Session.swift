@@ -118,8 +118,11 @@ public final class Session: @unchecked Sendable {
         let file = SourceFile(name: path, text: text, directory: directory.isEmpty ? "." : directory)
         if let bad = Lexer.firstInvalidUTF8(in: Array(data)) {
             let span = SourceSpan(file: file, start: bad, end: bad + 1)
-            output(.diagnostic(.error(InterpreterMessage.invalidUTF8(byte: data[bad]), at: span,
-                                      help: InterpreterMessage.saveAsUTF8)))
+            output(
+                .diagnostic(
+                    .error(
+                        InterpreterMessage.invalidUTF8(byte: data[bad]), at: span,
+                        help: InterpreterMessage.saveAsUTF8)))
             return nil
         }
         return file

@@ -16,7 +16,7 @@ extension Function {
         case .trigamma: return x.apply(.tetragamma)
         case .tetragamma: return s.constant(.nan)  // ψ⁽³⁾ is not needed for second derivatives
         case .logNormalCDF: return x.apply(.normalMills)
-        case .normalMills: return -(x.apply(.normalMills) * (x + x.apply(.normalMills)))   // m′ = −m(x + m)
+        case .normalMills: return -(x.apply(.normalMills) * (x + x.apply(.normalMills)))  // m′ = −m(x + m)
         case .abs: return x.apply(.sign)
         case .sign: return s.zero
         case .logsumexp: return (args[i] - s.apply(.logsumexp, args)).apply(.exp)  // softmax
