@@ -25,17 +25,21 @@ let package = Package(
         .target(name: "Syntax", dependencies: ["Diagnostics"]),
         .target(name: "LinearAlgebra", dependencies: ["CLapack"]),
         .target(name: "Data", dependencies: ["Diagnostics", "LinearAlgebra"]),
-        .target(name: "Symbolic", dependencies: ["CGSL"]),
-        .target(name: "Model", dependencies: ["CGSL", "Symbolic", "LinearAlgebra"]),
-        .target(name: "Report"),
+        .target(name: "Symbolic", dependencies: ["CGSL", "Diagnostics"]),
+        .target(name: "Model", dependencies: ["CGSL", "Diagnostics", "Symbolic", "LinearAlgebra"]),
+        .target(name: "Report", dependencies: ["Diagnostics"]),
         .target(name: "Solvers", dependencies: ["LinearAlgebra"]),
         .target(name: "Inference", dependencies: ["LinearAlgebra", "CGSL"]),
-        .target(name: "Checker", dependencies: ["Diagnostics", "Syntax", "Data", "Model"]),
+        // Fitting: a problem in; the plan, the solution, the checks and the inference out. No Syntax.
+        .target(
+            name: "Fitting",
+            dependencies: ["Diagnostics", "Model", "Symbolic", "LinearAlgebra", "Solvers", "Inference", "Report"]),
+        .target(name: "Checker", dependencies: ["Diagnostics", "Syntax", "Data", "Model", "Fitting"]),
         .target(
             name: "Interpreter",
             dependencies: [
                 "Diagnostics", "Syntax", "Checker", "Data", "Model", "Symbolic", "LinearAlgebra", "Solvers", "Inference",
-                "Report", "CGSL",
+                "Fitting", "Report", "CGSL",
             ]),
         .executableTarget(
             name: "MLECommand",
@@ -53,13 +57,15 @@ let package = Package(
         .testTarget(name: "SyntaxTests", dependencies: ["SeededRandom", "Syntax", "Diagnostics"]),
         .testTarget(name: "DataTests", dependencies: ["SeededRandom", "Data", "Diagnostics"]),
         .testTarget(name: "CheckerTests", dependencies: ["Checker", "Syntax", "Diagnostics"]),
-        .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "Diagnostics"]),
-        .testTarget(name: "ScriptTests", dependencies: ["Interpreter", "Diagnostics"]),
+        .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "Diagnostics", "Report"]),
+        .testTarget(name: "ScriptTests", dependencies: ["Interpreter", "Diagnostics", "Report"]),
         .testTarget(name: "REPLTests", dependencies: ["MLECommand"]),
         .testTarget(name: "SymbolicTests", dependencies: ["SeededRandom", "Symbolic"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "SolversTests", dependencies: ["Solvers", "LinearAlgebra"]),
         .testTarget(name: "ModelTests", dependencies: ["SeededRandom", "Model", "Symbolic", "LinearAlgebra"]),
         .testTarget(name: "InferenceTests", dependencies: ["Inference", "LinearAlgebra", "Report"]),
+        .testTarget(
+            name: "FittingTests", dependencies: ["Fitting", "Model", "Symbolic", "LinearAlgebra", "SeededRandom", "Report"]),
     ]
 )

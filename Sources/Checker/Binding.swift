@@ -58,10 +58,25 @@ public struct Environment: Sendable {
     public internal(set) var hasFit = false
     /// The model of the last `fit` (loglik(...) at a point refers to it).
     public internal(set) var lastFitModel: String?
+    /// Models a `fit` has been checked for (so `m1.b1` and `vcov(m1)` have a value).
+    public internal(set) var fittedModels: Set<String> = []
+    /// The data on the left of each model's `~` lines, as written (spaces removed): a line
+    /// with the same data again re-declares the model.
+    public internal(set) var modelResponses: [String: [String]] = [:]
 
     public init() {}
 
     public subscript(name: String) -> Entry? { entries[name] }
+
+    /// The model a bare `fit`, `show` or `loglik(...)` refers to: the unnamed one, else the
+    /// last one defined.
+    public var defaultModel: String? {
+        if models.contains("") { return "" }
+        return models.last
+    }
+
+    /// The model `loglik(μ: …)` at a point evaluates: the last fitted, else the default one.
+    public var pointModel: String? { lastFitModel ?? defaultModel }
 
     mutating func define(_ name: String, _ binding: Binding, at span: SourceSpan) {
         if entries[name] == nil { order.append(name) }

@@ -11,7 +11,7 @@ public enum Builtin: String, CaseIterable, Sendable {
     // data
     case csv, sample
     // after fit, or at a point
-    case se, loglik, score, hessian
+    case se, loglik, score, hessian, perplexity, vcov, information
 
     public enum Kind: Sendable { case elementwise, reduction, other }
 
@@ -50,9 +50,13 @@ public enum Builtin: String, CaseIterable, Sendable {
         case .csv: return "csv(\"file.csv\"): a table with a header row"
         case .sample: return "sample(Normal(5, 2), 200, seed: 42): random draws"
         case .se: return "standard error of a parameter (or of a function of them) after fit"
-        case .loglik: return "log-likelihood: loglik(p: 0.3) at a point; loglik after fit"
+        case .loglik:
+            return "log-likelihood: loglik(p: 0.3) at a point; loglik after fit; loglik(m) of model m at the estimates"
         case .score: return "gradient of the log-likelihood at a point: score(p: 0.3)"
         case .hessian: return "matrix of second derivatives at a point: hessian(p: 0.3)"
+        case .perplexity: return "perplexity(m) = exp(−ℓ/n) of model m at the current estimates"
+        case .vcov: return "vcov(m): the covariance matrix of model m's estimates, after fit m"
+        case .information: return "information(m): the observed information −∇²ℓ at model m's estimates, after fit m"
         }
     }
 }

@@ -36,7 +36,14 @@ extension Checker {
         case .csv: return inferCSV(args, span)
         case .sample: return inferSample(args, span)
         case .se: return inferSE(args, span)
-        case .loglik, .score, .hessian: return inferAtPoint(builtin, args, span)
+        case .loglik, .perplexity, .vcov, .information:
+            if let model = modelArgument(args) { return inferOfModel(builtin, model, span) }
+            if builtin != .loglik {
+                error(CheckerMessage.needsModelArgument(builtin.rawValue), at: span)
+                return .unknown
+            }
+            return inferAtPoint(builtin, args, span)
+        case .score, .hessian: return inferAtPoint(builtin, args, span)
         default: break
         }
         if let labelled = args.first(where: { $0.label != nil })?.label {
@@ -170,7 +177,7 @@ extension Checker {
             return .unknown
         }
         var info = infer(args[0].value)
-        if !info.usesParams, !info.shape.isUnknown {
+        if !info.usesParams, info.fitted.isEmpty, !info.shape.isUnknown {
             error(CheckerMessage.seWithoutParams, at: args[0].value.span)
         }
         if !environment.hasFit {
@@ -183,6 +190,34 @@ extension Checker {
         info.params = []
         info.firstParam = nil
         return info
+    }
+
+    /// The model named by a call's only argument, `loglik(m2)`, if that is what it is.
+    func modelArgument(_ args: [Argument]) -> Name? {
+        guard args.count == 1, args[0].label == nil, case .name(let n) = args[0].value.kind,
+            let entry = environment[n], case .model = entry.binding
+        else { return nil }
+        return Name(n, args[0].value.span)
+    }
+
+    /// loglik(m) and perplexity(m) at the current estimates; vcov(m), information(m) of fit m.
+    mutating func inferOfModel(_ builtin: Builtin, _ model: Name, _ span: SourceSpan) -> ExpressionInfo {
+        let params = environment.modelParams[model.text] ?? []
+        switch builtin {
+        case .vcov, .information:
+            if !environment.fittedModels.contains(model.text) {
+                error(
+                    CheckerMessage.modelNotFitted(model.text, builtin.rawValue), at: span,
+                    help: CheckerMessage.fitModelFirst(model.text))
+            }
+            let k = pointShape(.score, params).rows
+            return ExpressionInfo(shape: .matrix(k, k))
+        default:
+            if !environment.hasFit {
+                error(CheckerMessage.onlyAfterFit(builtin.rawValue), at: span, help: CheckerMessage.addFitFirst)
+            }
+            return ExpressionInfo(shape: .scalar)
+        }
     }
 
     /// loglik(μ: 4, σ: 0.6): every param of the model, by name; or bare `loglik()` after a fit.
@@ -240,11 +275,7 @@ extension Checker {
         }
     }
 
-    /// The model a bare `fit` or `loglik(...)` refers to: the unnamed one, else the only one.
-    var defaultModel: String? {
-        if environment.models.contains("") { return "" }
-        return environment.models.count == 1 ? environment.models[0] : environment.models.last
-    }
+    var defaultModel: String? { environment.defaultModel }
 
     func pointShape(_ builtin: Builtin, _ params: [String]) -> Shape {
         var total: Int? = 0

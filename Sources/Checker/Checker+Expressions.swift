@@ -10,6 +10,8 @@ public struct ExpressionInfo: Sendable {
     public var params: [String] = []
     /// The first param named, where it was named (for messages).
     public var firstParam: Name?
+    /// Params read from a named fit (`m1.b1`): their estimates, so `se()` of them has meaning.
+    public var fitted: [String] = []
 
     public var usesParams: Bool { !params.isEmpty }
 
@@ -17,6 +19,7 @@ public struct ExpressionInfo: Sendable {
 
     mutating func absorb(_ other: ExpressionInfo) {
         for p in other.params where !params.contains(p) { params.append(p) }
+        for p in other.fitted where !fitted.contains(p) { fitted.append(p) }
         if firstParam == nil { firstParam = other.firstParam }
     }
 }
@@ -220,6 +223,9 @@ extension Checker {
     }
 
     mutating func inferMember(_ base: ExpressionSyntax, _ column: Name) -> ExpressionInfo {
+        if case .name(let n) = base.kind, let entry = environment[n], case .model = entry.binding {
+            return inferFitResult(Name(n, base.span), column)
+        }
         let info = infer(base)
         guard case .table(let table) = info.shape else {
             if case .unknown = info.shape { return .unknown }
@@ -234,6 +240,28 @@ extension Checker {
         case .success: return ExpressionInfo(shape: .vector(table.rowCount))
         case .failure(let problem): return ExpressionInfo(shape: .unusableColumn(table.rowCount, problem))
         }
+    }
+
+    /// `m1.b1`, `m1.loglik`, `m1.aic`, `m1.bic`, `m1.n`: what fit m1 found, whatever was fitted later.
+    mutating func inferFitResult(_ model: Name, _ member: Name) -> ExpressionInfo {
+        let params = environment.modelParams[model.text] ?? []
+        if !environment.fittedModels.contains(model.text) {
+            error(
+                CheckerMessage.modelNotFitted(model.text, "\(model.text).\(member.text)"), at: member.span,
+                help: CheckerMessage.fitModelFirst(model.text))
+            return .unknown
+        }
+        if FitResult(rawValue: member.text) != nil { return ExpressionInfo(shape: .scalar) }
+        guard params.contains(member.text), let entry = environment[member.text], case .param(let p) = entry.binding
+        else {
+            let hint = Suggestion.closest(to: member.text, among: params + FitResult.allCases.map(\.rawValue))
+            error(
+                CheckerMessage.notAFitResult(member.text, of: model.text), at: member.span,
+                help: hint.map(CheckerMessage.didYouMean) ?? CheckerMessage.fitResults(params))
+            return .unknown
+        }
+        // A fitted value, not a param: it uses no params (so it is data, and se() of it is of that fit).
+        return ExpressionInfo(shape: p.shape, fitted: [member.text])
     }
 
     mutating func unknownColumn(_ name: String, _ table: Table, at span: SourceSpan) {

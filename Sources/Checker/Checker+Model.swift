@@ -3,14 +3,14 @@ import Model
 import Syntax
 
 extension Checker {
-    mutating func checkModel(_ decl: ModelDeclaration) {
+    mutating func checkModel(_ decl: ModelDeclaration) -> CheckedModel? {
         let modelName = decl.name?.text ?? ""
         if let name = decl.name {
             if let entry = environment[name.text] {
                 if case .model = entry.binding {
                 } else {
                     error(CheckerMessage.nameTakenForModel(name.text, kind: entry.binding.kindName), at: name.span)
-                    return
+                    return nil
                 }
             } else {
                 define(name, .model)
@@ -29,7 +29,8 @@ extension Checker {
         }
         let rows = response.shape.rows
         var params = response.params
-        if let family = checkDistribution(decl.distribution) {
+        let family = checkDistribution(decl.distribution)
+        if let family {
             for (i, arg) in decl.distribution.arguments.enumerated() {
                 let info = infer(arg.value)
                 params.append(contentsOf: info.params)
@@ -46,10 +47,28 @@ extension Checker {
             let info = requireData(modifier, role: role)
             checkRows(info, modifier, rows: rows, role: role)
         }
+        let responseText = decl.response.span.text.filter { !$0.isWhitespace }
+        let replaces = environment.modelResponses[modelName]?.contains(responseText) ?? false
+        if replaces {
+            environment.modelResponses[modelName] = []
+            environment.modelParams[modelName] = []
+            environment.fittedModels.remove(modelName)
+        }
         if !environment.models.contains(modelName) { environment.models.append(modelName) }
+        environment.modelResponses[modelName, default: []].append(responseText)
         var used = environment.modelParams[modelName] ?? []
         for p in params where !used.contains(p) { used.append(p) }
         environment.modelParams[modelName] = used
+        guard let family else { return nil }
+        let description =
+            "\(decl.response.span.text) ~ \(decl.distribution.span.text)"
+            + (decl.weight.map { " weight \($0.span.text)" } ?? "")
+            + (decl.censored.map { " censored \($0.span.text)" } ?? "")
+        let term = CheckedTerm(
+            response: decl.response, family: family, arguments: decl.distribution.arguments.map(\.value),
+            weight: decl.weight, censored: decl.censored, description: description,
+            span: decl.response.span.merged(with: decl.distribution.span))
+        return CheckedModel(name: modelName, term: term, replaces: replaces)
     }
 
     func parameterName(_ family: any Distribution, _ i: Int) -> String {

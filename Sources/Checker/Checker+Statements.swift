@@ -1,11 +1,29 @@
 import Diagnostics
+import Fitting
 import Model
 import Syntax
 
 extension Checker {
-    public mutating func check(_ statement: Statement) {
+    /// Checks a whole program; nil (with the diagnostics kept) if any statement has an error.
+    public mutating func check(program: Program) -> CheckedProgram? {
+        var statements: [CheckedStatement] = []
+        for statement in program.statements {
+            let errors = diagnostics.filter(\.isError).count
+            let action = check(statement)
+            if let action, diagnostics.filter(\.isError).count == errors {
+                statements.append(CheckedStatement(syntax: statement, action: action, environment: environment))
+            }
+        }
+        return hasErrors ? nil : CheckedProgram(file: program.file, statements: statements)
+    }
+
+    /// Checks one statement; what it does, as resolved (nil where it cannot be resolved).
+    @discardableResult
+    public mutating func check(_ statement: Statement) -> Action? {
         switch statement.kind {
-        case .data(let name, let value): checkData(name, value)
+        case .data(let name, let value):
+            checkData(name, value)
+            return .data(name: name.text, value: value)
         case .let(let name, let value):
             let info = infer(value)
             if case .distribution(let d) = info.shape {
@@ -14,16 +32,42 @@ extension Checker {
             let isNew = environment[name.text] == nil
             define(name, .let(info.shape, usesParams: info.usesParams))
             if isNew, info.usesParams { environment.letParams[name.text] = info.params }
-        case .param(let decl): checkParam(decl)
-        case .model(let decl): checkModel(decl)
-        case .prior(let name, let dist): checkPrior(name, dist)
-        case .fit(let decl): checkFit(decl, statement.span)
-        case .show(let target, let model): checkShow(target, model)
-        case .derive(let model): if let model { checkModelName(model) }
-        case .print(let items): for e in items { _ = infer(e) }
-        case .assert(let decl): checkAssert(decl)
-        case .expression(let e): _ = infer(e)
+            return .let(name: name.text, value: value, usesParams: info.usesParams)
+        case .param(let decl):
+            checkParam(decl)
+            return .param(decl)
+        case .model(let decl): return checkModel(decl).map(Action.model)
+        case .prior(let name, let dist): return checkPrior(name, dist).map(Action.prior)
+        case .fit(let decl): return checkFit(decl, statement.span).map(Action.fit)
+        case .show(let target, let model):
+            let resolved = checkShow(target, model, statement.span)
+            guard let (t, m) = resolved else { return nil }
+            return .show(t, model: m)
+        case .derive(let model):
+            return resolveModel(model, statement.span).map { Action.derive(model: $0) }
+        case .print(let items):
+            for e in items { _ = infer(e) }
+            return .print(items)
+        case .assert(let decl):
+            checkAssert(decl)
+            return .assert(condition: decl.condition, tolerance: decl.tolerance)
+        case .expression(let e):
+            _ = infer(e)
+            return .expression(e)
         }
+    }
+
+    /// The model a statement refers to: the one named (which must be a model), else the
+    /// default one; nil (reported) if there is none.
+    mutating func resolveModel(_ name: Name?, _ span: SourceSpan, fitting: Bool = false) -> String? {
+        if let name { return checkModelName(name) ? name.text : nil }
+        guard let model = defaultModel else {
+            error(
+                fitting ? CheckerMessage.noModelToFit : CheckerMessage.noModelYet, at: span,
+                help: CheckerMessage.stateAModel)
+            return nil
+        }
+        return model
     }
 
     mutating func checkData(_ name: Name, _ value: ExpressionSyntax) {
@@ -108,46 +152,50 @@ extension Checker {
         }
     }
 
-    mutating func checkPrior(_ name: Name, _ dist: DistributionCall) {
+    mutating func checkPrior(_ name: Name, _ dist: DistributionCall) -> CheckedPrior? {
         guard let entry = environment[name.text] else {
             undefined(name.text, at: name.span)
-            return
+            return nil
         }
         guard case .param = entry.binding else {
             error(CheckerMessage.priorOnNonParam(name.text, kind: entry.binding.kindName), at: name.span)
-            return
+            return nil
         }
-        guard checkDistribution(dist) != nil else { return }
+        guard let family = checkDistribution(dist) else { return nil }
         for arg in dist.arguments {
             let info = requireData(arg.value, role: CheckerMessage.Role.priorArgument)
             expectScalar(info, arg.value, role: CheckerMessage.Role.priorArgument)
         }
+        return CheckedPrior(
+            param: name.text, family: family, arguments: dist.arguments.map(\.value),
+            description: "\(name.text) ~ \(dist.span.text)")
     }
 
-    mutating func checkFit(_ decl: FitDeclaration, _ span: SourceSpan) {
-        if let model = decl.model {
-            checkModelName(model)
-            environment.lastFitModel = model.text
-        } else if environment.models.isEmpty {
-            error(CheckerMessage.noModelToFit, at: span, help: CheckerMessage.stateAModel)
-        } else {
-            environment.lastFitModel = defaultModel
+    mutating func checkFit(_ decl: FitDeclaration, _ span: SourceSpan) -> CheckedFit? {
+        let model = resolveModel(decl.model, span, fitting: true)
+        if let model {
+            environment.lastFitModel = model
+            environment.fittedModels.insert(model)
         }
-        if let method = decl.method { checkMethod(method, decl.options) }
+        var kind: FitMethodKind?
+        if let method = decl.method { kind = checkMethod(method, decl.options) }
         environment.hasFit = true
+        guard let model, decl.method == nil || kind != nil else { return nil }
+        return CheckedFit(
+            model: model, method: kind, options: decl.options.compactMap { a in a.label.map { ($0.text, a.value) } },
+            trace: decl.trace, methodSpan: decl.method?.span)
     }
 
-    mutating func checkMethod(_ method: Name, _ options: [Argument]) {
-        let known: [String: Set<String>] = [
-            "closed": [], "newton": [], "gradient": ["lr", "steps"],
-        ]
-        guard let allowed = known[method.text] else {
-            let hint = Suggestion.closest(to: method.text, among: known.keys)
+    /// The method named after `using`, its options' names and values checked.
+    mutating func checkMethod(_ method: Name, _ options: [Argument]) -> FitMethodKind? {
+        guard let kind = FitMethodKind(rawValue: method.text) else {
+            let hint = Suggestion.closest(to: method.text, among: FitMethodKind.allCases.map(\.rawValue))
             error(
                 CheckerMessage.unknownMethod(method.text), at: method.span,
                 help: hint.map(CheckerMessage.didYouMean) ?? CheckerMessage.knownMethods)
-            return
+            return nil
         }
+        let allowed = kind.options.map(\.name)
         for option in options {
             guard let label = option.label else {
                 error(CheckerMessage.unnamedOption(method.text), at: option.value.span)
@@ -163,33 +211,41 @@ extension Checker {
             let info = requireData(option.value, role: CheckerMessage.Role.option)
             expectScalar(info, option.value, role: CheckerMessage.Role.namedOption(label.text))
         }
-        if method.text == "gradient" {
-            for required in ["lr", "steps"] where !options.contains(where: { $0.label?.text == required }) {
-                error(CheckerMessage.gradientNeeds(required), at: method.span, help: CheckerMessage.gradientExample)
+        for required in kind.options where required.required {
+            if !options.contains(where: { $0.label?.text == required.name }) {
+                error(
+                    CheckerMessage.methodNeeds(required.name, of: method.text), at: method.span,
+                    help: CheckerMessage.methodExample(kind))
             }
         }
+        return kind
     }
 
-    mutating func checkModelName(_ model: Name) {
+    /// Whether the name is a model's (reported when it is not).
+    @discardableResult
+    mutating func checkModelName(_ model: Name) -> Bool {
         guard let entry = environment[model.text] else {
             let hint = Suggestion.closest(to: model.text, among: environment.models.filter { !$0.isEmpty })
             error(CheckerMessage.noModelNamed(model.text), at: model.span, help: hint.map(CheckerMessage.didYouMean))
-            return
+            return false
         }
-        if case .model = entry.binding { return }
+        if case .model = entry.binding { return true }
         error(CheckerMessage.notAModel(model.text, kind: entry.binding.kindName), at: model.span)
+        return false
     }
 
-    static let showTargets = ["loglik", "score", "hessian", "stats", "tape", "model", "params"]
-
-    mutating func checkShow(_ target: Name, _ model: Name?) {
-        if !Checker.showTargets.contains(target.text) {
-            let hint = Suggestion.closest(to: target.text, among: Checker.showTargets)
+    mutating func checkShow(_ target: Name, _ model: Name?, _ span: SourceSpan) -> (ShowTarget, String)? {
+        let kind = ShowTarget(rawValue: target.text)
+        if kind == nil {
+            let names = ShowTarget.allCases.map(\.rawValue)
+            let hint = Suggestion.closest(to: target.text, among: names)
             error(
                 CheckerMessage.cannotShow(target.text), at: target.span,
-                help: hint.map(CheckerMessage.didYouMean) ?? CheckerMessage.showTargets(Checker.showTargets))
+                help: hint.map(CheckerMessage.didYouMean) ?? CheckerMessage.showTargets(names))
         }
-        if let model { checkModelName(model) }
+        let resolved = resolveModel(model, span)
+        guard let kind, let resolved else { return nil }
+        return (kind, resolved)
     }
 
     mutating func checkAssert(_ decl: AssertDeclaration) {

@@ -1,13 +1,14 @@
 import Checker
+import Diagnostics
 import Model
-import Solvers
 
 /// The wording of every message the Interpreter stage produces — errors, warnings,
 /// their help, and the notes a fit report carries — in one place, so that they read
 /// alike: what was expected, what was found, and the culprit named by its role.
 ///
-/// Numbers come in as values and are written here, by `Format`, so a message and the
-/// report around it show them the same way.
+/// Numbers come in as values and are written here, by `NumberFormat`, so a message and
+/// the report around it show them the same way. Messages the checker also gives are
+/// CheckerMessage's, used from here (each message exists once).
 enum InterpreterMessage {
     // MARK: Script files
 
@@ -24,11 +25,6 @@ enum InterpreterMessage {
     static let saveAsUTF8 = "save the script as UTF-8"
 
     // MARK: Names and values
-
-    /// loglik, aic, bic or n before any fit.
-    static func onlyAfterFit(_ name: String) -> String {
-        "'\(name)' has a value only after 'fit'"
-    }
 
     static func noEstimateYet(param name: String) -> String {
         "param '\(name)' has no estimate yet"
@@ -70,7 +66,7 @@ enum InterpreterMessage {
 
     /// `u op v` gave NaN; `element` (from 1) when the operands have several.
     static func operationUndefined(_ u: Double, _ op: String, _ v: Double, element: Int?) -> String {
-        "\(Format.number(u)) \(op) \(Format.number(v)) is undefined\(elementSuffix(element))"
+        "\(NumberFormat.significant(u)) \(op) \(NumberFormat.significant(v)) is undefined\(elementSuffix(element))"
     }
 
     static func dotShapes(_ left: String, _ right: String) -> String {
@@ -80,11 +76,11 @@ enum InterpreterMessage {
     // MARK: Indexing and columns
 
     static func cellIndexOutOfRange(_ index: Double, cells: Int) -> String {
-        "index \(Format.number(index)) is out of range: the column has \(cells) cells"
+        "index \(NumberFormat.significant(index)) is out of range: the column has \(cells) cells"
     }
 
     static func indexNotWhole(_ index: Double) -> String {
-        "an index is a whole number from 1 (indexing starts at 1), but it is \(Format.number(index))"
+        "an index is a whole number from 1 (indexing starts at 1), but it is \(NumberFormat.significant(index))"
     }
 
     static func elementIndexOutOfRange(_ index: Int, count: Int) -> String {
@@ -99,19 +95,7 @@ enum InterpreterMessage {
         "column index \(index) is out of range: the matrix has \(count) columns"
     }
 
-    static func cannotIndex(_ kind: String, indices: Int) -> String {
-        "cannot index \(kind) with \(indices) index\(indices == 1 ? "" : "es")"
-    }
-
     static let tableIndexedByNames = "a table is indexed by column names, e.g. d[x1, x2]"
-
-    static func noColumn(_ column: String, in table: String) -> String {
-        "\(table) has no column '\(column)'"
-    }
-
-    static func didYouMean(_ suggestion: String) -> String {
-        "did you mean '\(suggestion)'?"
-    }
 
     static func memberNeedsTable(found kind: String) -> String {
         "'.' picks a column of a table, but this is \(kind)"
@@ -119,15 +103,9 @@ enum InterpreterMessage {
 
     // MARK: Built-in functions
 
-    static func unknownFunction(_ name: String) -> String {
-        "unknown function '\(name)'"
-    }
-
-    static let csvNeedsPath = "csv() takes the file's path as a string"
-
     /// `log(-1)`: a function's result is not a number; `element` (from 1) when the argument has several.
     static func functionUndefined(_ function: String, at x: Double, element: Int?) -> String {
-        "\(function)(\(Format.number(x))) is undefined\(elementSuffix(element))"
+        "\(function)(\(NumberFormat.significant(x))) is undefined\(elementSuffix(element))"
     }
 
     /// The domain of an element-wise function, as help when it is left; nil if it has no limits worth saying.
@@ -157,10 +135,6 @@ enum InterpreterMessage {
 
     static let sampleNeedsDistribution = "sample() draws from a distribution such as Normal(0, 1)"
 
-    static func sampleSize(_ n: Double) -> String {
-        "a sample size is a whole number ≥ 0, but it is \(Format.number(n))"
-    }
-
     static let argumentLengthsDiffer = "the distribution's arguments have different lengths"
 
     static func argumentsVersusDraws(values: Int, draws: Int) -> String {
@@ -171,20 +145,12 @@ enum InterpreterMessage {
         "sample() needs a count: sample(\(family)(...), 100, seed: 1)"
     }
 
-    static func seed(_ x: Double) -> String {
-        "a seed is a whole number ≥ 0, but it is \(Format.number(x))"
-    }
-
     /// A distribution's argument outside its domain: "Normal's σ must be > 0, but it is -1".
     static func outsideDomain(_ family: String, _ parameter: String, _ domain: Domain, _ value: Double) -> String {
-        "\(family)'s \(parameter) must be \(domain), but it is \(Format.number(value))"
+        "\(family)'s \(parameter) must be \(domain), but it is \(NumberFormat.significant(value))"
     }
 
     // MARK: Asserts
-
-    static func assertNeedsCondition(found kind: String) -> String {
-        "an assert needs a condition, but this is \(kind)"
-    }
 
     static func approxNeedsNumbers(_ left: String, _ right: String) -> String {
         "'≈' compares numbers, but here it has \(left) and \(right)"
@@ -212,8 +178,8 @@ enum InterpreterMessage {
         difference: Double, allowed: Double
     ) -> String {
         let at = element.map { " at element \($0)" } ?? ""
-        return "\(left) ≈ \(right)\(at): \(Format.shortest(u)) vs \(Format.shortest(v)), "
-            + "difference \(Format.number(difference, digits: 3)) > allowed \(Format.number(allowed, digits: 3))"
+        return "\(left) ≈ \(right)\(at): \(NumberFormat.shortest(u)) vs \(NumberFormat.shortest(v)), "
+            + "difference \(NumberFormat.significant(difference, digits: 3)) > allowed \(NumberFormat.significant(allowed, digits: 3))"
     }
 
     static func assertionFailed(_ detail: String) -> String {
@@ -222,45 +188,23 @@ enum InterpreterMessage {
 
     // MARK: Models
 
-    static let noModel = "there is no model yet"
-
-    static let stateModelFirst = "state one first, e.g. 'model y ~ Normal(μ, σ)'"
-
-    static func noModelNamed(_ name: String) -> String {
-        "there is no model named '\(name)'"
-    }
-
-    static func modelledDataNotVector(found kind: String) -> String {
-        "the modelled data must be a vector, but it is \(kind)"
-    }
-
     static let modelledDataEmpty = "the modelled data has no rows"
-
-    static let unknownDistribution = "unknown distribution"
 
     /// "Poisson data must be whole numbers ≥ 0, but 'y' has 2.5 at row 3".
     static func outsideSupport(_ family: String, _ support: Support, data: String, value: Double, row: Int) -> String {
-        "\(family) data must be \(support), but '\(data)' has \(Format.number(value)) at row \(row)"
+        "\(family) data must be \(support), but '\(data)' has \(NumberFormat.significant(value)) at row \(row)"
     }
 
     static let outsideSupportHelp = "check the data, or choose a distribution whose support covers it"
 
-    static func cannotShow(_ target: String) -> String {
-        "cannot show '\(target)'"
-    }
-
     // MARK: Params
-
-    static func vectorLength(_ k: Double) -> String {
-        "a vector param's length must be a whole number ≥ 1, but it is \(Format.number(k))"
-    }
 
     static func startValueCount(param name: String, size: Int) -> String {
         "param '\(name)' needs \(size) start value\(size == 1 ? "" : "s")"
     }
 
     static func startOutsideConstraint(param name: String, start: Double) -> String {
-        "param '\(name)' must be inside its constraint, but its start value is \(Format.number(start))"
+        "param '\(name)' must be inside its constraint, but its start value is \(NumberFormat.significant(start))"
     }
 
     /// loglik(...) at a point without a value for one of the model's params.
@@ -338,19 +282,32 @@ enum InterpreterMessage {
 
     // MARK: Bugs in mle (shown after "internal error: ")
 
-    static func notDispatched(_ function: String) -> String {
-        "\(function) is not dispatched"
+    /// A bug: something the checker rules out reached the interpreter.
+    static func unchecked(_ what: String) -> String { "\(what) reached the interpreter unchecked" }
+
+    /// A bug: a model the checker accepted is missing.
+    static func modelNotDefined(_ name: String) -> String { "model '\(name)' is not defined" }
+
+    // MARK: Fits by model name
+
+    static func modelNotFitted(_ model: String) -> String {
+        "model '\(model)' has not been fitted yet"
     }
 
-    static func notElementwise(_ function: String) -> String {
-        "\(function) is not element-wise"
+    static func hessianTooLarge(_ k: Int) -> String {
+        "this model has \(k) parameters: its \(k)×\(k) Hessian is too large to form (at most 4000 parameters)"
     }
 
-    static func notReduction(_ function: String) -> String {
-        "\(function) is not a reduction"
+    static let seOnlyAfterFit = "se() has a value only after 'fit'"
+
+    /// A slot with no standard error, and why when known (it is on the boundary).
+    static func noStandardError(_ name: String, reason: String?) -> String {
+        "\(name) has no standard error" + (reason.map { ": \($0)" } ?? "")
     }
 
-    static let qrFailed = "the QR factorisation failed"
+    static let seNeedsParamFormula = "se() takes a formula in params (and numbers), not per-row data"
+
+    static let noCovariance = "there is no covariance for this fit"
 
     // MARK: Helpers
 

@@ -13,7 +13,7 @@ extension Session {
             return .distribution(family, values)
         }
         guard let builtin = Builtin(rawValue: callee.text) else {
-            throw Diagnostic.error(InterpreterMessage.unknownFunction(callee.text), at: callee.span)
+            throw Diagnostic.internalError(InterpreterMessage.unchecked("function '\(callee.text)'"), at: callee.span)
         }
         switch builtin.kind {
         case .elementwise:
@@ -34,7 +34,7 @@ extension Session {
             return try dot(x, y, span)
         case .csv:
             guard case .string(let path) = args[0].value.kind else {
-                throw Diagnostic.error(InterpreterMessage.csvNeedsPath, at: span)
+                throw Diagnostic.internalError(InterpreterMessage.unchecked("csv() without a path"), at: span)
             }
             switch loadTable(path, span.file, args[0].value.span) {
             case .success(let t): return .table(t)
@@ -42,12 +42,17 @@ extension Session {
             }
         case .sample:
             return try sample(args, span)
-        case .loglik, .score, .hessian:
+        case .loglik, .perplexity, .vcov, .information:
+            if args.count == 1, args[0].label == nil, case .name(let m) = args[0].value.kind, models[m] != nil {
+                return try ofModel(builtin, m, args[0].value.span)
+            }
+            return try evaluateAtPoint(builtin, args, span)
+        case .score, .hessian:
             return try evaluateAtPoint(builtin, args, span)
         case .se:
             return try standardError(args[0].value, span)
         default:
-            throw Diagnostic.internalError(InterpreterMessage.notDispatched(builtin.rawValue), at: span)
+            throw Diagnostic.internalError(InterpreterMessage.unchecked(builtin.rawValue), at: span)
         }
     }
 
@@ -65,7 +70,7 @@ extension Session {
         case .lgamma: f = { Function.logGamma($0) }
         case .abs: f = { Swift.abs($0) }
         case .logit: f = Function.logit.evaluate
-        default: throw Diagnostic.internalError(InterpreterMessage.notElementwise(builtin.rawValue), at: span)
+        default: throw Diagnostic.internalError(InterpreterMessage.unchecked(builtin.rawValue), at: span)
         }
         let xs = v.elements!
         var out = [Double](repeating: 0, count: xs.count)
@@ -122,7 +127,7 @@ extension Session {
             }
             return .number(builtin == .var ? Arithmetic.variance(xs) : Arithmetic.standardDeviation(xs))
         default:
-            throw Diagnostic.internalError(InterpreterMessage.notReduction(builtin.rawValue), at: span)
+            throw Diagnostic.internalError(InterpreterMessage.unchecked(builtin.rawValue), at: span)
         }
     }
 
@@ -147,7 +152,7 @@ extension Session {
         if positional.count == 2 {
             let n = try number(numeric(evaluate(positional[1].value), positional[1].value.span), positional[1].value)
             guard n >= 0, n == n.rounded(), n <= 100_000_000 else {
-                throw Diagnostic.error(InterpreterMessage.sampleSize(n), at: positional[1].value.span)
+                throw Diagnostic.error(CheckerMessage.badSampleSize(n), at: positional[1].value.span)
             }
             count = Int(n)
         }
@@ -166,7 +171,7 @@ extension Session {
         if let s = args.first(where: { $0.label?.text == "seed" }) {
             let x = try number(numeric(evaluate(s.value), s.value.span), s.value)
             guard x >= 0, x == x.rounded(), x < 1.8e19 else {
-                throw Diagnostic.error(InterpreterMessage.seed(x), at: s.value.span)
+                throw Diagnostic.error(CheckerMessage.badSeed(x), at: s.value.span)
             }
             seed = UInt64(x)
         }

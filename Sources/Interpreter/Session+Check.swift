@@ -1,45 +1,43 @@
 import Checker
 import Diagnostics
 import Foundation
+import Report
 import Syntax
 
 extension Session {
     /// `mle check`: parse and check a file without running it; optionally print
-    /// the tokens or the syntax tree.
-    public func checkFile(atPath path: String, dump: String? = nil) -> Bool {
+    /// the tokens, the syntax tree, or (building the models, without fitting) a `show` form.
+    public func checkFile(atPath path: String, dump: DumpForm? = nil) -> Bool {
         guard let file = sourceFile(atPath: path) else { return false }
-        if dump == "tokens" {
+        if dump == .tokens {
             let (tokens, _) = Lexer.tokenize(file)
-            output(.report(tokens.map(\.description).joined(separator: "\n")))
+            output(.printed(Printed([.string(tokens.map(\.description).joined(separator: "\n"))])))
         }
-        let (program, syntax) = Parser.parse(file)
-        if dump == "ast" { output(.report(program.statements.map(\.description).joined(separator: "\n"))) }
-        syntax.forEach { output(.diagnostic($0)) }
-        if syntax.contains(where: \.isError) { return false }
-        var checker = Checker(environment: environment, loadTable: loadTable)
-        checker.check(program.statements)
-        checker.diagnostics.forEach { output(.diagnostic($0)) }
-        if checker.hasErrors { return false }
-        if let dump, ["loglik", "score", "hessian", "stats", "tape"].contains(dump) {
-            return dumpModels(program, dump, file)
+        if dump == .ast {
+            let (program, _) = Parser.parse(file)
+            output(.printed(Printed([.string(program.statements.map(\.description).joined(separator: "\n"))])))
         }
-        return true
+        guard let program = check(file) else { return false }
+        guard let target = dump?.showTarget else { return true }
+        return dumpModels(program, target)
     }
 
-    /// `--dump loglik|score|hessian|stats|tape`: builds the models from the declarations
-    /// (data, let, param, model, prior; nothing is fitted, printed or asserted) and shows them.
-    func dumpModels(_ program: Program, _ form: String, _ file: SourceFile) -> Bool {
+    /// Builds the models from the declarations (data, let, param, model, prior; nothing is
+    /// fitted, printed or asserted) and shows each.
+    func dumpModels(_ program: CheckedProgram, _ target: ShowTarget) -> Bool {
         do {
             for statement in program.statements {
-                switch statement.kind {
-                case .data, .let, .param, .model, .prior: try execute(statement)
+                switch statement.action {
+                case .data, .let, .param, .model, .prior: try run(statement)
                 default: continue
                 }
             }
+            let span = SourceSpan(file: program.file, start: 0, end: 0)
             for name in modelOrder {
-                if modelOrder.count > 1 { output(.report("model \(name.isEmpty ? "(unnamed)" : name):")) }
-                let span = SourceSpan(file: file, start: 0, end: 0)
-                try show(Name(form, span), name.isEmpty ? nil : Name(name, span), span)
+                if modelOrder.count > 1 {
+                    output(.printed(Printed([.string("model \(name.isEmpty ? "(unnamed)" : name):")])))
+                }
+                output(.show(showForm(target, of: try builtModel(name, span))))
             }
             return true
         } catch let d as Diagnostic {

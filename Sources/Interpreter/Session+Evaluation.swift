@@ -29,14 +29,9 @@ extension Session {
         if let formula = formulas[name] { return try evaluate(formula) }
         if params[name] == nil, let result = FitResult(rawValue: name) {
             guard let fit = lastFit else {
-                throw Diagnostic.error(InterpreterMessage.onlyAfterFit(name), at: span)
+                throw Diagnostic.error(CheckerMessage.onlyAfterFit(name), at: span)
             }
-            switch result {
-            case .loglik: return .number(fit.logLikelihood)
-            case .aic: return .number(fit.report.aic)
-            case .bic: return .number(fit.report.bic)
-            case .n: return .number(Double(fit.model.rowCount))
-            }
+            return fit.value(result)
         }
         if params[name] != nil {
             if let v = estimates[name] { return v }
@@ -153,6 +148,21 @@ extension Session {
         return template.withElements(out)
     }
 
+    /// `m1.b1`, `m1.loglik`: what fit m1 found, whatever was fitted later.
+    func fitResult(_ model: String, _ member: Name) throws -> Value {
+        guard let fit = fits[model] else {
+            throw Diagnostic.error(InterpreterMessage.modelNotFitted(model), at: member.span)
+        }
+        if let result = FitResult(rawValue: member.text), fit.model.layout.entry(member.text) == nil {
+            return fit.value(result)
+        }
+        guard let entry = fit.model.layout.entry(member.text) else {
+            throw Diagnostic.error(CheckerMessage.notAFitResult(member.text, of: model), at: member.span)
+        }
+        let values = Array(fit.estimate[entry.slots])
+        return entry.length == nil ? .number(values[0]) : .vector(values)
+    }
+
     /// `w·x`: a number for two vectors; one dot product per row for a matrix and a vector.
     func dot(_ x: Value, _ y: Value, _ span: SourceSpan) throws -> Value {
         switch (x, y) {
@@ -198,7 +208,7 @@ extension Session {
             try check(positions[1], m.columns, indices[1], InterpreterMessage.columnIndexOutOfRange)
             return .number(m[positions[0] - 1, positions[1] - 1])
         case (let other, let k):
-            throw Diagnostic.error(InterpreterMessage.cannotIndex(other.kindDescription, indices: k), at: span)
+            throw Diagnostic.error(CheckerMessage.cannotIndex(other.kindDescription, count: k), at: span)
         }
     }
 
@@ -218,8 +228,8 @@ extension Session {
             case .unknownColumn(let name, let suggestion):
                 let at = zip(names, indices).first { $0.0 == name }?.1.span ?? span
                 throw Diagnostic.error(
-                    InterpreterMessage.noColumn(name, in: t.name), at: at,
-                    help: suggestion.map(InterpreterMessage.didYouMean))
+                    CheckerMessage.noColumn(name, in: t.name), at: at,
+                    help: suggestion.map(CheckerMessage.didYouMean))
             case .cell(let cell):
                 let at = zip(names, indices).first { $0.0 == cell.column }?.1.span ?? span
                 throw Diagnostic.error(cell.description, at: at)
@@ -228,6 +238,7 @@ extension Session {
     }
 
     func member(_ base: ExpressionSyntax, _ column: Name) throws -> Value {
+        if case .name(let n) = base.kind, models[n] != nil { return try fitResult(n, column) }
         let v = try evaluate(base)
         guard case .table(let t) = v else {
             throw Diagnostic.error(InterpreterMessage.memberNeedsTable(found: v.kindDescription), at: base.span)
@@ -235,8 +246,8 @@ extension Session {
         guard let c = t.column(named: column.text) else {
             let hint = Suggestion.closest(to: column.text, among: t.columnNames)
             throw Diagnostic.error(
-                InterpreterMessage.noColumn(column.text, in: t.name), at: column.span,
-                help: hint.map(InterpreterMessage.didYouMean))
+                CheckerMessage.noColumn(column.text, in: t.name), at: column.span,
+                help: hint.map(CheckerMessage.didYouMean))
         }
         if case .success(let xs) = c.numbers() { return .vector(xs) }
         return .column(c, table: t.name)

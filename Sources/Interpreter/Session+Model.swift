@@ -6,94 +6,83 @@ import Symbolic
 import Syntax
 
 extension Session {
-    /// The model a statement refers to: its name, or the unnamed one, or the only (last) one.
-    func resolveModel(_ name: Name?, _ span: SourceSpan) throws -> String {
-        if let name { return name.text }
-        if models[""] != nil { return "" }
-        if let last = modelOrder.last { return last }
-        throw Diagnostic.error(InterpreterMessage.noModel, at: span, help: InterpreterMessage.stateModelFirst)
-    }
-
     /// The prepared model, built once per set of definitions.
-    func builtModel(_ name: String, _ span: SourceSpan) throws -> BuiltModel {
+    func builtModel(_ name: String, _ span: SourceSpan) throws -> StatisticalModel {
         if let cached = modelCache[name] { return cached }
         let model = try buildModel(name, span)
         modelCache[name] = model
         return model
     }
 
-    func buildModel(_ name: String, _ span: SourceSpan) throws -> BuiltModel {
-        guard let declarations = models[name], !declarations.isEmpty else {
-            throw Diagnostic.error(InterpreterMessage.noModelNamed(name), at: span)
+    /// The model's `~` lines lowered to the symbolic IR, its data checked against each
+    /// family's support and its statistics computed.
+    func buildModel(_ name: String, _ span: SourceSpan) throws -> StatisticalModel {
+        guard let terms = models[name], !terms.isEmpty else {
+            throw Diagnostic.internalError(InterpreterMessage.modelNotDefined(name), at: span)
         }
-        let layout = try parameterLayout(for: declarations)
+        let layout = try parameterLayout(for: name)
         let store = ExprStore()
         var lowering = Lowering(session: self, store: store, layout: layout)
-        var terms: [LikelihoodTerm] = []
-        for decl in declarations {
-            let response = try evaluate(decl.response)
-            switch response {
-            case .number: lowering.rows = 1
-            case .vector(let xs): lowering.rows = xs.count
-            default:
-                throw Diagnostic.error(
-                    InterpreterMessage.modelledDataNotVector(found: response.kindDescription),
-                    at: decl.response.span)
-            }
-            guard lowering.rows >= 1 else {
-                throw Diagnostic.error(InterpreterMessage.modelledDataEmpty, at: decl.response.span)
-            }
-            guard let family = Distributions.named(decl.distribution.name.text) else {
-                throw Diagnostic.error(InterpreterMessage.unknownDistribution, at: decl.distribution.name.span)
-            }
-            let y = try lowering.lower(decl.response)
-            let args = try decl.distribution.arguments.map { try lowering.lower($0.value) }
-            let weight = try decl.weight.map { try lowering.lower($0) }
-            let censored = try decl.censored.map { try lowering.lower($0) }
-            terms.append(
+        var lowered: [LikelihoodTerm] = []
+        for term in terms {
+            lowering.rows = try rows(of: term)
+            let y = try lowering.lower(term.response)
+            let args = try term.arguments.map { try lowering.lower($0) }
+            let weight = try term.weight.map { try lowering.lower($0) }
+            let censored = try term.censored.map { try lowering.lower($0) }
+            lowered.append(
                 LikelihoodTerm(
-                    family: family, response: y, arguments: args, weight: weight,
-                    censored: censored, rows: lowering.rows))
+                    family: term.family, response: y, arguments: args, weight: weight, censored: censored,
+                    rows: lowering.rows))
         }
-        let (logPrior, priorNames) = try priorTerms(layout, &lowering)
+        let priorTerms = try priors(for: layout)
         do {
             let likelihood = try LogLikelihood(
-                store: store, terms: terms, priors: store.zero, columns: lowering.columns,
+                store: store, terms: lowered, priors: store.zero, columns: lowering.columns,
                 predictors: lowering.predictors, parameterCount: layout.count)
-            return BuiltModel(
-                name: name, store: store, layout: layout, terms: terms, declarations: declarations,
-                likelihood: likelihood, logPrior: logPrior, priorNames: priorNames,
-                predictorDescriptions: lowering.predictorDescriptions)
+            return StatisticalModel(
+                name: name, store: store, layout: layout, terms: lowered, likelihood: likelihood, priors: priorTerms,
+                predictorDescriptions: lowering.predictorDescriptions, termDescriptions: terms.map(\.description))
         } catch {
-            throw likelihoodDiagnostic(error, terms, declarations)
+            throw likelihoodDiagnostic(error, terms)
         }
     }
 
-    func likelihoodDiagnostic(_ error: LikelihoodError, _ terms: [LikelihoodTerm], _ declarations: [ModelDeclaration])
-        -> Diagnostic
-    {
+    /// The number of rows of a term: one per value of its response.
+    func rows(of term: CheckedTerm) throws -> Int {
+        let response = try evaluate(term.response)
+        let rows: Int
+        switch response {
+        case .number: rows = 1
+        case .vector(let xs): rows = xs.count
+        default:
+            throw Diagnostic.error(
+                CheckerMessage.modelledDataNotVector(response.kindDescription), at: term.response.span)
+        }
+        guard rows >= 1 else { throw Diagnostic.error(InterpreterMessage.modelledDataEmpty, at: term.response.span) }
+        return rows
+    }
+
+    func likelihoodDiagnostic(_ error: LikelihoodError, _ terms: [CheckedTerm]) -> Diagnostic {
         switch error {
         case .outsideSupport(let family, let support, let row, let value):
-            let decl = declarations.first { $0.distribution.name.text == family } ?? declarations[0]
+            let term = terms.first { $0.family.name == family } ?? terms[0]
             return .error(
                 InterpreterMessage.outsideSupport(
-                    family, support, data: decl.response.span.text, value: value, row: row),
-                at: decl.response.span, help: InterpreterMessage.outsideSupportHelp)
+                    family, support, data: term.response.span.text, value: value, row: row),
+                at: term.response.span, help: InterpreterMessage.outsideSupportHelp)
         case .censoringUnsupported:
-            let decl = declarations.first { $0.censored != nil } ?? declarations[0]
-            return .error(error.description, at: decl.censored?.span ?? decl.distribution.span)
+            let term = terms.first { $0.censored != nil } ?? terms[0]
+            return .error(error.description, at: term.censored?.span ?? term.span)
         case .notFinite:
-            return .error(error.description, at: declarations[0].response.span)
+            return .error(error.description, at: terms[0].response.span)
         }
     }
 
-    /// Params the model uses, in declaration order, with their shapes, bounds and start values.
-    func parameterLayout(for declarations: [ModelDeclaration]) throws -> ParameterLayout {
-        var used: Set<String> = []
-        for d in declarations {
-            collectParams(d.response, into: &used)
-            for a in d.distribution.arguments { collectParams(a.value, into: &used) }
-        }
+    /// The params the model uses (as the checker found them), in declaration order, with
+    /// their shapes, bounds and start values.
+    func parameterLayout(for model: String) throws -> ParameterLayout {
+        let used = Set(environment.modelParams[model] ?? [])
         var entries: [ParameterLayout.Entry] = []
         var offset = 0
         for name in paramOrder where used.contains(name) {
@@ -105,30 +94,12 @@ extension Session {
         return ParameterLayout(entries: entries)
     }
 
-    func collectParams(_ e: ExpressionSyntax, into used: inout Set<String>) {
-        switch e.kind {
-        case .name(let n):
-            if params[n] != nil { used.insert(n) }
-            if let f = formulas[n] { collectParams(f, into: &used) }
-        case .number, .string: break
-        case .vector(let items): items.forEach { collectParams($0, into: &used) }
-        case .unary(_, let a), .member(let a, _): collectParams(a, into: &used)
-        case .binary(_, let a, let b):
-            collectParams(a, into: &used)
-            collectParams(b, into: &used)
-        case .call(_, let args): args.forEach { collectParams($0.value, into: &used) }
-        case .index(let a, let idx):
-            collectParams(a, into: &used)
-            idx.forEach { collectParams($0, into: &used) }
-        }
-    }
-
     func layoutEntry(_ decl: ParamDeclaration, offset: Int) throws -> ParameterLayout.Entry {
         var length: Int?
         if let l = decl.length {
             let k = try number(numeric(evaluate(l), l.span), l)
             guard k >= 1, k == k.rounded(), k <= 1_000_000 else {
-                throw Diagnostic.error(InterpreterMessage.vectorLength(k), at: l.span)
+                throw Diagnostic.error(CheckerMessage.badVectorLength(k), at: l.span)
             }
             length = Int(k)
         }
@@ -158,28 +129,22 @@ extension Session {
             }
         }
         return ParameterLayout.Entry(
-            name: decl.name.text, offset: offset, length: length, lower: lower, upper: upper,
-            start: start, span: decl.name.span)
+            name: decl.name.text, offset: offset, length: length, lower: lower, upper: upper, start: start)
     }
 
-    /// Σ log p(θ) for the priors on this model's params (each component of a vector param).
-    func priorTerms(_ layout: ParameterLayout, _ lowering: inout Lowering) throws -> (Expr, [String]) {
-        let store = lowering.store
-        var pieces: [Expr] = []
-        var names: [String] = []
-        for entry in layout.entries {
-            guard let dist = priors[entry.name], let family = Distributions.named(dist.name.text) else { continue }
-            let args = try dist.arguments.map { try lowering.lower($0.value) }
-            for k in 0..<entry.size {
-                pieces.append(family.logDensity(store.symbol(.parameter(entry.offset + k)), args))
-            }
-            names.append("\(entry.name) ~ \(dist.span.text)")
+    /// The priors on this model's params, their arguments evaluated.
+    func priors(for layout: ParameterLayout) throws -> [PriorTerm] {
+        try layout.entries.compactMap { entry in
+            guard let prior = priors[entry.name] else { return nil }
+            let args = try prior.arguments.map { try number(numeric(evaluate($0), $0.span), $0) }
+            return PriorTerm(
+                parameter: entry.name, slots: entry.slots, family: prior.family, arguments: args,
+                description: prior.description)
         }
-        return (store.add(pieces), names)
     }
 
     /// θ from named arguments: loglik(μ: 4, σ: 0.6), vector params as [a, b].
-    func point(_ model: BuiltModel, _ args: [Argument], _ span: SourceSpan) throws -> [Double] {
+    func point(_ model: StatisticalModel, _ args: [Argument], _ span: SourceSpan) throws -> [Double] {
         var theta = [Double](repeating: .nan, count: model.layout.count)
         for entry in model.layout.entries {
             guard let arg = args.first(where: { $0.label?.text == entry.name }) else {
@@ -191,39 +156,29 @@ extension Session {
                 for (k, x) in xs.enumerated() { theta[entry.offset + k] = x }
             default:
                 throw Diagnostic.error(
-                    InterpreterMessage.pointShape(param: entry.name, length: entry.length),
-                    at: arg.value.span)
+                    InterpreterMessage.pointShape(param: entry.name, length: entry.length), at: arg.value.span)
             }
-        }
-        for arg in args where model.layout.entry(arg.label?.text ?? "") == nil {
-            throw Diagnostic.error(
-                InterpreterMessage.notAParamOfTheModel(arg.label?.text ?? "?"),
-                at: arg.label?.span ?? arg.value.span)
         }
         return theta
     }
 
-    /// loglik(...), score(...), hessian(...) at a point; bare after a fit, at the estimate.
-    func evaluateAtPoint(_ builtin: Builtin, _ args: [Argument], _ span: SourceSpan) throws -> Value {
-        let model: BuiltModel
-        let theta: [Double]
-        if args.isEmpty {
-            guard let fit = lastFit else {
-                throw Diagnostic.error(InterpreterMessage.needsPoint(builtin.rawValue), at: span)
+    /// θ at the current estimates of the model's params (from whichever fits estimated them).
+    func currentEstimate(_ model: StatisticalModel, _ span: SourceSpan) throws -> [Double] {
+        var theta = [Double](repeating: .nan, count: model.layout.count)
+        for entry in model.layout.entries {
+            guard let value = estimates[entry.name] else {
+                throw Diagnostic.error(
+                    InterpreterMessage.noEstimateYet(param: entry.name), at: span, help: InterpreterMessage.runFitFirst)
             }
-            model = fit.model
-            theta = fit.estimate
-        } else {
-            model = try builtModel(lastFit?.model.name ?? resolveModel(nil, span), span)
-            theta = try point(model, args, span)
+            switch value {
+            case .number(let x) where entry.length == nil: theta[entry.offset] = x
+            case .vector(let xs) where xs.count == entry.size:
+                for (k, x) in xs.enumerated() { theta[entry.offset + k] = x }
+            default:
+                throw Diagnostic.error(
+                    InterpreterMessage.pointShape(param: entry.name, length: entry.length), at: span)
+            }
         }
-        let order = builtin == .loglik ? 0 : builtin == .score ? 1 : 2
-        if order == 2 { try checkSize(model, span) }
-        let e = model.evaluate(theta, order: order, withPrior: false)
-        switch builtin {
-        case .score: return .vector(e.gradient)
-        case .hessian: return .matrix(e.hessian)
-        default: return .number(e.value)
-        }
+        return theta
     }
 }

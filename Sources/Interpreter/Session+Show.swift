@@ -1,32 +1,48 @@
+import Checker
 import Diagnostics
 import Foundation
 import LinearAlgebra
 import Model
+import Report
 import Symbolic
 import Syntax
 
 extension Session {
-    /// `show loglik | score | hessian | stats | tape | params | model`.
-    func show(_ target: Name, _ modelName: Name?, _ span: SourceSpan) throws {
-        let model = try builtModel(try resolveModel(modelName, span), span)
-        let text: String
-        switch target.text {
-        case "loglik": text = Presentation(model: model).logLikelihood()
-        case "score": text = Presentation(model: model).score()
-        case "hessian": text = Presentation(model: model).hessian()
-        case "stats": text = Presentation(model: model).statistics()
-        case "tape": text = model.likelihood.tapeListing()
-        case "params": text = Presentation(model: model).parameters()
-        case "model": text = Presentation(model: model).modelStatement()
-        default: throw Diagnostic.error(InterpreterMessage.cannotShow(target.text), at: target.span)
+    /// `show loglik | score | hessian | stats | tape | params | model`, as a value.
+    func showForm(_ target: ShowTarget, of model: StatisticalModel) -> ShowForm {
+        let show = Presentation(model: model)
+        let lines = { (text: String) in ShowForm.Body.lines(text.components(separatedBy: "\n")) }
+        switch target {
+        case .loglik:
+            return ShowForm(
+                target: target.rawValue, model: model.name, body: lines(show.logLikelihood()),
+                statistics: show.statisticValues())
+        case .score: return ShowForm(target: target.rawValue, model: model.name, body: lines(show.score()))
+        case .hessian: return ShowForm(target: target.rawValue, model: model.name, body: lines(show.hessian()))
+        case .stats:
+            return ShowForm(
+                target: target.rawValue, model: model.name,
+                body: .statistics(
+                    show.statisticValues(), summarised: model.likelihood.isFullySummarised,
+                    perRow: show.remainders.map { $0.printedAsRowSum() }))
+        case .tape:
+            return ShowForm(target: target.rawValue, model: model.name, body: lines(model.likelihood.tapeListing()))
+        case .params:
+            return ShowForm(
+                target: target.rawValue, model: model.name,
+                body: .parameters(
+                    model.layout.entries.map {
+                        ShowForm.Parameter(
+                            name: $0.name, length: $0.length, lower: $0.lower, upper: $0.upper, start: $0.start)
+                    }))
+        case .model: return ShowForm(target: target.rawValue, model: model.name, body: lines(show.modelStatement()))
         }
-        output(.report(text))
     }
 }
 
 /// The symbolic objects of a model as mathematics, shared by `show` and `derive`.
 struct Presentation {
-    let model: BuiltModel
+    let model: StatisticalModel
     /// Show ℓ + log p(θ) (what a MAP fit maximises) instead of ℓ alone.
     var includePrior = false
 
@@ -36,11 +52,7 @@ struct Presentation {
     var likelihood: LogLikelihood { model.likelihood }
 
     /// Pilots (centring values) set to 0, so statistics read as raw sums Σx, Σx².
-    var displayPilots: [Symbol: Double] {
-        var d: [Symbol: Double] = [:]
-        for form in likelihood.forms { for p in form.pilots.compactMap({ $0 }) { d[p] = 0 } }
-        return d
-    }
+    var displayPilots: [Symbol: Double] { likelihood.displayPilots }
 
     /// ℓ's statistics part as people read it.
     var summaryDisplay: Expr {
@@ -67,42 +79,32 @@ struct Presentation {
     func whereLines() -> [String] {
         var lines: [String] = []
         let stats = statisticValues()
-        if !stats.isEmpty { lines.append("  where " + stats.map { "\($0.0) = \($0.1)" }.joined(separator: ", ")) }
+        if !stats.isEmpty {
+            lines.append(
+                "  where " + stats.map { "\($0.name) = \(NumberFormat.significant($0.value))" }.joined(separator: ", "))
+        }
         for (symbol, description) in model.predictorDescriptions.sorted(by: { $0.key < $1.key }) {
             lines.append("  and \(model.store.name(of: symbol)) = \(description), per row")
         }
         return lines
     }
 
-    /// (name, value) of n and each statistic, raw sums.
-    func statisticValues() -> [(String, String)] {
-        var out: [(String, String)] = []
+    /// n and each statistic with its value (raw sums, Σx = 50.1, not centred ones).
+    func statisticValues() -> [ShowForm.Statistic] {
+        var out: [ShowForm.Statistic] = []
         for (t, form) in likelihood.forms.enumerated() {
             let count = Symbol.count(t)
             if form.value.depends(on: count) || form.remainder != nil {
-                out.append((model.store.name(of: count), Format.number(Double(likelihood.rows[t]))))
+                out.append(ShowForm.Statistic(name: model.store.name(of: count), value: Double(likelihood.rows[t])))
             }
             for stat in form.statistics {
                 out.append(
-                    (
-                        model.store.name(of: stat.symbol),
-                        Format.number(likelihood.rawStatisticValues[stat.symbol] ?? .nan)
-                    ))
+                    ShowForm.Statistic(
+                        name: model.store.name(of: stat.symbol),
+                        value: likelihood.rawStatisticValues[stat.symbol] ?? .nan))
             }
         }
         return out
-    }
-
-    func statistics() -> String {
-        var lines = ["sufficient statistics:"]
-        for (name, value) in statisticValues() { lines.append("  \(name) = \(value)") }
-        if likelihood.isFullySummarised {
-            lines.append("ℓ, its score and its Hessian need only these: each evaluation is O(1) in n.")
-        } else {
-            lines.append("per-row part (not summarised; evaluated by the compiled tape, O(n)):")
-            for r in remainders { lines.append("  " + r.printedAsRowSum()) }
-        }
-        return lines.joined(separator: "\n")
     }
 
     func score() -> String {
@@ -186,22 +188,6 @@ struct Presentation {
                         + h.printedAsRowSum(weight: "\(x)ᵢ\(x)ᵀ").replacingOccurrences(
                             of: "\(x)ᵢ\(x)ᵀᵢ", with: "\(x)ᵢ\(x)ᵢᵀ"))
             }
-        }
-        return lines.joined(separator: "\n")
-    }
-
-    func parameters() -> String {
-        var lines = ["params (θ has \(model.layout.count) component\(model.layout.count == 1 ? "" : "s")):"]
-        for e in model.layout.entries {
-            let shape = e.length.map { "vector[\($0)]" } ?? "scalar"
-            let constraint: String
-            switch (e.lower, e.upper) {
-            case (let a?, let b?): constraint = "in (\(Format.number(a)), \(Format.number(b)))"
-            case (let a?, nil): constraint = "> \(Format.number(a))"
-            case (nil, let b?): constraint = "< \(Format.number(b))"
-            case (nil, nil): constraint = "unconstrained"
-            }
-            lines.append("  \(e.name): \(shape), \(constraint), start \(Format.vector(e.start).dropFirst().dropLast())")
         }
         return lines.joined(separator: "\n")
     }

@@ -1,56 +1,66 @@
 import Checker
 import Diagnostics
+import Report
 import Syntax
 
 extension Session {
     /// Runs one checked statement.
-    func execute(_ statement: Statement) throws {
-        switch statement.kind {
+    func execute(_ statement: CheckedStatement) throws {
+        switch statement.action {
         case .data(let name, let value):
-            values[name.text] = try evaluate(value)
-        case .let(let name, let value):
-            if Session.mentionsParams(value, in: self) {
-                formulas[name.text] = value
+            values[name] = try evaluate(value)
+        case .let(let name, let value, let usesParams):
+            if usesParams {
+                formulas[name] = value
             } else {
-                values[name.text] = try evaluate(value)
+                values[name] = try evaluate(value)
             }
         case .param(let decl):
             params[decl.name.text] = decl
             paramOrder.append(decl.name.text)
             modelCache = [:]
-        case .model(let decl):
-            let name = decl.name?.text ?? ""
-            models[name, default: []].append(decl)
-            if !modelOrder.contains(name) { modelOrder.append(name) }
+        case .model(let model):
+            try define(model, statement.span)
+        case .prior(let prior):
+            priors[prior.param] = prior
             modelCache = [:]
-            do {
-                _ = try builtModel(name, statement.span)
-            } catch {
-                models[name]?.removeLast()
-                if models[name]?.isEmpty == true {
-                    models[name] = nil
-                    modelOrder.removeAll { $0 == name }
-                }
-                modelCache = [:]
-                throw error
-            }
-        case .prior(let name, let dist):
-            priors[name.text] = dist
-            modelCache = [:]
-        case .fit(let decl):
-            try runFit(decl, statement.span)
+        case .fit(let fit):
+            try runFit(fit, statement.span)
         case .show(let target, let model):
-            try show(target, model, statement.span)
+            output(.show(try showForm(target, of: builtModel(model, statement.span))))
         case .derive(let model):
             try derive(model, statement.span)
         case .print(let items):
-            let printed = try items.map { try evaluate($0) }
-            output(.printed(printed.map(Format.value).joined(separator: " "), values: printed))
-        case .assert(let decl):
-            try runAssert(decl)
+            output(.printed(Printed(try items.map { try evaluate($0).printed })))
+        case .assert(let condition, let tolerance):
+            try runAssert(condition, tolerance)
         case .expression(let e):
-            let v = try evaluate(e)
-            output(.printed(Format.value(v), values: [v]))
+            output(.printed(Printed([try evaluate(e).printed])))
+        }
+    }
+
+    /// Adds a `~` line to its model (or, re-declaring it, replaces the model), and builds
+    /// the model so that bad data is reported at this line; undone if that fails.
+    func define(_ model: CheckedModel, _ span: SourceSpan) throws {
+        let previous = models[model.name]
+        let previousOrder = modelOrder
+        if model.replaces {
+            let earlier = previous?.map(\.description).joined(separator: "; ") ?? ""
+            output(.diagnostic(Diagnostic(.note, CheckerMessage.modelReplaced(model.name, earlier: earlier), at: span)))
+            models[model.name] = [model.term]
+            fits[model.name] = nil
+        } else {
+            models[model.name, default: []].append(model.term)
+        }
+        if !modelOrder.contains(model.name) { modelOrder.append(model.name) }
+        modelCache = [:]
+        do {
+            _ = try builtModel(model.name, span)
+        } catch {
+            models[model.name] = previous
+            modelOrder = previousOrder
+            modelCache = [:]
+            throw error
         }
     }
 
@@ -69,24 +79,24 @@ extension Session {
     }
 
     /// `assert a ≈ b [within t]`, `assert a ≈ b ± t`, or any condition that must be true (non-zero).
-    func runAssert(_ decl: AssertDeclaration) throws {
-        let span = decl.condition.span
-        if case .binary(.approx, let a, let b) = decl.condition.kind {
-            let tolerance = try decl.tolerance.map { try number(evaluate($0), $0) }
+    func runAssert(_ condition: ExpressionSyntax, _ toleranceSyntax: ExpressionSyntax?) throws {
+        let span = condition.span
+        if case .binary(.approx, let a, let b) = condition.kind {
+            let tolerance = try toleranceSyntax.map { try number(evaluate($0), $0) }
             let (passed, detail) = try approximately(a, b, tolerance: tolerance)
             recordAssert(passed, span, detail)
             return
         }
-        let value = try evaluate(decl.condition)
+        let value = try evaluate(condition)
         guard let elements = value.elements else {
-            throw Diagnostic.error(InterpreterMessage.assertNeedsCondition(found: value.kindDescription), at: span)
+            throw Diagnostic.error(CheckerMessage.assertNeedsCondition, at: span)
         }
         let failed = elements.firstIndex { $0 == 0 || $0.isNaN }
         var operands: [(text: String, value: String)] = []
-        if failed != nil, case .binary(_, let a, let b) = decl.condition.kind {
+        if failed != nil, case .binary(_, let a, let b) = condition.kind {
             operands = [(a, try? evaluate(a)), (b, try? evaluate(b))].compactMap { e, v in
                 guard let v, !(e.kind.isLiteral) else { return nil }
-                return (e.span.text, Format.value(v))
+                return (e.span.text, v.printed.text)
             }
         }
         let element = failed.flatMap { elements.count > 1 ? $0 + 1 : nil }
@@ -126,7 +136,7 @@ extension Session {
     }
 
     func recordAssert(_ passed: Bool, _ span: SourceSpan, _ detail: String) {
-        output(.assertion(passed: passed, span: span, detail: detail))
+        output(.assertion(Assertion(passed: passed, location: span.description, detail: detail)))
         if !passed {
             assertFailed = true
             output(.diagnostic(.error(InterpreterMessage.assertionFailed(detail), at: span)))

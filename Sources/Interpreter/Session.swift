@@ -1,21 +1,23 @@
 import Checker
 import Data
 import Diagnostics
+import Fitting
 import Foundation
 import LinearAlgebra
 import Model
+import Report
 import Syntax
 
 /// The interpreter's state and the one entry point for scripts and the REPL.
 ///
-/// `mle run` and the REPL both call `run(_:)`, so they cannot diverge. A
-/// source is parsed, then checked whole (every error reported before anything
-/// runs), then executed a statement at a time; each statement's definitions
-/// are kept only if it succeeds, so after any error the session goes on with
-/// every earlier definition intact.
+/// `mle run` and the REPL both call `run(_:)`, so they cannot diverge. A source
+/// is parsed, then checked whole into a `CheckedProgram` (every error reported
+/// before anything runs), then executed a statement at a time; each statement's
+/// definitions are kept only if it succeeds, so after any error the session goes
+/// on with every earlier definition intact.
 public final class Session: @unchecked Sendable {
-    /// Where events go (the CLI writes them as text or collects them as JSON).
-    public var output: (OutputEvent) -> Void
+    /// Where outputs go (the CLI renders them as text or JSON).
+    public var output: (Output) -> Void
 
     public internal(set) var environment = Environment()
     /// Values of data and of lets that do not depend on params.
@@ -24,19 +26,21 @@ public final class Session: @unchecked Sendable {
     var formulas: [String: ExpressionSyntax] = [:]
     var params: [String: ParamDeclaration] = [:]
     var paramOrder: [String] = []
-    var models: [String: [ModelDeclaration]] = [:]
+    /// Each model's `~` lines, by name ("" the unnamed model).
+    var models: [String: [CheckedTerm]] = [:]
     var modelOrder: [String] = []
-    /// Models lowered and prepared, until a definition changes them.
-    var modelCache: [String: BuiltModel] = [:]
-    /// The last fit (its model and estimate), for loglik, aic, bic, n and se().
+    /// Models built, until a definition changes them.
+    var modelCache: [String: StatisticalModel] = [:]
+    var priors: [String: CheckedPrior] = [:]
+    /// The last fit of each model, by name; and the last fit of all (loglik, aic, bic, n, se()).
+    var fits: [String: FitRecord] = [:]
     var lastFit: FitRecord?
-    var priors: [String: DistributionCall] = [:]
-    /// Estimates of params after a fit.
+    /// Estimates of params after a fit (the latest fit that estimated each).
     var estimates: [String: Value] = [:]
     var tables: [String: Table] = [:]
     var assertFailed = false
 
-    public init(output: @escaping (OutputEvent) -> Void) {
+    public init(output: @escaping (Output) -> Void) {
         self.output = output
         // The likelihood spreads rows over the cores itself; BLAS inside each chunk stays single-threaded.
         BLAS.configure()
@@ -52,8 +56,9 @@ public final class Session: @unchecked Sendable {
         models = [:]
         modelOrder = []
         modelCache = [:]
-        lastFit = nil
         priors = [:]
+        fits = [:]
+        lastFit = nil
         estimates = [:]
         tables = [:]
     }
@@ -63,25 +68,10 @@ public final class Session: @unchecked Sendable {
     @discardableResult
     public func run(_ file: SourceFile) -> Bool {
         assertFailed = false
-        let (program, syntax) = Parser.parse(file)
-        syntax.forEach { output(.diagnostic($0)) }
-        if syntax.contains(where: \.isError) { return false }
-
-        var whole = Checker(environment: environment, loadTable: loadTable)
-        whole.check(program.statements)
-        whole.diagnostics.forEach { output(.diagnostic($0)) }
-        if whole.hasErrors { return false }
-
+        guard let program = check(file) else { return false }
         for statement in program.statements {
-            var step = Checker(environment: environment, loadTable: loadTable)
-            step.check(statement)
-            if let error = step.diagnostics.first(where: \.isError) {
-                output(.diagnostic(error))
-                return false
-            }
             do {
-                try execute(statement)
-                environment = step.environment
+                try run(statement)
             } catch let d as Diagnostic {
                 output(.diagnostic(d))
                 return false
@@ -91,6 +81,31 @@ public final class Session: @unchecked Sendable {
             }
         }
         return !assertFailed
+    }
+
+    /// Runs one statement with the environment the checker gave it; if it fails, the
+    /// environment goes back to what it was, so its definitions are not kept.
+    func run(_ statement: CheckedStatement) throws {
+        let before = environment
+        environment = statement.environment
+        do {
+            try execute(statement)
+        } catch {
+            environment = before
+            throw error
+        }
+    }
+
+    /// Parses and checks a source against the session's environment, reporting every
+    /// diagnostic; nil if there is an error.
+    func check(_ file: SourceFile) -> CheckedProgram? {
+        let (program, syntax) = Parser.parse(file)
+        syntax.forEach { output(.diagnostic($0)) }
+        if syntax.contains(where: \.isError) { return nil }
+        var checker = Checker(environment: environment, loadTable: loadTable)
+        let checked = checker.check(program: program)
+        checker.diagnostics.forEach { output(.diagnostic($0)) }
+        return checked
     }
 
     /// Runs one entry typed at the REPL or piped to standard input.
@@ -133,9 +148,10 @@ public final class Session: @unchecked Sendable {
         environment.names + (environment.hasFit ? FitResult.allCases.map(\.rawValue) : [])
     }
 
-    /// Columns of the tables in scope (`d.` completes to them).
+    /// Columns of the tables in scope (`d.` completes to them); a model's fit results (`m1.`).
     public func columns(of name: String) -> [String] {
         if case .table(let t)? = values[name] { return t.columnNames }
+        if let fit = fits[name] { return fit.model.layout.entries.map(\.name) + FitResult.allCases.map(\.rawValue) }
         return []
     }
 
@@ -150,6 +166,26 @@ public final class Session: @unchecked Sendable {
             return .success(table)
         } catch {
             return .failure(.error(error.description, at: span))
+        }
+    }
+}
+
+/// A model's fit, kept by the session under the model's name.
+struct FitRecord {
+    let outcome: FitOutcome
+    let report: FitReport
+    var model: StatisticalModel { outcome.model }
+    var estimate: [Double] { outcome.estimate }
+}
+
+extension FitRecord {
+    /// loglik, aic, bic or n of this fit.
+    func value(_ result: FitResult) -> Value {
+        switch result {
+        case .loglik: return .number(outcome.logLikelihood)
+        case .aic: return .number(outcome.aic)
+        case .bic: return .number(outcome.bic)
+        case .n: return .number(Double(outcome.observations))
         }
     }
 }

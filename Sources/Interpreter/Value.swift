@@ -1,6 +1,7 @@
 import Data
 import LinearAlgebra
 import Model
+import Report
 
 /// A value the interpreter computes: what data, lets and expressions evaluate to.
 public enum Value: @unchecked Sendable {
@@ -47,5 +48,34 @@ public enum Value: @unchecked Sendable {
         case .distribution(let d, _): return "a \(d.name) distribution"
         case .interval: return "an interval"
         }
+    }
+}
+
+extension Value {
+    /// The value as `print` shows it (a Report value, rendered as text or JSON).
+    var printed: PrintedValue {
+        switch self {
+        case .number(let x): return .number(x)
+        case .vector(let xs): return .vector(xs)
+        case .matrix(let m): return .matrix((0..<m.rows).map { m.row($0) })
+        case .table(let t): return .table(t.view())
+        case .column(let c, _): return .column(c.cells)
+        case .string(let s): return .string(s)
+        case .distribution(let d, let args): return .distribution(d.name, args.map(\.printed))
+        case .interval(let a, let b): return .interval(a, b)
+        }
+    }
+}
+
+extension Table {
+    /// The first rows of the table, for printing.
+    func view(rowLimit: Int = 10) -> TableView {
+        let rows = (0..<min(rowCount, rowLimit)).map { i in
+            columns.map { c -> TableView.Cell in
+                guard let cell = c.cells[i] else { return .missing }
+                return c.kind == .numeric ? .number(c.values[i]) : .text(cell)
+            }
+        }
+        return TableView(name: name, rowCount: rowCount, columnNames: columnNames, rows: rows)
     }
 }

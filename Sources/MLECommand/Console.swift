@@ -7,36 +7,33 @@ import Report
 /// standard error (in colour on a terminal, unless NO_COLOR is set).
 final class Console: @unchecked Sendable {
     let json: Bool
-    let renderer: DiagnosticRenderer
+    let renderer: TextRenderer
     private var events: [JSON] = []
     private let lock = NSLock()
 
     init(json: Bool) {
         self.json = json
         let colour = isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        renderer = DiagnosticRenderer(color: colour)
+        renderer = TextRenderer(color: colour)
     }
 
-    func write(_ event: OutputEvent) {
+    func write(_ output: Output) {
         lock.lock()
         defer { lock.unlock() }
         if json {
-            events.append(event.json)
-            if case .diagnostic(let d) = event { FileHandle.standardError.write(Data(renderer.render(d).utf8)) }
+            events.append(JSONRenderer.render(output))
+            if case .diagnostic = output, let text = renderer.render(output) {
+                FileHandle.standardError.write(Data(text.utf8))
+            }
             return
         }
-        switch event {
-        case .printed(let text, _), .report(let text):
+        guard let text = renderer.render(output) else { return }
+        if output.isDiagnostic {
+            fflush(nil)
+            FileHandle.standardError.write(Data(text.utf8))
+        } else {
             print(text)
             fflush(nil)
-        case .fit(let report):
-            print(report.text)
-            fflush(nil)
-        case .diagnostic(let d):
-            fflush(nil)
-            FileHandle.standardError.write(Data(renderer.render(d).utf8))
-        case .assertion:
-            break
         }
     }
 

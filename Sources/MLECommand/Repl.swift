@@ -164,9 +164,7 @@ final class REPL: @unchecked Sendable {
             let prefix = String(text[text.index(after: dot)...])
             return session.columns(of: base).filter { $0.hasPrefix(prefix) }.map { "\(base).\($0)" }
         }
-        let words =
-            Array(Keyword.statements) + ["in", "using", "weight", "censored", "within", "trace", "vector"]
-            + Builtin.allCases.map(\.rawValue) + Distributions.names + session.namesInScope
+        let words = Catalog.words + session.namesInScope
         return Array(Set(words.filter { $0.hasPrefix(text) })).sorted()
     }
 }

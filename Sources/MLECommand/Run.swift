@@ -1,4 +1,5 @@
 import ArgumentParser
+import Checker
 import Diagnostics
 import Foundation
 import Interpreter
@@ -50,10 +51,6 @@ struct Check: ParsableCommand {
     @Argument(help: "The scripts to check.")
     var files: [String]
 
-    enum DumpForm: String, ExpressibleByArgument, CaseIterable {
-        case tokens, ast, loglik, score, hessian, stats, tape
-    }
-
     func validate() throws {
         for file in files where !FileManager.default.isReadableFile(atPath: file) {
             throw ValidationError("cannot read '\(file)': no such file, or it is not readable")
@@ -66,9 +63,11 @@ struct Check: ParsableCommand {
         for file in files {
             let session = Session(output: console.write)
             let form = dump
-            let ok = withLargeStack { session.checkFile(atPath: file, dump: form?.rawValue) }
+            let ok = withLargeStack { session.checkFile(atPath: file, dump: form) }
             allOK = allOK && ok
         }
         if !allOK { throw ExitCode(1) }
     }
 }
+
+extension DumpForm: ExpressibleByArgument {}

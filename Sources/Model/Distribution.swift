@@ -86,10 +86,33 @@ public protocol Distribution: Sendable {
     func logDensity(_ y: Expr, _ arguments: [Expr]) -> Expr
     /// log P(Y > y) for a right-censored row, or nil when not supported.
     func logSurvival(_ y: Expr, _ arguments: [Expr]) -> Expr?
+
+    // Capabilities that fitting asks for (never the family's name).
+
+    /// The arguments of a Normal in its mean and standard deviation: least squares
+    /// applies when the mean is linear in the parameters, and a prior of this family
+    /// with constant arguments is a ridge penalty. nil for every other family.
+    var gaussianArguments: GaussianArguments? { get }
+    /// The argument that is a probability in [0, 1] of the response's upper value
+    /// (Bernoulli's p, Binomial's p): through σ(t) a linear predictor can push it
+    /// to 0 or 1, which is how separation arises. nil if there is none.
+    var probabilityArgument: Int? { get }
+}
+
+/// Which arguments of a Gaussian family are its mean and standard deviation.
+public struct GaussianArguments: Sendable, Equatable {
+    public let mean: Int
+    public let standardDeviation: Int
+    public init(mean: Int, standardDeviation: Int) {
+        self.mean = mean
+        self.standardDeviation = standardDeviation
+    }
 }
 
 extension Distribution {
     public func logSurvival(_ y: Expr, _ arguments: [Expr]) -> Expr? { nil }
+    public var gaussianArguments: GaussianArguments? { nil }
+    public var probabilityArgument: Int? { nil }
 }
 
 /// The argument t when an expression is σ(t) (a logistic link), else nil.

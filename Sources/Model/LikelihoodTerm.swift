@@ -1,3 +1,4 @@
+import Diagnostics
 import LinearAlgebra
 import Symbolic
 
@@ -50,6 +51,13 @@ public struct LinearPredictor {
     }
 
     public var length: Int { matrix.columns }
+    /// The θ slots of wₖ.
+    public var slots: Range<Int> { offset..<(offset + length) }
+    /// k, from ηₖ's symbol.
+    public var index: Int {
+        if case .predictor(let k) = symbol { return k }
+        return 0
+    }
 }
 
 public enum LikelihoodError: Error, CustomStringConvertible {
@@ -68,7 +76,5 @@ public enum LikelihoodError: Error, CustomStringConvertible {
         }
     }
 
-    static func format(_ x: Double) -> String {
-        x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(x)
-    }
+    static func format(_ x: Double) -> String { NumberFormat.shortest(x) }
 }

@@ -95,6 +95,13 @@ public final class LogLikelihood {
     /// Whether every term is summarised by its statistics (ℓ costs O(1) in n).
     public var isFullySummarised: Bool { remainders.isEmpty }
 
+    /// Pilots (centring values) set to 0, so statistics read as raw sums Σx, Σx² when shown.
+    public var displayPilots: [Symbol: Double] {
+        var d: [Symbol: Double] = [:]
+        for form in forms { for p in form.pilots.compactMap({ $0 }) { d[p] = 0 } }
+        return d
+    }
+
     public struct Evaluation {
         public var value: Double
         public var gradient: [Double]

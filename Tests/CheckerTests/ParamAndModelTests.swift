@@ -147,8 +147,17 @@ import Testing
 
     @Test func modelParamsAreRecorded() {
         let env = F.environment(
-            "data y = [1, 2]\nparam a\nparam b > 0\nparam c\nmodel m: y ~ Normal(a, b)\nmodel m: y ~ Normal(c, 1)")
+            "data y = [1, 2]\ndata z = [3, 4]\nparam a\nparam b > 0\nparam c\nmodel m: y ~ Normal(a, b)\nmodel m: z ~ Normal(c, 1)"
+        )
         #expect(env.modelParams["m"] == ["a", "b", "c"])
+        #expect(env.models == ["m"])
+    }
+
+    /// The same data on the left of `~` again re-declares the model: its params are the new line's.
+    @Test func redeclaringAModelReplacesItsParams() {
+        let env = F.environment(
+            "data y = [1, 2]\nparam a\nparam b > 0\nparam c\nmodel m: y ~ Normal(a, b)\nmodel m: y ~ Normal(c, 1)")
+        #expect(env.modelParams["m"] == ["c"])
         #expect(env.models == ["m"])
     }
 }

@@ -48,15 +48,15 @@ struct InferenceTests {
     @Test("the report's text and JSON carry the same numbers")
     func report() {
         let r = FitReport(
-            model: "flips ~ Bernoulli(p)", observations: 10, solver: "closed form", reason: "why",
-            closedForms: ["p̂ = Σflips/n = 0.7"], iterations: nil, gradientNorm: nil,
+            modelName: "", model: "flips ~ Bernoulli(p)", observations: 10, method: "closed form", reason: "why",
+            refused: [], closedForms: ["p̂ = Σflips/n = 0.7"], iterations: nil, gradientNorm: nil, converged: true,
             rows: [
                 .init(
                     name: "p", estimate: 0.7, standardError: 0.1449137674618944,
                     interval: (0.4159742349, 0.9840257651), note: nil)
             ],
             logLikelihood: -6.108643020548935, logPosterior: nil, aic: 14.21728604109787,
-            bic: 14.51987115198779, parameterCount: 1, notes: [])
+            bic: 14.51987115198779, parameterCount: 1, covariance: [[0.021]], notes: [])
         #expect(r.text.contains("p̂ = Σflips/n = 0.7"))
         #expect(r.text.contains("0.1449137675"))
         let json = r.json.serialized(indent: nil)

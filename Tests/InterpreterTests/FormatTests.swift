@@ -1,8 +1,9 @@
 import Diagnostics
 import Interpreter
+import Report
 import Testing
 
-/// How values are printed (Format.swift): 10 significant digits, integers bare, long values elided.
+/// How values are printed (NumberFormat and PrintedValue's text): 10 significant digits, integers bare, long values elided.
 @Suite struct FormatTests {
     typealias F = InterpreterFixture
 
@@ -16,24 +17,24 @@ import Testing
             (.infinity, "inf"), (-.infinity, "-inf"), (.nan, "nan"),
         ] as [(Double, String)])
     func numbers(x: Double, text: String) {
-        #expect(Format.number(x) == text)
+        #expect(NumberFormat.significant(x) == text)
     }
 
     @Test func numberDigits() {
-        #expect(Format.number(.pi, digits: 3) == "3.14")
-        #expect(Format.number(.pi, digits: 17) == "3.1415926535897931")
-        #expect(Format.number(0.1, digits: 17) == "0.10000000000000001")
+        #expect(NumberFormat.significant(.pi, digits: 3) == "3.14")
+        #expect(NumberFormat.significant(.pi, digits: 17) == "3.1415926535897931")
+        #expect(NumberFormat.significant(0.1, digits: 17) == "0.10000000000000001")
     }
 
     @Test func vectors() {
-        #expect(Format.vector([]) == "[]")
-        #expect(Format.vector([1, 2.5, -3]) == "[1, 2.5, -3]")
+        #expect(PrintedValue.vector([]).text == "[]")
+        #expect(PrintedValue.vector([1, 2.5, -3]).text == "[1, 2.5, -3]")
         // More than 100 elements: the first 90, an ellipsis, the last 5, and the length.
         let long = (1...150).map(Double.init)
         let expected =
             "[" + (1...90).map(String.init).joined(separator: ", ") + ", …, 146, 147, 148, 149, 150]  (150 values)"
-        #expect(Format.vector(long) == expected)
-        #expect(Format.vector(Array(long.prefix(100))).hasSuffix("99, 100]"))
+        #expect(PrintedValue.vector(long).text == expected)
+        #expect(PrintedValue.vector(Array(long.prefix(100))).text.hasSuffix("99, 100]"))
     }
 
     @Test func printedScalarsVectorsAndStrings() {

@@ -1,20 +1,24 @@
 import Diagnostics
 import Foundation
 import Interpreter
+import Report
 
 /// What a session wrote, event by event.
 final class Transcript: @unchecked Sendable {
-    var events: [OutputEvent] = []
+    var events: [Output] = []
 
     /// The text of every `print` and bare expression, in order.
     var printed: [String] {
-        events.compactMap { if case .printed(let text, _) = $0 { return text } else { return nil } }
+        events.compactMap { if case .printed = $0 { return TextRenderer().render($0) } else { return nil } }
     }
 
     /// The values of every `print` and bare expression, in order.
-    var values: [[Value]] {
-        events.compactMap { if case .printed(_, let values) = $0 { return values } else { return nil } }
+    var values: [[PrintedValue]] {
+        events.compactMap { if case .printed(let p) = $0 { return p.values } else { return nil } }
     }
+
+    /// The fit reports, in order.
+    var fits: [FitReport] { events.compactMap { if case .fit(let r) = $0 { return r } else { return nil } } }
 
     var diagnostics: [Diagnostic] {
         events.compactMap { if case .diagnostic(let d) = $0 { return d } else { return nil } }
@@ -27,7 +31,7 @@ final class Transcript: @unchecked Sendable {
 
     var assertions: [(passed: Bool, detail: String)] {
         events.compactMap {
-            if case .assertion(let passed, _, let detail) = $0 { return (passed, detail) } else { return nil }
+            if case .assertion(let a) = $0 { return (a.passed, a.detail) } else { return nil }
         }
     }
 }
@@ -62,7 +66,7 @@ enum InterpreterFixture {
         switch value {
         case .number(let x): return [x]
         case .vector(let xs): return xs
-        case .matrix(let m): return m.elements
+        case .matrix(let rows): return rows.flatMap { $0 }
         default: return [.nan]
         }
     }

@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import Interpreter
+import Report
 import Testing
 
 /// The tutorial is the acceptance suite: every Scripts/**/*.mle must run cleanly
@@ -32,16 +33,12 @@ struct ScriptTests {
             var err = ""
         }
         let sink = Sink()
-        let renderer = DiagnosticRenderer(color: false)
+        let renderer = TextRenderer(color: false)
         let path = scripts.appendingPathComponent(relative).path
         let ok = withLargeStack {
-            let session = Session { event in
-                switch event {
-                case .printed(let text, _), .report(let text): sink.out += text + "\n"
-                case .fit(let report): sink.out += report.text + "\n"
-                case .diagnostic(let d): sink.err += renderer.render(d)
-                case .assertion: break
-                }
+            let session = Session { output in
+                guard let text = renderer.render(output) else { return }
+                if output.isDiagnostic { sink.err += text } else { sink.out += text + "\n" }
             }
             // Run from the Scripts folder so paths in messages are stable.
             return session.runFile(atPath: path)
@@ -78,7 +75,8 @@ struct ScriptTests {
             return
         }
         let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(result.stdout == expected, "\(script): output differs from \(url.lastPathComponent)")
+        let difference = GoldenText.difference(result.stdout, expected)
+        #expect(difference == nil, "\(script): output differs from \(url.lastPathComponent): \(difference ?? "")")
     }
 
     @Test("every error script fails with its recorded diagnostics", arguments: ScriptTests.failing)

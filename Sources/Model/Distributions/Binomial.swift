@@ -11,6 +11,7 @@ public struct Binomial: Distribution {
         DistributionParameter(name: "p", domain: .unitInterval),
     ]
     public let support = Support.countUpTo(argument: 0)
+    public let probabilityArgument: Int? = 1
 
     public func draw(_ a: [Double], using rng: RandomSource) -> Double {
         Double(gsl_ran_binomial(rng.generator, a[1], UInt32(clamping: Int(a[0]))))

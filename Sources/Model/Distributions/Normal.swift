@@ -10,6 +10,7 @@ public struct Normal: Distribution {
         DistributionParameter(name: "μ", domain: .real), DistributionParameter(name: "σ", domain: .positive),
     ]
     public let support = Support.real
+    public let gaussianArguments: GaussianArguments? = GaussianArguments(mean: 0, standardDeviation: 1)
 
     public func draw(_ a: [Double], using rng: RandomSource) -> Double {
         a[0] + gsl_ran_gaussian(rng.generator, a[1])

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// A JSON value and its serialisation, for `mle run --json`.
 public indirect enum JSON: Sendable, Equatable {
     case null
@@ -8,6 +10,9 @@ public indirect enum JSON: Sendable, Equatable {
     case object([(String, JSON)])
 
     public static func == (a: JSON, b: JSON) -> Bool { a.serialized() == b.serialized() }
+
+    /// A matrix as an array of rows.
+    public static func matrix(_ rows: [[Double]]) -> JSON { .array(rows.map { .array($0.map(JSON.number)) }) }
 
     /// Compact or indented text. Non-finite numbers become strings ("inf", "-inf", "nan"), as JSON has none.
     public func serialized(indent: Int? = 2, level: Int = 0) -> String {
@@ -34,8 +39,7 @@ public indirect enum JSON: Sendable, Equatable {
     static func format(_ x: Double) -> String {
         if x.isNaN { return "\"nan\"" }
         if x.isInfinite { return x > 0 ? "\"inf\"" : "\"-inf\"" }
-        if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
-        return "\(x)"
+        return NumberFormat.shortest(x)
     }
 
     static func quote(_ s: String) -> String {

@@ -1,0 +1,73 @@
+import Diagnostics
+import LinearAlgebra
+import Model
+import Symbolic
+
+/// Perfect separation in a model whose probability is σ(t) of a linear predictor
+/// (Bernoulli, Binomial): if some coefficients put every row on its own side —
+/// the rows at the response's upper value (y = 1, or y = N) where t > 0, the rows
+/// at 0 where t < 0 — ℓ rises towards its supremum without bound along them and
+/// the MLE does not exist. Complete: every row strictly on its side. Quasi-complete
+/// (asked for when the Hessian turned out singular): every row on its side or on
+/// the dividing line (|t| small), some far from it.
+enum SeparationCheck {
+    static func check(_ model: StatisticalModel, _ theta: [Double], quasi: Bool) -> FitError? {
+        for (t, term) in model.terms.enumerated() {
+            guard let k = term.family.probabilityArgument,
+                let (f, args) = term.arguments[k].application, f == .sigmoid
+            else { continue }
+            if let found = separation(model, t, term, args[0], theta, quasi: quasi) { return found }
+        }
+        return nil
+    }
+
+    static func separation(
+        _ model: StatisticalModel, _ t: Int, _ term: LikelihoodTerm, _ linear: Expr, _ theta: [Double], quasi: Bool
+    ) -> FitError? {
+        let store = model.store
+        var values: [Symbol: Expr] = [:]
+        for (i, x) in theta.enumerated() { values[.parameter(i)] = store.constant(x) }
+        var bound = linear.substituting(values)
+        var extra: [Symbol: [Double]] = [:]
+        for p in model.likelihood.predictors where linear.depends(on: p.symbol) {
+            let column = Symbol.column(100_000 + p.index)
+            extra[column] = p.matrix * Array(theta[p.offset..<(p.offset + p.length)])
+            bound = bound.substituting([p.symbol: store.symbol(column)])
+        }
+        let upperLabel: String
+        var needed = [bound, term.response, term.weight ?? store.one]
+        switch term.family.support {
+        case .countUpTo(let n):
+            needed.append(term.arguments[n])
+            upperLabel = term.family.parameters[n].name
+        default:
+            needed.append(store.one)
+            upperLabel = "1"
+        }
+        let per = model.likelihood.perRow(needed, term: t, extraColumns: extra)
+        guard per.count == needed.count else { return nil }
+        // The side each row pushes its linear predictor to: +1 at the upper value, −1 at 0, 0 between.
+        var margins: [Double] = []
+        var onTheLine = true
+        var complete = true
+        for i in 0..<term.rows where per[2][i] > 0 && per[3][i] > 0 {
+            let (eta, y, upper) = (per[0][i], per[1][i], per[3][i])
+            let side: Double = y == upper ? 1 : y == 0 ? -1 : 0
+            let margin = side * eta
+            margins.append(margin)
+            if !(margin > 0) { complete = false }
+            if !(margin > 0 || abs(eta) < 3) { onTheLine = false }
+        }
+        guard !margins.isEmpty, complete || (quasi && onTheLine && margins.contains { $0 > 8 }) else { return nil }
+        let slots =
+            linear.symbols.compactMap { s -> Int? in if case .parameter(let i) = s { return i } else { return nil } }
+            + model.likelihood.predictors.filter { linear.depends(on: $0.symbol) }.flatMap { Array($0.slots) }
+        let norm = slots.map { theta[$0] * theta[$0] }.reduce(0, +).squareRoot()
+        let direction = slots.sorted().map {
+            "\(model.layout.slotName($0)) \(NumberFormat.significant(theta[$0] / norm, digits: 3))"
+        }
+        return FitError(
+            .separation, FittingMessage.separation(direction: direction, complete: complete, upper: upperLabel),
+            help: FittingMessage.separationHelp(param: model.layout.entries.last?.name ?? "w"))
+    }
+}

@@ -1,0 +1,45 @@
+/// The fitting methods a script can name after `using`, with their options: the
+/// one catalogue the checker, the REPL's completion and the reports read. Adding
+/// a method is a case here and its type in Methods/.
+public enum FitMethodKind: String, CaseIterable, Sendable {
+    /// Least squares, else the symbolic solution of the score equations.
+    case closed
+    case newton
+    case gradient
+
+    public struct Option: Sendable {
+        public let name: String
+        public let required: Bool
+        public let summary: String
+    }
+
+    public var options: [Option] {
+        switch self {
+        case .closed, .newton: return []
+        case .gradient:
+            return [
+                Option(name: "lr", required: true, summary: "learning rate a > 0"),
+                Option(name: "steps", required: true, summary: "number of steps k ≥ 1"),
+            ]
+        }
+    }
+
+    /// One line for `:help` and the grammar's table.
+    public var summary: String {
+        switch self {
+        case .closed:
+            return "least squares or the symbolic solution of the score equations; an error if neither applies"
+        case .newton: return "Newton's method with the exact Hessian, line search, in unconstrained coordinates"
+        case .gradient: return "plain gradient ascent θ ← θ + lr·∇ℓ(θ), exactly `steps` times from the start values"
+        }
+    }
+
+    /// The method, built from its options (already checked for names and presence).
+    func method(options: [String: Double]) throws -> any FitMethod {
+        switch self {
+        case .closed: return ExactSolution()
+        case .newton: return NewtonMethod(reason: FittingMessage.newtonAskedFor)
+        case .gradient: return try GradientAscentMethod(options: options)
+        }
+    }
+}

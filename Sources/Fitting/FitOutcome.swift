@@ -1,0 +1,100 @@
+import Inference
+import LinearAlgebra
+import Model
+
+/// A finished fit: the estimate with its uncertainty from the observed
+/// information (−∇²ℓ at θ̂, in the params' own coordinates), ℓ̂ and the criteria,
+/// the plan and the solution that produced it, and the notes a report carries.
+public struct FitOutcome: @unchecked Sendable {
+    public let model: StatisticalModel
+    public let plan: Plan
+    public let solution: Solution
+    public var estimate: [Double] { solution.estimate }
+    public let logLikelihood: Double
+    /// With priors: ℓ + log π(θ) at the MAP estimate.
+    public let logPosterior: Double?
+    /// ∇²(ℓ + log π) at the estimate, over every slot.
+    public let hessian: Matrix
+    /// The covariance over `free` (in that order); nil when no slot is free.
+    public let covariance: Matrix?
+    /// Slots not on the boundary of their domain (those have no standard error).
+    public let free: [Int]
+    public let notes: [String]
+
+    public var boundary: [Int: String] { solution.boundary }
+    public var warnings: [String] { solution.warnings }
+    public var parameterCount: Int { model.layout.count }
+    public var observations: Int { model.rowCount }
+    public var aic: Double { Uncertainty.aic(logLikelihood: logLikelihood, parameters: parameterCount) }
+    public var bic: Double {
+        Uncertainty.bic(logLikelihood: logLikelihood, parameters: parameterCount, observations: observations)
+    }
+
+    init(_ problem: FitProblem, _ solution: Solution, _ plan: Plan) throws {
+        let model = problem.model
+        self.model = model
+        self.plan = plan
+        self.solution = solution
+        let theta = solution.estimate
+        free = (0..<model.layout.count).filter { solution.boundary[$0] == nil }
+        hessian = model.evaluate(theta, order: 2, withPrior: problem.withPrior).hessian
+        covariance = try FitOutcome.covariance(model, solution, hessian, free)
+        logLikelihood = model.evaluate(theta, order: 0, withPrior: false).value
+        logPosterior = model.hasPriors ? model.evaluate(theta, order: 0, withPrior: true).value : nil
+        var notes = solution.notes + solution.boundary.sorted { $0.key < $1.key }.map(\.value)
+        if model.hasPriors { notes.append(FittingMessage.posteriorMode(priors: model.priorNames)) }
+        self.notes = notes
+    }
+
+    /// A slot's standard error, or nil (on the boundary, or no free slots).
+    public func standardError(slot: Int) -> Double? {
+        guard let covariance, let i = free.firstIndex(of: slot) else { return nil }
+        return covariance[i, i].squareRoot()
+    }
+
+    /// The covariance over every slot, NaN in the rows and columns of boundary slots.
+    public var fullCovariance: Matrix {
+        let k = parameterCount
+        var c = Matrix(rows: k, columns: k, repeating: .nan)
+        guard let covariance else { return c }
+        for (a, i) in free.enumerated() { for (b, j) in free.enumerated() { c[i, j] = covariance[a, b] } }
+        return c
+    }
+
+    /// The observed information −∇²(ℓ + log π) at the estimate, over every slot.
+    public var information: Matrix { hessian.map { -$0 } }
+
+    /// Least squares' coefficient covariance σ̂²(XᵀX)⁻¹ from its QR factor, with the rest
+    /// (σ) from the observed information (at the MLE the two blocks are uncorrelated);
+    /// otherwise (−∇²ℓ)⁻¹. A singular Hessian is a separated logistic model or a model
+    /// that is not identifiable.
+    static func covariance(_ model: StatisticalModel, _ solution: Solution, _ hessian: Matrix, _ free: [Int]) throws
+        -> Matrix?
+    {
+        guard !free.isEmpty else { return nil }
+        guard let known = solution.knownCovariance else {
+            switch IdentifiabilityCheck.covariance(model, hessian: hessian, free: free) {
+            case .success(let c): return c
+            case .failure(let error):
+                if let separated = SeparationCheck.check(model, solution.estimate, quasi: true) { throw separated }
+                throw error
+            }
+        }
+        var c = Matrix(rows: free.count, columns: free.count)
+        let others = free.filter { !known.slots.contains($0) }
+        let position = Dictionary(uniqueKeysWithValues: free.enumerated().map { ($1, $0) })
+        if !others.isEmpty {
+            let sub = try IdentifiabilityCheck.covariance(model, hessian: hessian, free: others).get()
+            for (a, i) in others.enumerated() {
+                for (b, j) in others.enumerated() { c[position[i]!, position[j]!] = sub[a, b] }
+            }
+        }
+        for (a, i) in known.slots.enumerated() {
+            for (b, j) in known.slots.enumerated() {
+                guard let p = position[i], let q = position[j] else { continue }
+                c[p, q] = known.matrix[a, b]
+            }
+        }
+        return c
+    }
+}

@@ -1,0 +1,188 @@
+import LinearAlgebra
+import Model
+import Symbolic
+
+/// Least squares by a column-pivoted QR when a single Gaussian term's mean is
+/// linear in the parameters (then σ̂² = RSS/n); with Gaussian priors on the
+/// coefficients and σ known, ridge by augmented rows. Never forms XᵀX.
+struct LeastSquaresMethod: FitMethod {
+    let title = FittingMessage.leastSquaresTitle
+
+    func refusal(_ problem: FitProblem) -> String? {
+        if case .failure(let why) = LinearDesign.of(problem.model) {
+            return FittingMessage.leastSquaresDoesNotApply(why.reason)
+        }
+        return nil
+    }
+
+    func solve(_ problem: FitProblem) throws -> Solution {
+        let model = problem.model
+        let design: LinearDesign
+        switch LinearDesign.of(model) {
+        case .success(let d): design = d
+        case .failure(let why): throw FitError.refused(FittingMessage.leastSquaresDoesNotApply(why.reason))
+        }
+        let (x, y) = design.weightedSystem()
+        guard let fit = LeastSquares(x: x, y: y) else { throw FitError(.internal, FittingMessage.qrFailed) }
+        if fit.rank < x.columns {
+            let names = fit.dependentColumns.map { model.layout.slotName(design.slots[$0]) }
+            throw FitError(
+                .notIdentifiable, FittingMessage.collinearColumns(names, rank: fit.rank, columns: x.columns),
+                help: FittingMessage.dropRedundantColumn)
+        }
+        var theta = model.layout.start
+        for (j, slot) in design.slots.enumerated() { theta[slot] = fit.coefficients[j] }
+        var solution = Solution(
+            estimate: theta, method: FittingMessage.leastSquaresTitle, reason: FittingMessage.leastSquaresReason)
+        let names = design.slots.map { FittingMessage.hat(model.layout.slotName($0)) }.joined(separator: ", ")
+        solution.closedForms.append(FittingMessage.leastSquaresForm(names))
+        let sigma2: Double
+        switch design.scale {
+        case .parameter(let s):
+            sigma2 = fit.residualSumOfSquares / design.weightSum
+            theta[s] = sigma2.squareRoot()
+            solution.estimate = theta
+            solution.closedForms.append(FittingMessage.scaleForm(model.layout.slotName(s), theta[s]))
+        case .known(let sigma):
+            sigma2 = sigma * sigma
+            if !design.ridge.isEmpty {
+                solution.method = FittingMessage.ridgeTitle
+                solution.reason = FittingMessage.ridgeReason
+            }
+        }
+        if let unscaled = fit.unscaledCovariance {
+            solution.knownCovariance = (design.slots, unscaled.map { $0 * sigma2 })
+        }
+        return solution
+    }
+}
+
+/// A Gaussian model whose mean is linear in its parameters: y = X·β + offset + ε,
+/// found from the symbolic mean (its derivatives in each coefficient are the
+/// columns of X), with the ridge rows of Gaussian priors.
+struct LinearDesign {
+    let matrix: Matrix
+    /// y − offset, per row.
+    let response: [Double]
+    let weights: [Double]?
+    /// θ slot of each column.
+    let slots: [Int]
+    enum Scale { case parameter(Int), known(Double) }
+    let scale: Scale
+    /// Rows appended for Normal(m, τ) priors (ridge): (slot, m, τ).
+    let ridge: [(slot: Int, mean: Double, sd: Double)]
+
+    var weightSum: Double { weights.map(Summation.sum) ?? Double(matrix.rows) }
+
+    struct NotApplicable: Error {
+        let reason: String
+        init(_ reason: String) { self.reason = reason }
+    }
+
+    /// √w-scaled rows, with the ridge rows √(σ²/τ²)·eⱼ (and targets √(σ²/τ²)·m) appended.
+    func weightedSystem() -> (Matrix, [Double]) {
+        var x = matrix
+        var y = response
+        if let w = weights {
+            for i in 0..<x.rows {
+                let s = w[i].squareRoot()
+                for j in 0..<x.columns { x[i, j] *= s }
+                y[i] *= s
+            }
+        }
+        guard case .known(let sigma) = scale, !ridge.isEmpty else { return (x, y) }
+        var augmented = x.elements
+        for prior in ridge {
+            guard let j = slots.firstIndex(of: prior.slot) else { continue }
+            var row = [Double](repeating: 0, count: x.columns)
+            row[j] = sigma / prior.sd
+            augmented += row
+            y.append(sigma / prior.sd * prior.mean)
+        }
+        return (Matrix(rows: y.count, columns: x.columns, elements: augmented), y)
+    }
+
+    /// The design of a model with one Gaussian term, or why least squares does not apply.
+    static func of(_ model: StatisticalModel) -> Result<LinearDesign, NotApplicable> {
+        let likelihood = model.likelihood
+        guard likelihood.terms.count == 1, let term = likelihood.terms.first,
+            let gaussian = term.family.gaussianArguments
+        else { return .failure(NotApplicable(FittingMessage.notASingleNormalTerm)) }
+        guard term.censored == nil else { return .failure(NotApplicable(FittingMessage.censoredNotLeastSquares)) }
+        let (mu, sigma) = (term.arguments[gaussian.mean], term.arguments[gaussian.standardDeviation])
+        let meanParameters = mu.symbols.filter { if case .parameter = $0 { return true } else { return false } }
+            .sorted()
+        let predictors = likelihood.predictors.filter { mu.depends(on: $0.symbol) }
+        guard !meanParameters.isEmpty || !predictors.isEmpty else {
+            return .failure(NotApplicable(FittingMessage.meanHasNoParameters))
+        }
+        for s in meanParameters + predictors.map(\.symbol) where mu.derivative(withRespectTo: s).dependsOnParameters {
+            return .failure(NotApplicable(FittingMessage.meanNotLinear))
+        }
+        let scale: Scale
+        if let s = sigma.symbol, case .parameter(let i) = s, !mu.depends(on: s) {
+            scale = .parameter(i)
+        } else if !sigma.dependsOnParameters, !sigma.isRowLevel, case let v = sigma.evaluate([:]), v > 0 {
+            scale = .known(v)
+        } else {
+            return .failure(NotApplicable(FittingMessage.scaleNotSimple))
+        }
+        let (ridge, other) = ridgePriors(model)
+        if other { return .failure(NotApplicable(FittingMessage.otherPriors)) }
+        if case .parameter = scale, !ridge.isEmpty {
+            return .failure(NotApplicable(FittingMessage.priorWithUnknownScale))
+        }
+        let slots = meanParameters.map(slot)
+        var columnExpressions = meanParameters.map { mu.derivative(withRespectTo: $0) }
+        let zero = Dictionary(uniqueKeysWithValues: (meanParameters + predictors.map(\.symbol)).map { ($0, 0.0) })
+        let offset = mu.substituting(zero)
+        columnExpressions += predictors.map { mu.derivative(withRespectTo: $0.symbol) }
+        var needed = columnExpressions + [offset, term.response]
+        if let w = term.weight { needed.append(w) }
+        let values = likelihood.perRow(needed, term: 0)
+        guard values.count == needed.count else { return .failure(NotApplicable(FittingMessage.dataNotEvaluated)) }
+        let n = term.rows
+        let k = slots.count + predictors.reduce(0) { $0 + $1.length }
+        var x = Matrix(rows: n, columns: k)
+        for i in 0..<n {
+            for j in slots.indices { x[i, j] = values[j][i] }
+            var c = slots.count
+            for (p, pred) in predictors.enumerated() {
+                let m = values[slots.count + p][i]
+                for j in 0..<pred.length { x[i, c + j] = m * pred.matrix[i, j] }
+                c += pred.length
+            }
+        }
+        let hasData = (0..<k).contains { j in (1..<n).contains { x[$0, j] != x[0, j] } }
+        guard hasData else { return .failure(NotApplicable(FittingMessage.meanHasNoData)) }
+        let offsetValues = values[columnExpressions.count]
+        let y = values[columnExpressions.count + 1]
+        let allSlots = slots + predictors.flatMap { p in (0..<p.length).map { p.offset + $0 } }
+        return .success(
+            LinearDesign(
+                matrix: x, response: (0..<n).map { y[$0] - offsetValues[$0] },
+                weights: term.weight == nil ? nil : values.last, slots: allSlots, scale: scale,
+                ridge: ridge.filter { allSlots.contains($0.slot) }))
+    }
+
+    /// Gaussian priors with constant arguments, per slot; and whether any other prior is present.
+    static func ridgePriors(_ model: StatisticalModel) -> ([(slot: Int, mean: Double, sd: Double)], Bool) {
+        var ridge: [(slot: Int, mean: Double, sd: Double)] = []
+        var other = false
+        for prior in model.priors {
+            guard let g = prior.family.gaussianArguments else {
+                other = true
+                continue
+            }
+            for slot in prior.slots {
+                ridge.append((slot, prior.arguments[g.mean], prior.arguments[g.standardDeviation]))
+            }
+        }
+        return (ridge, other)
+    }
+
+    static func slot(_ s: Symbol) -> Int {
+        if case .parameter(let i) = s { return i }
+        return 0
+    }
+}

@@ -1,0 +1,58 @@
+import Checker
+import Diagnostics
+import Fitting
+import Model
+import Report
+import Solvers
+
+extension Session {
+    /// `fit [NAME] [using METHOD(options)] [trace]`: the Fitting stage on the built model;
+    /// its warnings, its report, and the fit kept under the model's name.
+    func runFit(_ fit: CheckedFit, _ span: SourceSpan) throws {
+        let model = try builtModel(fit.model, span)
+        var problem = FitProblem(model: model, request: try methodRequest(fit))
+        if fit.trace {
+            problem.onIteration = { [weak self] it in
+                self?.output(
+                    .trace(TraceLine(iteration: it.number, logLikelihood: it.value, gradientNorm: it.gradientNorm)))
+            }
+        }
+        let record = try fitted(problem, at: fit.methodSpan ?? span, span)
+        for warning in record.outcome.warnings { output(.diagnostic(.warning(warning, at: span))) }
+        output(.fit(record.report))
+        remember(record)
+    }
+
+    /// Fits, turning a FitError into a diagnostic at the fit statement (or, for a method
+    /// that cannot do what was asked, at the method's name).
+    func fitted(_ problem: FitProblem, at methodSpan: SourceSpan, _ span: SourceSpan) throws -> FitRecord {
+        do {
+            let outcome = try Fitter.fit(problem)
+            return FitRecord(outcome: outcome, report: outcome.report)
+        } catch let e as FitError {
+            switch e.kind {
+            case .internal: throw Diagnostic.internalError(e.message, at: span)
+            case .invalidRequest: throw Diagnostic.error(e.message, at: methodSpan, help: e.help)
+            default: throw Diagnostic.error(e.message, at: span, help: e.help)
+            }
+        }
+    }
+
+    /// The method named after `using`, with its options evaluated (the checker saw their names).
+    func methodRequest(_ fit: CheckedFit) throws -> MethodRequest {
+        guard let kind = fit.method else { return .automatic }
+        var options: [String: Double] = [:]
+        for (name, value) in fit.options { options[name] = try number(numeric(evaluate(value), value.span), value) }
+        return .named(kind, options: options)
+    }
+
+    /// After a fit each param's name evaluates to its estimate; the fit is kept by model name.
+    func remember(_ record: FitRecord) {
+        for entry in record.model.layout.entries {
+            let values = Array(record.estimate[entry.slots])
+            estimates[entry.name] = entry.length == nil ? .number(values[0]) : .vector(values)
+        }
+        fits[record.model.name] = record
+        lastFit = record
+    }
+}

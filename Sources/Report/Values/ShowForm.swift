@@ -1,0 +1,52 @@
+/// What `show` prints, as data: one of a model's symbolic objects as
+/// mathematics (each line an equation or an entry), with the numbers behind it.
+public struct ShowForm: Sendable {
+    /// A sufficient statistic (or n) and its value: "Σx" = 50.1.
+    public struct Statistic: Sendable {
+        public let name: String
+        public let value: Double
+        public init(name: String, value: Double) {
+            self.name = name
+            self.value = value
+        }
+    }
+
+    /// A param as `show params` lists it.
+    public struct Parameter: Sendable {
+        public let name: String
+        public let length: Int?
+        public let lower: Double?
+        public let upper: Double?
+        public let start: [Double]
+        public init(name: String, length: Int?, lower: Double?, upper: Double?, start: [Double]) {
+            self.name = name
+            self.length = length
+            self.lower = lower
+            self.upper = upper
+            self.start = start
+        }
+    }
+
+    public enum Body: Sendable {
+        /// Mathematics, a line each (ℓ, its score, its Hessian, the model, the tape).
+        case lines([String])
+        /// The statistics found; `summarised` false when a per-row part remains (its lines follow).
+        case statistics([Statistic], summarised: Bool, perRow: [String])
+        case parameters([Parameter])
+    }
+
+    /// The `show` target: loglik, score, hessian, stats, tape, params, model.
+    public let target: String
+    /// The model's name, "" for the unnamed one.
+    public let model: String
+    public let body: Body
+    /// The numbers the lines refer to ("where n = 10, Σx = 7"), for JSON.
+    public let statistics: [Statistic]
+
+    public init(target: String, model: String, body: Body, statistics: [Statistic] = []) {
+        self.target = target
+        self.model = model
+        self.body = body
+        self.statistics = statistics
+    }
+}
