@@ -92,7 +92,13 @@ extension Session {
         guard !free.isEmpty, let (values, _) = sub.symmetricEigen() else {
             return ["at the estimate: no interior parameters"]
         }
-        let rows = (0..<sub.rows).map { sub.row($0) }
+        // An entry below 1e-12 of its row's and column's curvature is zero to rounding (a cross
+        // term that vanishes at the MLE, like ∂²ℓ/∂μ∂σ): shown as 0, not as noise like 2.5e-15.
+        let rows = (0..<sub.rows).map { i in
+            (0..<sub.columns).map { j in
+                abs(sub[i, j]) < 1e-12 * (abs(sub[i, i]) * abs(sub[j, j])).squareRoot() ? 0 : sub[i, j]
+            }
+        }
         let shown = PrintedValue.matrix(rows).text.components(separatedBy: "\n")
         let eigen = values.map { NumberFormat.significant($0, digits: 4) }.joined(separator: ", ")
         let verdict =

@@ -27,6 +27,32 @@ enum GoldenText {
         return nil
     }
 
+    /// nil when two parsed JSON documents match (numbers within the tolerance, strings
+    /// compared as lines of text); else the path of the first difference.
+    static func difference(json a: Any, _ b: Any, at path: String) -> String? {
+        switch (a, b) {
+        case (let x as [String: Any], let y as [String: Any]):
+            guard Set(x.keys) == Set(y.keys) else { return "\(path): keys \(x.keys.sorted()) vs \(y.keys.sorted())" }
+            for key in x.keys.sorted() {
+                if let d = difference(json: x[key]!, y[key]!, at: path + "." + key) { return d }
+            }
+            return nil
+        case (let x as [Any], let y as [Any]):
+            guard x.count == y.count else { return "\(path): \(x.count) elements vs \(y.count)" }
+            for (i, (u, v)) in zip(x, y).enumerated() {
+                if let d = difference(json: u, v, at: "\(path)[\(i)]") { return d }
+            }
+            return nil
+        case (let x as String, let y as String):
+            return self.difference(x, y).map { "\(path): \($0)" }
+        case (let x as NSNumber, let y as NSNumber):
+            let (u, v) = (x.doubleValue, y.doubleValue)
+            return u == v || abs(u - v) <= relative * abs(v) + absolute ? nil : "\(path): \(u) vs \(v)"
+        default:
+            return "\(a)" == "\(b)" ? nil : "\(path): \(a) vs \(b)"
+        }
+    }
+
     static func linesMatch(_ a: String, _ b: String) -> Bool {
         let (ta, na) = split(a)
         let (tb, nb) = split(b)

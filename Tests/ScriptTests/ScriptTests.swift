@@ -79,6 +79,42 @@ struct ScriptTests {
         #expect(difference == nil, "\(script): output differs from \(url.lastPathComponent): \(difference ?? "")")
     }
 
+    /// The script's outputs as JSON (what `mle run --json` prints for it), one event per line.
+    static func runJSON(_ relative: String) -> String {
+        final class Sink: @unchecked Sendable { var events: [JSON] = [] }
+        let sink = Sink()
+        let path = scripts.appendingPathComponent(relative).path
+        _ = withLargeStack {
+            let session = Session { sink.events.append(JSONRenderer.render($0)) }
+            return session.runFile(atPath: path)
+        }
+        return JSON.array(sink.events).serialized() + "\n"
+    }
+
+    static var goldenJSON: [String] {
+        passing.filter {
+            FileManager.default.fileExists(
+                atPath: scripts.appendingPathComponent(String($0.dropLast(4)) + ".json").path)
+        }
+    }
+
+    @Test(
+        "scripts with a .json file print exactly that as JSON (numbers within tolerance)",
+        arguments: ScriptTests.goldenJSON)
+    func goldenJSONOutput(_ script: String) throws {
+        let actual = ScriptTests.runJSON(script)
+        let url = ScriptTests.scripts.appendingPathComponent(String(script.dropLast(4)) + ".json")
+        if ProcessInfo.processInfo.environment["MLE_UPDATE_GOLDEN"] != nil {
+            try actual.write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        let a = try JSONSerialization.jsonObject(with: Data(actual.utf8))
+        let e = try JSONSerialization.jsonObject(with: Data(expected.utf8))
+        let difference = GoldenText.difference(json: a, e, at: "$")
+        #expect(difference == nil, "\(script): JSON differs from \(url.lastPathComponent) at \(difference ?? "")")
+    }
+
     @Test("every error script fails with its recorded diagnostics", arguments: ScriptTests.failing)
     func errors(_ script: String) throws {
         let result = ScriptTests.run(script)
