@@ -1,3 +1,4 @@
+import Diagnostics
 import Fitting
 import Model
 
@@ -507,9 +508,7 @@ public enum CheckerMessage {
     // MARK: Helpers
 
     /// A number as messages show it: whole numbers without a decimal point.
-    public static func number(_ v: Double) -> String {
-        v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v)
-    }
+    public static func number(_ v: Double) -> String { NumberFormat.shortest(v) }
 
     private static func plural(_ n: Int, _ word: String) -> String {
         n == 1 ? word : word + "s"

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 
 /// Expressions as readable Unicode mathematics: S·log p + (n − S)·log(1 − p),
@@ -5,16 +6,7 @@ import Foundation
 extension Expr {
     public func printed() -> String { Printer(store: store, inSum: false).text(self, 0) }
 
-    static func number(_ x: Double) -> String {
-        if x.isNaN { return "nan" }
-        if x.isInfinite { return x > 0 ? "∞" : "−∞" }
-        if x == x.rounded(), Swift.abs(x) < 1e15 { return String(Int64(x)).replacingOccurrences(of: "-", with: "−") }
-        var s = String(format: "%.10g", x)
-        if s.contains("."), !s.contains("e") {
-            while s.hasSuffix("0") { s.removeLast() }
-        }
-        return s.replacingOccurrences(of: "-", with: "−")
-    }
+    static func number(_ x: Double) -> String { NumberFormat.mathematical(x) }
 }
 
 struct Printer {
