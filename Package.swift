@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "CheckerTests", dependencies: ["Checker", "Syntax", "Diagnostics"]),
         .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "Diagnostics"]),
         .testTarget(name: "ScriptTests", dependencies: ["Interpreter", "Diagnostics"]),
-        .testTarget(name: "REPLTests", dependencies: ["MLECommand"]),
+        .testTarget(name: "REPLTests", dependencies: ["MLECommand", "Syntax", "Checker", "Model"]),
         .testTarget(name: "SymbolicTests", dependencies: ["SeededRandom", "Symbolic"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "SolversTests", dependencies: ["Solvers", "LinearAlgebra"]),

@@ -129,6 +129,15 @@ import Testing
         try quit(repl)
     }
 
+    @Test func bareHelpAndQuitAnswerOnATerminal() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let repl = try startREPL()
+        let help = try enter("help", in: repl)
+        #expect(help.contains("Statements") && help.contains("Distributions") && help.contains(":quit"))
+        #expect(try enter("quit", in: repl) == "Type :quit or press Ctrl-D to leave.")
+        try quit(repl)
+    }
+
     @Test func pipedInputRunsWithoutPrompts() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let run = try PipedRun(input: "data x = [1,2]\nprint sum(x)\n", environment: ["MLE_HISTORY": history.path])
