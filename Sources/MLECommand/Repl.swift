@@ -91,10 +91,13 @@ final class REPL: @unchecked Sendable {
     /// Entries kept in the history file; older ones are dropped.
     static let historyLimit: Int32 = 1000
 
-    /// `MLE_HISTORY`, else `~/.mle_history`; an empty `MLE_HISTORY` keeps no file.
+    /// `MLE_HISTORY`, else `.mle_history` in `$HOME` (the password file's home
+    /// only when HOME is unset or empty); an empty `MLE_HISTORY` keeps no file.
     static var historyPath: String {
-        ProcessInfo.processInfo.environment["MLE_HISTORY"]
-            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".mle_history")
+        let environment = ProcessInfo.processInfo.environment
+        if let path = environment["MLE_HISTORY"] { return path }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return (home as NSString).appendingPathComponent(".mle_history")
     }
 
     func evaluate(_ text: String) {

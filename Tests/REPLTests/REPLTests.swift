@@ -18,13 +18,14 @@ import Testing
         history = folder.appendingPathComponent("history")
     }
 
-    /// `mle` on a fresh terminal, waiting at its first prompt.
-    func startREPL() throws -> Terminal {
+    /// `mle` on a fresh terminal, waiting at its first prompt; `environment`
+    /// adds to (or replaces) the test's variables, `unsetting` removes some.
+    func startREPL(_ environment: [String: String] = [:], unsetting: Set<String> = []) throws -> Terminal {
         let terminal = try Terminal(
             environment: [
                 "MLE_HISTORY": history.path, "HOME": folder.path, "INPUTRC": "/dev/null",
                 "TERM": "dumb", "NO_COLOR": "1",
-            ])
+            ].merging(environment) { $1 }, unsetting: unsetting)
         try terminal.expect("mle> ")
         return terminal
     }

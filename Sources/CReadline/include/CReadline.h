@@ -28,7 +28,10 @@ char *mle_rl_read_line(const char *prompt, int *interrupted);
    no file), keeps at most `limit` entries, and stores a multi-line
    statement as one entry. */
 void mle_history_open(const char *path, int limit);
-/* Adds `entry` unless it repeats the previous entry, and saves the file
-   at once, so a session that is killed keeps its history. */
+/* Adds `entry` unless it repeats the previous entry, and appends it to the
+   file at once (then cuts the file back to the newest `limit` entries), so
+   a session that is killed keeps its history, and REPLs open at the same
+   time on one file keep every entry of each: they take turns on an
+   advisory lock (flock on PATH.lock). */
 void mle_history_add(const char *entry);
 #endif
