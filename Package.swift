@@ -15,32 +15,34 @@ let package = Package(
     ],
     targets: [
         // C shims
-        .target(name: "CReadline", linkerSettings: [.linkedLibrary("readline")]),
+        .target(name: "CInterrupt"),
+        .target(name: "CReadline", dependencies: ["CInterrupt"], linkerSettings: [.linkedLibrary("readline")]),
         .target(name: "CGSL", linkerSettings: [.linkedLibrary("gsl")]),
         .target(name: "CLapack", linkerSettings: [.linkedLibrary("lapacke"), .linkedLibrary("openblas")]),
 
         // Pipeline stages
         .target(name: "Diagnostics"),
+        .target(name: "Interrupt", dependencies: ["CInterrupt"]),
         .target(name: "SeededRandom"),
         .target(name: "Syntax", dependencies: ["Diagnostics"]),
         .target(name: "LinearAlgebra", dependencies: ["CLapack"]),
-        .target(name: "Data", dependencies: ["Diagnostics", "LinearAlgebra"]),
+        .target(name: "Data", dependencies: ["Diagnostics", "LinearAlgebra", "Interrupt"]),
         .target(name: "Symbolic", dependencies: ["CGSL"]),
         .target(name: "Model", dependencies: ["CGSL", "Symbolic", "LinearAlgebra"]),
         .target(name: "Report"),
-        .target(name: "Solvers", dependencies: ["LinearAlgebra"]),
+        .target(name: "Solvers", dependencies: ["LinearAlgebra", "Interrupt"]),
         .target(name: "Inference", dependencies: ["LinearAlgebra", "CGSL"]),
         .target(name: "Checker", dependencies: ["Diagnostics", "Syntax", "Data", "Model"]),
         .target(
             name: "Interpreter",
             dependencies: [
                 "Diagnostics", "Syntax", "Checker", "Data", "Model", "Symbolic", "LinearAlgebra", "Solvers", "Inference",
-                "Report", "CGSL",
+                "Report", "CGSL", "Interrupt",
             ]),
         .executableTarget(
             name: "MLECommand",
             dependencies: [
-                "Interpreter", "Diagnostics", "CReadline",
+                "Interpreter", "Diagnostics", "CReadline", "Interrupt",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

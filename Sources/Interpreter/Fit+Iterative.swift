@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import Inference
+import Interrupt
 import LinearAlgebra
 import Model
 import Solvers
@@ -19,6 +20,7 @@ extension Session {
         var newton = Newton()
         newton.onIteration = trace
         let result = newton.maximize(objective, from: start)
+        if result.status == .interrupted { throw Interrupted() }
         let theta = objective.theta(result.x)
         try checkSeparation(model, theta, span)
         let coordinates = transforms.enumerated().filter { !$0.element.isIdentity }
@@ -74,6 +76,7 @@ extension Session {
         ascent.onIteration = trace
         let objective = ModelObjective(model: model, withPrior: model.hasPriors)
         let result = ascent.maximize(objective, from: model.layout.start)
+        if result.status == .interrupted { throw Interrupted() }
         if result.status == .notFinite
             || (0..<model.layout.count).contains(where: { transformFor(model, $0).locate(result.x[$0]) != .interior })
         {

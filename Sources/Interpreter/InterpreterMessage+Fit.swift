@@ -86,6 +86,7 @@ extension InterpreterMessage {
         case .stalled: return "no step along the Newton direction increased ℓ"
         case .notFinite: return "ℓ or its derivatives stopped being finite"
         case .completedSteps: return "all steps taken"
+        case .interrupted: return "interrupted"
         }
     }
 

@@ -2,6 +2,7 @@ import Checker
 import Data
 import Diagnostics
 import Foundation
+import Interrupt
 import LinearAlgebra
 import Model
 import Syntax
@@ -84,6 +85,9 @@ public final class Session: @unchecked Sendable {
                 environment = step.environment
             } catch let d as Diagnostic {
                 output(.diagnostic(d))
+                return false
+            } catch is Interrupted {
+                output(.diagnostic(.error(Interrupted.message, at: statement.span)))
                 return false
             } catch {
                 output(.diagnostic(.internalError("\(error)", at: statement.span)))
