@@ -1,5 +1,6 @@
 #define _GNU_SOURCE /* pipe2 */
 #include "CReadline.h"
+#include "CInterrupt.h"
 #include <fcntl.h>
 #include <errno.h>
 #include <poll.h>
@@ -65,11 +66,18 @@ static void on_signal(int sig) {
         pending[sig] = 1;
         (void)!write(wake[1], "", 1);
     } else if (sig == SIGINT) {
-        /* A statement is running; the interpreter cannot be interrupted. */
-        if (interrupts_while_running++ > 0) _exit(130);
-        static const char message[] =
-            "\nmle cannot interrupt a running statement; press Ctrl-C again to quit.\n";
-        (void)!write(STDERR_FILENO, message, sizeof message - 1);
+        /* A statement is running: ask it to stop (its long loops poll the
+           flag, and the session reports "interrupted"). A statement still
+           running at the second Ctrl-C is in a loop that does not poll: say
+           so, and let a third one quit. */
+        mle_interrupt_request();
+        int count = ++interrupts_while_running;
+        if (count >= 3) _exit(130);
+        static const char stopping[] = "\n";
+        static const char still[] =
+            "\nmle is still stopping the statement; press Ctrl-C again to quit (and lose the session).\n";
+        if (count == 1) (void)!write(STDERR_FILENO, stopping, sizeof stopping - 1);
+        else (void)!write(STDERR_FILENO, still, sizeof still - 1);
     } else if (sig == SIGTSTP) {
         kill(getpid(), SIGSTOP);  /* the terminal is in its normal mode */
     } else {

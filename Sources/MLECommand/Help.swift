@@ -32,6 +32,7 @@ enum Help {
             "Commands:",
             table(commands),
             "Tab completes keywords, functions, distributions, names and table columns (d.<Tab>).",
+            "Ctrl-C abandons the line being typed, or stops the statement that is running.",
         ].joined(separator: "\n")
     }
 

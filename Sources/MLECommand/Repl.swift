@@ -4,6 +4,7 @@ import Checker
 import Diagnostics
 import Foundation
 import Interpreter
+import Interrupt
 import Model
 import Syntax
 
@@ -100,7 +101,10 @@ final class REPL: @unchecked Sendable {
         return (home as NSString).appendingPathComponent(".mle_history")
     }
 
+    /// Runs one entry; a Ctrl-C while it runs stops it (it reports "interrupted",
+    /// and the definitions of the statements before it are kept).
     func evaluate(_ text: String) {
+        Interrupt.reset()
         if !session.run(source: text) { sawError = true }
     }
 
@@ -124,6 +128,7 @@ final class REPL: @unchecked Sendable {
                 printError(":load needs a file: :load model.mle")
                 return true
             }
+            Interrupt.reset()
             if !session.runFile(atPath: REPL.path(from: argument)) { sawError = true }
         default:
             let hint = Suggestion.closestCommand(to: parts[0])

@@ -21,7 +21,8 @@ void mle_rl_setup(const char *name, mle_completion_generator generator);
    Ctrl-C abandons the line: it echoes ^C, ends the line, and sets
    *interrupted to 1 (the text typed so far is still returned, to be
    discarded by the caller). A Ctrl-C outside this call, while a statement
-   runs, says that it cannot interrupt it; a second one quits. */
+   runs, asks it to stop (mle_interrupt_request, polled by its long loops);
+   if it is still running at a second one mle says so, and a third quits. */
 char *mle_rl_read_line(const char *prompt, int *interrupted);
 
 /* Loads the history file `path` (a missing file is fine; NULL or "" keeps
