@@ -15,36 +15,40 @@ let package = Package(
     ],
     targets: [
         // C shims
-        .target(name: "CReadline", linkerSettings: [.linkedLibrary("readline")]),
+        .target(name: "CInterrupt"),
+        .target(name: "CReadline", dependencies: ["CInterrupt"], linkerSettings: [.linkedLibrary("readline")]),
         .target(name: "CGSL", linkerSettings: [.linkedLibrary("gsl")]),
         .target(name: "CLapack", linkerSettings: [.linkedLibrary("lapacke"), .linkedLibrary("openblas")]),
 
         // Pipeline stages
         .target(name: "Diagnostics"),
+        .target(name: "Interrupt", dependencies: ["CInterrupt"]),
         .target(name: "SeededRandom"),
         .target(name: "Syntax", dependencies: ["Diagnostics"]),
         .target(name: "LinearAlgebra", dependencies: ["CLapack"]),
-        .target(name: "Data", dependencies: ["Diagnostics", "LinearAlgebra"]),
+        .target(name: "Data", dependencies: ["Diagnostics", "LinearAlgebra", "Interrupt"]),
         .target(name: "Symbolic", dependencies: ["CGSL", "Diagnostics"]),
         .target(name: "Model", dependencies: ["CGSL", "Diagnostics", "Symbolic", "LinearAlgebra"]),
         .target(name: "Report", dependencies: ["Diagnostics"]),
-        .target(name: "Solvers", dependencies: ["LinearAlgebra"]),
+        .target(name: "Solvers", dependencies: ["LinearAlgebra", "Interrupt"]),
         .target(name: "Inference", dependencies: ["LinearAlgebra", "CGSL"]),
         // Fitting: a problem in; the plan, the solution, the checks and the inference out. No Syntax.
         .target(
             name: "Fitting",
-            dependencies: ["Diagnostics", "Model", "Symbolic", "LinearAlgebra", "Solvers", "Inference", "Report"]),
+            dependencies: [
+                "Diagnostics", "Model", "Symbolic", "LinearAlgebra", "Solvers", "Inference", "Report", "Interrupt",
+            ]),
         .target(name: "Checker", dependencies: ["Diagnostics", "Syntax", "Data", "Model", "Fitting"]),
         .target(
             name: "Interpreter",
             dependencies: [
                 "Diagnostics", "Syntax", "Checker", "Data", "Model", "Symbolic", "LinearAlgebra", "Solvers", "Inference",
-                "Fitting", "Report", "CGSL",
+                "Fitting", "Report", "CGSL", "Interrupt",
             ]),
         .executableTarget(
             name: "MLECommand",
             dependencies: [
-                "Interpreter", "Diagnostics", "CReadline",
+                "Interpreter", "Diagnostics", "CReadline", "Interrupt",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -59,7 +63,7 @@ let package = Package(
         .testTarget(name: "CheckerTests", dependencies: ["Checker", "Syntax", "Diagnostics"]),
         .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "Diagnostics", "Report"]),
         .testTarget(name: "ScriptTests", dependencies: ["Interpreter", "Diagnostics", "Report"]),
-        .testTarget(name: "REPLTests", dependencies: ["MLECommand"]),
+        .testTarget(name: "REPLTests", dependencies: ["MLECommand", "Syntax", "Checker", "Model"]),
         .testTarget(name: "SymbolicTests", dependencies: ["SeededRandom", "Symbolic"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "SolversTests", dependencies: ["Solvers", "LinearAlgebra"]),

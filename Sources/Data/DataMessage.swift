@@ -16,6 +16,8 @@ enum DataMessage {
 
     static let emptyFile = "the file is empty: a CSV file needs a header row naming its columns"
 
+    static let interrupted = "interrupted while reading the file (Ctrl-C)"
+
     // MARK: Structure
 
     static func fieldCount(found: Int, expected: Int) -> String {

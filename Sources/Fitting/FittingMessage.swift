@@ -134,6 +134,7 @@ public enum FittingMessage {
         case .stalled: return "no step along the Newton direction increased ℓ"
         case .notFinite: return "ℓ or its derivatives stopped being finite"
         case .completedSteps: return "all steps taken"
+        case .interrupted: return "interrupted"
         }
     }
 

@@ -3,6 +3,7 @@ import Data
 import Diagnostics
 import Fitting
 import Foundation
+import Interrupt
 import LinearAlgebra
 import Model
 import Report
@@ -74,6 +75,9 @@ public final class Session: @unchecked Sendable {
                 try run(statement)
             } catch let d as Diagnostic {
                 output(.diagnostic(d))
+                return false
+            } catch is Interrupted {
+                output(.diagnostic(.error(Interrupted.message, at: statement.span)))
                 return false
             } catch {
                 output(.diagnostic(.internalError("\(error)", at: statement.span)))

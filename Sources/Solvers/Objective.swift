@@ -27,6 +27,8 @@ public struct SolverResult: Sendable {
         case notFinite
         /// Plain gradient ascent ran its fixed number of steps (no convergence test).
         case completedSteps
+        /// A stop was asked for (`Interrupt.requested`: Ctrl-C in the REPL) before the solver finished.
+        case interrupted
     }
 
     public let x: [Double]

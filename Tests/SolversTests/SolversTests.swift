@@ -67,4 +67,37 @@ struct SolversTests {
         let r = GradientAscent(learningRate: 10, steps: 5).maximize(Log(), from: [-1])
         #expect(r.status == .notFinite)
     }
+
+    /// A predicate that turns true at its `n + 1`-th call, the solver polling it once per iteration.
+    /// (Not `Interrupt.requested`: the flag is process-wide, and other tests' solvers run beside these.)
+    final class StopAfter: @unchecked Sendable {
+        var calls = 0
+        let n: Int
+        init(_ n: Int) { self.n = n }
+        func poll() -> Bool {
+            calls += 1
+            return calls > n
+        }
+    }
+
+    @Test("an interrupt stops gradient ascent before its next step, keeping the steps taken")
+    func gradientAscentInterrupted() {
+        var ascent = GradientAscent(learningRate: 0.1, steps: 1_000_000)
+        let stop = StopAfter(3)
+        ascent.isInterrupted = stop.poll
+        let r = ascent.maximize(Quadratic(), from: [0, 0])
+        #expect(r.status == .interrupted)
+        #expect(r.iterations == 3 && r.history.count == 4)
+        #expect(r.x == GradientAscent(learningRate: 0.1, steps: 3).maximize(Quadratic(), from: [0, 0]).x)
+    }
+
+    @Test("an interrupt stops Newton's method before its next iteration")
+    func newtonInterrupted() {
+        var newton = Newton()
+        let stop = StopAfter(2)
+        newton.isInterrupted = stop.poll
+        let r = newton.maximize(NegatedRosenbrock(), from: [-1.2, 1])
+        #expect(r.status == .interrupted)
+        #expect(r.iterations == 2 && stop.calls == 3)
+    }
 }

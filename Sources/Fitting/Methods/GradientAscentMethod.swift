@@ -1,3 +1,4 @@
+import Interrupt
 import Model
 import Solvers
 
@@ -33,6 +34,7 @@ struct GradientAscentMethod: FitMethod {
         ascent.onIteration = problem.onIteration.map { sink in TraceFilter(total: steps, sink: sink).callAsFunction }
         let objective = ModelObjective(model: model, withPrior: problem.withPrior)
         let result = ascent.maximize(objective, from: model.layout.start)
+        if result.status == .interrupted { throw Interrupted() }
         let transforms = model.layout.transforms
         if result.status == .notFinite || zip(transforms, result.x).contains(where: { $0.locate($1) != .interior }) {
             throw FitError(

@@ -1,3 +1,4 @@
+import Interrupt
 import Model
 import Solvers
 
@@ -21,6 +22,7 @@ struct NewtonMethod: FitMethod {
         let total = newton.maximumIterations
         newton.onIteration = problem.onIteration.map { sink in TraceFilter(total: total, sink: sink).callAsFunction }
         let result = newton.maximize(objective, from: start)
+        if result.status == .interrupted { throw Interrupted() }
         let theta = objective.theta(result.x)
         if let separated = SeparationCheck.check(model, theta, quasi: false) { throw separated }
         let coordinates = transforms.enumerated().filter { !$0.element.isIdentity }
