@@ -25,7 +25,10 @@ extension ExprStore {
         }
         terms.forEach { visit($0, 1) }
         var ids: [Int32] = []
-        for (base, c) in coefficients where c != 0 {
+        // In key order, not the dictionary's (which varies from run to run): new nodes get their
+        // ids here, and ids decide the canonical order, so the printed form must not depend on it.
+        for base in coefficients.keys.sorted() {
+            guard let c = coefficients[base], c != 0 else { continue }
             ids.append(c == 1 ? base : mulRaw(c, expr(base)).id)
         }
         if constant != 0 || constant.isNaN { ids.append(self.constant(constant).id) }

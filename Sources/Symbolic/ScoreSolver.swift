@@ -59,7 +59,7 @@ public enum ScoreSolver {
             solved = solved.map { ($0.0, $0.1.substituting(substitution)) }
             solved.append((symbol, solution))
             equations[symbol] = nil
-            for key in Array(equations.keys) { equations[key] = equations[key]?.substituting(substitution) }
+            for key in equations.keys.sorted() { equations[key] = equations[key]?.substituting(substitution) }
         }
         return .success(solved)
     }
@@ -124,7 +124,7 @@ public enum ScoreSolver {
             }
         }
         if maximum.isEmpty { return e }
-        let multiplier = e.store.mul(maximum.map { $0.key.pow($0.value) })
+        let multiplier = e.store.mul(maximum.keys.sorted { $0.id < $1.id }.map { $0.pow(maximum[$0] ?? e.store.one) })
         return e.store.add(e.terms.map { $0 * multiplier })
     }
 
@@ -146,6 +146,8 @@ public enum ScoreSolver {
             }
             parts[power, default: []].append(e.store.mul(rest))
         }
-        return parts.mapValues { e.store.add($0) }
+        var result: [Int: Expr] = [:]
+        for power in parts.keys.sorted() { result[power] = e.store.add(parts[power] ?? []) }
+        return result
     }
 }
