@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// One target per pipeline stage (DESIGN.md), data flowing one way:
+// One target per pipeline stage (README.md, "Layout"), data flowing one way:
 // Syntax → Checker → Interpreter, with Data and Model beside them.
 let package = Package(
     name: "mle",

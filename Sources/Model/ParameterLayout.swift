@@ -65,7 +65,7 @@ public struct ParameterLayout: Sendable {
         entries.flatMap { e in Array(repeating: e.transform, count: e.size) }
     }
 
-    /// DESIGN.md's defaults: 0 unconstrained, a + 1 for > a, b − 1 for < b, the midpoint of (a, b).
+    /// The language's defaults (Grammar.md §3.3): 0 unconstrained, a + 1 for > a, b − 1 for < b, the midpoint of (a, b).
     public static func defaultStart(lower: Double?, upper: Double?) -> Double {
         switch (lower, upper) {
         case (let a?, let b?): return (a + b) / 2

@@ -1,7 +1,7 @@
 import Interrupt
 
 /// Plain gradient ascent, for teaching: x ← x + a·∇f(x), exactly k times from the
-/// start (DESIGN.md: on ℓ, the sum, not the mean). No line search, no convergence test.
+/// start (Grammar.md §5.3: on ℓ, the sum, not the mean). No line search, no convergence test.
 public struct GradientAscent {
     public let learningRate: Double
     public let steps: Int

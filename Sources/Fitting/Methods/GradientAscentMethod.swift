@@ -3,7 +3,7 @@ import Model
 import Solvers
 
 /// `fit using gradient(lr: a, steps: k)`: θ ← θ + a·∇ℓ(θ), exactly k times from the
-/// start values, in θ's own coordinates (DESIGN.md: on ℓ, the sum, not the mean).
+/// start values, in θ's own coordinates (Grammar.md §5.3: on ℓ, the sum, not the mean).
 /// For teaching: no line search, no convergence test; the report says how far from
 /// the maximum it stopped.
 struct GradientAscentMethod: FitMethod {
