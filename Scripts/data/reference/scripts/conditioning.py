@@ -28,7 +28,8 @@ as float64); only the first digit or two of a bound matter.
    standard error √(σ̂²·Cₖₖ) moves by half the relative changes of Cₖₖ and of RSS.
 
 2. Newton's method (09, 10, 12, 20). Newton stops when its predicted gain is negligible and then
-   takes full Newton steps while the gradient shrinks, so it ends where the computed gradient is
+   takes up to three more full steps, each kept if it shrinks the gradient (Sources/Solvers/
+   Newton.swift, polish); each roughly squares the error, so it ends where the computed gradient is
    rounding noise; the true gradient there is at most twice the noise bound δg, and the error is
        |δθ| ≤ 2·|(−H)⁻¹|·|δg|        (elementwise absolute values).
    For ∇ℓ = Σᵢ wᵢ·xᵢ·(yᵢ − μᵢ) with μᵢ = h(ηᵢ), ηᵢ = xᵢ·θ (canonical-link GLMs):
