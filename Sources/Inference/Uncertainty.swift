@@ -52,7 +52,13 @@ public enum Uncertainty {
         func flat() -> Identifiability {
             let v = vectors.column(0)
             // Back to the parameters' own units: the direction δθ = D^(−½)·v, normalised.
-            let raw = zip(v, scale).map { $0 * $1 }
+            var raw = zip(v, scale).map { $0 * $1 }
+            // An eigenvector's sign is arbitrary (another LAPACK may flip it): make the first
+            // component of at least half the largest magnitude positive (not the largest itself,
+            // which near-ties like ±0.7071 could pick differently), so the direction reads the
+            // same on every machine.
+            let largest = raw.map(abs).max() ?? 0
+            if let lead = raw.first(where: { abs($0) >= 0.5 * largest }), lead < 0 { raw = raw.map { -$0 } }
             let norm = raw.map { $0 * $0 }.reduce(0, +).squareRoot()
             return Identifiability(
                 eigenvalue: values.first ?? 0, largestEigenvalue: largest,
