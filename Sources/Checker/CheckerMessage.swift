@@ -485,6 +485,7 @@ public enum CheckerMessage {
         public static let option = "an option"
         public static let weight = "a weight"
         public static let censoring = "a censoring indicator"
+        public static let truncationBound = "a truncation bound"
         public static let tolerance = "a tolerance"
         public static let sampledDistribution = "a sampled distribution"
         public static let sampleSize = "a sample size"

@@ -70,8 +70,8 @@ public final class StatisticalModel: @unchecked Sendable {
     private let priorGradient: [Expr]
     private let priorHessian: [[Expr]]
 
-    /// Observations: rows of every term (a weighted row counts once).
-    public var rowCount: Int { terms.reduce(0) { $0 + $1.rows } }
+    /// Observations: rows of every term (a weighted row counts once; a row of weight 0 not at all).
+    public var rowCount: Int { likelihood.observations.reduce(0, +) }
     public var hasPriors: Bool { !priors.isEmpty }
     public var priorNames: [String] { priors.map(\.description) }
 

@@ -34,7 +34,7 @@ extension Function {
         case .erf: return (2 / Double.pi.squareRoot()) * Symbolic.exp(-x.squared)
         case .log10: return (x * Foundation.log(10.0)).pow(-1)
         case .log2: return (x * Foundation.log(2.0)).pow(-1)
-        case .floor, .round: return s.zero  // piecewise constant (no derivative at the jumps)
+        case .floor, .round, .logStep: return s.zero  // piecewise constant (no derivative at the jumps)
         case .log1mexp: return -Symbolic.exp(x - x.apply(.log1mexp))  // −eˣ/(1 − eˣ)
         case .logCauchyCDF:
             // f/F with f = 1/(π(1 + z²))

@@ -68,6 +68,7 @@ extension Function {
         case .floor: return Foundation.floor(x)
         case .round: return x.rounded(.toNearestOrAwayFromZero)
         case .log1mexp: return Function.log1mexp(x)
+        case .logStep: return x >= 0 ? 0 : (x.isNaN ? x : -.infinity)
         case .logCauchyCDF: return Function.logCauchyCDF(x)
         default: return evaluate(x, .nan, .nan)
         }

@@ -19,6 +19,7 @@ extension Function {
         case .sign: return "sign"
         case .logsumexp: return "logsumexp"
         case .sin, .cos, .tan, .atan, .atan2, .erf, .floor, .round, .log1mexp: return rawValue
+        case .logStep: return "log 1≥0"
         case .log10: return "log₁₀"
         case .log2: return "log₂"
         case .logCauchyCDF: return "log F_Cauchy"

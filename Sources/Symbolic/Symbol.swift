@@ -47,6 +47,8 @@ public enum Function: String, CaseIterable, Hashable, Sendable {
     case atan2
     /// log(1 − eˣ) for x ≤ 0, without cancellation (the complement of a log-probability).
     case log1mexp
+    /// log 1{x ≥ 0}: 0 where x ≥ 0, −∞ elsewhere (a support bound that moves with a parameter).
+    case logStep
     /// log F(z) of the standard Cauchy distribution, F = ½ + atan(z)/π, stable in the left tail.
     case logCauchyCDF
     /// log P(a, x) and log Q(a, x), the regularised incomplete gamma functions, and
