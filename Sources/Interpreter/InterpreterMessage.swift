@@ -114,6 +114,7 @@ enum InterpreterMessage {
         case .log: return "log is defined for x ≥ 0 (log 0 = -inf)"
         case .sqrt: return "sqrt is defined for x ≥ 0"
         case .log1p: return "log1p is defined for x ≥ −1"
+        case .log10, .log2: return "\(builtin.rawValue) is defined for x ≥ 0"
         case .logit: return "logit is defined for 0 ≤ p ≤ 1"
         default: return nil
         }
@@ -221,6 +222,10 @@ enum InterpreterMessage {
     }
 
     static let truncatedHere = "the distribution is truncated here"
+
+    static func probabilityOutside(_ p: Double) -> String {
+        "quantile() takes a probability from 0 to 1, but this is \(NumberFormat.significant(p))"
+    }
 
     // MARK: Params
 
