@@ -45,7 +45,8 @@ extension Session {
                 predictors: lowering.predictors, parameterCount: layout.count)
             return StatisticalModel(
                 name: name, store: store, layout: layout, terms: lowered, likelihood: likelihood, priors: priorTerms,
-                predictorDescriptions: lowering.predictorDescriptions, termDescriptions: terms.map(\.description))
+                predictorDescriptions: lowering.predictorDescriptions, termDescriptions: terms.map(\.description),
+                responseDescriptions: terms.map(\.response.span.text))
         } catch {
             throw likelihoodDiagnostic(error, terms)
         }

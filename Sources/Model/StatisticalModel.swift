@@ -39,11 +39,15 @@ public final class StatisticalModel: @unchecked Sendable {
     public let predictorDescriptions: [Symbol: String]
     /// Each term as written: "y ~ Normal(μ, σ) weight w".
     public let termDescriptions: [String]
+    /// Each term's data as written, left of `~`: "log(y)".
+    public let responseDescriptions: [String]
 
     public init(
         name: String, store: ExprStore, layout: ParameterLayout, terms: [LikelihoodTerm], likelihood: LogLikelihood,
-        priors: [PriorTerm], predictorDescriptions: [Symbol: String], termDescriptions: [String]
+        priors: [PriorTerm], predictorDescriptions: [Symbol: String], termDescriptions: [String],
+        responseDescriptions: [String] = []
     ) {
+        self.responseDescriptions = responseDescriptions
         self.name = name
         self.store = store
         self.layout = layout
