@@ -251,6 +251,11 @@ public enum FittingMessage {
     static func nonSmoothLocation(_ family: String) -> String {
         "ℓ is not differentiable in \(family)'s location (it has a kink at each observation): Newton's method may stop at a kink, and standard errors from the Hessian there are unreliable"
     }
+    static func startedAt(_ name: String, _ value: Double) -> String { "\(name) = \(NumberFormat.significant(value))" }
+    static func startsFromData(_ family: String, _ starts: [String]) -> String {
+        "Newton's method started from the data, at \(starts.joined(separator: ", ")) (\(family): the median and half the interquartile range)"
+    }
+
     static func mayBeMultimodal(_ family: String) -> String {
         "a \(family) likelihood can have several local maxima: this is the one reached from the start values"
     }

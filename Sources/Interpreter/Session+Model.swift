@@ -159,8 +159,10 @@ extension Session {
                     InterpreterMessage.startOutsideConstraint(param: decl.name.text, start: x), at: s.span)
             }
         }
-        return ParameterLayout.Entry(
+        var entry = ParameterLayout.Entry(
             name: decl.name.text, offset: offset, length: length, lower: lower, upper: upper, start: start)
+        entry.startGiven = decl.start != nil
+        return entry
     }
 
     /// The priors on this model's params, their arguments evaluated.

@@ -115,6 +115,10 @@ public protocol Distribution: Sendable {
     var edgeEstimate: EdgeEstimate? { get }
     /// Whether ℓ can have several local maxima even for i.i.d. data (Cauchy): the fit says so.
     var mayBeMultimodal: Bool { get }
+    /// Start values read from i.i.d. data, per argument (nil: no suggestion), for an
+    /// iterative fit whose params are the arguments themselves (Cauchy: the median and half
+    /// the interquartile range, where the likelihood's main mode usually is).
+    func startingValues(_ y: [Double]) -> [Double?]
 }
 
 /// A location–scale family whose location MLE is a sample quantile.
@@ -152,6 +156,7 @@ extension Distribution {
     public var locationEstimate: LocationEstimate? { nil }
     public var edgeEstimate: EdgeEstimate? { nil }
     public var mayBeMultimodal: Bool { false }
+    public func startingValues(_ y: [Double]) -> [Double?] { [] }
 }
 
 /// The argument t when an expression is σ(t) (a logistic link), else nil.

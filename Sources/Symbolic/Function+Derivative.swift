@@ -31,6 +31,10 @@ extension Function {
             let (y, x) = (args[0], args[1])
             let r2 = x.squared + y.squared
             return i == 0 ? x / r2 : -(y / r2)
+        case .logPochhammer:
+            // ∂a = ψ(a + x) − ψ(a), ∂x = ψ(a + x)
+            let sum = (args[0] + args[1]).apply(.digamma)
+            return i == 0 ? sum - args[0].apply(.digamma) : sum
         case .erf: return (2 / Double.pi.squareRoot()) * Symbolic.exp(-x.squared)
         case .log10: return (x * Foundation.log(10.0)).pow(-1)
         case .log2: return (x * Foundation.log(2.0)).pow(-1)

@@ -19,6 +19,10 @@ extension Function {
     public func evaluate(_ x: Double, _ y: Double, _ z: Double) -> Double {
         switch self {
         case .atan2: return Foundation.atan2(x, y)
+        case .logPochhammer:
+            GSLSetup.once
+            var r = gsl_sf_result()
+            return gsl_sf_lnpoch_e(x, y, &r) == 0 ? r.val : .nan
         case .logGammaP: return IncompleteGamma.evaluate(x, y).logP
         case .logGammaPda: return IncompleteGamma.evaluate(x, y).logPda
         case .logGammaPdaa: return IncompleteGamma.evaluate(x, y).logPdaa

@@ -22,6 +22,7 @@ extension Function {
         case .logStep: return "log 1≥0"
         case .log10: return "log₁₀"
         case .log2: return "log₂"
+        case .logPochhammer: return "log Γ(a+x)/Γ(a)"
         case .logCauchyCDF: return "log F_Cauchy"
         case .logGammaP: return "log P"
         case .logGammaPda: return "∂ₐ log P"

@@ -45,6 +45,9 @@ public enum Function: String, CaseIterable, Hashable, Sendable {
     case sin, cos, tan, atan, erf, log10, log2, floor, round
     /// atan2(y, x): the angle of the point (x, y), in (−π, π].
     case atan2
+    /// log Γ(a + x) − log Γ(a) (arguments a, x), the log of the rising factorial (a)ₓ, without
+    /// the cancellation of the difference when a is large (GSL's lnpoch).
+    case logPochhammer
     /// log(1 − eˣ) for x ≤ 0, without cancellation (the complement of a log-probability).
     case log1mexp
     /// log 1{x ≥ 0}: 0 where x ≥ 0, −∞ elsewhere (a support bound that moves with a parameter).
@@ -64,7 +67,7 @@ public enum Function: String, CaseIterable, Hashable, Sendable {
     public var arity: Int? {
         switch self {
         case .logsumexp: return nil
-        case .atan2, .logGammaP, .logGammaPda, .logGammaPdaa, .logGammaQ, .logGammaQda, .logGammaQdaa,
+        case .atan2, .logPochhammer, .logGammaP, .logGammaPda, .logGammaPdaa, .logGammaQ, .logGammaQda, .logGammaQdaa,
             .logStudentTCDF, .logStudentTCDFdnu, .logStudentTCDFdnunu:
             return 2
         case .logBetaI, .logBetaIda, .logBetaIdb, .logBetaIdaa, .logBetaIdab, .logBetaIdbb: return 3

@@ -14,6 +14,7 @@ enum FunctionSamples {
         case .abs, .sign, .floor, .round: return [[-2.3], [0.3], [1.6]]
         case .logsumexp: return [[0.3, 0.6], [-1, 2, 0.5]]
         case .atan2: return [[1, 2], [-0.5, -3], [2, -0.1]]
+        case .logPochhammer: return [[0.7, 3], [2.5, 0.4], [40, 7]]
         case .log1mexp: return [[-0.01], [-0.5], [-3], [-40]]
         case .logGammaP, .logGammaPda, .logGammaPdaa, .logGammaQ, .logGammaQda, .logGammaQdaa:
             return [[0.5, 0.1], [2.5, 1], [3, 7.5], [10, 3], [1.7, 20], [0.3, 2]]

@@ -14,6 +14,19 @@ public struct Cauchy: Distribution {
     public let support = Support.real
     public let mayBeMultimodal = true
 
+    /// The median and half the interquartile range (the quartiles of Cauchy(μ, σ) are μ ± σ).
+    public func startingValues(_ y: [Double]) -> [Double?] {
+        let s = y.sorted()
+        guard s.count >= 2 else { return [] }
+        func quantile(_ p: Double) -> Double {
+            let h = p * Double(s.count - 1)
+            let (i, f) = (Int(h), h - Double(Int(h)))
+            return i + 1 < s.count ? s[i] + f * (s[i + 1] - s[i]) : s[i]
+        }
+        let halfIQR = (quantile(0.75) - quantile(0.25)) / 2
+        return [quantile(0.5), halfIQR > 0 ? halfIQR : nil]
+    }
+
     public func draw(_ a: [Double], using rng: RandomSource) -> Double {
         a[0] + gsl_ran_cauchy(rng.generator, a[1])
     }

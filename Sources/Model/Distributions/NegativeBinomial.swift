@@ -17,12 +17,14 @@ public struct NegativeBinomial: Distribution {
         Double(gsl_ran_negative_binomial(rng.generator, a[1] / (a[1] + a[0]), a[1]))
     }
 
-    /// log Γ(y + θ) − log Γ(θ) − log Γ(y + 1) + θ·log θ + y·log μ − (θ + y)·log(θ + μ);
-    /// with μ = exp(η), y·log μ is y·η and log(θ + μ) the only coupling.
+    /// log Γ(y + θ) − log Γ(θ) − log Γ(y + 1) + θ·log(θ/(θ + μ)) + y·log(μ/(θ + μ)), written
+    /// log (θ)_y − log Γ(y + 1) − θ·log(1 + μ/θ) + y·log μ − y·log(θ + μ) so that it keeps its
+    /// digits as θ grows (the Poisson limit, where the MLE of θ goes to its edge): no two
+    /// terms of size θ·log θ cancel. With μ = exp(η), y·log μ is y·η.
     public func logDensity(_ y: Expr, _ a: [Expr]) -> Expr {
         let (mu, theta) = (a[0], a[1])
-        return lgamma(y + theta) - lgamma(theta) - lgamma(y + 1) + theta * log(theta) + y * log(mu)
-            - (theta + y) * log(theta + mu)
+        return y.store.apply(.logPochhammer, [theta, y]) - lgamma(y + 1) - theta * log1p(mu / theta) + y * log(mu)
+            - y * log(theta + mu)
     }
 
     /// log P(Y ≤ y) = log I_p(θ, y + 1), p = θ/(θ + μ).

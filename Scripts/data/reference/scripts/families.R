@@ -88,3 +88,10 @@ if (requireNamespace("AER", quietly = TRUE)) {
                 data = Affairs, dist = "gaussian", control = survreg.control(rel.tolerance = 1e-13, iter.max = 100))
   p("affairs survreg coef (check)", coef(sv))
 }
+
+# --- Cauchy location and scale (Scripts/30-): optim from the median, then Newton on numDeriv ------
+y <- c(2.1, -0.4, 1.7, 3.9, 0.2, 1.1, 2.6, -1.3, 0.9)
+cll <- function(par) sum(dcauchy(y, par[1], par[2], log = TRUE))
+par <- optim(c(median(y), IQR(y) / 2), function(p) -cll(p), control = list(reltol = 1e-16))$par
+for (i in 1:5) par <- par - solve(hessian(cll, par), grad(cll, par))
+p("cauchy estimate", par); p("cauchy loglik", cll(par)); p("cauchy se", sqrt(diag(solve(-hessian(cll, par)))))
