@@ -44,6 +44,7 @@ extension Checker {
             }
             return inferAtPoint(builtin, args, span)
         case .score, .hessian: return inferAtPoint(builtin, args, span)
+        case .pdf, .logpdf, .cdf, .ccdf, .quantile: return inferOfDistribution(builtin, args, span)
         default: break
         }
         if let labelled = args.first(where: { $0.label != nil })?.label {
@@ -71,6 +72,9 @@ extension Checker {
         case .dot:
             guard arity(builtin, args, 2...2, span) else { return .unknown }
             return dotShape(infos[0].shape, infos[1].shape, args[0].value, args[1].value)
+        case .atan2, .lbeta, .lchoose:
+            guard arity(builtin, args, 2...2, span) else { return .unknown }
+            return broadcast(infos[0].shape, infos[1].shape, args[0].value, args[1].value)
         case .min, .max, .logsumexp:
             guard arity(builtin, args, 1...Int.max, span) else { return .unknown }
             if args.count == 1 {
@@ -169,6 +173,28 @@ extension Checker {
             expectScalar(s, arg.value, role: CheckerMessage.Role.seed)
         }
         return ExpressionInfo(shape: .vector(count))
+    }
+
+    /// pdf(D, x), logpdf, cdf, ccdf, quantile(D, p): a distribution, then numbers; the result
+    /// has x's shape (the distribution's arguments may be vectors of the same length).
+    mutating func inferOfDistribution(_ builtin: Builtin, _ args: [Argument], _ span: SourceSpan) -> ExpressionInfo {
+        guard args.count == 2, args.allSatisfy({ $0.label == nil }) else {
+            error(CheckerMessage.distributionFunctionArguments(builtin.rawValue), at: span)
+            return .unknown
+        }
+        var dist = infer(args[0].value)
+        guard case .distribution = dist.shape else {
+            if !dist.shape.isUnknown {
+                error(
+                    CheckerMessage.distributionFunctionOfNonDistribution(builtin.rawValue, dist.shape),
+                    at: args[0].value.span)
+            }
+            return .unknown
+        }
+        let x = infer(args[1].value)
+        dist.absorb(x)
+        dist.shape = numeric(x.shape, args[1].value.span)
+        return dist
     }
 
     mutating func inferSE(_ args: [Argument], _ span: SourceSpan) -> ExpressionInfo {

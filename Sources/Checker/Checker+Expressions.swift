@@ -58,6 +58,7 @@ extension Checker {
                 return .unknown
             }
         }
+        if NamedConstant(rawValue: name) != nil { return ExpressionInfo(shape: .scalar) }
         if FitResult(rawValue: name) != nil {
             if environment.hasFit { return ExpressionInfo(shape: .scalar) }
             error(CheckerMessage.onlyAfterFit(name), at: span, help: CheckerMessage.addFitFirst)

@@ -47,6 +47,10 @@ extension Checker {
             let info = requireData(modifier, role: role)
             checkRows(info, modifier, rows: rows, role: role)
         }
+        for bound in [decl.truncation?.lower, decl.truncation?.upper].compactMap({ $0 }) {
+            let info = requireData(bound, role: CheckerMessage.Role.truncationBound)
+            checkRows(info, bound, rows: rows, role: CheckerMessage.Role.truncationBound)
+        }
         let responseText = decl.response.span.text.filter { !$0.isWhitespace }
         let replaces = environment.modelResponses[modelName]?.contains(responseText) ?? false
         if replaces {
@@ -63,11 +67,14 @@ extension Checker {
         let description =
             "\(decl.response.span.text) ~ \(decl.distribution.span.text)"
             + (decl.weight.map { " weight \($0.span.text)" } ?? "")
-            + (decl.censored.map { " censored \($0.span.text)" } ?? "")
-        let term = CheckedTerm(
+            + (decl.censored.map { (decl.censoring == .left ? " censored left " : " censored ") + $0.span.text } ?? "")
+            + (decl.truncation.map { " " + $0.span.text } ?? "")
+        var term = CheckedTerm(
             response: decl.response, family: family, arguments: decl.distribution.arguments.map(\.value),
             weight: decl.weight, censored: decl.censored, description: description,
             span: decl.response.span.merged(with: decl.distribution.span))
+        term.censoring = decl.censoring
+        term.truncation = decl.truncation
         return CheckedModel(name: modelName, term: term, replaces: replaces)
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Inference
 import LinearAlgebra
 import Model
@@ -43,7 +44,27 @@ public struct FitOutcome: @unchecked Sendable {
         logPosterior = model.hasPriors ? model.evaluate(theta, order: 0, withPrior: true).value : nil
         var notes = solution.notes + solution.boundary.sorted { $0.key < $1.key }.map(\.value)
         if model.hasPriors { notes.append(FittingMessage.posteriorMode(priors: model.priorNames)) }
+        notes += FitOutcome.familyNotes(model, solution)
         self.notes = notes
+    }
+
+    /// What the families imply about this fit: ℓ of a transformed response is not ℓ of the
+    /// data; Newton's method on a non-smooth ℓ; a likelihood that can have several maxima.
+    static func familyNotes(_ model: StatisticalModel, _ solution: Solution) -> [String] {
+        var notes: [String] = []
+        for (t, term) in model.terms.enumerated() {
+            let response = t < model.responseDescriptions.count ? model.responseDescriptions[t] : ""
+            if term.response.symbol == nil, term.response.isRowLevel, !response.isEmpty {
+                notes.append(FittingMessage.transformedResponse(response))
+            }
+            if term.family.locationEstimate != nil, solution.method != FittingMessage.sampleMedianTitle {
+                notes.append(FittingMessage.nonSmoothLocation(term.family.name))
+            }
+            if term.family.mayBeMultimodal, solution.iterations != nil {
+                notes.append(FittingMessage.mayBeMultimodal(term.family.name))
+            }
+        }
+        return Array(NSOrderedSet(array: notes).compactMap { $0 as? String })
     }
 
     /// A slot's standard error, or nil (on the boundary, or no free slots).

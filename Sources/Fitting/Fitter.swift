@@ -9,6 +9,11 @@ public enum Fitter {
     /// The exact methods the plan tries, in order, before falling back to Newton.
     static let automaticOrder: [any FitMethod] = [LeastSquaresMethod(), ClosedFormMethod()]
 
+    /// Exact methods a family's capability calls for (a location MLE that is a sample
+    /// quantile, a support bounded by parameters); tried first, and silently passed over
+    /// when the family has no such capability.
+    static let capabilityMethods: [any FitMethod] = [SampleMedianMethod(), SampleRangeMethod()]
+
     /// The largest number of parameters the exact k×k Hessian is formed for.
     public static let parameterLimit = 4000
 
@@ -30,6 +35,10 @@ public enum Fitter {
             let solution = try method.solve(problem)
             return (solution, Plan(method: solution.method, reason: solution.reason, refused: []))
         case .automatic:
+            for method in capabilityMethods where method.refusal(problem) == nil {
+                let solution = try method.solve(problem)
+                return (solution, Plan(method: solution.method, reason: solution.reason, refused: []))
+            }
             var refused: [(method: String, reason: String)] = []
             for method in automaticOrder {
                 if let why = method.refusal(problem) {

@@ -220,6 +220,46 @@ public enum FittingMessage {
         "\(hat(name)) = \(number(value)) is on the boundary of \(name)'s domain: ℓ increases all the way to the edge, so the maximum is there, not at a stationary point; a standard error (from the curvature at an interior maximum) does not apply"
     }
 
+    static let notApplicable = "the family does not call for it"
+    static let sampleMedianTitle = "sample median"
+    static let sampleMedianReason =
+        "ℓ is piecewise linear in the location (|y − μ|), not differentiable at the data, so it is maximised exactly: the location at a sample median, the scale at the mean absolute deviation from it"
+    static func medianForm(_ n: Int) -> String {
+        n % 2 == 1 ? "median(y)" : "median(y), the midpoint of the two middle values"
+    }
+    static func absoluteDeviationForm(_ mu: String) -> String { "Σ|y − \(mu)̂|/n" }
+    static func expectedInformation(_ mu: String, _ b: String) -> String {
+        "ℓ has no second derivative in \(mu) at the median: the standard errors of \(mu) and \(b) are from the expected information n/\(b)² (each \(b)̂/√n)"
+    }
+    static func medianInterval(_ mu: String, _ low: Double, _ high: Double) -> String {
+        "with an even number of rows every \(mu) between \(NumberFormat.significant(low)) and \(NumberFormat.significant(high)) maximises ℓ in \(mu) (the same ℓ); the midpoint is reported"
+    }
+    static func allEqual(_ b: String) -> String {
+        "the likelihood is unbounded: every observation is equal, so ℓ grows without limit as \(b) → 0"
+    }
+    static let sampleRangeTitle = "sample range"
+    static let sampleRangeReason =
+        "ℓ = −n·log(b − a) grows as the support shrinks and is −∞ once it leaves out an observation, so the maximum is at the sample minimum and maximum"
+    static let minimumForm = "min(y)"
+    static let maximumForm = "max(y)"
+    static func supportEdge(_ name: String, _ value: Double) -> String {
+        "\(name) = \(NumberFormat.significant(value)) is on the edge of the support (ℓ is −∞ beyond it and not differentiable there): no Wald standard error, the estimator converges at rate 1/n"
+    }
+    static func transformedResponse(_ response: String) -> String {
+        "ℓ is the log-likelihood of \(response), not of the untransformed data: compare its AIC and BIC only with models of \(response)"
+    }
+    static func nonSmoothLocation(_ family: String) -> String {
+        "ℓ is not differentiable in \(family)'s location (it has a kink at each observation): Newton's method may stop at a kink, and standard errors from the Hessian there are unreliable"
+    }
+    static func startedAt(_ name: String, _ value: Double) -> String { "\(name) = \(NumberFormat.significant(value))" }
+    static func startsFromData(_ family: String, _ starts: [String]) -> String {
+        "Newton's method started from the data, at \(starts.joined(separator: ", ")) (\(family): the median and half the interquartile range)"
+    }
+
+    static func mayBeMultimodal(_ family: String) -> String {
+        "a \(family) likelihood can have several local maxima: this is the one reached from the start values"
+    }
+
     static func posteriorMode(priors: [String]) -> String {
         "with priors \(priors.joined(separator: ", ")), this is the posterior mode (MAP); standard errors come from the curvature of the log-posterior"
     }

@@ -82,16 +82,47 @@ struct Lowering {
         }
         let functions: [Builtin: Function] = [
             .log: .log, .exp: .exp, .log1p: .log1p, .expm1: .expm1, .sigmoid: .sigmoid, .softplus: .softplus,
-            .lgamma: .lgamma, .abs: .abs, .logit: .logit,
+            .lgamma: .lgamma, .abs: .abs, .logit: .logit, .sin: .sin, .cos: .cos, .tan: .tan, .atan: .atan,
+            .log10: .log10, .log2: .log2, .digamma: .digamma, .trigamma: .trigamma, .erf: .erf, .floor: .floor,
+            .round: .round,
         ]
         if let f = functions[builtin] { return try lower(args[0].value).apply(f) }
         switch builtin {
+        case .atan2: return try store.apply(.atan2, [lower(args[0].value), lower(args[1].value)])
+        case .lbeta:
+            let (a, b) = (try lower(args[0].value), try lower(args[1].value))
+            return lgamma(a) + lgamma(b) - lgamma(a + b)
+        case .lchoose:
+            let (n, k) = (try lower(args[0].value), try lower(args[1].value))
+            return lgamma(n + 1) - lgamma(k + 1) - lgamma(n - k + 1)
+        case .pdf, .logpdf, .cdf, .ccdf: return try lowerOfDistribution(builtin, args, span)
         case .sqrt: return try lower(args[0].value).pow(0.5)
         case .logsumexp where args.count > 1: return try store.apply(.logsumexp, args.map { try lower($0.value) })
         case .dot: return try lowerDot(args[0].value, args[1].value, span)
         default:
             throw Diagnostic.error(InterpreterMessage.functionOfParams(builtin.rawValue), at: span)
         }
+    }
+
+    /// logpdf(D(θ), x) and the others inside a model: the family's own log-density, log CDF or
+    /// log survival in the IR, so they are differentiated like the likelihood.
+    mutating func lowerOfDistribution(_ builtin: Builtin, _ args: [Argument], _ span: SourceSpan) throws -> Expr {
+        guard case .call(let name, let dargs) = args[0].value.kind, let family = Distributions.named(name.text) else {
+            throw Diagnostic.error(InterpreterMessage.functionOfParams(builtin.rawValue), at: span)
+        }
+        let a = try dargs.map { try lower($0.value) }
+        let x = try lower(args[1].value)
+        let result: Expr?
+        switch builtin {
+        case .logpdf: result = family.logDensity(x, a)
+        case .pdf: result = exp(family.logDensity(x, a))
+        case .cdf: result = family.logCDF(x, a).map(exp)
+        default: result = family.logSurvival(x, a).map(exp)
+        }
+        guard let result else {
+            throw Diagnostic.error(InterpreterMessage.functionOfParams(builtin.rawValue), at: span)
+        }
+        return result
     }
 
     /// w[i]: a component of a vector param.

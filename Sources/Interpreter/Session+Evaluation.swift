@@ -27,6 +27,7 @@ extension Session {
     func lookup(_ name: String, _ span: SourceSpan) throws -> Value {
         if let v = values[name] { return v }
         if let formula = formulas[name] { return try evaluate(formula) }
+        if params[name] == nil, let constant = NamedConstant(rawValue: name) { return .number(constant.value) }
         if params[name] == nil, let result = FitResult(rawValue: name) {
             guard let fit = lastFit else {
                 throw Diagnostic.error(CheckerMessage.onlyAfterFit(name), at: span)

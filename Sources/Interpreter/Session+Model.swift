@@ -30,10 +30,13 @@ extension Session {
             let args = try term.arguments.map { try lowering.lower($0) }
             let weight = try term.weight.map { try lowering.lower($0) }
             let censored = try term.censored.map { try lowering.lower($0) }
+            let lower = try term.truncation?.lower.map { try lowering.lower($0) }
+            let upper = try term.truncation?.upper.map { try lowering.lower($0) }
             lowered.append(
                 LikelihoodTerm(
                     family: term.family, response: y, arguments: args, weight: weight, censored: censored,
-                    rows: lowering.rows))
+                    rows: lowering.rows, censoring: term.censoring == .left ? .left : .right, lower: lower,
+                    upper: upper))
         }
         let priorTerms = try priors(for: layout)
         do {
@@ -42,7 +45,8 @@ extension Session {
                 predictors: lowering.predictors, parameterCount: layout.count)
             return StatisticalModel(
                 name: name, store: store, layout: layout, terms: lowered, likelihood: likelihood, priors: priorTerms,
-                predictorDescriptions: lowering.predictorDescriptions, termDescriptions: terms.map(\.description))
+                predictorDescriptions: lowering.predictorDescriptions, termDescriptions: terms.map(\.description),
+                responseDescriptions: terms.map(\.response.span.text))
         } catch {
             throw likelihoodDiagnostic(error, terms)
         }
@@ -74,8 +78,35 @@ extension Session {
         case .censoringUnsupported:
             let term = terms.first { $0.censored != nil } ?? terms[0]
             return .error(error.description, at: term.censored?.span ?? term.span)
+        case .truncationUnsupported:
+            let term = terms.first { $0.truncation != nil } ?? terms[0]
+            return .error(error.description, at: term.truncation?.span ?? term.span)
         case .notFinite:
             return .error(error.description, at: terms[0].response.span)
+        case .badIndicator(let t, let row, let value):
+            let e = terms[t].censored ?? terms[t].response
+            return .error(
+                InterpreterMessage.badIndicator(e.span.text, value: value, row: row), at: e.span,
+                help: InterpreterMessage.badIndicatorHelp)
+        case .negativeWeight(let t, let row, let value):
+            let e = terms[t].weight ?? terms[t].response
+            return .error(InterpreterMessage.negativeWeight(e.span.text, value: value, row: row), at: e.span)
+        case .argumentOutsideDomain(let t, let k, let row, let value):
+            let term = terms[t]
+            let e = k < term.arguments.count ? term.arguments[k] : term.response
+            let p = term.family.parameters[k]
+            let perRow: Bool
+            if case .vector? = try? evaluate(e) { perRow = true } else { perRow = false }
+            return .error(
+                InterpreterMessage.argumentOutsideDomain(
+                    term.family.name, p.name, p.domain, data: e.span.text, value: value, row: perRow ? row : nil),
+                at: e.span)
+        case .outsideTruncation(let t, let row, let value):
+            let term = terms[t]
+            let d = Diagnostic.error(
+                InterpreterMessage.outsideTruncation(term.response.span.text, value: value, row: row),
+                at: term.response.span)
+            return term.truncation.map { d.note(InterpreterMessage.truncatedHere, at: $0.span) } ?? d
         }
     }
 
@@ -128,8 +159,10 @@ extension Session {
                     InterpreterMessage.startOutsideConstraint(param: decl.name.text, start: x), at: s.span)
             }
         }
-        return ParameterLayout.Entry(
+        var entry = ParameterLayout.Entry(
             name: decl.name.text, offset: offset, length: length, lower: lower, upper: upper, start: start)
+        entry.startGiven = decl.start != nil
+        return entry
     }
 
     /// The priors on this model's params, their arguments evaluated.

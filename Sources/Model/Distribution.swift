@@ -52,6 +52,14 @@ public enum Support: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// Whether the values are whole numbers (a probability mass function, P(Y ≥ y) = P(Y > y − 1)).
+    public var isDiscrete: Bool {
+        switch self {
+        case .binary, .count, .countUpTo: return true
+        default: return false
+        }
+    }
+
     /// Whether `y` is in the support, given the distribution's arguments for this row.
     public func contains(_ y: Double, arguments: [Double]) -> Bool {
         switch self {
@@ -62,7 +70,7 @@ public enum Support: Sendable, Equatable, CustomStringConvertible {
         case .binary: return y == 0 || y == 1
         case .count: return y >= 0 && y == y.rounded() && y.isFinite
         case .countUpTo(let k):
-            let n = k < arguments.count ? arguments[k] : .infinity
+            let n = k < arguments.count && !arguments[k].isNaN ? arguments[k] : .infinity
             return y >= 0 && y == y.rounded() && y <= n
         }
     }
@@ -84,8 +92,10 @@ public protocol Distribution: Sendable {
     func draw(_ arguments: [Double], using rng: RandomSource) -> Double
     /// log p(y | arguments) for one row, in stable log-space form.
     func logDensity(_ y: Expr, _ arguments: [Expr]) -> Expr
-    /// log P(Y > y) for a right-censored row, or nil when not supported.
+    /// log P(Y > y), stable in the upper tail, or nil when not available.
     func logSurvival(_ y: Expr, _ arguments: [Expr]) -> Expr?
+    /// log P(Y ≤ y), stable in the lower tail, or nil when not available.
+    func logCDF(_ y: Expr, _ arguments: [Expr]) -> Expr?
 
     // Capabilities that fitting asks for (never the family's name).
 
@@ -97,6 +107,35 @@ public protocol Distribution: Sendable {
     /// (Bernoulli's p, Binomial's p): through σ(t) a linear predictor can push it
     /// to 0 or 1, which is how separation arises. nil if there is none.
     var probabilityArgument: Int? { get }
+    /// How the location and scale are estimated exactly when ℓ is not smooth in the
+    /// location (Laplace: the sample median and the mean absolute deviation). nil: ℓ is smooth.
+    var locationEstimate: LocationEstimate? { get }
+    /// Arguments that bound the support (Uniform's a ≤ y ≤ b): their MLE is the sample
+    /// minimum or maximum, on the edge where ℓ stops being finite. nil for other families.
+    var edgeEstimate: EdgeEstimate? { get }
+    /// Whether ℓ can have several local maxima even for i.i.d. data (Cauchy): the fit says so.
+    var mayBeMultimodal: Bool { get }
+    /// Start values read from i.i.d. data, per argument (nil: no suggestion), for an
+    /// iterative fit whose params are the arguments themselves (Cauchy: the median and half
+    /// the interquartile range, where the likelihood's main mode usually is).
+    func startingValues(_ y: [Double]) -> [Double?]
+}
+
+/// A location–scale family whose location MLE is a sample quantile.
+public enum LocationEstimate: Sendable, Equatable {
+    /// μ̂ = the sample median (any point between the two middle values for even n; the
+    /// midpoint is reported), scale b̂ = mean |y − μ̂| (the same for every median).
+    case median(location: Int, scale: Int)
+}
+
+/// The arguments of a family whose support is [lower, upper].
+public struct EdgeEstimate: Sendable, Equatable {
+    public let lower: Int
+    public let upper: Int
+    public init(lower: Int, upper: Int) {
+        self.lower = lower
+        self.upper = upper
+    }
 }
 
 /// Which arguments of a Gaussian family are its mean and standard deviation.
@@ -111,8 +150,13 @@ public struct GaussianArguments: Sendable, Equatable {
 
 extension Distribution {
     public func logSurvival(_ y: Expr, _ arguments: [Expr]) -> Expr? { nil }
+    public func logCDF(_ y: Expr, _ arguments: [Expr]) -> Expr? { nil }
     public var gaussianArguments: GaussianArguments? { nil }
     public var probabilityArgument: Int? { nil }
+    public var locationEstimate: LocationEstimate? { nil }
+    public var edgeEstimate: EdgeEstimate? { nil }
+    public var mayBeMultimodal: Bool { false }
+    public func startingValues(_ y: [Double]) -> [Double?] { [] }
 }
 
 /// The argument t when an expression is σ(t) (a logistic link), else nil.
@@ -125,6 +169,8 @@ func logisticArgument(_ p: Expr) -> Expr? {
 public enum Distributions {
     public static let all: [any Distribution] = [
         Normal(), Bernoulli(), Binomial(), Poisson(), Exponential(), BetaDistribution(), GammaDistribution(),
+        LogNormal(), StudentT(), Weibull(), NegativeBinomial(), Geometric(), Laplace(), Cauchy(), Uniform(),
+        ChiSquared(),
     ]
 
     public static func named(_ name: String) -> (any Distribution)? {

@@ -18,6 +18,8 @@ public final class LogLikelihood {
     public private(set) var rawStatisticValues: [Symbol: Double] = [:]
     let remainders: [TermEvaluator]
     public let rows: [Int]
+    /// Per term, the rows that count as observations (a row of weight 0 does not).
+    public let observations: [Int]
     public let terms: [LikelihoodTerm]
     public let columns: [Symbol: [Double]]
     public let predictors: [LinearPredictor]
@@ -37,13 +39,15 @@ public final class LogLikelihood {
         self.parameterCount = parameterCount
         self.priors = priors
         var forms: [StatisticalForm] = []
+        var observations: [Int] = []
         var remainders: [TermEvaluator] = []
         var values: [Symbol: Double] = [:]
         var raw: [Symbol: Double] = [:]
         var firstStatistic = 0
         var firstAtom = 0
         for (t, term) in terms.enumerated() {
-            let data = try TermData(term, columns: columns)
+            let data = try TermData(term, columns: columns, index: t)
+            observations.append(data.observations)
             let count = Symbol.count(t)
             // Domain-dependent identities first (log(λ·t) = log λ + log t when both are positive),
             // so more of ℓ factors into statistics.
@@ -60,6 +64,7 @@ public final class LogLikelihood {
             }
         }
         self.forms = forms
+        self.observations = observations
         self.remainders = remainders
         self.terms = terms
         self.columns = columns

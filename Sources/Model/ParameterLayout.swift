@@ -13,6 +13,9 @@ public struct ParameterLayout: Sendable {
         public let start: [Double]
         /// Names of the components (the data columns they multiply, `woolB`), when known.
         public var labels: [String]?
+        /// Whether the script gave the start value (`= v`); else it is the default, which a
+        /// method may replace by one read from the data (a Cauchy's median).
+        public var startGiven = false
 
         public init(
             name: String, offset: Int, length: Int?, lower: Double?, upper: Double?, start: [Double],

@@ -39,11 +39,15 @@ public final class StatisticalModel: @unchecked Sendable {
     public let predictorDescriptions: [Symbol: String]
     /// Each term as written: "y ~ Normal(μ, σ) weight w".
     public let termDescriptions: [String]
+    /// Each term's data as written, left of `~`: "log(y)".
+    public let responseDescriptions: [String]
 
     public init(
         name: String, store: ExprStore, layout: ParameterLayout, terms: [LikelihoodTerm], likelihood: LogLikelihood,
-        priors: [PriorTerm], predictorDescriptions: [Symbol: String], termDescriptions: [String]
+        priors: [PriorTerm], predictorDescriptions: [Symbol: String], termDescriptions: [String],
+        responseDescriptions: [String] = []
     ) {
+        self.responseDescriptions = responseDescriptions
         self.name = name
         self.store = store
         self.layout = layout
@@ -70,8 +74,8 @@ public final class StatisticalModel: @unchecked Sendable {
     private let priorGradient: [Expr]
     private let priorHessian: [[Expr]]
 
-    /// Observations: rows of every term (a weighted row counts once).
-    public var rowCount: Int { terms.reduce(0) { $0 + $1.rows } }
+    /// Observations: rows of every term (a weighted row counts once; a row of weight 0 not at all).
+    public var rowCount: Int { likelihood.observations.reduce(0, +) }
     public var hasPriors: Bool { !priors.isEmpty }
     public var priorNames: [String] { priors.map(\.description) }
 

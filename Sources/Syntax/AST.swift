@@ -123,6 +123,30 @@ public struct ModelDeclaration: Sendable {
     public let distribution: DistributionCall
     public let weight: ExpressionSyntax?
     public let censored: ExpressionSyntax?
+    /// Which bound a censored row's value is: `censored c` (right) or `censored left c`.
+    public var censoring: CensoringSide = .right
+    /// `truncated(lower: a, upper: b)`: the data lie in [a, b] (either bound may be left out).
+    public var truncation: Truncation? = nil
+}
+
+/// `censored right c` (the default) or `censored left c`.
+public enum CensoringSide: String, Sendable {
+    /// The value is a lower bound: the true value is at least y.
+    case right
+    /// The value is an upper bound: the true value is at most y.
+    case left
+}
+
+/// `truncated(lower: a, upper: b)`, as written; at least one bound.
+public struct Truncation: Sendable {
+    public let lower: ExpressionSyntax?
+    public let upper: ExpressionSyntax?
+    public let span: SourceSpan
+    public init(lower: ExpressionSyntax?, upper: ExpressionSyntax?, span: SourceSpan) {
+        self.lower = lower
+        self.upper = upper
+        self.span = span
+    }
 }
 
 public struct FitDeclaration: Sendable {

@@ -100,7 +100,8 @@ extension Parser {
         return .interval(low, high)
     }
 
-    /// modelStatement = "model" [ NAME ":" ] expression "~" distribution { "weight" expression | "censored" expression }
+    /// modelStatement = "model" [ NAME ":" ] expression "~" distribution
+    ///                  { "weight" expression | "censored" [ "left" | "right" ] expression | truncation }
     mutating func parseModel(_ start: SourceSpan) throws -> Statement {
         advance()
         var name: Name?
@@ -115,17 +116,61 @@ extension Parser {
         let distribution = try parseDistribution()
         var weight: ExpressionSyntax?
         var censored: ExpressionSyntax?
-        while let word = current.identifier, word == "weight" || word == "censored" {
+        var side = CensoringSide.right
+        var truncation: Truncation?
+        while let word = current.identifier, ["weight", "censored", "truncated"].contains(word) {
+            if word == "truncated", peek().kind != .leftParen { break }
             let keyword = advance()
-            if (word == "weight" ? weight : censored) != nil {
-                throw Diagnostic.error(SyntaxMessage.givenTwice(word), at: keyword.span)
+            let given = word == "weight" ? weight != nil : (word == "censored" ? censored != nil : truncation != nil)
+            if given { throw Diagnostic.error(SyntaxMessage.givenTwice(word), at: keyword.span) }
+            switch word {
+            case "weight": weight = try parseExpression()
+            case "censored":
+                side = parseCensoringSide()
+                censored = try parseExpression()
+            default: truncation = try parseTruncation(keyword)
             }
-            let e = try parseExpression()
-            if word == "weight" { weight = e } else { censored = e }
         }
-        let decl = ModelDeclaration(
+        var decl = ModelDeclaration(
             name: name, response: response, distribution: distribution, weight: weight, censored: censored)
+        decl.censoring = side
+        decl.truncation = truncation
         return Statement(.model(decl), span(from: start))
+    }
+
+    /// After `censored`: `left` or `right` when another expression follows it (a data
+    /// vector may itself be named `left`).
+    mutating func parseCensoringSide() -> CensoringSide {
+        guard let word = current.identifier, let side = CensoringSide(rawValue: word) else { return .right }
+        switch peek().kind {
+        case .newline, .eof: return .right
+        case .identifier(let next) where ["weight", "censored", "truncated"].contains(next): return .right
+        default:
+            advance()
+            return side
+        }
+    }
+
+    /// truncation = "truncated" "(" argument { "," argument } ")" ;  (* lower: a, upper: b *)
+    mutating func parseTruncation(_ keyword: Token) throws -> Truncation {
+        let open = advance()
+        let args = try parseArguments(closing: open)
+        var bounds: [String: ExpressionSyntax] = [:]
+        for arg in args {
+            guard let label = arg.label, label.text == "lower" || label.text == "upper" else {
+                throw Diagnostic.error(
+                    SyntaxMessage.truncationBound, at: arg.label?.span ?? arg.value.span,
+                    help: SyntaxMessage.truncationExample)
+            }
+            if bounds[label.text] != nil {
+                throw Diagnostic.error(SyntaxMessage.givenTwice(label.text), at: label.span)
+            }
+            bounds[label.text] = arg.value
+        }
+        if bounds.isEmpty {
+            throw Diagnostic.error(SyntaxMessage.truncationBound, at: open.span, help: SyntaxMessage.truncationExample)
+        }
+        return Truncation(lower: bounds["lower"], upper: bounds["upper"], span: span(from: keyword.span))
     }
 
     /// distribution = NAME "(" [ arguments ] ")"

@@ -142,6 +142,10 @@ enum SyntaxMessage {
         "a distribution takes its parameters in parentheses: \(name)(...)"
     }
 
+    static let truncationBound = "truncated(...) takes the bounds 'lower:' and 'upper:' (either may be left out)"
+    static let truncationExample =
+        "write truncated(lower: 1) for a count that cannot be 0, or truncated(lower: a, upper: b)"
+
     /// `weight` or `censored` twice in one model statement.
     static func givenTwice(_ word: String) -> String {
         "'\(word)' is given twice"

@@ -26,6 +26,17 @@ import Testing
         ("print x[1 2]", "1:11: expected ']' to close '[' opened at 1:8, found a number"),
         ("print f(1 2)", "1:11: expected ')' to close '(' opened at 1:8, found a number"),
         ("print (1 2)", "1:10: expected ')' to close '(' opened at 1:7, found a number"),
+        // truncation bounds
+        (
+            "model k ~ Poisson(λ) truncated(min: 1)",
+            "1:32: truncated(...) takes the bounds 'lower:' and 'upper:' (either may be left out)"
+        ),
+        (
+            "model k ~ Poisson(λ) truncated()",
+            "1:31: truncated(...) takes the bounds 'lower:' and 'upper:' (either may be left out)"
+        ),
+        ("model k ~ Poisson(λ) truncated(lower: 1, lower: 2)", "1:42: 'lower' is given twice"),
+        ("model k ~ Poisson(λ) censored c censored d", "1:33: 'censored' is given twice"),
         // statements that cannot start so
         (") + 1", "1:1: expected a statement, found ')'"),
         ("* 2", "1:1: expected a statement, found '*'"),

@@ -17,7 +17,8 @@ struct NewtonMethod: FitMethod {
         let transforms = model.layout.transforms
         let objective = UnconstrainedObjective(
             inner: ModelObjective(model: model, withPrior: problem.withPrior), transforms: transforms)
-        let start = zip(transforms, model.layout.start).map { $0.u($1) }
+        let (startValues, startNote) = StartValues.of(problem)
+        let start = zip(transforms, startValues).map { $0.u($1) }
         var newton = Newton()
         let total = newton.maximumIterations
         newton.onIteration = problem.onIteration.map { sink in TraceFilter(total: total, sink: sink).callAsFunction }
@@ -30,6 +31,7 @@ struct NewtonMethod: FitMethod {
         var solution = Solution(
             estimate: theta, method: title, reason: reason + FittingMessage.inUnconstrainedCoordinates(coordinates))
         solution.iterations = result.iterations
+        if let startNote { solution.notes.append(startNote) }
         solution.history = result.history
         solution.gradientNorm = objective.inner.evaluate(theta, order: 1).gradient.map(abs).max()
         solution.boundary = try BoundaryCheck.iterativeEstimate(model, objective, result)
