@@ -51,15 +51,20 @@ extension Checker {
         }
     }
 
-    /// A numeric column with a missing cell, or a text column with a row that has no
-    /// level, reported by row; false when reported.
+    /// A numeric column with a missing cell, a text column that is mostly numbers (its bad
+    /// cell), or a text column with a row that has no level, reported by row; false when reported.
     mutating func reportMissingLevel(_ shape: Shape, _ e: ExpressionSyntax) -> Bool {
         guard case .unusableColumn(_, let problem) = shape else { return true }
         if problem.cell == nil {
             error(CheckerMessage.comparisonMissing(problem), at: e.span)
             return false
         }
-        if case .failure(let why) = columnBehind(e)?.factor() {
+        guard let column = columnBehind(e) else { return true }
+        if !column.isCategorical {
+            error(problem.description, at: e.span)
+            return false
+        }
+        if case .failure(let why) = column.factor() {
             error(why.description, at: e.span)
             return false
         }

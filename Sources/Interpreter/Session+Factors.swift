@@ -47,6 +47,11 @@ extension Session {
     func compareText(_ op: BinaryOperator, _ x: Value, _ y: Value, _ a: ExpressionSyntax, _ b: ExpressionSyntax)
         throws -> Value?
     {
+        for (v, e) in [(x, a), (y, b)] {
+            if case .column(let c, _) = v, c.kind == .text, !c.isCategorical, case .failure(let p) = c.numbers() {
+                throw Diagnostic.error(p.description, at: e.span)
+            }
+        }
         let (l, r) = (try texts(x, a), try texts(y, b))
         guard let l, let r else {
             if l == nil, r == nil { return nil }

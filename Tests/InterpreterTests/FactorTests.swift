@@ -117,6 +117,14 @@ import Testing
         #expect(TextRenderer().render(.fit(report))?.contains("w[woolB]") == true)
     }
 
+    /// `show params` lists the columns a vector param's components multiply.
+    @Test func showParamsNamesTheComponents() {
+        let (ok, t) = run("param w: vector[3]\nmodel d.breaks ~ Poisson(exp(w·d[wool, tension]))\nshow params")
+        #expect(ok, "\(t.errors)")
+        let text = t.events.compactMap { TextRenderer().render($0) }.joined(separator: "\n")
+        #expect(text.contains("w: vector[3] (woolB, tensionL, tensionM), unconstrained"))
+    }
+
     @Test func scalarCoefficientsKeepTheirNames() throws {
         let (ok, t) = run("param b0\nparam b\nmodel d.breaks ~ Poisson(exp(b0 + b*d.wool))\nfit")
         #expect(ok, "\(t.errors)")
