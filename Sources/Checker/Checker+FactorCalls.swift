@@ -14,8 +14,13 @@ extension Checker {
         }
         var ref: (String, SourceSpan)?
         var order: ([String], SourceSpan)?
+        var seen: Set<String> = []
         for arg in args {
             guard let label = arg.label else { continue }
+            if !seen.insert(label.text).inserted {
+                error(CheckerMessage.givenTwice(label.text), at: label.span)
+                continue
+            }
             switch label.text {
             case "ref":
                 guard let level = Checker.levelLiteral(arg.value) else {

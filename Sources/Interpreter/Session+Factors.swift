@@ -75,7 +75,8 @@ extension Session {
                 help: InterpreterMessage.equalShapesHelp)
         }
         let test = Session.textTest(op)
-        let n = max(l.count, r.count)
+        // A single text broadcasts over the other side (which may have no rows).
+        let n = l.count == 1 ? r.count : l.count
         let out = (0..<n).map { i in test(l[l.count == 1 ? 0 : i], r[r.count == 1 ? 0 : i]) ? 1.0 : 0.0 }
         if case .string = x, case .string = y { return .number(out[0]) }
         return .vector(out)
@@ -142,10 +143,11 @@ extension Session {
     ) throws -> Value {
         let design = try design(of: f, fe)
         let labels = design.labels
-        switch try numeric(c, ce.span) {
+        let coefficient = try numeric(c, ce.span)
+        switch coefficient {
         case .number where labels.count == 1:
             return try elementwise(
-                c, .vector(design.matrix.elements), span, Session.operation(.multiply), name: "*")
+                coefficient, .vector(design.matrix.elements), span, Session.operation(.multiply), name: "*")
         case .number:
             throw Diagnostic.error(
                 CheckerMessage.oneCoefficientForFactor(ce.span.text, fe.span.text, f.levels.count, labels), at: span,

@@ -185,6 +185,9 @@ import Testing
             ])
         #expect(F.check(FactorTests.wb + "print factor()").count == 1)
         #expect(
+            F.check(FactorTests.wb + "print factor(d.wool, ref: \"A\", ref: \"B\")") == ["2:32: 'ref' is given twice"])
+        #expect(F.check(FactorTests.wb + "print factor(d.wool, levels: [])").count == 1)
+        #expect(
             F.check(FactorTests.wb + "print levels(d.breaks)") == [
                 "2:14: levels() needs a text column or a factor, but this is a vector of 4 "
                     + "[a column of numbers has levels once it is a factor: levels(factor(d.cyl))]"
