@@ -213,8 +213,13 @@ struct Lowering {
         }
         if let known = labels[entry.name], known != design.labels { unlabelled.insert(entry.name) }
         labels[entry.name] = design.labels
-        for empty in design.emptyLevels where !emptyLevels.contains(where: { $0.level.label == empty.label }) {
-            emptyLevels.append(EmptyLevelUse(slot: empty.column.map { entry.offset + $0 }, level: empty))
+        for empty in design.emptyLevels {
+            let use = EmptyLevelUse(slot: empty.column.map { entry.offset + $0 }, level: empty)
+            if !emptyLevels.contains(where: {
+                $0.slot == use.slot && $0.level.levels.elementsEqual(empty.levels, by: ==)
+            }) {
+                emptyLevels.append(use)
+            }
         }
     }
 
