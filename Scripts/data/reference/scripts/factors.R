@@ -1,4 +1,4 @@
-# Reference values for Scripts/22-factors.mle: Poisson regression with factors on
+# Reference values for Scripts/32-factors.mle: Poisson regression with factors on
 # R's warpbreaks (the number of warp breaks per loom, for two wools and three
 # tensions, 9 looms per cell).
 # Run from Scripts/data/reference:   Rscript scripts/factors.R
