@@ -14,7 +14,7 @@ public enum Builtin: String, CaseIterable, Sendable {
     // vectors
     case dot
     // data
-    case csv, sample
+    case csv, sample, factor, levels
     // after fit, or at a point
     case se, loglik, score, hessian, perplexity, vcov, information
 
@@ -75,6 +75,8 @@ public enum Builtin: String, CaseIterable, Sendable {
         case .dot: return "dot(w, x) = w·x, row-wise for a matrix"
         case .csv: return "csv(\"file.csv\"): a table with a header row"
         case .sample: return "sample(Normal(5, 2), 200, seed: 42): random draws"
+        case .factor: return "factor(d.col, ref: \"B\"): a column as a factor, with that level as the baseline"
+        case .levels: return "levels(d.col): a text column's or factor's levels, in order (the first is the baseline)"
         case .se: return "standard error of a parameter (or of a function of them) after fit"
         case .loglik:
             return "log-likelihood: loglik(p: 0.3) at a point; loglik after fit; loglik(m) of model m at the estimates"

@@ -45,6 +45,8 @@ extension Checker {
             return inferAtPoint(builtin, args, span)
         case .score, .hessian: return inferAtPoint(builtin, args, span)
         case .pdf, .logpdf, .cdf, .ccdf, .quantile: return inferOfDistribution(builtin, args, span)
+        case .factor: return inferFactor(args, span)
+        case .levels: return inferLevels(args, span)
         default: break
         }
         if let labelled = args.first(where: { $0.label != nil })?.label {
@@ -106,6 +108,7 @@ extension Checker {
         switch builtin {
         case .length:
             if case .table = shape { return .scalar }
+            if case .factor = shape { return .scalar }
             guard case .vector = numeric(shape, arg.span) else {
                 if case .unknown = shape { return .scalar }
                 error(CheckerMessage.lengthOfNonVector(shape), at: arg.span, help: CheckerMessage.useNrowOrNcol)
@@ -114,7 +117,7 @@ extension Checker {
             return .scalar
         case .nrow, .ncol:
             switch shape {
-            case .matrix, .table, .unknown: return .scalar
+            case .matrix, .design, .table, .unknown: return .scalar
             default:
                 error(CheckerMessage.dimensionOfNonMatrix(builtin.rawValue, shape: shape), at: arg.span)
                 return .unknown

@@ -24,6 +24,10 @@ extension Checker {
         case .scalar, .vector, .unknown: break
         case .unusableColumn(_, let problem):
             error(problem.description, at: decl.response.span)
+        case .factor(let f, let problem):
+            error(
+                problem?.description ?? CheckerMessage.modelledDataNotVector(response.shape), at: decl.response.span,
+                help: CheckerMessage.factorHelp(decl.response.span.text, level: f.levels.last))
         default:
             error(CheckerMessage.modelledDataNotVector(response.shape), at: decl.response.span)
         }
@@ -118,6 +122,10 @@ extension Checker {
             }
         case .unusableColumn(_, let problem):
             error(problem.description, at: e.span)
+        case .factor(let f, let problem):
+            error(
+                problem?.description ?? CheckerMessage.factorNotPerRow(role, e.span.text), at: e.span,
+                help: CheckerMessage.factorHelp(e.span.text, level: f.levels.last))
         default:
             error(CheckerMessage.notPerRow(role, shape: info.shape), at: e.span)
         }

@@ -58,6 +58,10 @@ extension Session {
             return try elementwise(x, y, span, Session.binaryFunction(builtin), name: builtin.rawValue)
         case .pdf, .logpdf, .cdf, .ccdf, .quantile:
             return try ofDistribution(builtin, args, span)
+        case .factor:
+            return try makeFactor(args, span)
+        case .levels:
+            return try levels(args, span)
         default:
             throw Diagnostic.internalError(InterpreterMessage.unchecked(builtin.rawValue), at: span)
         }
@@ -105,18 +109,9 @@ extension Session {
     }
 
     func reduce(_ builtin: Builtin, _ args: [Argument], _ span: SourceSpan) throws -> Value {
-        let values = try args.map { arg -> Value in
-            let v = try evaluate(arg.value)
-            if case .table(let t) = v, builtin == .nrow || builtin == .ncol || builtin == .length {
-                return .number(Double(builtin == .ncol ? t.columns.count : t.rowCount))
-            }
-            return try numeric(v, arg.value.span)
-        }
-        if case .number(let x) = values[0], args.count == 1, builtin == .nrow || builtin == .ncol || builtin == .length,
-            case .table = try evaluate(args[0].value)
-        {
-            return .number(x)
-        }
+        let evaluated = try args.map { try evaluate($0.value) }
+        if args.count == 1, let count = Session.count(of: evaluated[0], builtin) { return .number(Double(count)) }
+        let values = try zip(evaluated, args).map { try numeric($0, $1.value.span) }
         if values.count > 1 { return try combine(builtin, values, args, span) }
         let v = values[0]
         let xs = v.elements!
@@ -146,6 +141,17 @@ extension Session {
             return .number(builtin == .var ? Arithmetic.variance(xs) : Arithmetic.standardDeviation(xs))
         default:
             throw Diagnostic.internalError(InterpreterMessage.unchecked(builtin.rawValue), at: span)
+        }
+    }
+
+    /// nrow, ncol and length of a table (rows, columns, rows), and length of a text column or factor.
+    static func count(of v: Value, _ builtin: Builtin) -> Int? {
+        switch (v, builtin) {
+        case (.table(let t), .ncol): return t.columns.count
+        case (.table(let t), .nrow), (.table(let t), .length): return t.rowCount
+        case (.factor(let f), .length): return f.count
+        case (.column(let c, _), .length) where c.kind == .text: return c.count
+        default: return nil
         }
     }
 

@@ -10,6 +10,12 @@ extension Session {
     /// its warnings, its report, and the fit kept under the model's name.
     func runFit(_ fit: CheckedFit, _ span: SourceSpan) throws {
         let model = try builtModel(fit.model, span)
+        if let empty = emptyLevels[fit.model]?.first {
+            let coefficient = empty.slot.map(model.layout.slotName)
+            throw Diagnostic.error(
+                InterpreterMessage.emptyLevel(empty.level, coefficient: coefficient), at: span,
+                help: InterpreterMessage.emptyLevelHelp)
+        }
         var problem = FitProblem(model: model, request: try methodRequest(fit))
         if fit.trace {
             problem.onIteration = { [weak self] it in

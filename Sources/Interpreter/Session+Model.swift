@@ -39,14 +39,15 @@ extension Session {
                     upper: upper))
         }
         let priorTerms = try priors(for: layout)
+        emptyLevels[name] = lowering.emptyLevels
         do {
             let likelihood = try LogLikelihood(
                 store: store, terms: lowered, priors: store.zero, columns: lowering.columns,
                 predictors: lowering.predictors, parameterCount: layout.count)
             return StatisticalModel(
-                name: name, store: store, layout: layout, terms: lowered, likelihood: likelihood, priors: priorTerms,
-                predictorDescriptions: lowering.predictorDescriptions, termDescriptions: terms.map(\.description),
-                responseDescriptions: terms.map(\.response.span.text))
+                name: name, store: store, layout: lowering.labelledLayout(), terms: lowered, likelihood: likelihood,
+                priors: priorTerms, predictorDescriptions: lowering.predictorDescriptions,
+                termDescriptions: terms.map(\.description), responseDescriptions: terms.map(\.response.span.text))
         } catch {
             throw likelihoodDiagnostic(error, terms)
         }

@@ -33,7 +33,8 @@ extension Session {
                 body: .parameters(
                     model.layout.entries.map {
                         ShowForm.Parameter(
-                            name: $0.name, length: $0.length, lower: $0.lower, upper: $0.upper, start: $0.start)
+                            name: $0.name, length: $0.length, lower: $0.lower, upper: $0.upper, start: $0.start,
+                            components: $0.labels)
                     }))
         case .model: return ShowForm(target: target.rawValue, model: model.name, body: lines(show.modelStatement()))
         }

@@ -32,6 +32,8 @@ public final class Session: @unchecked Sendable {
     var modelOrder: [String] = []
     /// Models built, until a definition changes them.
     var modelCache: [String: StatisticalModel] = [:]
+    /// Each built model's design columns that no row sets (a level with no rows), checked before a fit.
+    var emptyLevels: [String: [Lowering.EmptyLevelUse]] = [:]
     var priors: [String: CheckedPrior] = [:]
     /// The last fit of each model, by name; and the last fit of all (loglik, aic, bic, n, se()).
     var fits: [String: FitRecord] = [:]
@@ -57,6 +59,7 @@ public final class Session: @unchecked Sendable {
         models = [:]
         modelOrder = []
         modelCache = [:]
+        emptyLevels = [:]
         priors = [:]
         fits = [:]
         lastFit = nil

@@ -82,12 +82,16 @@ extension ShowForm {
                     "parameters",
                     .array(
                         params.map { p in
-                            .object([
+                            var fields: [(String, JSON)] = [
                                 ("name", .string(p.name)), ("length", p.length.map { .number(Double($0)) } ?? .null),
                                 ("lower", p.lower.map(JSON.number) ?? .null),
                                 ("upper", p.upper.map(JSON.number) ?? .null),
                                 ("start", .array(p.start.map(JSON.number))),
-                            ])
+                            ]
+                            if let names = p.components {
+                                fields.append(("components", .array(names.map(JSON.string))))
+                            }
+                            return .object(fields)
                         })
                 ))
         }

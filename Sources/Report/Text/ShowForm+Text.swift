@@ -19,7 +19,8 @@ extension ShowForm {
             let total = params.reduce(0) { $0 + ($1.length ?? 1) }
             var lines = ["params (θ has \(total) component\(total == 1 ? "" : "s")):"]
             for p in params {
-                let shape = p.length.map { "vector[\($0)]" } ?? "scalar"
+                let names = p.components.map { " (" + $0.joined(separator: ", ") + ")" } ?? ""
+                let shape = (p.length.map { "vector[\($0)]" } ?? "scalar") + names
                 let n = { (x: Double) in NumberFormat.significant(x) }
                 let constraint: String
                 switch (p.lower, p.upper) {

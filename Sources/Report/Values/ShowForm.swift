@@ -18,12 +18,17 @@ public struct ShowForm: Sendable {
         public let lower: Double?
         public let upper: Double?
         public let start: [Double]
-        public init(name: String, length: Int?, lower: Double?, upper: Double?, start: [Double]) {
+        /// The names of a vector's components, from the columns they multiply (`woolB`), when known.
+        public let components: [String]?
+        public init(
+            name: String, length: Int?, lower: Double?, upper: Double?, start: [Double], components: [String]? = nil
+        ) {
             self.name = name
             self.length = length
             self.lower = lower
             self.upper = upper
             self.start = start
+            self.components = components
         }
     }
 

@@ -262,3 +262,19 @@ for yi, c in zip(y, ongoing):
         slopes.append(abs(z))
     dz.append(2 * EPS * (abs(yi) + abs(mu)) / sigma)
 sum_bound("19-censored-normal", "loglik", terms, extra=sum(s * d for s, d in zip(slopes, dz)))
+
+# ---------------------------------------------------------------------------- factors (32)
+# warpbreaks with its factors as the indicator columns mle builds (treatment coding, levels sorted:
+# wool A, B; tension H, L, M), so the exact MLE here is also the exact reference.
+with open(os.path.join(DATA, "warpbreaks.csv")) as fh:
+    wb = list(csv.DictReader(fh))
+breaks = [mp.mpf(float(r["breaks"])) for r in wb]
+ind = lambda field, level: [mp.mpf(1 if r[field] == level else 0) for r in wb]
+woolB, tH, tL, tM = ind("wool", "B"), ind("tension", "H"), ind("tension", "L"), ind("tension", "M")
+glm("32-factors, wool + tension (baseline H)", breaks, [woolB, tL, tM],
+    ["b0", "w[woolB]", "w[tensionL]", "w[tensionM]"], "log")
+glm("32-factors, wool + tension (levels L, M, H)", breaks, [woolB, tM, tH], ["b0", "a", "v[1]", "v[2]"], "log")
+glm("32-factors, wool * tension (saturated)", breaks,
+    [woolB, tM, tH, [a * b for a, b in zip(woolB, tM)], [a * b for a, b in zip(woolB, tH)]],
+    ["b0", "a", "v[1]", "v[2]", "u[1]", "u[2]"], "log")
+least_squares("32-factors, Normal", breaks, [woolB, tL, tM], ["b0", "w[woolB]", "w[tensionL]", "w[tensionM]"])

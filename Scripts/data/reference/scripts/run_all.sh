@@ -5,5 +5,6 @@ set -e
 cd "$(dirname "$0")/.."
 python3 scripts/make_nist_csv.py          # longley.csv, norris.csv (transcribed NIST data)
 Rscript scripts/reference.R               # exports mtcars/discoveries/rivers/cars/gauss10/numacc*.csv, out/r_values.tsv
+Rscript scripts/factors.R                 # ../warpbreaks.csv and the glm/lm values Scripts/32-factors.mle asserts
 python3 scripts/reference.py              # out/py_values.tsv (statsmodels/scipy/numpy + exact)
 python3 scripts/build_reference.py        # REFERENCE.md (exits 1 if exact LS != NIST certified)
