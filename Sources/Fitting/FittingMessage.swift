@@ -113,6 +113,13 @@ public enum FittingMessage {
         "the likelihood is unbounded: it grows without limit as \(edge), so the maximum likelihood estimate does not exist (with a Normal, this happens when there is one observation or all values are equal)"
     }
 
+    static func exactFit(scale name: String) -> String {
+        "the mean fits every row exactly (the residual sum of squares is 0 to rounding): the likelihood grows without limit as \(name) → 0, so the maximum likelihood estimate of \(name) does not exist"
+    }
+
+    static let exactFitHelp =
+        "the coefficients are determined exactly; fix the scale (e.g. Normal(mean, 1)) to fit them"
+
     static let unboundedHelp = "add data, fix the scale, or put a prior on the parameter that goes to the edge"
 
     // MARK: Newton's method

@@ -39,6 +39,10 @@ struct LeastSquaresMethod: FitMethod {
         let sigma2: Double
         switch design.scale {
         case .parameter(let s):
+            if LeastSquaresMethod.fitsExactly(fit.residualSumOfSquares, y) {
+                let name = model.layout.slotName(s)
+                throw FitError(.unbounded, FittingMessage.exactFit(scale: name), help: FittingMessage.exactFitHelp)
+            }
             sigma2 = fit.residualSumOfSquares / design.weightSum
             theta[s] = sigma2.squareRoot()
             solution.estimate = theta
@@ -54,6 +58,15 @@ struct LeastSquaresMethod: FitMethod {
             solution.knownCovariance = (design.slots, unscaled.map { $0 * sigma2 })
         }
         return solution
+    }
+}
+
+extension LeastSquaresMethod {
+    /// Whether the residuals are zero to rounding: RSS ≤ n·(4ε·max|yᵢ|)², the size rounding
+    /// the responses alone leaves (then σ̂ = 0 and ℓ is unbounded).
+    static func fitsExactly(_ rss: Double, _ y: [Double]) -> Bool {
+        let scale = 4 * Double.ulpOfOne * (y.map(abs).max() ?? 0)
+        return rss <= Double(y.count) * scale * scale
     }
 }
 
