@@ -41,6 +41,7 @@ public enum FittingMessage {
     static let censoredNotLeastSquares = "censored rows are not least squares"
     static let meanHasNoParameters = "the mean has no parameters"
     static let meanNotLinear = "the mean is not linear in its parameters"
+    static let meanIsLinear = "the mean is linear in its parameters (least squares' case)"
     static let scaleNotSimple = "σ is not a single parameter or a known constant"
     static let otherPriors = "a prior other than Normal(m, τ) on the mean's coefficients"
     static let priorWithUnknownScale = "with a prior and σ unknown, the penalty's weight depends on σ (no closed form)"
@@ -76,6 +77,26 @@ public enum FittingMessage {
     static let closedFormReason =
         "the score equations are solved symbolically (each parameter appears linearly or as a single power in the numerator of its score)"
     static let newtonTitle = "Newton's method (exact Hessian, line search)"
+    static let levenbergMarquardtTitle = "Levenberg–Marquardt (Gauss–Newton Hessian, Moré scaling)"
+    static let levenbergMarquardtAskedFor = "Levenberg–Marquardt was asked for ('using lm')"
+
+    static func levenbergMarquardtBecause(_ reason: String, _ names: [String]) -> String {
+        "no closed form: \(reason); the Normal's mean is nonlinear in \(names.joined(separator: ", ")), so the MLE minimises the residual sum of squares: Levenberg–Marquardt on the residuals, each step a damped Gauss–Newton least-squares solve (QR, never JᵀJ)"
+    }
+
+    static func levenbergMarquardtScale(_ name: String, _ value: Double) -> String {
+        "\(hat(name)) = √(RSS/n) = \(number(value)), at the minimum of the residual sum of squares"
+    }
+
+    static func notNonlinearLeastSquares(_ why: String) -> String {
+        "Levenberg–Marquardt needs a single Normal term whose mean depends on the parameters and whose σ is a separate parameter or a constant, without priors: \(why)"
+    }
+
+    static let lmBoundary = "a constrained parameter of the mean ran to the edge of its domain"
+
+    static func lmNotConverged(_ status: SolverResult.Status, iterations: Int, rss: Double) -> String {
+        "the fit did not converge: Levenberg–Marquardt stopped after \(iterations) iterations (\(stopped(status))) with a residual sum of squares of \(number(rss))"
+    }
 
     static func gradientTitle(lr: Double, steps: Int) -> String {
         "gradient ascent (lr = \(number(lr)), \(steps) steps)"

@@ -41,6 +41,10 @@ struct LeastSquaresMethod: FitMethod {
         case .parameter(let s):
             if LeastSquaresMethod.fitsExactly(fit.residualSumOfSquares, y) {
                 let name = model.layout.slotName(s)
+                // One observation, or all alike: the general unbounded-likelihood message says so.
+                if x.rows <= 1 || y.allSatisfy({ $0 == y[0] }) {
+                    throw BoundaryCheck.unbounded(FittingMessage.edge(name, 0))
+                }
                 throw FitError(.unbounded, FittingMessage.exactFit(scale: name), help: FittingMessage.exactFitHelp)
             }
             sigma2 = fit.residualSumOfSquares / design.weightSum
