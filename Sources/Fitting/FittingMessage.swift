@@ -76,7 +76,7 @@ public enum FittingMessage {
     static let closedFormTitle = "closed form"
     static let closedFormReason =
         "the score equations are solved symbolically (each parameter appears linearly or as a single power in the numerator of its score)"
-    static let newtonTitle = "Newton's method (exact Hessian, line search)"
+    static let newtonTitle = "Newton's method (exact Hessian, trust region)"
     static let levenbergMarquardtTitle = "Levenberg–Marquardt (Gauss–Newton Hessian, Moré scaling)"
     static let levenbergMarquardtAskedFor = "Levenberg–Marquardt was asked for ('using lm')"
 
@@ -149,6 +149,10 @@ public enum FittingMessage {
     {
         "the fit did not converge: Newton's method stopped after \(iterations) iterations (\(stopped(status))) "
             + "with ℓ = \(number(value)) and max |∇ℓ| = \(number(gradient, digits: 3))"
+    }
+
+    static func limitedPrecision(digits: Int) -> String {
+        "Newton's method stopped where ℓ can no longer resolve its steps: the estimate is good to about \(max(0, digits)) significant digits (rescaling the data may recover more)"
     }
 
     static let notConvergedHelp =

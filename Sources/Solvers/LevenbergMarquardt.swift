@@ -1,33 +1,42 @@
 import Foundation
+import Interrupt
 import LinearAlgebra
 
-/// Levenberg–Marquardt for nonlinear least squares, min ½‖r(x)‖², with Moré's scaling.
+/// Levenberg–Marquardt for nonlinear least squares, min ½‖r(x)‖², as a trust-region
+/// method with Moré's scaling (Moré 1978, the algorithm of MINPACK's lmder).
 ///
 /// Each step solves the damped Gauss–Newton problem
 ///
-///     min over h of ‖[J; √μ·D]·h + [r; 0]‖²,    i.e. (JᵀJ + μ·D²)·h = −Jᵀr,
+///     min over h of ‖[J; √λ·D]·h + [r; 0]‖²,    i.e. (JᵀJ + λ·D²)·h = −Jᵀr,
 ///
 /// by a pivoted QR of the stacked (n + k)×k matrix (never forming JᵀJ, whose condition
-/// number is cond(J)²). D = diag(dⱼ) with dⱼ the largest ‖column j of J‖ met so far
-/// (Moré 1978): the damping is invariant to the units of each parameter. μ follows
-/// Nielsen's rule (1999): with the gain ratio ρ = actual/predicted reduction of ½‖r‖²,
-/// a step with ρ > 0 is taken and μ ← μ·max(⅓, 1 − (2ρ − 1)³), else μ ← μ·ν, ν ← 2ν.
+/// number is cond(J)²), with λ = 0 (the Gauss–Newton step) when that step lies within the
+/// trust region ‖D·h‖ ≤ Δ, else the λ > 0 that puts it on the boundary (to 10%, found by
+/// bracketing). D = diag(dⱼ) with dⱼ the largest ‖column j of J‖ met so far: the method
+/// is invariant to the units of each parameter. With the gain ratio ρ = actual/predicted
+/// reduction of ½‖r‖², the radius halves when ρ < ¼ and becomes 2‖D·h‖ when ρ > ¾ (or the
+/// step was Gauss–Newton's); the step is taken when ρ > 10⁻⁴. The first radius is
+/// ‖D·x₀‖ (MINPACK's factor 1, which NIST's BoxBOD needs from its first start).
 ///
 /// Converged, scale-free (any one suffices):
 /// - the gradient is orthogonal to the residual to working precision: for every column,
-///   |Jⱼᵀr| ≤ gradientTolerance·‖Jⱼ‖·‖r‖ (MINPACK's gtol; the cosine of the angle);
-/// - the scaled step is below stepTolerance relative to the scaled point, ‖D·h‖ ≤
-///   stepTolerance·(‖D·x‖ + stepTolerance), after a step that was taken with μ ≤ 1
-///   (nearly Gauss–Newton: under heavy damping a tiny step is a crawl, not a minimum);
-/// - a nearly Gauss–Newton step (μ ≤ 1) is rejected while the reduction it predicts is
-///   below the rounding of ½‖r‖² (16ε·½‖r‖²);
-/// - r = 0 (an exact fit), or the cosine is below the residuals' own rounding,
-///   2·‖δr‖/‖r‖ with ‖δr‖ = `residualNoise` (a fit exact to the data's digits).
+///   |Jⱼᵀr| ≤ gradientTolerance·‖Jⱼ‖·‖r‖ (MINPACK's gtol, the cosine of the angle), or
+///   below the residuals' own rounding, 2·‖δr‖/‖r‖ with ‖δr‖ = `residualNoise` (a fit
+///   exact to the data's digits);
+/// - a step was taken whose scaled size is below stepTolerance·‖D·x‖;
+/// - a Gauss–Newton step (λ = 0) is rejected while the reduction it predicts is below the
+///   rounding of ½‖r‖² (16ε·½‖r‖²): no step can improve ℓ beyond what it can resolve;
+/// - r = 0 (an exact fit).
+/// A radius that shrinks below stepTolerance·‖D·x‖ otherwise means the method is stuck.
 public struct LevenbergMarquardt {
     public var maximumIterations = 1000
     public var gradientTolerance = 1e-15
     public var stepTolerance = 1e-15
+    /// The first trust radius as a multiple of ‖D·x₀‖.
+    public var initialRadiusFactor = 1.0
     public var onIteration: ((Iteration) -> Void)?
+    /// Polled once per trial step; true stops the iteration with status `.interrupted`.
+    public var isInterrupted: () -> Bool = { Interrupt.requested }
     /// Converts ½‖r‖² to the value traced (the profile log-likelihood for a Normal).
     public var traceValue: (Double) -> Double = { -$0 }
     /// Converts max |Jᵀr| to the gradient norm traced, given ½‖r‖² (n/RSS for a Normal's ℓ).
@@ -49,7 +58,6 @@ public struct LevenbergMarquardt {
     }
 
     public func minimize(_ f: some ResidualObjective, from start: [Double]) -> Result {
-        let k = start.count
         var x = start
         guard let first = f.residuals(x, jacobian: true), let firstJacobian = first.jacobian else {
             return Result(
@@ -58,11 +66,10 @@ public struct LevenbergMarquardt {
         var r = first.r
         var jacobian = firstJacobian
         var cost = LevenbergMarquardt.halfSquaredNorm(r)
-        var d = [Double](repeating: 0, count: k)
+        var d = [Double](repeating: 0, count: start.count)
         var history: [Iteration] = []
-        var mu = 1e-3
-        var nu = 2.0
         var iterations = 0
+        var lambda = 0.0
         func result(_ status: SolverResult.Status) -> Result {
             Result(
                 x: x, residualSumOfSquares: 2 * cost, iterations: iterations, status: status, history: history,
@@ -79,53 +86,45 @@ public struct LevenbergMarquardt {
         }
         guard cost.isFinite else { return result(.notFinite) }
         LevenbergMarquardt.updateScale(&d, jacobian)
+        let startSize = LevenbergMarquardt.scaledNorm(x, d)
+        var radius = initialRadiusFactor * (startSize > 0 ? startSize : 1)
         record(0)
         while iterations < maximumIterations {
-            if LevenbergMarquardt.isExactFit(r, cost) { return result(.converged) }
-            if LevenbergMarquardt.cosine(jacobian, r) <= cosineFloor(cost) { return result(.converged) }
-            guard let h = LevenbergMarquardt.step(jacobian, r, d, mu) else { return result(.notFinite) }
+            if isInterrupted() { return result(.interrupted) }
+            if cost == 0 || LevenbergMarquardt.cosine(jacobian, r) <= cosineFloor(cost) { return result(.converged) }
+            guard let (h, usedLambda) = LevenbergMarquardt.trustRegionStep(jacobian, r, d, radius, lambda) else {
+                return result(.notFinite)
+            }
+            lambda = usedLambda
             let candidate = zip(x, h).map { $0 + $1 }
             let predicted = LevenbergMarquardt.predictedReduction(jacobian, r, h)
             var actual = -Double.infinity
-            var next: (r: [Double], jacobian: Matrix?)?
             if let evaluated = f.residuals(candidate, jacobian: false) {
                 let c = LevenbergMarquardt.halfSquaredNorm(evaluated.r)
-                if c.isFinite {
-                    actual = cost - c
-                    next = evaluated
-                }
+                if c.isFinite { actual = cost - c }
             }
             let rho = predicted > 0 ? actual / predicted : -1
             let stepSize = LevenbergMarquardt.scaledNorm(h, d)
-            let pointSize = LevenbergMarquardt.scaledNorm(x, d)
-            if rho > 0, let next, let withJacobian = f.residuals(candidate, jacobian: true),
-                let j = withJacobian.jacobian
-            {
+            if rho < 0.25 {
+                radius = rho <= 0 ? 0.5 * min(radius, stepSize) : 0.5 * radius
+            } else if rho > 0.75 || lambda == 0 {
+                radius = max(radius, 2 * stepSize)
+            }
+            if rho > 1e-4, let taken = f.residuals(candidate, jacobian: true), let j = taken.jacobian {
                 iterations += 1
                 x = candidate
-                r = next.r
+                r = taken.r
                 jacobian = j
                 cost = LevenbergMarquardt.halfSquaredNorm(r)
                 LevenbergMarquardt.updateScale(&d, jacobian)
-                mu *= max(1.0 / 3, 1 - pow(2 * rho - 1, 3))
-                nu = 2
                 record(stepSize)
-                // A tiny step is convergence only when it is nearly a Gauss–Newton step (μ ≤ 1): a
-                // tiny step under heavy damping is a crawl, not a minimum.
-                if mu <= 1, stepSize <= stepTolerance * (pointSize + stepTolerance) { return result(.converged) }
+                if stepSize <= stepTolerance * LevenbergMarquardt.scaledNorm(x, d) { return result(.converged) }
             } else {
-                // Rejected: a step this small that still does not reduce ½‖r‖² means the
-                // minimum is reached to the precision ½‖r‖² can be computed in.
-                // Nearly a Gauss–Newton step (μ ≤ 1) that the linear model says can gain no more
-                // than the rounding of ½‖r‖²: the minimum, to the precision ℓ can be computed in.
-                if mu <= 1, predicted <= 16 * Double.ulpOfOne * cost { return result(.converged) }
-                if stepSize <= stepTolerance * (pointSize + stepTolerance) {
+                if lambda == 0, predicted <= 16 * Double.ulpOfOne * cost { return result(.converged) }
+                if radius <= stepTolerance * LevenbergMarquardt.scaledNorm(x, d) {
                     let cosine = LevenbergMarquardt.cosine(jacobian, r)
                     return result(cosine <= max(1e-8, cosineFloor(cost)) ? .converged : .stalled)
                 }
-                mu *= nu
-                nu *= 2
-                if !mu.isFinite || mu > 1e300 { return result(.stalled) }
             }
         }
         return result(.iterationLimit)
@@ -196,6 +195,31 @@ extension LevenbergMarquardt {
         guard let fit = LeastSquares(x: stacked, y: rhs, tolerance: 0), fit.coefficients.allSatisfy(\.isFinite)
         else { return nil }
         return fit.coefficients
+    }
+
+    /// The step for trust radius Δ: Gauss–Newton's (λ = 0) if ‖D·h‖ ≤ 1.1·Δ, else h(λ) with
+    /// ‖D·h(λ)‖ within 10% of Δ, λ bracketed from the previous one (or ‖D⁻¹Jᵀr‖/Δ, the
+    /// value for which a steepest-descent step has length Δ) by factors of 4, then bisected
+    /// geometrically. ‖D·h(λ)‖ decreases in λ, so the bracket always closes.
+    static func trustRegionStep(_ j: Matrix, _ r: [Double], _ d: [Double], _ radius: Double, _ previous: Double)
+        -> (h: [Double], lambda: Double)?
+    {
+        guard let gaussNewton = step(j, r, d, 0) else { return nil }
+        if scaledNorm(gaussNewton, d) <= 1.1 * radius { return (gaussNewton, 0) }
+        let g = gradient(j, r)
+        var lambda =
+            previous > 0 ? previous : zip(g, d).reduce(0) { $0 + ($1.0 / $1.1) * ($1.0 / $1.1) }.squareRoot() / radius
+        var (low, high) = (0.0, Double.infinity)
+        var best = gaussNewton
+        for _ in 0..<40 {
+            guard lambda.isFinite, lambda > 0, let h = step(j, r, d, lambda) else { break }
+            best = h
+            let size = scaledNorm(h, d)
+            if abs(size - radius) <= 0.1 * radius { return (h, lambda) }
+            if size > radius { low = lambda } else { high = lambda }
+            lambda = high.isFinite ? (low > 0 ? (low * high).squareRoot() : high / 4) : lambda * 4
+        }
+        return (best, lambda)
     }
 
     /// ½‖r‖² − ½‖r + J·h‖², the reduction the linear model predicts.

@@ -1,3 +1,4 @@
+import Interrupt
 import LinearAlgebra
 import Model
 import Solvers
@@ -40,6 +41,7 @@ struct LevenbergMarquardtMethod: FitMethod {
         // μ is computed to about ε·|μᵢ| ≈ ε·|yᵢ| per row.
         solver.residualNoise = Double.ulpOfOne * design.responseScale.reduce(0) { $0 + $1 * $1 }.squareRoot()
         let result = solver.minimize(design, from: design.start)
+        if result.status == .interrupted { throw Interrupted() }
         guard result.status == .converged else {
             throw FitError(
                 .notConverged,
