@@ -70,6 +70,13 @@ public enum Fitter {
             if let solution = try nonlinearLeastSquares(problem, because: why) {
                 return (solution, Plan(method: solution.method, reason: solution.reason, refused: refused))
             }
+            let k = problem.model.layout.count
+            if k > LBFGSMethod.automaticThreshold {
+                let method = LBFGSMethod(
+                    reason: FittingMessage.lbfgsBecause(why, parameters: k, threshold: LBFGSMethod.automaticThreshold))
+                let solution = try method.solve(problem)
+                return (solution, Plan(method: solution.method, reason: solution.reason, refused: refused))
+            }
             let newton = NewtonMethod(reason: FittingMessage.newtonBecause(why))
             let solution = try newton.solve(problem)
             return (solution, Plan(method: solution.method, reason: solution.reason, refused: refused))

@@ -77,6 +77,20 @@ public enum FittingMessage {
     static let closedFormReason =
         "the score equations are solved symbolically (each parameter appears linearly or as a single power in the numerator of its score)"
     static let newtonTitle = "Newton's method (exact Hessian, trust region)"
+    static let lbfgsTitle = "L-BFGS (limited-memory quasi-Newton, Moré–Thuente line search)"
+    static let lbfgsAskedFor = "L-BFGS was asked for ('using lbfgs')"
+
+    static func lbfgsBecause(_ reason: String, parameters k: Int, threshold: Int) -> String {
+        "no closed form: \(reason); with \(k) parameters (more than \(threshold)) the exact k×k Hessian costs more per Newton step than it saves, so L-BFGS (ℓ and ∇ℓ only; the Hessian is formed once, at the estimate, for the standard errors)"
+    }
+
+    static func lbfgsNotConverged(_ status: SolverResult.Status, iterations: Int, value: Double, gradient: Double)
+        -> String
+    {
+        "the fit did not converge: L-BFGS stopped after \(iterations) iterations (\(stopped(status))) "
+            + "with ℓ = \(number(value)) and max |∇ℓ| = \(number(gradient, digits: 3))"
+    }
+
     static let levenbergMarquardtTitle = "Levenberg–Marquardt (Gauss–Newton Hessian, Moré scaling)"
     static let levenbergMarquardtAskedFor = "Levenberg–Marquardt was asked for ('using lm')"
 
