@@ -83,7 +83,7 @@ def load(path):
 def run():
     import numpy as np
     if name == "polars":
-        import polars as pl; pl.read_csv(f"{work}.csv"); return
+        import polars as pl; pl.read_csv("logistic.csv"); return
     a = load(f"{work}.csv")
     y, X = a[:, 0], a[:, 1:]
     if name == "sklearn":
