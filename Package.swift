@@ -19,6 +19,7 @@ let package = Package(
         .target(name: "CReadline", dependencies: ["CInterrupt"], linkerSettings: [.linkedLibrary("readline")]),
         .target(name: "CGSL", linkerSettings: [.linkedLibrary("gsl")]),
         .target(name: "CLapack", linkerSettings: [.linkedLibrary("lapacke"), .linkedLibrary("openblas")]),
+        .target(name: "CLBFGS", linkerSettings: [.linkedLibrary("lbfgs")]),
 
         // Pipeline stages
         .target(name: "Diagnostics"),
@@ -30,7 +31,7 @@ let package = Package(
         .target(name: "Symbolic", dependencies: ["CGSL", "Diagnostics"]),
         .target(name: "Model", dependencies: ["CGSL", "Diagnostics", "Symbolic", "LinearAlgebra"]),
         .target(name: "Report", dependencies: ["Diagnostics"]),
-        .target(name: "Solvers", dependencies: ["LinearAlgebra", "Interrupt"]),
+        .target(name: "Solvers", dependencies: ["LinearAlgebra", "Interrupt", "CLBFGS"]),
         .target(name: "Inference", dependencies: ["LinearAlgebra", "CGSL"]),
         // Fitting: a problem in; the plan, the solution, the checks and the inference out. No Syntax.
         .target(

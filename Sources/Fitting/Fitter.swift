@@ -27,6 +27,20 @@ public enum Fitter {
         return try FitOutcome(problem, solution, plan)
     }
 
+    /// Levenberg–Marquardt when the model is nonlinear least squares (a Normal whose mean is
+    /// nonlinear in its parameters, σ separate); nil when it is not, or when a constrained
+    /// coefficient ran to its edge (Newton's boundary checks then take over).
+    static func nonlinearLeastSquares(_ problem: FitProblem, because why: String) throws -> Solution? {
+        guard case .success(let design) = NonlinearDesign.of(problem.model) else { return nil }
+        let names = design.slots.map { problem.model.layout.slotName($0) }
+        let method = LevenbergMarquardtMethod(reason: FittingMessage.levenbergMarquardtBecause(why, names))
+        do {
+            return try method.solve(problem)
+        } catch let e as FitError where e.kind == .refused {
+            return nil
+        }
+    }
+
     /// The method asked for, or the first automatic one that applies, else Newton.
     static func solve(_ problem: FitProblem) throws -> (Solution, Plan) {
         switch problem.request {
@@ -52,7 +66,18 @@ public enum Fitter {
                     refused.append((method.title, e.message))
                 }
             }
-            let newton = NewtonMethod(reason: FittingMessage.newtonBecause(refused.last?.reason ?? ""))
+            let why = refused.last?.reason ?? ""
+            if let solution = try nonlinearLeastSquares(problem, because: why) {
+                return (solution, Plan(method: solution.method, reason: solution.reason, refused: refused))
+            }
+            let k = problem.model.layout.count
+            if k > LBFGSMethod.automaticThreshold {
+                let method = LBFGSMethod(
+                    reason: FittingMessage.lbfgsBecause(why, parameters: k, threshold: LBFGSMethod.automaticThreshold))
+                let solution = try method.solve(problem)
+                return (solution, Plan(method: solution.method, reason: solution.reason, refused: refused))
+            }
+            let newton = NewtonMethod(reason: FittingMessage.newtonBecause(why))
             let solution = try newton.solve(problem)
             return (solution, Plan(method: solution.method, reason: solution.reason, refused: refused))
         }

@@ -41,6 +41,7 @@ public enum FittingMessage {
     static let censoredNotLeastSquares = "censored rows are not least squares"
     static let meanHasNoParameters = "the mean has no parameters"
     static let meanNotLinear = "the mean is not linear in its parameters"
+    static let meanIsLinear = "the mean is linear in its parameters (least squares' case)"
     static let scaleNotSimple = "σ is not a single parameter or a known constant"
     static let otherPriors = "a prior other than Normal(m, τ) on the mean's coefficients"
     static let priorWithUnknownScale = "with a prior and σ unknown, the penalty's weight depends on σ (no closed form)"
@@ -75,7 +76,41 @@ public enum FittingMessage {
     static let closedFormTitle = "closed form"
     static let closedFormReason =
         "the score equations are solved symbolically (each parameter appears linearly or as a single power in the numerator of its score)"
-    static let newtonTitle = "Newton's method (exact Hessian, line search)"
+    static let newtonTitle = "Newton's method (exact Hessian, trust region)"
+    static let lbfgsTitle = "L-BFGS (limited-memory quasi-Newton, Moré–Thuente line search)"
+    static let lbfgsAskedFor = "L-BFGS was asked for ('using lbfgs')"
+
+    static func lbfgsBecause(_ reason: String, parameters k: Int, threshold: Int) -> String {
+        "no closed form: \(reason); with \(k) parameters (more than \(threshold)) the exact k×k Hessian costs more per Newton step than it saves, so L-BFGS (ℓ and ∇ℓ only; the Hessian is formed once, at the estimate, for the standard errors)"
+    }
+
+    static func lbfgsNotConverged(_ status: SolverResult.Status, iterations: Int, value: Double, gradient: Double)
+        -> String
+    {
+        "the fit did not converge: L-BFGS stopped after \(iterations) iterations (\(stopped(status))) "
+            + "with ℓ = \(number(value)) and max |∇ℓ| = \(number(gradient, digits: 3))"
+    }
+
+    static let levenbergMarquardtTitle = "Levenberg–Marquardt (Gauss–Newton Hessian, Moré scaling)"
+    static let levenbergMarquardtAskedFor = "Levenberg–Marquardt was asked for ('using lm')"
+
+    static func levenbergMarquardtBecause(_ reason: String, _ names: [String]) -> String {
+        "no closed form: \(reason); the Normal's mean is nonlinear in \(names.joined(separator: ", ")), so the MLE minimises the residual sum of squares: Levenberg–Marquardt on the residuals, each step a damped Gauss–Newton least-squares solve (QR, never JᵀJ)"
+    }
+
+    static func levenbergMarquardtScale(_ name: String, _ value: Double) -> String {
+        "\(hat(name)) = √(RSS/n) = \(number(value)), at the minimum of the residual sum of squares"
+    }
+
+    static func notNonlinearLeastSquares(_ why: String) -> String {
+        "Levenberg–Marquardt needs a single Normal term whose mean depends on the parameters and whose σ is a separate parameter or a constant, without priors: \(why)"
+    }
+
+    static let lmBoundary = "a constrained parameter of the mean ran to the edge of its domain"
+
+    static func lmNotConverged(_ status: SolverResult.Status, iterations: Int, rss: Double) -> String {
+        "the fit did not converge: Levenberg–Marquardt stopped after \(iterations) iterations (\(stopped(status))) with a residual sum of squares of \(number(rss))"
+    }
 
     static func gradientTitle(lr: Double, steps: Int) -> String {
         "gradient ascent (lr = \(number(lr)), \(steps) steps)"
@@ -113,6 +148,13 @@ public enum FittingMessage {
         "the likelihood is unbounded: it grows without limit as \(edge), so the maximum likelihood estimate does not exist (with a Normal, this happens when there is one observation or all values are equal)"
     }
 
+    static func exactFit(scale name: String) -> String {
+        "the mean fits every row exactly (the residual sum of squares is 0 to rounding): the likelihood grows without limit as \(name) → 0, so the maximum likelihood estimate of \(name) does not exist"
+    }
+
+    static let exactFitHelp =
+        "the coefficients are determined exactly; fix the scale (e.g. Normal(mean, 1)) to fit them"
+
     static let unboundedHelp = "add data, fix the scale, or put a prior on the parameter that goes to the edge"
 
     // MARK: Newton's method
@@ -121,6 +163,10 @@ public enum FittingMessage {
     {
         "the fit did not converge: Newton's method stopped after \(iterations) iterations (\(stopped(status))) "
             + "with ℓ = \(number(value)) and max |∇ℓ| = \(number(gradient, digits: 3))"
+    }
+
+    static func limitedPrecision(digits: Int) -> String {
+        "Newton's method stopped where ℓ can no longer resolve its steps: the estimate is good to about \(max(0, digits)) significant digits (rescaling the data may recover more)"
     }
 
     static let notConvergedHelp =

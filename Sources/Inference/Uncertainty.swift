@@ -26,9 +26,18 @@ public enum Uncertainty {
     /// −∇²ℓ is first scaled to unit diagonal, D^(−½)·I·D^(−½) (a correlation-like matrix,
     /// blind to the units of each parameter: a slope per year and an intercept differ by
     /// 10⁶ in scale without being any less identifiable). It must be positive definite; it is
-    /// judged singular when its smallest eigenvalue is below 10⁻¹² of its largest (ℓ is flat in
-    /// some direction: not identifiable). The inverse is unscaled back: Σ = D^(−½)·S⁻¹·D^(−½).
-    public static func covariance(hessian h: Matrix, free: [Int]) -> Result<Matrix, Identifiability> {
+    /// judged singular when its smallest eigenvalue is below `precision` times its largest (ℓ is
+    /// flat in some direction, to the precision the Hessian is known: not identifiable). The
+    /// inverse is unscaled back: Σ = D^(−½)·S⁻¹·D^(−½).
+    ///
+    /// The default precision, `hessianPrecision(k)`, is what rounding leaves in a k×k scaled
+    /// Hessian summed over rows: a nearly flat but unique optimum (NIST's Lanczos problems,
+    /// smallest eigenvalue ≈ 10⁻⁸ of the largest) is identifiable; a direction ℓ does not
+    /// depend on at all (eigenvalue ≈ ε) is not.
+    public static func covariance(hessian h: Matrix, free: [Int], precision: Double? = nil)
+        -> Result<Matrix, Identifiability>
+    {
+        let tolerance = precision ?? hessianPrecision(free.count)
         let k = free.count
         var information = Matrix(rows: k, columns: k)
         for (a, i) in free.enumerated() { for (b, j) in free.enumerated() { information[a, b] = -h[i, j] } }
@@ -64,7 +73,7 @@ public enum Uncertainty {
                 eigenvalue: values.first ?? 0, largestEigenvalue: largest,
                 direction: norm > 0 ? raw.map { $0 / norm } : v)
         }
-        if let smallest = values.first, !(smallest > 1e-12 * abs(largest)) || !smallest.isFinite {
+        if let smallest = values.first, !(smallest > tolerance * abs(largest)) || !smallest.isFinite {
             return .failure(flat())
         }
         guard let inverse = scaled.inverseSPD() else { return .failure(flat()) }
@@ -72,6 +81,12 @@ public enum Uncertainty {
         for a in 0..<k { for b in 0..<k { covariance[a, b] *= scale[a] * scale[b] } }
         return .success(covariance)
     }
+
+    /// The relative precision of a k×k Hessian scaled to unit diagonal: 1000·k·ε (2·10⁻¹³ for
+    /// k = 1; the eigenvalues of a symmetric matrix are perturbed by at most ‖δH‖ ≈ k·ε·‖H‖
+    /// per rounding of its entries, and each entry is a sum over rows that may have lost a few
+    /// hundred ulps to cancellation).
+    public static func hessianPrecision(_ k: Int) -> Double { 1000 * Double(max(1, k)) * Double.ulpOfOne }
 
     /// Standard error of g(θ̂) by the delta method: √(∇gᵀ·Σ·∇g).
     public static func deltaMethod(gradient g: [Double], covariance: Matrix) -> Double {

@@ -39,6 +39,17 @@ public struct SolverResult: Sendable {
     public let history: [Iteration]
 
     public var gradientNorm: Double { gradient.map(abs).max() ?? 0 }
+
+    public init(
+        x: [Double], value: Double, gradient: [Double], iterations: Int, status: Status, history: [Iteration]
+    ) {
+        self.x = x
+        self.value = value
+        self.gradient = gradient
+        self.iterations = iterations
+        self.status = status
+        self.history = history
+    }
 }
 
 extension Array where Element == Double {

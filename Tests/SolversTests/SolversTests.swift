@@ -101,3 +101,33 @@ struct SolversTests {
         #expect(r.iterations == 2 && stop.calls == 3)
     }
 }
+
+/// The trust-region Newton solver against exact maxima.
+struct TrustRegionNewtonTests {
+    @Test("trust-region Newton: a concave quadratic in one step, Rosenbrock from (−1.2, 1)")
+    func basics() {
+        let q = TrustRegionNewton().maximize(Quadratic(), from: [10, 10])
+        #expect(q.status == .converged && abs(q.x[0] - 1) < 1e-12 && abs(q.x[1] + 2) < 1e-12)
+        let r = TrustRegionNewton().maximize(NegatedRosenbrock(), from: [-1.2, 1])
+        #expect(r.status == .converged)
+        #expect(abs(r.x[0] - 1) < 1e-10 && abs(r.x[1] - 1) < 1e-10)
+    }
+
+    @Test("a Poisson ℓ in log λ with λ̂ ≈ 10⁵ is polished to full precision (ℓ cannot resolve the last digits)")
+    func poissonScale() {
+        // ℓ(u) = S·u − n·eᵘ with S = 601378, n = 6: the maximum is u = log(S/n) exactly. ℓ is a
+        // difference of numbers near 7·10⁶, so it resolves u only to ≈ 10⁻⁵ relative; the
+        // gradient keeps resolving. Asserted: λ̂ = eᵘ to 4 ulps of S/n.
+        struct Poisson: Objective {
+            let dimension = 1
+            func evaluate(_ x: [Double], order: Int) -> (value: Double, gradient: [Double], hessian: Matrix) {
+                let e = exp(x[0])
+                return (601378 * x[0] - 6 * e, [601378 - 6 * e], Matrix(rowVectors: [[-6 * e]]))
+            }
+        }
+        let r = TrustRegionNewton().maximize(Poisson(), from: [0])
+        #expect(r.status == .converged)
+        let exact = 601378.0 / 6
+        #expect(abs(exp(r.x[0]) - exact) <= 4 * exact.ulp * 1e1)
+    }
+}

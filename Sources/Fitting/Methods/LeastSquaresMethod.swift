@@ -39,6 +39,14 @@ struct LeastSquaresMethod: FitMethod {
         let sigma2: Double
         switch design.scale {
         case .parameter(let s):
+            if LeastSquaresMethod.fitsExactly(fit.residualSumOfSquares, y) {
+                let name = model.layout.slotName(s)
+                // One observation, or all alike: the general unbounded-likelihood message says so.
+                if x.rows <= 1 || y.allSatisfy({ $0 == y[0] }) {
+                    throw BoundaryCheck.unbounded(FittingMessage.edge(name, 0))
+                }
+                throw FitError(.unbounded, FittingMessage.exactFit(scale: name), help: FittingMessage.exactFitHelp)
+            }
             sigma2 = fit.residualSumOfSquares / design.weightSum
             theta[s] = sigma2.squareRoot()
             solution.estimate = theta
@@ -54,6 +62,15 @@ struct LeastSquaresMethod: FitMethod {
             solution.knownCovariance = (design.slots, unscaled.map { $0 * sigma2 })
         }
         return solution
+    }
+}
+
+extension LeastSquaresMethod {
+    /// Whether the residuals are zero to rounding: RSS ≤ n·(4ε·max|yᵢ|)², the size rounding
+    /// the responses alone leaves (then σ̂ = 0 and ℓ is unbounded).
+    static func fitsExactly(_ rss: Double, _ y: [Double]) -> Bool {
+        let scale = 4 * Double.ulpOfOne * (y.map(abs).max() ?? 0)
+        return rss <= Double(y.count) * scale * scale
     }
 }
 
