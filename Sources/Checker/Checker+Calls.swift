@@ -106,6 +106,13 @@ extension Checker {
             break
         }
         switch builtin {
+        case .softmax:
+            switch numeric(shape, arg.span) {
+            case .scalar:
+                error(CheckerMessage.softmaxOfNumber, at: arg.span)
+                return .unknown
+            case let s: return s
+            }
         case .length:
             if case .table = shape { return .scalar }
             if case .factor = shape { return .scalar }

@@ -24,7 +24,8 @@ public struct FitOutcome: @unchecked Sendable {
 
     public var boundary: [Int: String] { solution.boundary }
     public var warnings: [String] { solution.warnings }
-    public var parameterCount: Int { model.layout.count }
+    /// The free directions: every slot, less one per simplex row (AIC and BIC count these).
+    public var parameterCount: Int { model.layout.freeCount }
     public var observations: Int { model.rowCount }
     public var aic: Double { Uncertainty.aic(logLikelihood: logLikelihood, parameters: parameterCount) }
     public var bic: Double {

@@ -1,4 +1,5 @@
 import Diagnostics
+import Model
 import Solvers
 
 /// The wording of fitting — the choice of method, convergence, separation,
@@ -26,6 +27,22 @@ public enum FittingMessage {
     static func newtonBecause(_ reason: String) -> String { "no closed form: " + reason }
     static let newtonAskedFor = "Newton's method was asked for ('using newton')"
     static let gradientAskedFor = "plain gradient ascent was asked for: θ ← θ + lr·∇ℓ(θ), from the start values"
+
+    /// The coordinates an iterative method works in, as a report names them: "log(σ)",
+    /// "logit(p)", and for a simplex its log-ratios "log(p[k]/p[1])".
+    static func coordinateNames(_ layout: ParameterLayout) -> [String] {
+        layout.entries.flatMap { entry -> [String] in
+            switch entry.shape {
+            case .simplex(let rows, _):
+                let first = rows == nil ? "\(entry.name)[1]" : "\(entry.name)[i, 1]"
+                let other = rows == nil ? "\(entry.name)[k]" : "\(entry.name)[i, j]"
+                return ["log(\(other)/\(first))"]
+            default:
+                let t = entry.transform
+                return t.isIdentity ? [] : entry.slots.map { t.describe(layout.slotName($0)) }
+            }
+        }
+    }
 
     static func inUnconstrainedCoordinates(_ coordinates: [String]) -> String {
         coordinates.isEmpty ? "" : "; iterated in unconstrained coordinates " + coordinates.joined(separator: ", ")

@@ -119,22 +119,15 @@ extension Session {
         var offset = 0
         for name in paramOrder where used.contains(name) {
             guard let decl = params[name] else { continue }
-            let entry = try layoutEntry(decl, offset: offset)
+            let entry = try layoutEntry(decl, offset: offset, model: model)
             entries.append(entry)
             offset += entry.size
         }
         return ParameterLayout(entries: entries)
     }
 
-    func layoutEntry(_ decl: ParamDeclaration, offset: Int) throws -> ParameterLayout.Entry {
-        var length: Int?
-        if let l = decl.length {
-            let k = try number(numeric(evaluate(l), l.span), l)
-            guard k >= 1, k == k.rounded(), k <= 1_000_000 else {
-                throw Diagnostic.error(CheckerMessage.badVectorLength(k), at: l.span)
-            }
-            length = Int(k)
-        }
+    func layoutEntry(_ decl: ParamDeclaration, offset: Int, model: String) throws -> ParameterLayout.Entry {
+        let shape = try paramShape(decl, model: model)
         var lower: Double?
         var upper: Double?
         switch decl.constraint {
@@ -145,23 +138,11 @@ extension Session {
             upper = try number(numeric(evaluate(b), b.span), b)
         case .none: break
         }
-        let size = length ?? 1
-        var start = [Double](repeating: ParameterLayout.defaultStart(lower: lower, upper: upper), count: size)
-        if let s = decl.start {
-            switch try numeric(evaluate(s), s.span) {
-            case .number(let x): start = [Double](repeating: x, count: size)
-            case .vector(let xs) where xs.count == size: start = xs
-            default:
-                throw Diagnostic.error(
-                    InterpreterMessage.startValueCount(param: decl.name.text, size: size), at: s.span)
-            }
-            for x in start where !(lower.map { x > $0 } ?? true) || !(upper.map { x < $0 } ?? true) {
-                throw Diagnostic.error(
-                    InterpreterMessage.startOutsideConstraint(param: decl.name.text, start: x), at: s.span)
-            }
-        }
+        if case .simplex = shape { (lower, upper) = (0, 1) }
+        let start = try startValues(decl, shape, lower: lower, upper: upper)
         var entry = ParameterLayout.Entry(
-            name: decl.name.text, offset: offset, length: length, lower: lower, upper: upper, start: start)
+            name: decl.name.text, offset: offset, length: shape == .scalar ? nil : shape.slotCount, lower: lower,
+            upper: upper, start: start, shape: shape, dimensionLabels: paramLevels[decl.name.text] ?? [])
         entry.startGiven = decl.start != nil
         return entry
     }
@@ -184,14 +165,11 @@ extension Session {
             guard let arg = args.first(where: { $0.label?.text == entry.name }) else {
                 throw Diagnostic.error(InterpreterMessage.valueNeeded(param: entry.name), at: span)
             }
-            switch try numeric(evaluate(arg.value), arg.value.span) {
-            case .number(let x) where entry.length == nil: theta[entry.offset] = x
-            case .vector(let xs) where xs.count == entry.length:
-                for (k, x) in xs.enumerated() { theta[entry.offset + k] = x }
-            default:
+            guard let xs = Session.slots(of: entry, from: try numeric(evaluate(arg.value), arg.value.span)) else {
                 throw Diagnostic.error(
                     InterpreterMessage.pointShape(param: entry.name, length: entry.length), at: arg.value.span)
             }
+            for (k, x) in xs.enumerated() { theta[entry.offset + k] = x }
         }
         return theta
     }
@@ -204,14 +182,11 @@ extension Session {
                 throw Diagnostic.error(
                     InterpreterMessage.noEstimateYet(param: entry.name), at: span, help: InterpreterMessage.runFitFirst)
             }
-            switch value {
-            case .number(let x) where entry.length == nil: theta[entry.offset] = x
-            case .vector(let xs) where xs.count == entry.size:
-                for (k, x) in xs.enumerated() { theta[entry.offset + k] = x }
-            default:
+            guard let xs = Session.slots(of: entry, from: value) else {
                 throw Diagnostic.error(
                     InterpreterMessage.pointShape(param: entry.name, length: entry.length), at: span)
             }
+            for (k, x) in xs.enumerated() { theta[entry.offset + k] = x }
         }
         return theta
     }

@@ -55,7 +55,7 @@ struct ClosedFormMethod: FitMethod {
         solution.boundary = try BoundaryCheck.closedFormRoot(model, theta, withPrior: problem.withPrior)
         let free = (0..<model.layout.count).filter { solution.boundary[$0] == nil }
         let hessian = model.evaluate(theta, order: 2, withPrior: problem.withPrior).hessian
-        if !free.isEmpty, case .failure = Uncertainty.covariance(hessian: hessian, free: free) {
+        if !free.isEmpty, case .failure = IdentifiabilityCheck.covariance(model, hessian: hessian, free: free) {
             throw FitError.refused(FittingMessage.stationaryPointNotMaximum)
         }
         return solution
