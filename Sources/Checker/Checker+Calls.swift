@@ -73,7 +73,8 @@ extension Checker {
         switch builtin {
         case .dot:
             guard arity(builtin, args, 2...2, span) else { return .unknown }
-            return dotShape(infos[0].shape, infos[1].shape, args[0].value, args[1].value)
+            return paramMatrixProduct(infos[0], infos[1])
+                ?? dotShape(infos[0].shape, infos[1].shape, args[0].value, args[1].value)
         case .atan2, .lbeta, .lchoose:
             guard arity(builtin, args, 2...2, span) else { return .unknown }
             return broadcast(infos[0].shape, infos[1].shape, args[0].value, args[1].value)
@@ -156,6 +157,12 @@ extension Checker {
             return .unknown
         }
         let dist = requireData(positional[0].value, role: CheckerMessage.Role.sampledDistribution)
+        if case .distribution(let name) = dist.shape, let family = Distributions.named(name),
+            family.isSimplexDistribution
+        {
+            error(CheckerMessage.simplexFamilyNotSampled(name), at: positional[0].value.span)
+            return .unknown
+        }
         guard case .distribution = dist.shape else {
             if case .unknown = dist.shape { return .unknown }
             error(CheckerMessage.sampleOfNonDistribution(dist.shape), at: positional[0].value.span)

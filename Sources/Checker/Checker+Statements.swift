@@ -154,11 +154,12 @@ extension Checker {
             undefined(name.text, at: name.span)
             return nil
         }
-        guard case .param = entry.binding else {
+        guard case .param(let param) = entry.binding else {
             error(CheckerMessage.priorOnNonParam(name.text, kind: entry.binding.kindName), at: name.span)
             return nil
         }
         guard let family = checkDistribution(dist) else { return nil }
+        checkSimplexPrior(family, param, name)
         for arg in dist.arguments {
             let info = requireData(arg.value, role: CheckerMessage.Role.priorArgument)
             expectScalar(info, arg.value, role: CheckerMessage.Role.priorArgument)

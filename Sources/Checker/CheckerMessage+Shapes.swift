@@ -32,3 +32,28 @@ extension CheckerMessage {
 extension CheckerMessage.Role {
     public static func dimension(_ shape: String) -> String { "a \(shape) param's dimension" }
 }
+
+extension CheckerMessage {
+    public static func indexCount(_ name: String, dimensions: Int, given: Int) -> String {
+        "'\(name)' has \(dimensions) dimension\(dimensions == 1 ? "" : "s"), so it takes \(dimensions == 2 ? "one index (a row) or two" : "one index"), but \(given) \(given == 1 ? "is" : "are") given"
+    }
+
+    public static let categoricalArgument =
+        "Categorical's argument must be a simplex param ('p' with 'param p : simplex[K]'), a row of one picked per row ('P[d.prev]' with 'param P : simplex[K, V]'), or 'softmax(B·x)' with 'param B : matrix[K, ncol(x)]' and x a data matrix"
+
+    public static func simplexPriorOnNonSimplex(_ family: String, _ name: String) -> String {
+        "\(family) is a distribution over a simplex: it can be the prior of a simplex param, but '\(name)' is not one"
+    }
+
+    public static func priorOnSimplex(_ family: String, _ name: String) -> String {
+        "'\(name)' is a simplex param: its prior must be a distribution over the simplex, such as Dirichlet(α), not \(family)"
+    }
+
+    public static func simplexFamilyModelsNoData(_ family: String) -> String {
+        "\(family) is a distribution over a simplex, for the prior of a simplex param ('prior p ~ \(family)(1)'); it does not model data"
+    }
+
+    public static func simplexFamilyNotSampled(_ family: String) -> String {
+        "sample draws numbers, but a \(family) draw is a vector of probabilities"
+    }
+}

@@ -73,3 +73,10 @@ extension Uncertainty {
         return columns
     }
 }
+
+extension Uncertainty.Identifiability {
+    /// A failure found outside an eigen-decomposition (a single slot's curvature).
+    public init(curvature: Double, direction: [Double]) {
+        self.init(eigenvalue: curvature, largestEigenvalue: 1, direction: direction)
+    }
+}

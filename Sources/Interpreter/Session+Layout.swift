@@ -128,6 +128,13 @@ extension Session {
         }
     }
 
+    /// Values for an entry's slots placed in a θ-sized vector (for `value(of:in:)`).
+    static func spread(_ values: [Double], over entry: ParameterLayout.Entry, in count: Int) -> [Double] {
+        var theta = [Double](repeating: 0, count: count)
+        for (k, v) in values.enumerated() { theta[entry.offset + k] = v }
+        return theta
+    }
+
     /// softmax(x) = exp(x − max x)/Σ exp(x − max x), of a vector, or of each row of a matrix.
     static func softmax(_ v: Value) -> Value {
         func of(_ xs: [Double]) -> [Double] {

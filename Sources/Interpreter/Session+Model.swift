@@ -26,8 +26,16 @@ extension Session {
         var lowered: [LikelihoodTerm] = []
         for term in terms {
             lowering.rows = try rows(of: term)
-            let y = try lowering.lower(term.response)
-            let args = try term.arguments.map { try lowering.lower($0) }
+            var y: Expr
+            var args: [Expr]
+            if let k = term.family.outcomeProbabilities {
+                let (codes, picked) = try lowering.lowerOutcome(term.response, term.arguments[k])
+                y = codes
+                args = try term.arguments.enumerated().map { i, a in i == k ? picked : try lowering.lower(a) }
+            } else {
+                y = try lowering.lower(term.response)
+                args = try term.arguments.map { try lowering.lower($0) }
+            }
             let weight = try term.weight.map { try lowering.lower($0) }
             let censored = try term.censored.map { try lowering.lower($0) }
             let lower = try term.truncation?.lower.map { try lowering.lower($0) }
@@ -38,14 +46,18 @@ extension Session {
                     rows: lowering.rows, censoring: term.censoring == .left ? .left : .right, lower: lower,
                     upper: upper))
         }
-        let priorTerms = try priors(for: layout)
+        let labelled = lowering.withLevels(lowering.labelledLayout())
+        lowering.nameSelectors()
+        let priorTerms = try priors(for: labelled)
         emptyLevels[name] = lowering.emptyLevels
         do {
             let likelihood = try LogLikelihood(
                 store: store, terms: lowered, priors: store.zero, columns: lowering.columns,
-                predictors: lowering.predictors, parameterCount: layout.count)
+                predictors: lowering.predictors, parameterCount: layout.count, selectors: lowering.selectors,
+                indexColumns: lowering.indexColumns)
+            paramLevels.merge(lowering.levels) { _, new in new }
             return StatisticalModel(
-                name: name, store: store, layout: lowering.labelledLayout(), terms: lowered, likelihood: likelihood,
+                name: name, store: store, layout: labelled, terms: lowered, likelihood: likelihood,
                 priors: priorTerms, predictorDescriptions: lowering.predictorDescriptions,
                 termDescriptions: terms.map(\.description), responseDescriptions: terms.map(\.response.span.text))
         } catch {
@@ -60,6 +72,7 @@ extension Session {
         switch response {
         case .number: rows = 1
         case .vector(let xs): rows = xs.count
+        case .column(let c, _) where term.family.outcomeProbabilities != nil: rows = c.count
         default:
             throw Diagnostic.error(
                 CheckerMessage.modelledDataNotVector(response.kindDescription), at: term.response.span)

@@ -11,13 +11,20 @@ enum BoundaryCheck {
     /// unbounded likelihood.
     static func closedFormRoot(_ model: StatisticalModel, _ theta: [Double], withPrior: Bool) throws -> [Int: String] {
         var boundary: [Int: String] = [:]
-        for (i, transform) in model.layout.transforms.enumerated() {
-            switch transform.locate(theta[i]) {
-            case .interior: continue
-            case .boundary: boundary[i] = note(model, i, theta[i])
-            case .outside:
-                throw FitError.refused(FittingMessage.rootOutsideDomain(model.layout.slotName(i), theta[i]))
+        for entry in model.layout.entries {
+            let transform = entry.transform
+            var edges: [Int] = []
+            for i in entry.slots {
+                switch transform.locate(theta[i]) {
+                case .interior: continue
+                case .boundary: edges.append(i)
+                case .outside:
+                    throw FitError.refused(FittingMessage.rootOutsideDomain(model.layout.slotName(i), theta[i]))
+                }
             }
+            // Many components on the edge share one note (the report gives one for them all).
+            let shared = edges.count > 3 ? FittingMessage.onTheBoundary : nil
+            for i in edges { boundary[i] = shared ?? note(model, i, theta[i]) }
         }
         if !boundary.isEmpty, !model.evaluate(theta, order: 0, withPrior: withPrior).value.isFinite {
             let edges = boundary.keys.sorted().map { FittingMessage.edge(model.layout.slotName($0), theta[$0]) }

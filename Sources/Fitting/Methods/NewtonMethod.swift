@@ -32,7 +32,12 @@ struct NewtonMethod: FitMethod {
         solution.iterations = result.iterations
         if let startNote { solution.notes.append(startNote) }
         solution.history = result.history
-        solution.gradientNorm = objective.inner.evaluate(theta, order: 1).gradient.map(abs).max()
+        // On a simplex the gradient in θ is not 0 at the maximum (it is the Lagrange multiplier
+        // along 1); the gradient that vanishes is the one in the coordinates.
+        solution.gradientNorm =
+            model.layout.hasSimplex
+            ? objective.evaluate(result.x, order: 1).gradient.map(abs).max()
+            : objective.inner.evaluate(theta, order: 1).gradient.map(abs).max()
         solution.boundary = try BoundaryCheck.iterativeEstimate(model, objective, result)
         if solution.boundary.isEmpty {
             solution.knownCovariance = NewtonMethod.leastSquaresCovariance(model, theta)

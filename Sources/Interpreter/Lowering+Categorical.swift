@@ -1,0 +1,96 @@
+import Checker
+import Diagnostics
+import Model
+import Symbolic
+import Syntax
+
+/// A family whose argument is a vector of probabilities over the outcomes, of which each
+/// row's response picks one (Categorical): the response becomes an index column and the
+/// argument the picked component p_y.
+extension Lowering {
+    /// The response (its codes 1…K) and p_y, for `y ~ Categorical(p)`: p a simplex param
+    /// (p_y is its component y), a row of one (`P[d.prev]`: component (prev, y)), or
+    /// `softmax(B·x)` (p_y = exp(η_y − logsumexp(η)), ηₖ = B[k]·x with η₁ = 0).
+    mutating func lowerOutcome(_ response: ExpressionSyntax, _ argument: ExpressionSyntax) throws -> (Expr, Expr) {
+        switch argument.kind {
+        case .name(let n):
+            guard let entry = layout.entry(n), case .simplex(nil, _) = entry.shape else { break }
+            let y = try outcomeColumn(response, entry, dimension: 0)
+            return (try codes(y, response), try component(entry, [.column(y)], argument.span))
+        case .index(let base, let indices) where indices.count == 1:
+            guard let n = base.nameText, let entry = layout.entry(n), entry.shape.dimensions.count == 2,
+                !entry.shape.hasFixedRow
+            else { break }
+            let row = try indexPart(entry, dimension: 0, indices[0])
+            let y = try outcomeColumn(response, entry, dimension: 1)
+            return (try codes(y, response), try component(entry, [row, .column(y)], argument.span))
+        case .call(let f, let args) where f.text == Builtin.softmax.rawValue && args.count == 1:
+            return try lowerSoftmax(response, args[0].value, argument.span)
+        default: break
+        }
+        throw Diagnostic.error(CheckerMessage.categoricalArgument, at: argument.span)
+    }
+
+    /// The response as an index column along the param's outcome dimension (its levels
+    /// those of the param's columns, so a held-out table is coded as the training one).
+    mutating func outcomeColumn(_ response: ExpressionSyntax, _ entry: ParameterLayout.Entry, dimension d: Int) throws
+        -> Int
+    {
+        try indexColumn(session.evaluate(response), response, entry, dimension: d)
+    }
+
+    /// An index column's codes as a data column of the IR (the response as modelled).
+    mutating func codes(_ column: Int, _ response: ExpressionSyntax) throws -> Expr {
+        let values = indexColumns[column].codes.map(Double.init)
+        return try lowerValue(.vector(values), key: response.span.text, response.span)
+    }
+
+    /// softmax(B·x) picked by y: log p_y = Σₖ [y = k]·ηₖ − logsumexp(0, η₂, …, η_K), the
+    /// indicators [y = k] data columns and each ηₖ = B[k]·x a linear predictor (row 1 of B is
+    /// held at 0: category 1 is the baseline).
+    mutating func lowerSoftmax(_ response: ExpressionSyntax, _ product: ExpressionSyntax, _ span: SourceSpan) throws
+        -> (Expr, Expr)
+    {
+        let operands: (ExpressionSyntax, ExpressionSyntax)
+        switch product.kind {
+        case .binary(.dot, let a, let b): operands = (a, b)
+        case .call(let g, let args) where g.text == Builtin.dot.rawValue && args.count == 2:
+            operands = (args[0].value, args[1].value)
+        default: throw Diagnostic.error(CheckerMessage.categoricalArgument, at: span)
+        }
+        let (paramSide, dataSide) =
+            operands.0.nameText.flatMap(layout.entry) != nil ? operands : (operands.1, operands.0)
+        guard let b = paramSide.nameText, let entry = layout.entry(b), case .matrix(let k, let p, true) = entry.shape,
+            !Session.mentionsParams(dataSide, in: session)
+        else { throw Diagnostic.error(CheckerMessage.categoricalArgument, at: span) }
+        guard case .matrix(let x) = try session.evaluate(dataSide) else {
+            throw Diagnostic.error(InterpreterMessage.softmaxNeedsDataMatrix(b, columns: p), at: dataSide.span)
+        }
+        guard x.columns == p else {
+            throw Diagnostic.error(
+                InterpreterMessage.matrixColumns(param: b, components: p, columns: x.columns), at: dataSide.span)
+        }
+        guard x.rows == rows else {
+            throw Diagnostic.error(InterpreterMessage.matrixRows(x.rows, modelled: rows), at: dataSide.span)
+        }
+        let y = try outcomeColumn(response, entry, dimension: 0)
+        let codes = indexColumns[y].codes
+        var picked: [Expr] = []
+        var etas: [Expr] = [store.zero]
+        for category in 2...k {
+            let symbol = Symbol.predictor(predictors.count)
+            predictors.append(LinearPredictor(symbol: symbol, matrix: x, offset: entry.offset + (category - 2) * p))
+            let description = "\(b)[\(category)]·\(dataSide.span.text)"
+            predictorDescriptions[symbol] = description
+            predictorKeys[description] = symbol
+            let eta = store.symbol(symbol, name: "η\(Expr.subscripted(category))")
+            etas.append(eta)
+            let indicator = try lowerValue(
+                .vector(codes.map { $0 == Int32(category) ? 1 : 0 }), key: "[\(response.span.text) = \(category)]",
+                response.span)
+            picked.append(indicator * eta)
+        }
+        let logProbability = store.add(picked) - store.apply(.logsumexp, etas)
+        return (try self.codes(y, response), exp(logProbability))
+    }
+}
