@@ -47,6 +47,7 @@ extension Checker {
         case .pdf, .logpdf, .cdf, .ccdf, .quantile: return inferOfDistribution(builtin, args, span)
         case .factor: return inferFactor(args, span)
         case .levels: return inferLevels(args, span)
+        case .softmax where args.count == 1 && args[0].label == nil: return inferSoftmax(args[0].value)
         default: break
         }
         if let labelled = args.first(where: { $0.label != nil })?.label {

@@ -87,11 +87,66 @@ extension Checker {
                     CheckerMessage.rowCount(
                         CheckerMessage.Role.parameter("p", of: "Categorical"), values: n, rows: rows), at: arg.span)
             }
-        case (.index, .vector):
+        case (.index, .vector), (.call, .vector):
             return
         default:
             error(CheckerMessage.categoricalArgument, at: arg.span)
         }
+    }
+
+    /// softmax(x) of data: x's shape. In a model, softmax(a + B·x): the sum of a vector param
+    /// (one intercept per category) and B·x (n×K) is one K-vector per row, n×K.
+    mutating func inferSoftmax(_ arg: ExpressionSyntax) -> ExpressionInfo {
+        var terms: [ExpressionSyntax] = []
+        func split(_ e: ExpressionSyntax) {
+            if case .binary(.add, let a, let b) = e.kind {
+                split(a)
+                split(b)
+            } else {
+                terms.append(e)
+            }
+        }
+        split(arg)
+        let infos = terms.map { infer($0) }
+        var result = ExpressionInfo(shape: .unknown)
+        for i in infos { result.absorb(i) }
+        guard result.usesParams, terms.count > 1 else {
+            result.shape = terms.count > 1 ? broadcastAll(infos, terms) : infos[0].shape
+            if case .scalar = result.shape { error(CheckerMessage.softmaxOfNumber, at: arg.span) }
+            return result
+        }
+        var rows: Int?? = nil
+        var categories: Int?? = nil
+        for (info, term) in zip(infos, terms) {
+            switch info.shape {
+            case .matrix(let n, let k) where info.usesParams:
+                rows = .some(n)
+                if let outer = categories, let c = outer, let k, c != k {
+                    error(CheckerMessage.softmaxCategories(c, k), at: term.span)
+                }
+                categories = .some(k)
+            case .vector(let k) where info.usesParams:
+                if let outer = categories, let c = outer, let k, c != k {
+                    error(CheckerMessage.softmaxCategories(c, k), at: term.span)
+                }
+                categories = .some(k)
+            case .unknown: continue
+            default: error(CheckerMessage.categoricalArgument, at: term.span)
+            }
+        }
+        switch (rows, categories) {
+        case (.some(let n), .some(let k)): result.shape = .matrix(n, k)
+        case (nil, .some(let k)): result.shape = .vector(k)
+        default: result.shape = .unknown
+        }
+        return result
+    }
+
+    /// The element-wise sum's shape of several terms.
+    mutating func broadcastAll(_ infos: [ExpressionInfo], _ terms: [ExpressionSyntax]) -> Shape {
+        var shape = infos[0].shape
+        for i in 1..<infos.count { shape = broadcast(shape, infos[i].shape, terms[0], terms[i]) }
+        return shape
     }
 
     /// A prior over a simplex (Dirichlet) goes on a simplex param, and only there.

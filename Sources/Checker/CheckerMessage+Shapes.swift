@@ -25,6 +25,10 @@ extension CheckerMessage {
 }
 
 extension CheckerMessage {
+    public static func softmaxCategories(_ a: Int, _ b: Int) -> String {
+        "the terms inside softmax must have one value per category, but one has \(a) and another \(b)"
+    }
+
     public static let softmaxOfNumber =
         "softmax needs a vector (or a matrix, row by row), but this is a number"
 }

@@ -45,8 +45,14 @@ extension FitOutcome {
         }
         let unlisted = layout.count - rows.count - zeros.values.reduce(0, +)
         if unlisted > 0 { omissions.append(FittingMessage.rowsNotListed(unlisted)) }
-        if let fixed = layout.entries.first(where: { $0.shape.hasFixedRow }) {
-            notes.append(FittingMessage.baselineRow(fixed.name))
+        let fixed = layout.entries.filter(\.shape.hasFixedRow)
+        if !fixed.isEmpty {
+            let baseline = fixed.first?.dimensionLabels.first??.first ?? "1"
+            notes.append(
+                FittingMessage.baselineRow(
+                    fixed.map {
+                        $0.shape.dimensions.count == 1 ? "\($0.name)[\(baseline)]" : "\($0.name)[\(baseline), ·]"
+                    }, category: baseline))
         }
         return FitReport(
             modelName: model.name, model: model.description, observations: observations, method: plan.method,

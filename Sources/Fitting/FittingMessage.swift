@@ -340,8 +340,10 @@ public enum FittingMessage {
             "\(names): each row's components are ≥ 0 and sum to 1 (one fewer free parameter per row, as AIC and BIC count); iterative methods work in log-ratio coordinates log(pₖ/p₁), and the standard errors come from the information on the simplex (delta method), so each row's covariance sums to 0"
     }
 
-    static func baselineRow(_ name: String) -> String {
-        "row 1 of \(name) is held at 0: category 1 is the baseline (as R's nnet::multinom), and each other row is the log-odds of its category against category 1"
+    static func baselineRow(_ names: [String], category: String) -> String {
+        let which = category == "1" ? "category 1" : "category 1 (\(category))"
+        return
+            "\(names.joined(separator: " and ")) \(names.count == 1 ? "is" : "are") held at 0 and not estimated: \(which) is the baseline, as in R's nnet::multinom, so each other category's coefficients are its log-odds against \(which)"
     }
 
     /// The row note of an estimate on the boundary of its domain.

@@ -87,3 +87,9 @@ extension InterpreterMessage {
             "\(what)(\(model)) is infinite: ℓ = −∞ because \(those) probability \(first), which is estimated as 0\(why)\(smoothing)"
     }
 }
+
+extension InterpreterMessage {
+    static func softmaxSizes(_ a: String, _ k: Int, _ b: String, _ rows: Int) -> String {
+        "in softmax(\(a) + \(b)·x), '\(a)' has \(k) components but '\(b)' has \(rows) rows: each is one per category"
+    }
+}

@@ -42,27 +42,95 @@ extension Lowering {
     /// An index column's codes as a data column of the IR (the response as modelled).
     mutating func codes(_ column: Int, _ response: ExpressionSyntax) throws -> Expr {
         let values = indexColumns[column].codes.map(Double.init)
-        return try lowerValue(.vector(values), key: response.span.text, response.span)
+        return try lowerValue(.vector(values), key: Lowering.indexName(response), response.span)
     }
 
-    /// softmax(B·x) picked by y: log p_y = Σₖ [y = k]·ηₖ − logsumexp(0, η₂, …, η_K), the
-    /// indicators [y = k] data columns and each ηₖ = B[k]·x a linear predictor (row 1 of B is
-    /// held at 0: category 1 is the baseline).
-    mutating func lowerSoftmax(_ response: ExpressionSyntax, _ product: ExpressionSyntax, _ span: SourceSpan) throws
+    /// softmax(a + B·x) picked by y: log p_y = Σₖ [y = k]·ηₖ − logsumexp(0, η₂, …, η_K) with
+    /// ηₖ = aₖ + B[k]·x, the indicators [y = k] data columns and each B[k]·x a linear predictor;
+    /// row 1 of B and a₁ are held at 0 (category 1 is the baseline). Either part may be absent.
+    mutating func lowerSoftmax(_ response: ExpressionSyntax, _ argument: ExpressionSyntax, _ span: SourceSpan) throws
         -> (Expr, Expr)
     {
+        var intercept: ParameterLayout.Entry?
+        var product: (entry: ParameterLayout.Entry, data: ExpressionSyntax)?
+        for part in Session.softmaxTerms(argument) {
+            if let n = part.nameText, let entry = layout.entry(n), case .baselineVector = entry.shape, intercept == nil
+            {
+                intercept = entry
+            } else if product == nil, let found = try softmaxProduct(part) {
+                product = found
+            } else {
+                throw Diagnostic.error(CheckerMessage.categoricalArgument, at: part.span)
+            }
+        }
+        guard let categories = product?.entry.shape.dimensions[0] ?? intercept?.shape.dimensions[0] else {
+            throw Diagnostic.error(CheckerMessage.categoricalArgument, at: span)
+        }
+        if let a = intercept, let b = product, a.shape.dimensions[0] != categories {
+            throw Diagnostic.error(
+                InterpreterMessage.softmaxSizes(a.name, a.shape.dimensions[0], b.entry.name, categories), at: span)
+        }
+        guard let owner = product?.entry ?? intercept else {
+            throw Diagnostic.error(CheckerMessage.categoricalArgument, at: span)
+        }
+        let y = try outcomeColumn(response, owner, dimension: 0)
+        let codes = indexColumns[y].codes
+        labelSoftmax(owner, intercept, product, categories: indexColumns[y].labels)
+        var picked: [Expr] = []
+        var etas: [Expr] = [store.zero]
+        for category in 2...categories {
+            var eta = intercept.map { parameterSymbol($0, category - 2) } ?? store.zero
+            if let (b, data) = product { eta = eta + (try predictor(b, data, category)) }
+            etas.append(eta)
+            let indicator = try lowerValue(
+                .vector(codes.map { $0 == Int32(category) ? 1 : 0 }), key: "[\(response.span.text) = \(category)]",
+                response.span)
+            picked.append(indicator * eta)
+        }
+        let logProbability = store.add(picked) - store.apply(.logsumexp, etas)
+        return (try self.codes(y, response), exp(logProbability))
+    }
+
+    /// The categories name the intercepts and B's rows (`a[versicolor]`, `B[virginica, ·]`), the
+    /// columns of `x = d[a, b]` name B's columns (`B[virginica, sepal_length]`).
+    mutating func labelSoftmax(
+        _ owner: ParameterLayout.Entry, _ intercept: ParameterLayout.Entry?,
+        _ product: (entry: ParameterLayout.Entry, data: ExpressionSyntax)?, categories: [String]?
+    ) {
+        if let a = intercept, let categories { levels[a.name] = [categories] }
+        guard let (b, data) = product else { return }
+        var dims = levels[b.name] ?? [nil, nil]
+        while dims.count < 2 { dims.append(nil) }
+        if let categories { dims[0] = categories }
+        if dims[1] == nil, case .index(_, let names) = data.kind {
+            let columns = names.compactMap { n -> String? in
+                switch n.kind {
+                case .name(let s), .string(let s): return s
+                default: return nil
+                }
+            }
+            if columns.count == names.count { dims[1] = columns }
+        }
+        levels[b.name] = dims
+    }
+
+    /// `B·x` (or `dot(B, x)`) with B a matrix param whose first row is held at 0 and x a data
+    /// matrix with a row per modelled row; nil if the term is not that.
+    mutating func softmaxProduct(_ part: ExpressionSyntax) throws -> (
+        entry: ParameterLayout.Entry, data: ExpressionSyntax
+    )? {
         let operands: (ExpressionSyntax, ExpressionSyntax)
-        switch product.kind {
+        switch part.kind {
         case .binary(.dot, let a, let b): operands = (a, b)
         case .call(let g, let args) where g.text == Builtin.dot.rawValue && args.count == 2:
             operands = (args[0].value, args[1].value)
-        default: throw Diagnostic.error(CheckerMessage.categoricalArgument, at: span)
+        default: return nil
         }
         let (paramSide, dataSide) =
             operands.0.nameText.flatMap(layout.entry) != nil ? operands : (operands.1, operands.0)
-        guard let b = paramSide.nameText, let entry = layout.entry(b), case .matrix(let k, let p, true) = entry.shape,
+        guard let b = paramSide.nameText, let entry = layout.entry(b), case .matrix(_, let p, true) = entry.shape,
             !Session.mentionsParams(dataSide, in: session)
-        else { throw Diagnostic.error(CheckerMessage.categoricalArgument, at: span) }
+        else { return nil }
         guard case .matrix(let x) = try session.evaluate(dataSide) else {
             throw Diagnostic.error(InterpreterMessage.softmaxNeedsDataMatrix(b, columns: p), at: dataSide.span)
         }
@@ -73,24 +141,20 @@ extension Lowering {
         guard x.rows == rows else {
             throw Diagnostic.error(InterpreterMessage.matrixRows(x.rows, modelled: rows), at: dataSide.span)
         }
-        let y = try outcomeColumn(response, entry, dimension: 0)
-        let codes = indexColumns[y].codes
-        var picked: [Expr] = []
-        var etas: [Expr] = [store.zero]
-        for category in 2...k {
-            let symbol = Symbol.predictor(predictors.count)
-            predictors.append(LinearPredictor(symbol: symbol, matrix: x, offset: entry.offset + (category - 2) * p))
-            let description = "\(b)[\(category)]·\(dataSide.span.text)"
-            predictorDescriptions[symbol] = description
-            predictorKeys[description] = symbol
-            let eta = store.symbol(symbol, name: "η\(Expr.subscripted(category))")
-            etas.append(eta)
-            let indicator = try lowerValue(
-                .vector(codes.map { $0 == Int32(category) ? 1 : 0 }), key: "[\(response.span.text) = \(category)]",
-                response.span)
-            picked.append(indicator * eta)
+        return (entry, dataSide)
+    }
+
+    /// The linear predictor B[k]·x (row k ≥ 2 of B), one per category.
+    mutating func predictor(_ b: ParameterLayout.Entry, _ data: ExpressionSyntax, _ category: Int) throws -> Expr {
+        let description = "\(b.name)[\(category)]·\(data.span.text)"
+        if let s = predictorKeys[description] { return store.symbol(s) }
+        guard case .matrix(let x) = try session.evaluate(data), case .matrix(_, let p, _) = b.shape else {
+            throw Diagnostic.error(CheckerMessage.categoricalArgument, at: data.span)
         }
-        let logProbability = store.add(picked) - store.apply(.logsumexp, etas)
-        return (try self.codes(y, response), exp(logProbability))
+        let symbol = Symbol.predictor(predictors.count)
+        predictors.append(LinearPredictor(symbol: symbol, matrix: x, offset: b.offset + (category - 2) * p))
+        predictorDescriptions[symbol] = description
+        predictorKeys[description] = symbol
+        return store.symbol(symbol, name: "η\(Expr.subscripted(category))")
     }
 }

@@ -17,8 +17,9 @@ extension Session {
             }
             return Int(k)
         }
+        let baseline = (models[model] ?? []).contains { Session.softmaxBaselines(in: $0).contains(decl.name.text) }
         switch shape {
-        case .vector: return .vector(dims[0])
+        case .vector: return baseline ? .baselineVector(dims[0]) : .vector(dims[0])
         case .simplex(_, let v):
             guard (dims.last ?? 0) >= 2 else {
                 throw Diagnostic.error(
@@ -26,29 +27,42 @@ extension Session {
             }
             return v == nil ? .simplex(rows: nil, outcomes: dims[0]) : .simplex(rows: dims[0], outcomes: dims[1])
         case .matrix:
-            let fixed = (models[model] ?? []).contains { Session.softmaxOfProduct(decl.name.text, in: $0) }
-            return .matrix(rows: dims[0], columns: dims[1], firstRowFixed: fixed)
+            return .matrix(rows: dims[0], columns: dims[1], firstRowFixed: baseline)
         }
     }
 
-    /// Whether a term's distribution has `softmax(B·x)` (or `softmax(dot(B, x))`) of this param.
-    static func softmaxOfProduct(_ name: String, in term: CheckedTerm) -> Bool {
-        func visit(_ e: ExpressionSyntax) -> Bool {
+    /// The params a term puts inside `softmax(a + B·x)` (B·x also as `dot(B, x)`): their first row
+    /// (or component) is held at 0, category 1 the baseline.
+    static func softmaxBaselines(in term: CheckedTerm) -> Set<String> {
+        var names = Set<String>()
+        func visit(_ e: ExpressionSyntax) {
             switch e.kind {
             case .call(let f, let args) where f.text == Builtin.softmax.rawValue && args.count == 1:
-                switch args[0].value.kind {
-                case .binary(.dot, let a, let b): return a.nameText == name || b.nameText == name
-                case .call(let g, let inner) where g.text == Builtin.dot.rawValue:
-                    return inner.contains { $0.value.nameText == name }
-                default: return visit(args[0].value)
+                for part in Session.softmaxTerms(args[0].value) {
+                    switch part.kind {
+                    case .name(let n): names.insert(n)
+                    case .binary(.dot, let a, let b): names.formUnion([a.nameText, b.nameText].compactMap { $0 })
+                    case .call(let g, let inner) where g.text == Builtin.dot.rawValue:
+                        names.formUnion(inner.compactMap { $0.value.nameText })
+                    default: break
+                    }
                 }
-            case .call(_, let args): return args.contains { visit($0.value) }
-            case .binary(_, let a, let b): return visit(a) || visit(b)
-            case .unary(_, let a): return visit(a)
-            default: return false
+            case .call(_, let args): args.forEach { visit($0.value) }
+            case .binary(_, let a, let b):
+                visit(a)
+                visit(b)
+            case .unary(_, let a): visit(a)
+            default: break
             }
         }
-        return term.arguments.contains(where: visit)
+        term.arguments.forEach(visit)
+        return names
+    }
+
+    /// The terms of a sum, `a + B·x` → [a, B·x].
+    static func softmaxTerms(_ e: ExpressionSyntax) -> [ExpressionSyntax] {
+        if case .binary(.add, let a, let b) = e.kind { return softmaxTerms(a) + softmaxTerms(b) }
+        return [e]
     }
 
     /// The start values of every slot: as declared (a number for every component, a vector of
@@ -70,6 +84,8 @@ extension Session {
         case .number(let x) where !(shape.dimensions.count == 1 && isSimplex(shape)):
             start = [Double](repeating: x, count: size)
         case .vector(let xs) where xs.count == size: start = xs
+        case .vector(let xs) where shape.hasFixedRow && shape.dimensions.count == 1 && xs.count == size + 1:
+            start = Array(xs.dropFirst())
         case .vector(let xs) where xs.count == rowLength: start = Array((0..<rows).map { _ in xs }.joined())
         case .matrix(let m) where m.columns == rowLength && (m.rows == rows || m.rows == rows + 1):
             start = Array(m.elements.suffix(size))
@@ -106,6 +122,7 @@ extension Session {
         switch entry.shape {
         case .scalar: return .number(values[0])
         case .vector: return .vector(values)
+        case .baselineVector: return .vector([0] + values)
         case .simplex(let rows, let v):
             guard let rows else { return .vector(values) }
             return .matrix(Matrix(rows: rows, columns: v, elements: values))
@@ -124,6 +141,7 @@ extension Session {
         case (_, .matrix(let m)) where m.elements.count == entry.size: return m.elements
         case (.matrix(_, let p, true), .matrix(let m)) where m.elements.count == entry.size + p:
             return Array(m.elements.dropFirst(p))
+        case (.baselineVector, .vector(let xs)) where xs.count == entry.size + 1: return Array(xs.dropFirst())
         default: return nil
         }
     }

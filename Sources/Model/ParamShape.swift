@@ -3,6 +3,9 @@ public enum ParamShape: Sendable, Equatable {
     case scalar
     /// `vector[K]`: K slots.
     case vector(Int)
+    /// `vector[K]` inside a softmax (`softmax(a + B·x)`): component 1 held at 0 (the baseline
+    /// category), not in θ; component k ≥ 2 is slot k − 2.
+    case baselineVector(Int)
     /// `simplex[V]` (`rows` nil: one simplex) or `simplex[K, V]` (K rows, each a simplex over V),
     /// row after row: component (i, j) is slot (i − 1)·V + (j − 1).
     case simplex(rows: Int?, outcomes: Int)
@@ -14,7 +17,7 @@ public enum ParamShape: Sendable, Equatable {
     public var dimensions: [Int] {
         switch self {
         case .scalar: return []
-        case .vector(let k): return [k]
+        case .vector(let k), .baselineVector(let k): return [k]
         case .simplex(let rows, let v): return rows.map { [$0, v] } ?? [v]
         case .matrix(let k, let p, _): return [k, p]
         }
@@ -25,6 +28,7 @@ public enum ParamShape: Sendable, Equatable {
         switch self {
         case .scalar: return 1
         case .vector(let k): return k
+        case .baselineVector(let k): return k - 1
         case .simplex(let rows, let v): return (rows ?? 1) * v
         case .matrix(let k, let p, let fixed): return (fixed ? k - 1 : k) * p
         }
@@ -35,6 +39,7 @@ public enum ParamShape: Sendable, Equatable {
         switch self {
         case .scalar: return []
         case .vector: return [k]
+        case .baselineVector: return [k + 1]
         case .simplex(let rows, let v): return rows == nil ? [k] : [k / v, k % v]
         case .matrix(_, let p, let fixed): return [k / p + (fixed ? 1 : 0), k % p]
         }
@@ -48,6 +53,7 @@ public enum ParamShape: Sendable, Equatable {
         switch self {
         case .scalar: return 0
         case .vector: return indices[0] - 1
+        case .baselineVector: return indices[0] == 1 ? nil : indices[0] - 2
         case .simplex(let rows, let v): return rows == nil ? indices[0] - 1 : (indices[0] - 1) * v + indices[1] - 1
         case .matrix(_, let p, let fixed):
             if fixed && indices[0] == 1 { return nil }
@@ -59,7 +65,7 @@ public enum ParamShape: Sendable, Equatable {
     public var description: String {
         switch self {
         case .scalar: return "scalar"
-        case .vector(let k): return "vector[\(k)]"
+        case .vector(let k), .baselineVector(let k): return "vector[\(k)]"
         case .simplex(let rows, let v): return "simplex[" + (rows.map { "\($0), " } ?? "") + "\(v)]"
         case .matrix(let k, let p, _): return "matrix[\(k), \(p)]"
         }
@@ -67,7 +73,9 @@ public enum ParamShape: Sendable, Equatable {
 
     /// Whether the first row is held at 0 (a softmax's baseline).
     public var hasFixedRow: Bool {
-        if case .matrix(_, _, true) = self { return true }
-        return false
+        switch self {
+        case .matrix(_, _, true), .baselineVector: return true
+        default: return false
+        }
     }
 }
