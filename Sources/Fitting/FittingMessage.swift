@@ -42,8 +42,11 @@ public enum FittingMessage {
                 let other = rows == nil ? "\(entry.name)[k]" : "\(entry.name)[i, j]"
                 return ["log(\(other)/\(first))"]
             default:
+                // A long param names its components together: log(S[·]).
                 let t = entry.transform
-                return t.isIdentity ? [] : entry.slots.map { t.describe(layout.slotName($0)) }
+                if t.isIdentity { return [] }
+                if entry.size > 4 { return [t.describe("\(entry.name)[·]")] }
+                return entry.slots.map { t.describe(layout.slotName($0)) }
             }
         }
     }
@@ -97,8 +100,11 @@ public enum FittingMessage {
     static let closedFormTitle = "closed form"
     static let closedFormReason =
         "the score equations are solved symbolically (each parameter appears linearly or as a single power in the numerator of its score)"
-    static let groupedClosedFormReason =
-        "the log-likelihood factors into sums over each group of rows, and each group's score equations are solved symbolically (a simplex's with a Lagrange multiplier for Σ = 1), then evaluated group by group"
+    static func groupedClosedFormReason(simplex: Bool) -> String {
+        "the log-likelihood factors into sums over each group of rows, and each group's score equations are solved symbolically"
+            + (simplex ? " (a simplex's with a Lagrange multiplier for its sum 1)" : "")
+            + ", then evaluated group by group"
+    }
     static let newtonTitle = "Newton's method (exact Hessian, trust region)"
     static let lbfgsTitle = "L-BFGS (limited-memory quasi-Newton, Moré–Thuente line search)"
     static let lbfgsAskedFor = "L-BFGS was asked for ('using lbfgs')"
@@ -171,12 +177,12 @@ public enum FittingMessage {
         "\(name) is shared by every group, so the groups' score equations are coupled"
     }
 
-    static func pickedTwice(_ name: String) -> String {
-        "'\(name)' is picked in more than one place, so its components' score equations are coupled"
+    static func componentInSeveralCells(_ name: String) -> String {
+        "\(name) is picked in several groups of rows (or by several terms), so its score sums over them and the groups' equations are coupled"
     }
 
-    static func componentInSeveralCells(_ name: String) -> String {
-        "a component of '\(name)' is picked in several groups of rows (its index and the others' cross), so its score sums over them"
+    static func alsoUsedDirectly(_ name: String) -> String {
+        "\(name) is picked per row by data and also named directly, so its score equations are coupled"
     }
 
     static func pickedPerRow(_ name: String) -> String {

@@ -41,20 +41,20 @@ enum GroupedSolution {
     /// nothing else: no per-row remainder, no parameter shared by every cell.
     static func checkSeparable(_ model: StatisticalModel, _ grouped: Set<String>) throws {
         let likelihood = model.likelihood
-        var owner: [String: Int] = [:]
+        var owned = [Bool](repeating: false, count: model.layout.count)
         for group in likelihood.groups {
             if let shared = group.form.value.symbols.first(where: { if case .parameter = $0 { true } else { false } }) {
                 let name = model.layout.slotName(GroupedSolution.slot(shared))
                 throw FitError.refused(FittingMessage.sharedAcrossGroups(name))
             }
             for selector in group.selectors {
-                if owner[selector.parameter] != nil {
-                    throw FitError.refused(FittingMessage.pickedTwice(selector.parameter))
-                }
-                owner[selector.parameter] = group.term
                 let slots = group.slots[selector.symbol] ?? []
-                if Set(slots).count != slots.count {
-                    throw FitError.refused(FittingMessage.componentInSeveralCells(selector.parameter))
+                for slot in slots {
+                    // Each component is picked in one group of one term, by one selector.
+                    if owned[Int(slot)] {
+                        throw FitError.refused(FittingMessage.componentInSeveralCells(model.layout.slotName(Int(slot))))
+                    }
+                    owned[Int(slot)] = true
                 }
             }
         }
@@ -62,6 +62,13 @@ enum GroupedSolution {
             !likelihood.groups.contains { $0.selectors.contains { $0.symbol == s.symbol } }
         }) {
             throw FitError.refused(FittingMessage.pickedPerRow(unsolved.parameter))
+        }
+        // A grouped param's component named directly elsewhere in ℓ couples that term to the group's.
+        for s in likelihood.summary.symbols {
+            guard case .parameter(let i) = s, let entry = model.layout.owner(i), grouped.contains(entry.name) else {
+                continue
+            }
+            throw FitError.refused(FittingMessage.alsoUsedDirectly(model.layout.slotName(i)))
         }
     }
 
@@ -139,7 +146,9 @@ enum GroupedSolution {
             let total = totals[r] ?? 0
             for j in 0..<v { theta[selector.offset + r * v + j] /= total }
         }
-        return simplexForm(group, model, selector, numerator.substituting(displayPilots(group)), empty, v)
+        let form = simplexForm(group, model, selector, numerator.substituting(displayPilots(group)), empty, v)
+        guard let entry = model.layout.entry(selector.parameter), entry.size <= 5 else { return form }
+        return form + " = " + entry.slots.map { FittingMessage.number(theta[$0]) }.joined(separator: ", ")
     }
 
     /// "μ̂ₖ = Σ_{class=k} x/nₖ", with the values when there are few.

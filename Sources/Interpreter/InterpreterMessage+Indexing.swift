@@ -27,8 +27,16 @@ extension InterpreterMessage {
         "an index of '\(name)' must be data (a number, or a column with a value per row), not depend on a param"
     }
 
-    static func indexOutOfRange(_ column: String, row: Int, value: Double, param: String, extent: Int) -> String {
-        "\(column) row \(row) is \(NumberFormat.shortest(value)), but '\(param)' has \(extent) along this index: each row's index must be a whole number from 1 to \(extent)"
+    static func indexOutOfRange(_ column: String, row: Int, value: Double, param: String, extent: String, limit: Int)
+        -> String
+    {
+        "\(column) row \(row) is \(NumberFormat.shortest(value)), but '\(param)' has \(extent): each row's index must be a whole number from 1 to \(limit)"
+    }
+
+    /// "3 components"; for a table-shaped param "3 rows" or "15 columns".
+    static func extent(_ count: Int, dimension: Int, of dimensions: Int) -> String {
+        let what = dimensions == 1 ? "component" : dimension == 0 ? "row" : "column"
+        return "\(count) \(what)\(count == 1 ? "" : "s")"
     }
 
     static func indexNotData(_ name: String, found: String) -> String {
@@ -42,7 +50,7 @@ extension InterpreterMessage {
     /// A text index whose number of levels does not match the param's dimension.
     static func levelCount(_ column: String, levels: [String], param: String, extent: Int, rows: Bool) -> String {
         let listed = levels.prefix(8).joined(separator: ", ") + (levels.count > 8 ? ", …" : "")
-        let what = rows ? "rows" : "components along this index"
+        let what = rows ? "rows" : "components"
         return
             "\(column) has \(levels.count) level\(levels.count == 1 ? "" : "s") (\(listed)), but '\(param)' has \(extent) \(what): the levels of a text index name the components, so there must be \(extent)"
     }

@@ -89,7 +89,9 @@ extension Lowering {
             if let bad = xs.firstIndex(where: { !($0 >= 1 && $0 <= Double(extent) && $0 == $0.rounded()) }) {
                 throw Diagnostic.error(
                     InterpreterMessage.indexOutOfRange(
-                        e.span.text, row: bad + 1, value: xs[bad], param: entry.name, extent: extent),
+                        e.span.text, row: bad + 1, value: xs[bad], param: entry.name,
+                        extent: InterpreterMessage.extent(extent, dimension: d, of: entry.shape.dimensions.count),
+                        limit: extent),
                     at: e.span)
             }
             codes = xs.map { Int32($0) }

@@ -57,7 +57,7 @@ struct ClosedFormMethod: FitMethod {
         if !grouped.isEmpty {
             solution.closedForms += try GroupedSolution.solve(model, withPrior: problem.withPrior, into: &theta)
             solution.estimate = theta
-            solution.reason = FittingMessage.groupedClosedFormReason
+            solution.reason = FittingMessage.groupedClosedFormReason(simplex: model.layout.hasSimplex)
         }
         solution.boundary = try BoundaryCheck.closedFormRoot(model, theta, withPrior: problem.withPrior)
         // A maximum: −∇²ℓ positive definite there (checked here for a model small enough for the
