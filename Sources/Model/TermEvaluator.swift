@@ -238,7 +238,8 @@ final class TermEvaluator: @unchecked Sendable {
 
     /// The blocks written one-sidedly (upper triangles, (p, q) blocks) copied to their mirror images.
     func mirrorPredictorBlocks(_ pairs: [(Int, Int)], _ nScalar: Int, _ hessian: inout Matrix) {
-        for (a, b) in pairs where a >= nScalar && b >= nScalar {
+        let end = nScalar + predictors.count
+        for (a, b) in pairs where a >= nScalar && b >= nScalar && a < end && b < end {
             let p = predictors[a - nScalar]
             let q = predictors[b - nScalar]
             for i in 0..<p.length {
