@@ -12,24 +12,25 @@ extension FitOutcome {
         var notes = self.notes
         var outside: [String: [String]] = [:]
         var zeros: [String: Int] = [:]
-        for i in 0..<layout.count {
-            let se = standardError(slot: i)
-            let interval = se.map { Uncertainty.wald(estimate[i], $0) }
-            // A large simplex (a bigram table) lists the components it did not estimate at 0.
-            if let entry = layout.owner(i), entry.isSimplex, entry.size > FitOutcome.listedSimplex,
-                estimate[i] == 0, boundary[i] != nil
-            {
-                zeros[entry.name, default: 0] += 1
-            } else if rows.count < FitOutcome.reportedRows {
-                rows.append(
-                    FitReport.Row(
-                        name: layout.slotName(i), estimate: estimate[i], standardError: se, interval: interval,
-                        note: boundary[i] == nil ? nil : FittingMessage.onTheBoundary))
-            }
-            if let (lo, hi) = interval, let entry = layout.owner(i),
-                (entry.lower.map { lo < $0 } ?? false) || (entry.upper.map { hi > $0 } ?? false)
-            {
-                outside[entry.name, default: []].append(layout.slotName(i))
+        for entry in layout.entries {
+            let listsZeros = !(entry.isSimplex && entry.size > FitOutcome.listedSimplex)
+            for i in entry.slots {
+                let se = onBoundary[i] ? nil : standardError(slot: i)
+                let interval = se.map { Uncertainty.wald(estimate[i], $0) }
+                // A large simplex (a bigram table) lists the components it did not estimate at 0.
+                if !listsZeros, estimate[i] == 0, onBoundary[i] {
+                    zeros[entry.name, default: 0] += 1
+                } else if rows.count < FitOutcome.reportedRows {
+                    rows.append(
+                        FitReport.Row(
+                            name: layout.slotName(i), estimate: estimate[i], standardError: se, interval: interval,
+                            note: onBoundary[i] ? FittingMessage.onTheBoundary : nil))
+                }
+                if let (lo, hi) = interval,
+                    (entry.lower.map { lo < $0 } ?? false) || (entry.upper.map { hi > $0 } ?? false)
+                {
+                    outside[entry.name, default: []].append(layout.slotName(i))
+                }
             }
         }
         for entry in layout.entries {

@@ -21,6 +21,8 @@ public struct FitOutcome: @unchecked Sendable {
     public let covariance: Covariance?
     /// Slots not on the boundary of their domain (those have no standard error).
     public let free: [Int]
+    /// Per slot, whether it is on the boundary (`boundary` holds the notes).
+    public let onBoundary: [Bool]
     public let notes: [String]
 
     public var boundary: [Int: String] { solution.boundary }
@@ -39,7 +41,10 @@ public struct FitOutcome: @unchecked Sendable {
         self.plan = plan
         self.solution = solution
         let theta = solution.estimate
-        let free = (0..<model.layout.count).filter { solution.boundary[$0] == nil }
+        var edge = [Bool](repeating: false, count: model.layout.count)
+        for i in solution.boundary.keys { edge[i] = true }
+        onBoundary = edge
+        let free = (0..<model.layout.count).filter { !edge[$0] }
         self.free = free
         if model.layout.count <= Fitter.parameterLimit {
             let h = model.evaluate(theta, order: 2, withPrior: problem.withPrior).hessian
@@ -52,7 +57,7 @@ public struct FitOutcome: @unchecked Sendable {
         }
         logLikelihood = model.evaluate(theta, order: 0, withPrior: false).value
         logPosterior = model.hasPriors ? model.evaluate(theta, order: 0, withPrior: true).value : nil
-        var notes = solution.notes + FitOutcome.boundaryNotes(model.layout, solution.boundary)
+        var notes = solution.notes + FitOutcome.boundaryNotes(model.layout, solution.boundary, edge)
         if model.hasPriors { notes.append(FittingMessage.posteriorMode(priors: model.priorNames)) }
         notes += FitOutcome.familyNotes(model, solution)
         self.notes = notes
@@ -98,10 +103,10 @@ public struct FitOutcome: @unchecked Sendable {
 
     /// The boundary notes: one per slot, or, for a param with many slots on its boundary (a
     /// bigram never seen), one for all of them.
-    static func boundaryNotes(_ layout: ParameterLayout, _ boundary: [Int: String]) -> [String] {
+    static func boundaryNotes(_ layout: ParameterLayout, _ boundary: [Int: String], _ edge: [Bool]) -> [String] {
         var notes: [String] = []
         for entry in layout.entries {
-            let slots = entry.slots.filter { boundary[$0] != nil }
+            let slots = entry.slots.filter { edge[$0] }
             if slots.count > 3 {
                 notes.append(
                     FittingMessage.manyOnBoundary(

@@ -147,17 +147,22 @@ extension Session {
         let layout = fit.model.layout
         var lowering = Lowering(session: self, store: fit.model.store, layout: layout)
         let g = try lowering.lower(e)
-        guard !g.isRowLevel else { throw Diagnostic.error(InterpreterMessage.seNeedsParamFormula, at: e.span) }
+        let picked = g.symbols.contains { if case .selected = $0 { return true } else { return false } }
+        guard !g.isRowLevel, !picked else {
+            throw Diagnostic.error(InterpreterMessage.seNeedsParamFormula, at: e.span)
+        }
+        // Only the slots g mentions: a model of 10⁶ parameters differentiates a handful.
+        let slots = g.symbols.compactMap { s -> Int? in if case .parameter(let i) = s { return i } else { return nil } }
+            .sorted()
         var values: [Symbol: Double] = [:]
-        for (i, x) in fit.estimate.enumerated() { values[.parameter(i)] = x }
-        let gradient = (0..<layout.count).map { g.derivative(withRespectTo: .parameter($0)).evaluate(values) }
-        for (i, d) in gradient.enumerated() where d != 0 && !fit.outcome.free.contains(i) {
+        for i in slots { values[.parameter(i)] = fit.estimate[i] }
+        let gradient = slots.map { (slot: $0, value: g.derivative(withRespectTo: .parameter($0)).evaluate(values)) }
+        for (i, d) in gradient where d != 0 && fit.outcome.boundary[i] != nil {
             _ = try standardError(slot: i, fit, e)
         }
         guard let c = fit.outcome.covariance else {
             throw Diagnostic.error(InterpreterMessage.noCovariance, at: span)
         }
-        let nonZero = gradient.enumerated().filter { $0.element != 0 }.map { (slot: $0.offset, value: $0.element) }
-        return .number(max(0, c.quadraticForm(nonZero)).squareRoot())
+        return .number(max(0, c.quadraticForm(gradient.filter { $0.value != 0 })).squareRoot())
     }
 }

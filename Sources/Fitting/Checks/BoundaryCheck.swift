@@ -24,6 +24,7 @@ enum BoundaryCheck {
             }
             // Many components on the edge share one note (the report gives one for them all).
             let shared = edges.count > 3 ? FittingMessage.onTheBoundary : nil
+            boundary.reserveCapacity(boundary.count + edges.count)
             for i in edges { boundary[i] = shared ?? note(model, i, theta[i]) }
         }
         if !boundary.isEmpty, !model.evaluate(theta, order: 0, withPrior: withPrior).value.isFinite {

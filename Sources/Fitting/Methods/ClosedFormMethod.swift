@@ -62,8 +62,9 @@ struct ClosedFormMethod: FitMethod {
         solution.boundary = try BoundaryCheck.closedFormRoot(model, theta, withPrior: problem.withPrior)
         // A maximum: −∇²ℓ positive definite there (checked here for a model small enough for the
         // dense Hessian; a larger one is checked block by block when its covariance is formed).
-        let free = (0..<model.layout.count).filter { solution.boundary[$0] == nil }
-        if !free.isEmpty, model.layout.count <= Fitter.parameterLimit {
+        if model.layout.count <= Fitter.parameterLimit {
+            let free = (0..<model.layout.count).filter { solution.boundary[$0] == nil }
+            guard !free.isEmpty else { return solution }
             let hessian = model.evaluate(theta, order: 2, withPrior: problem.withPrior).hessian
             if case .failure = IdentifiabilityCheck.covariance(model, hessian: hessian, free: free) {
                 throw FitError.refused(FittingMessage.stationaryPointNotMaximum)
