@@ -209,6 +209,12 @@ extension Checker {
             }
             return .unknown
         }
+        if case .distribution(let name) = dist.shape, let family = Distributions.named(name),
+            family.outcomeProbabilities != nil || family.isSimplexDistribution
+        {
+            error(CheckerMessage.noDistributionFunction(builtin.rawValue, name), at: args[0].value.span)
+            return .unknown
+        }
         let x = infer(args[1].value)
         dist.absorb(x)
         dist.shape = numeric(x.shape, args[1].value.span)

@@ -18,6 +18,7 @@ extension Checker {
     func indexRows(_ shape: Shape) -> Int?? {
         switch shape {
         case .vector(let n): return .some(n)
+        case .factor(let f, _): return .some(f.count)
         case .unusableColumn(let n, let problem) where problem.cell != nil: return .some(n)
         default: return nil
         }
@@ -70,7 +71,9 @@ extension Checker {
     /// B·x with B a matrix param (K×p) and x a data matrix (n×p): one K-vector per row, n×K.
     func paramMatrixProduct(_ left: ExpressionInfo, _ right: ExpressionInfo) -> Shape? {
         for (p, x) in [(left, right), (right, left)] where p.usesParams && !x.usesParams {
-            if case .matrix(let k, _) = p.shape, case .matrix(let n, _) = x.shape { return .matrix(n, k) }
+            guard case .matrix(let k, _) = p.shape else { continue }
+            if case .matrix(let n, _) = x.shape { return .matrix(n, k) }
+            if case .design(let n, _, _) = x.shape { return .matrix(n, k) }
         }
         return nil
     }

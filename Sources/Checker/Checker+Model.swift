@@ -31,6 +31,8 @@ extension Checker {
         case .scalar, .vector, .unknown: break
         case .unusableColumn(let n, let problem) where outcomes != nil && problem.cell != nil:
             rows = n
+        case .factor(let f, _) where outcomes != nil:
+            rows = f.count
         case .unusableColumn(_, let problem):
             error(problem.description, at: decl.response.span)
         case .factor(let f, let problem):

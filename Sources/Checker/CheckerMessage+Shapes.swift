@@ -57,6 +57,10 @@ extension CheckerMessage {
         "\(family) is a distribution over a simplex, for the prior of a simplex param ('prior p ~ \(family)(1)'); it does not model data"
     }
 
+    public static func noDistributionFunction(_ function: String, _ family: String) -> String {
+        "\(function) takes a family of numbers with scalar arguments; \(family)'s argument is a vector of probabilities (its pdf at k is simply pₖ)"
+    }
+
     public static func simplexFamilyNotSampled(_ family: String) -> String {
         "sample draws numbers, but a \(family) draw is a vector of probabilities"
     }

@@ -1,5 +1,6 @@
 import Checker
 import Diagnostics
+import LinearAlgebra
 import Model
 import Symbolic
 import Syntax
@@ -102,14 +103,10 @@ extension Lowering {
         var dims = levels[b.name] ?? [nil, nil]
         while dims.count < 2 { dims.append(nil) }
         if let categories { dims[0] = categories }
-        if dims[1] == nil, case .index(_, let names) = data.kind {
-            let columns = names.compactMap { n -> String? in
-                switch n.kind {
-                case .name(let s), .string(let s): return s
-                default: return nil
-                }
-            }
-            if columns.count == names.count { dims[1] = columns }
+        if dims[1] == nil, case .design(let design)? = try? session.evaluate(data),
+            design.labels.count == b.shape.dimensions[1]
+        {
+            dims[1] = design.labels
         }
         levels[b.name] = dims
     }
@@ -131,7 +128,7 @@ extension Lowering {
         guard let b = paramSide.nameText, let entry = layout.entry(b), case .matrix(_, let p, true) = entry.shape,
             !Session.mentionsParams(dataSide, in: session)
         else { return nil }
-        guard case .matrix(let x) = try session.evaluate(dataSide) else {
+        guard let x = Lowering.dataMatrix(try session.evaluate(dataSide)) else {
             throw Diagnostic.error(InterpreterMessage.softmaxNeedsDataMatrix(b, columns: p), at: dataSide.span)
         }
         guard x.columns == p else {
@@ -144,11 +141,20 @@ extension Lowering {
         return (entry, dataSide)
     }
 
+    /// A data matrix: a matrix, or the numbers of a labelled one (`d[a, b]`, a factor's indicators).
+    static func dataMatrix(_ v: Value) -> Matrix? {
+        switch v {
+        case .matrix(let m): return m
+        case .design(let d): return d.matrix
+        default: return nil
+        }
+    }
+
     /// The linear predictor B[k]·x (row k ≥ 2 of B), one per category.
     mutating func predictor(_ b: ParameterLayout.Entry, _ data: ExpressionSyntax, _ category: Int) throws -> Expr {
         let description = "\(b.name)[\(category)]·\(data.span.text)"
         if let s = predictorKeys[description] { return store.symbol(s) }
-        guard case .matrix(let x) = try session.evaluate(data), case .matrix(_, let p, _) = b.shape else {
+        guard let x = Lowering.dataMatrix(try session.evaluate(data)), case .matrix(_, let p, _) = b.shape else {
             throw Diagnostic.error(CheckerMessage.categoricalArgument, at: data.span)
         }
         let symbol = Symbol.predictor(predictors.count)

@@ -100,7 +100,17 @@ extension Lowering {
                 throw Diagnostic.error(
                     InterpreterMessage.dataLength(e.span.text, values: column.count, rows: rows), at: e.span)
             }
-            (codes, labels) = try textCodes(column, e, entry, dimension: d)
+            switch column.factor() {
+            case .success(let f): (codes, labels) = try levelCodes(f, e, entry, dimension: d)
+            case .failure(let problem):
+                throw Diagnostic.error(InterpreterMessage.indexCellEmpty(problem.description), at: e.span)
+            }
+        case .factor(let f):
+            guard f.count == rows else {
+                throw Diagnostic.error(
+                    InterpreterMessage.dataLength(e.span.text, values: f.count, rows: rows), at: e.span)
+            }
+            (codes, labels) = try levelCodes(f, e, entry, dimension: d)
         default:
             throw Diagnostic.error(
                 InterpreterMessage.indexNotData(entry.name, found: value.kindDescription), at: e.span)
@@ -112,17 +122,13 @@ extension Lowering {
         return indexColumns.count - 1
     }
 
-    /// A text column's codes among the param's levels for dimension `d`.
-    mutating func textCodes(_ column: Column, _ e: ExpressionSyntax, _ entry: ParameterLayout.Entry, dimension d: Int)
+    /// A factor's codes among the param's levels for dimension `d`: its own (sorted, or as
+    /// `factor(…)` ordered them), whose number must be the param's extent, unless an earlier
+    /// model fixed the param's levels (held-out data are coded by the training levels).
+    mutating func levelCodes(_ found: Factor, _ e: ExpressionSyntax, _ entry: ParameterLayout.Entry, dimension d: Int)
         throws -> ([Int32], [String])
     {
         let extent = entry.shape.dimensions[d]
-        let found: (levels: [String], codes: [Int32])
-        switch column.textLevels() {
-        case .success(let l): found = l
-        case .failure(let problem):
-            throw Diagnostic.error(InterpreterMessage.indexCellEmpty(problem.description), at: e.span)
-        }
         let known = levels[entry.name].flatMap { d < $0.count ? $0[d] : nil }
         guard let fixed = known else {
             guard found.levels.count == extent else {
@@ -136,16 +142,15 @@ extension Lowering {
             while dims.count < entry.shape.dimensions.count { dims.append(nil) }
             dims[d] = found.levels
             levels[entry.name] = dims
-            return (found.codes, found.levels)
+            return (found.codes.map { Int32($0) }, found.levels)
         }
         let position = Dictionary(uniqueKeysWithValues: fixed.enumerated().map { ($1, Int32($0 + 1)) })
-        let texts = column.cells
-        var codes = [Int32](repeating: 0, count: texts.count)
-        for (i, text) in texts.enumerated() {
-            guard let code = position[text ?? ""] else {
+        var codes = [Int32](repeating: 0, count: found.count)
+        for (i, c) in found.codes.enumerated() {
+            let text = found.levels[c - 1]
+            guard let code = position[text] else {
                 throw Diagnostic.error(
-                    InterpreterMessage.unknownLevel(
-                        e.span.text, row: i + 1, text ?? "", param: entry.name, levels: fixed),
+                    InterpreterMessage.unknownLevel(e.span.text, row: i + 1, text, param: entry.name, levels: fixed),
                     at: e.span)
             }
             codes[i] = code

@@ -62,7 +62,7 @@ public enum Support: Sendable, Equatable, CustomStringConvertible {
     /// Whether the values are whole numbers (a probability mass function, P(Y ≥ y) = P(Y > y − 1)).
     public var isDiscrete: Bool {
         switch self {
-        case .binary, .count, .countUpTo: return true
+        case .binary, .count, .countUpTo, .category: return true
         default: return false
         }
     }

@@ -49,8 +49,12 @@ import Testing
         // A text response is an outcome for Categorical only.
         #expect(
             F.check(setup + "model d.label ~ Normal(0, 1)") == [
-                "4:7: cars.csv row 1 (line 2), column 'label': expected a number, found 'a'"
+                "4:7: cars.csv row 1 (line 2), column 'label': expected a number, found 'a' [compare it with a level for a 0/1 vector (d.label == \"c\"), or give it coefficients in a model (b*d.label, w·d.label)]"
             ])
+        // factor(…) orders the levels; as an index or an outcome it names them.
+        #expect(
+            F.check(setup + "model d.label ~ Categorical(p)\nmodel d.dist ~ Normal(w[factor(d.label, ref: \"c\")], 1)")
+                == [])
     }
 
     @Test func softmaxOfInterceptsAndAMatrixProduct() {
