@@ -22,7 +22,6 @@ enum GroupedSolution {
     static func solve(_ model: StatisticalModel, withPrior: Bool, into theta: inout [Double]) throws -> [String] {
         let likelihood = model.likelihood
         let grouped = entries(model)
-        try checkSeparable(model, grouped)
         var forms: [String] = []
         for group in likelihood.groups {
             forms += try solve(group, model, withPrior: withPrior, into: &theta)

@@ -80,8 +80,9 @@ struct GroupedFitTests {
         for i in dense.free {
             for j in dense.free {
                 let (a, b) = (dense.entry(i, j) ?? .nan, blocked.entry(i, j) ?? .nan)
-                // Entries ~1e-3 from a 36×36 solve (dense) or O(1) arithmetic (blocks): 1e-16 absolute.
-                #expect(abs(a - b) < 1e-16, "Σ[\(i), \(j)]: \(a) vs \(b)")
+                // Entries ~1e-3: the dense path inverts a 36×36 matrix (scaled eigen-decomposition,
+                // κ ≈ 10²: ~1e-14 relative on any LAPACK), the blocks do O(1) arithmetic.
+                #expect(abs(a - b) < 1e-15, "Σ[\(i), \(j)]: \(a) vs \(b)")
             }
         }
     }

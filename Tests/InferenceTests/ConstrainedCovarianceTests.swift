@@ -19,15 +19,15 @@ struct ConstrainedCovarianceTests {
         for a in 0..<4 {
             for b in 0..<4 {
                 let exact = ((a == b ? p[a] : 0) - p[a] * p[b]) / n
-                // A 3×3 SPD solve with κ ≈ 10: agreement to ~1e-15 of the entries' scale p/n ≈ 5e-3.
-                #expect(abs(sigma[a, b] - exact) < 1e-16, "Σ[\(a), \(b)] = \(sigma[a, b]) vs \(exact)")
+                // A 3×3 eigen-based inverse with κ ≈ 10: ~1e-14 of the entries' scale p/n ≈ 5e-3.
+                #expect(abs(sigma[a, b] - exact) < 1e-15, "Σ[\(a), \(b)] = \(sigma[a, b]) vs \(exact)")
             }
         }
         let blocked = Covariance(blocks: [
             .diagonalLessRankOne(
                 slots: [0, 1, 2, 3], diagonal: p.map { $0 / n }, vector: p.map { $0 / n }, scale: 1 / n)
         ])
-        for a in 0..<4 { for b in 0..<4 { #expect(abs((blocked.entry(a, b) ?? .nan) - sigma[a, b]) < 1e-16) } }
+        for a in 0..<4 { for b in 0..<4 { #expect(abs((blocked.entry(a, b) ?? .nan) - sigma[a, b]) < 1e-15) } }
     }
 
     /// A free slot outside the group keeps its ordinary variance −1/h; without groups the

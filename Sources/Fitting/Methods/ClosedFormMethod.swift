@@ -29,6 +29,8 @@ struct ClosedFormMethod: FitMethod {
         let model = problem.model
         let likelihood = model.likelihood
         let grouped = GroupedSolution.entries(model)
+        // A parameter shared by every group (one σ for all classes) couples the groups' equations.
+        if !grouped.isEmpty { try GroupedSolution.checkSeparable(model, grouped) }
         let objective = problem.withPrior ? likelihood.summary + ungroupedPrior(model, grouped) : likelihood.summary
         let unknowns = model.layout.entries.filter { !grouped.contains($0.name) }.flatMap(\.slots).map {
             i -> ScoreSolver.Unknown in
