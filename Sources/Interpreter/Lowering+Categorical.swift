@@ -83,9 +83,10 @@ extension Lowering {
             var eta = intercept.map { parameterSymbol($0, category - 2) } ?? store.zero
             if let (b, data) = product { eta = eta + (try predictor(b, data, category)) }
             etas.append(eta)
+            let level = indexColumns[y].labels.map { $0[category - 1] } ?? String(category)
             let indicator = try lowerValue(
-                .vector(codes.map { $0 == Int32(category) ? 1 : 0 }), key: "[\(response.span.text) = \(category)]",
-                response.span)
+                .vector(codes.map { $0 == Int32(category) ? 1 : 0 }),
+                key: "[\(Lowering.indexName(response)) = \(level)]", response.span)
             picked.append(indicator * eta)
         }
         let logProbability = store.add(picked) - store.apply(.logsumexp, etas)

@@ -58,9 +58,12 @@ struct Lowering {
 
     /// The symbol of slot k of a param, named (σ, w₂, P₂₃ as w[2] is w₂) and known positive when constrained so.
     func parameterSymbol(_ e: ParameterLayout.Entry, _ k: Int) -> Expr {
+        // A vector's component by its index as declared (a baseline vector's slot 1 is a₂).
         let name =
             e.length == nil
-            ? e.name : e.shape.dimensions.count == 2 ? e.componentName(k) : "\(e.name)\(Expr.subscripted(k + 1))"
+            ? e.name
+            : e.shape.dimensions.count == 2
+                ? e.componentName(k) : "\(e.name)\(Expr.subscripted(e.shape.position(ofSlot: k)[0] + 1))"
         let s = store.symbol(.parameter(e.offset + k), name: name)
         if let lo = e.lower, lo >= 0 { store.positive.insert(.parameter(e.offset + k)) }
         return s

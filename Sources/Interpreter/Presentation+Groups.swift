@@ -17,6 +17,44 @@ extension Presentation {
         }
     }
 
+    /// The linear predictors of a matrix param's rows (`B[2]·x`), in order.
+    func rowPredictors(_ entry: ParameterLayout.Entry) -> [(Symbol, row: String, data: String)] {
+        model.predictorDescriptions.sorted { $0.key < $1.key }.compactMap { symbol, description in
+            guard description.hasPrefix(entry.name + "["), let dot = description.firstIndex(of: "·") else { return nil }
+            return (symbol, String(description[..<dot]), String(description[description.index(after: dot)...]))
+        }
+    }
+
+    /// ∂ℓ/∂B[k] = Σᵢ xᵢ·(…) for each row of a matrix param met through a predictor (a softmax's).
+    func rowPredictorScores(_ entry: ParameterLayout.Entry) -> [String] {
+        rowPredictors(entry).flatMap { symbol, row, data in
+            remainders.filter { $0.depends(on: symbol) }.map {
+                "∂\(objective)/∂\(row) = " + $0.derivative(withRespectTo: symbol).printedAsRowSum(weight: data)
+            }
+        }
+    }
+
+    /// ∂²ℓ/∂B[2]∂B[3]ᵀ: the blocks between two rows' predictors (a softmax couples its categories).
+    func crossPredictorHessians() -> [String] {
+        var lines: [String] = []
+        for entry in model.layout.entries {
+            guard case .matrix = entry.shape else { continue }
+            let rows = rowPredictors(entry)
+            for (a, p) in rows.enumerated() {
+                for q in rows[(a + 1)...] {
+                    for r in remainders where r.depends(on: p.0) && r.depends(on: q.0) {
+                        let h = r.derivative(withRespectTo: p.0).derivative(withRespectTo: q.0)
+                        lines.append(
+                            "∂²ℓ/∂\(p.row)∂\(q.row)ᵀ = "
+                                + h.printedAsRowSum(weight: "\(p.data)ᵢ\(p.data)ᵀ").replacingOccurrences(
+                                    of: "\(p.data)ᵢ\(p.data)ᵀᵢ", with: "\(p.data)ᵢ\(p.data)ᵢᵀ"))
+                    }
+                }
+            }
+        }
+        return lines
+    }
+
     /// The params some term picks per row (their score and Hessian are shown per group).
     var pickedParams: Set<String> { Set(likelihood.selectors.map(\.parameter)) }
 

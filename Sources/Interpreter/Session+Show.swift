@@ -114,6 +114,10 @@ struct Presentation {
         var lines: [String] = []
         let picked = pickedParams
         for entry in model.layout.entries where !picked.contains(entry.name) {
+            if case .matrix = entry.shape {
+                lines += rowPredictorScores(entry)
+                continue
+            }
             // A vector param met through a linear predictor has one line: ∂ℓ/∂w = Σᵢ xᵢ·(…).
             let throughPredictors = entry.length == nil ? [] : predictorScore(entry)
             if !throughPredictors.isEmpty {
@@ -157,7 +161,7 @@ struct Presentation {
     }
 
     func hessian() -> String {
-        var lines: [String] = groupHessians()
+        var lines: [String] = groupHessians() + crossPredictorHessians()
         let s = summaryDisplay
         let scalarSlots = model.layout.entries.filter { $0.length == nil }
         for (i, a) in scalarSlots.enumerated() {

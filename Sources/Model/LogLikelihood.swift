@@ -113,13 +113,20 @@ public final class LogLikelihood {
 
     /// The compiled per-row tapes (value, gradient and Hessian), disassembled, for `show tape`.
     public func tapeListing() -> String {
-        if remainders.isEmpty {
-            return "no per-row tape: ℓ is summarised by its sufficient statistics (O(1) in n)"
+        // A term summed group by group runs its template over the groups, as a row tape over rows.
+        let grouped = groups.enumerated().map { k, g in
+            "per-group tape \(k + 1) (the template, its gradient and Hessian, over \(g.cellCount) groups of rows, in blocks of \(CellEvaluator.blockSize)):\n"
+                + g.evaluator.tape(2).0.disassembled()
         }
-        return remainders.enumerated().map { k, r in
-            "per-row tape \(k + 1) (ℓ, ∇ℓ and ∇²ℓ for \(r.rows) rows, in blocks of \(TermEvaluator.blockSize)):\n"
-                + r.tape(2).0.disassembled()
-        }.joined(separator: "\n")
+        if remainders.isEmpty {
+            let summary = "no per-row tape: ℓ is summarised by its sufficient statistics (O(1) in n)"
+            return ([summary] + grouped).joined(separator: "\n")
+        }
+        return
+            (remainders.enumerated().map { k, r in
+                "per-row tape \(k + 1) (ℓ, ∇ℓ and ∇²ℓ for \(r.rows) rows, in blocks of \(TermEvaluator.blockSize)):\n"
+                    + r.tape(2).0.disassembled()
+            } + grouped).joined(separator: "\n")
     }
 
     /// Data-only per-row expressions of term `t`, evaluated for every row.

@@ -73,7 +73,13 @@ final class CellEvaluator: @unchecked Sendable {
             default: return false
             }
         }.sorted()
-        for (k, s) in cellLevel.enumerated() { columnOf[s] = .column(CellEvaluator.firstColumn + k) }
+        // Each group term its own column symbols, named after what they stand for (the tape's listing).
+        let store = group.form.value.store
+        for (k, s) in cellLevel.enumerated() {
+            let column = Symbol.column(CellEvaluator.firstColumn + 10_000 * group.term + k)
+            columnOf[s] = column
+            store.names[column] = store.name(of: s)
+        }
         self.columnOf = columnOf
     }
 
