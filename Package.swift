@@ -43,7 +43,8 @@ let package = Package(
         .target(
             name: "Interpreter",
             dependencies: [
-                "Diagnostics", "Syntax", "Checker", "Data", "Model", "Symbolic", "LinearAlgebra", "Solvers", "Inference",
+                "Diagnostics", "Syntax", "Checker", "Data", "Model", "Symbolic", "LinearAlgebra", "Solvers",
+                "Inference",
                 "Fitting", "Report", "CGSL", "Interrupt",
             ]),
         .executableTarget(
@@ -57,6 +58,7 @@ let package = Package(
             name: "MLEBench",
             dependencies: [
                 "Model", "Symbolic", "LinearAlgebra", "SeededRandom", "Interpreter", "Report", "Diagnostics",
+                "Fitting",
             ],
             path: "Benchmarks/MLEBench"),
 

@@ -8,6 +8,12 @@
 // closed form and evaluates the estimate, against one compensated summing pass over the
 // same values; prints `ratio_to_sum: R` (target ≤ 1.5).
 //   swift run -c release mle-bench bigram [vocabulary] [tokens]   (BigramBenchmark.swift)
+//   swift run -c release mle-bench glm [rows] [features]           (GLMBenchmark.swift)
+//   swift run -c release mle-bench nls [rows]                      (NLSBenchmark.swift)
+//   swift run -c release mle-bench all                             (each with its defaults)
+//
+// Every number printed is a ratio to a baseline measured in the same run (timings on a
+// shared machine are noisy; read the ratios, not the milliseconds).
 //
 // Generates logistic-regression data (1,000,000 rows × 10 features by default, fixed
 // seed), times one evaluation of ℓ, ∇ℓ and ∇²ℓ through the compiled tape and the
@@ -57,7 +63,10 @@ func loglikBenchmark(rows n: Int, features k: Int) {
     let theta = truth.map { $0 * 0.9 }
     var value = 0.0
     _ = likelihood.evaluate(theta, order: 2)  // compile the tape, warm the caches
-    let evaluation = best(7) { value = likelihood.evaluate(theta, order: 2).value }
+    let evaluation = best(7) {
+        likelihood.forgetEvaluations()  // each repetition reads the rows afresh
+        value = likelihood.evaluate(theta, order: 2).value
+    }
     let cores = ProcessInfo.processInfo.activeProcessorCount
     // The baseline gets the same cores: OpenBLAS's dsyrk with as many threads as the
     // evaluator has chunks (MLE_THREADS limits both).
@@ -128,7 +137,25 @@ case "bigram":
     let vocabulary = arguments.dropFirst().first.flatMap { Int($0) } ?? 1_000
     let tokens = arguments.dropFirst(2).first.flatMap { Int($0) } ?? 200_000
     BigramBenchmark.run(vocabulary: vocabulary, tokens: tokens)
+case "glm":
+    let rows = arguments.dropFirst().first.flatMap { Int($0) } ?? 1_000_000
+    let features = arguments.dropFirst(2).first.flatMap { Int($0) } ?? 10
+    GLMBenchmark.run(rows: rows, features: features)
+case "nls":
+    NLSBenchmark.run(rows: arguments.dropFirst().first.flatMap { Int($0) } ?? 1_000_000)
+case "all":
+    for (name, body) in [
+        ("loglik", { loglikBenchmark(rows: 1_000_000, features: 10) }),
+        ("gauss", { gaussBenchmark(rows: 10_000_000) }),
+        ("glm", { GLMBenchmark.run(rows: 1_000_000, features: 10) }),
+        ("nls", { NLSBenchmark.run(rows: 1_000_000) }),
+    ] as [(String, () -> Void)] {
+        print("== \(name)")
+        body()
+    }
 default:
-    print("usage: mle-bench loglik [rows] [features] | gauss [rows] | bigram [vocabulary] [tokens]")
+    print(
+        "usage: mle-bench loglik [rows] [features] | gauss [rows] | glm [rows] [features] | nls [rows] | bigram [vocabulary] [tokens] | all"
+    )
     exit(2)
 }
