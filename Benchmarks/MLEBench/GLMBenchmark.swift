@@ -53,6 +53,7 @@ enum GLMBenchmark {
         )
         print("one pass (ℓ, ∇ℓ, ∇²ℓ fused): \(ms(pass)); one dsyrk XᵀX: \(ms(syrk)); pass/XᵀX: \(ratio(pass / syrk))")
         print("whole fit: \(ms(fit)) = \(ratio(fit / syrk)) XᵀX passes")
+        print("fit_seconds: \(fit)")
         print("xtx_passes_per_iteration: \(ratio(fit / syrk / Double(iterations)))")
     }
 

@@ -65,6 +65,7 @@ enum NLSBenchmark {
         )
         print("evaluations of ℓ asked for: \(counts.totalRequested), passes over the rows: \(counts.totalRowPasses)")
         print("one pass (ℓ, ∇ℓ, ∇²ℓ through the tape): \(ms(pass)); whole fit: \(ms(fit))")
+        print("fit_seconds: \(fit)")
         print("ratio_to_pass: \(ratio(fit / pass))")
     }
 }

@@ -122,6 +122,7 @@ func gaussBenchmark(rows n: Int) {
         print("closed-form fit: failed")
     }
     print("one compensated summing pass: \(String(format: "%.2f", sum * 1000)) ms (Σ = \(total))")
+    print("fit_seconds: \(fit)")
     print("ratio_to_sum: \(String(format: "%.3f", fit / sum))")
 }
 

@@ -54,8 +54,18 @@ public enum OnePassStatistics {
         }
         for c in 0..<k { factors.append([(c, true)]) }
         for c in 0..<k { factors.append([(c, true), (c, true)]) }
-        var totals = [Double](repeating: 0, count: factors.count)
-        var corrections = [Double](repeating: 0, count: factors.count)
+        // A moment that is also a statistic (Σ(x − c), Σ(x − c)² of a Normal) is summed once.
+        var unique: [[(column: Int, shifted: Bool)]] = []
+        var position: [String: Int] = [:]
+        let slot = factors.map { fs -> Int in
+            let key = fs.map { "\($0.column)\($0.shifted ? "s" : "r")" }.joined(separator: ",")
+            if let p = position[key] { return p }
+            position[key] = unique.count
+            unique.append(fs)
+            return unique.count - 1
+        }
+        var totals = [Double](repeating: 0, count: unique.count)
+        var corrections = [Double](repeating: 0, count: unique.count)
         let b = blockSize
         var shifted = [Double](repeating: 0, count: max(k, 1) * b)
         var product = [Double](repeating: 0, count: b)
@@ -69,7 +79,7 @@ public enum OnePassStatistics {
                     for i in 0..<n { s[c * b + i] = column[i] - pilot }
                 }
             }
-            for (s, fs) in factors.enumerated() {
+            for (s, fs) in unique.enumerated() {
                 let blockSum = product.withUnsafeMutableBufferPointer { p in
                     shifted.withUnsafeBufferPointer { sh in
                         OnePassStatistics.blockProductSum(fs, columns, sh, start, n, p)
@@ -80,6 +90,7 @@ public enum OnePassStatistics {
             start += n
         }
         for s in totals.indices where totals[s].isFinite { totals[s] += corrections[s] }
+        totals = slot.map { totals[$0] }
         let m = monomials.count
         let rawStart = centredOnly ? 0 : m
         let momentStart = centredOnly ? m : 2 * m
@@ -102,6 +113,7 @@ public enum OnePassStatistics {
         }
         let first = source(head)
         if factors.count == 1 { return laneSum(first, n) }
+        if factors.count == 2 { return laneProductSum(first, source(factors[1]), n) }
         for i in 0..<n { p[i] = first[i] }
         for f in factors.dropFirst() {
             let x = source(f)
@@ -122,6 +134,23 @@ public enum OnePassStatistics {
         var tail = 0.0
         while i < n {
             tail += x[i]
+            i += 1
+        }
+        return (lanes[0] + lanes[1]) + (lanes[2] + lanes[3]) + tail
+    }
+
+    /// Σ xᵢ·yᵢ over n values in four interleaved lanes.
+    @inline(__always)
+    static func laneProductSum(_ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, _ n: Int) -> Double {
+        var lanes = SIMD4<Double>(repeating: 0)
+        var i = 0
+        while i + 4 <= n {
+            lanes += SIMD4(x[i], x[i + 1], x[i + 2], x[i + 3]) * SIMD4(y[i], y[i + 1], y[i + 2], y[i + 3])
+            i += 4
+        }
+        var tail = 0.0
+        while i < n {
+            tail += x[i] * y[i]
             i += 1
         }
         return (lanes[0] + lanes[1]) + (lanes[2] + lanes[3]) + tail

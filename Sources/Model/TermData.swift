@@ -117,13 +117,39 @@ struct TermData {
     /// row), and the offending row looked for only in a block that has one.
     static func firstOutside(_ y: [Double], _ support: Support) -> Int? {
         switch support {
-        case .real: return firstFailing(y) { $0.isFinite }
+        case .real: return firstNotFinite(y)
         case .positive: return firstFailing(y) { $0 > 0 && $0.isFinite }
         case .nonnegative: return firstFailing(y) { $0 >= 0 && $0.isFinite }
         case .openUnitInterval: return firstFailing(y) { $0 > 0 && $0 < 1 }
         case .binary: return firstFailing(y) { $0 == 0 || $0 == 1 }
         case .count: return firstFailing(y) { $0 >= 0 && $0 == $0.rounded() && $0.isFinite }
         default: return y.firstIndex { !support.contains($0, arguments: []) }
+        }
+    }
+
+    /// The first row that is ±∞ or NaN: x·0 is 0 for every finite x and NaN otherwise, so
+    /// a block whose Σ xᵢ·0 is not 0 has one (four lanes, no branch per row).
+    static func firstNotFinite(_ y: [Double]) -> Int? {
+        y.withUnsafeBufferPointer { b -> Int? in
+            guard let base = b.baseAddress else { return nil }
+            var start = 0
+            while start < b.count {
+                let end = min(b.count, start + 4096)
+                var lanes = SIMD4<Double>(repeating: 0)
+                var i = start
+                while i + 4 <= end {
+                    lanes += SIMD4(base[i], base[i + 1], base[i + 2], base[i + 3]) * 0
+                    i += 4
+                }
+                var tail = 0.0
+                while i < end {
+                    tail += base[i] * 0
+                    i += 1
+                }
+                if lanes.sum() + tail != 0 { return (start..<end).first { !b[$0].isFinite } }
+                start = end
+            }
+            return nil
         }
     }
 

@@ -11,11 +11,11 @@ import Testing
 /// blocked statistics kernel against plain compensated sums, its re-centring, and the
 /// response check read in place.
 struct OnePassTests {
-    /// y ~ Bernoulli(sigmoid(b + w·x)) over n rows × 3 features (fixed seed).
-    func logistic(rows n: Int) throws -> (LogLikelihood, [Double], [Double]) {
+    /// y ~ Bernoulli(sigmoid(b + w·x)) over n rows × k features (fixed seed).
+    func logistic(rows n: Int, features k: Int = 3) throws -> (LogLikelihood, [Double], [Double]) {
         let store = ExprStore()
         var rng = SplitMix64(seed: 5)
-        let xs = (0..<(n * 3)).map { _ in rng.normal() }
+        let xs = (0..<(n * k)).map { _ in rng.normal() }
         let ys = (0..<n).map { _ in rng.uniform() < 0.4 ? 1.0 : 0.0 }
         let y = store.symbol(.column(0), name: "y")
         let b = store.symbol(.parameter(0), name: "b")
@@ -37,32 +37,35 @@ struct OnePassTests {
     /// 140,000 rows: more than one chunk and many blocks. Tolerance 1e-11 relative to the sum
     /// of the terms' magnitudes: the two sum in different orders (blocks, lanes, chunks), each
     /// with rounding ≲ n·ε of that sum in the worst case and ≈ √n·ε (≈ 10⁻¹³) in practice.
-    @Test func fusedPassEqualsTheSeparateSums() throws {
-        let n = 140_000
-        let (l, xs, ys) = try logistic(rows: n)
-        let theta = [0.3, -0.5, 0.8, 0.1]
+    @Test(arguments: [(140_000, 3), (3000, 30)])
+    func fusedPassEqualsTheSeparateSums(rows n: Int, features k: Int) throws {
+        // k = 3 over two chunks of many blocks; k = 30 with more columns than rows per block.
+        let (l, xs, ys) = try logistic(rows: n, features: k)
+        let p = k + 1
+        var rng = SplitMix64(seed: 3)
+        let theta = (0..<p).map { _ in 0.3 * rng.normal() }
         var value = 0.0
         var magnitude = 0.0
-        var gradient = [Double](repeating: 0, count: 4)
-        var hessian = [Double](repeating: 0, count: 16)
+        var gradient = [Double](repeating: 0, count: p)
+        var hessian = [Double](repeating: 0, count: p * p)
         for i in 0..<n {
-            let z = [1, xs[3 * i], xs[3 * i + 1], xs[3 * i + 2]]
+            let z = [1] + xs[(k * i)..<(k * i + k)]
             let t = zip(theta, z).map(*).reduce(0, +)
-            let p = 1 / (1 + exp(-t))
+            let pi = 1 / (1 + exp(-t))
             let li = ys[i] * t - (max(t, 0) + log1p(exp(-abs(t))))
             value += li
             magnitude += abs(li)
-            for a in 0..<4 {
-                gradient[a] += (ys[i] - p) * z[a]
-                for c in 0..<4 { hessian[a * 4 + c] -= p * (1 - p) * z[a] * z[c] }
+            for a in 0..<p {
+                gradient[a] += (ys[i] - pi) * z[a]
+                for c in 0..<p { hessian[a * p + c] -= pi * (1 - pi) * z[a] * z[c] }
             }
         }
         let e = l.evaluate(theta, order: 2)
         let tolerance = 1e-11 * Double(n)
         #expect(abs(e.value - value) <= 1e-11 * magnitude)
-        for a in 0..<4 {
+        for a in 0..<p {
             #expect(abs(e.gradient[a] - gradient[a]) <= tolerance, "∇ℓ[\(a)]")
-            for c in 0..<4 { #expect(abs(e.hessian[a, c] - hessian[a * 4 + c]) <= tolerance, "∇²ℓ[\(a), \(c)]") }
+            for c in 0..<p { #expect(abs(e.hessian[a, c] - hessian[a * p + c]) <= tolerance, "∇²ℓ[\(a), \(c)]") }
         }
     }
 
