@@ -25,9 +25,9 @@ struct OnePassTests {
         let l = try LogLikelihood(
             store: store, terms: [term], priors: store.zero, columns: [.column(0): ys],
             predictors: [
-                LinearPredictor(symbol: .predictor(0), matrix: Matrix(rows: n, columns: 3, elements: xs), offset: 1)
+                LinearPredictor(symbol: .predictor(0), matrix: Matrix(rows: n, columns: k, elements: xs), offset: 1)
             ],
-            parameterCount: 4)
+            parameterCount: k + 1)
         return (l, xs, ys)
     }
 
