@@ -95,6 +95,7 @@ public struct Column: Sendable {
         storage = .query(result, column: column)
         firstTextRow = nil
         missing = profile.nulls
+        numberCount = profile.numbers
     }
 
     /// How many cells are empty.

@@ -34,8 +34,11 @@ extension Session {
     func fitted(_ problem: FitProblem, at methodSpan: SourceSpan, _ span: SourceSpan) throws -> FitRecord {
         do {
             let outcome = try Fitter.fit(problem)
+            try checkDatabases(problem.model, at: span)
             return FitRecord(outcome: outcome, report: outcome.report)
         } catch let e as FitError {
+            // A database that failed mid-fit is what went wrong, whatever the fit then said.
+            try checkDatabases(problem.model, at: span)
             switch e.kind {
             case .internal: throw Diagnostic.internalError(e.message, at: span)
             case .invalidRequest: throw Diagnostic.error(e.message, at: methodSpan, help: e.help)

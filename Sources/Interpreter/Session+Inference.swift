@@ -36,6 +36,7 @@ extension Session {
             throw Diagnostic.error(InterpreterMessage.hessianTooLarge(model.layout.count), at: span)
         }
         let e = model.evaluate(theta, order: order, withPrior: false)
+        try checkDatabases(model, at: span)
         switch builtin {
         case .score: return .vector(e.gradient)
         case .hessian: return .matrix(e.hessian)
@@ -54,6 +55,7 @@ extension Session {
         default:
             let model = try builtModel(name, span)
             let l = model.evaluate(try currentEstimate(model, span), order: 0, withPrior: false).value
+            try checkDatabases(model, at: span)
             return .number(builtin == .perplexity ? Foundation.exp(-l / Double(model.rowCount)) : l)
         }
     }

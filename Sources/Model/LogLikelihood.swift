@@ -16,7 +16,9 @@ public final class LogLikelihood {
     public private(set) var statisticValues: [Symbol: Double] = [:]
     /// Raw (uncentred) sums of each statistic, for showing them (Σx = 50.1).
     public private(set) var rawStatisticValues: [Symbol: Double] = [:]
-    let remainders: [TermEvaluator]
+    let remainders: [any RemainderSums]
+    /// Where each term's rows are, and the sums over them.
+    public let sums: [any TermSums]
     public let rows: [Int]
     /// Per term, the rows that count as observations (a row of weight 0 does not).
     public let observations: [Int]
@@ -30,42 +32,44 @@ public final class LogLikelihood {
     }
 
     /// Builds the likelihood: checks each term's data against its family's support, finds the
-    /// statistics and computes them in one pass (two where a pilot centres them).
+    /// statistics and computes them in one pass (two where a pilot centres them). A term
+    /// listed in `sums` has its rows there (a database); the others' are `columns`.
     public init(
         store: ExprStore, terms: [LikelihoodTerm], priors: Expr, columns: [Symbol: [Double]],
-        predictors: [LinearPredictor], parameterCount: Int
+        predictors: [LinearPredictor], parameterCount: Int, sums: [Int: any TermSums] = [:]
     ) throws(LikelihoodError) {
         self.store = store
         self.parameterCount = parameterCount
         self.priors = priors
         var forms: [StatisticalForm] = []
         var observations: [Int] = []
-        var remainders: [TermEvaluator] = []
+        var remainders: [any RemainderSums] = []
         var values: [Symbol: Double] = [:]
         var raw: [Symbol: Double] = [:]
         var firstStatistic = 0
         var firstAtom = 0
+        let inMemory = ColumnSums(columns: columns, predictors: predictors)
+        let termSums = terms.indices.map { sums[$0] ?? inMemory }
         for (t, term) in terms.enumerated() {
-            let data = try TermData(term, columns: columns, index: t)
-            observations.append(data.observations)
             let count = Symbol.count(t)
             // Domain-dependent identities first (log(λ·t) = log λ + log t when both are positive),
             // so more of ℓ factors into statistics.
             let core = try term.core().simplified()
             let form = SufficientStatistics.factor(
                 core, count: count, firstStatistic: firstStatistic, firstAtom: firstAtom)
-            data.computeStatistics(form, count: count, into: &values, raw: &raw)
+            let statistics = try termSums[t].statistics(form, of: term, index: t, count: count)
+            observations.append(statistics.observations)
+            values.merge(statistics.values) { _, new in new }
+            raw.merge(statistics.raw) { _, new in new }
             firstStatistic += form.statistics.count
             firstAtom += form.atoms.count
             forms.append(form)
-            if let r = form.remainder {
-                remainders.append(
-                    TermEvaluator(remainder: r, rows: term.rows, columns: columns, predictors: predictors))
-            }
+            if let r = form.remainder { remainders.append(try termSums[t].remainder(r, of: term)) }
         }
         self.forms = forms
         self.observations = observations
         self.remainders = remainders
+        self.sums = termSums
         self.terms = terms
         self.columns = columns
         self.predictors = predictors
@@ -84,14 +88,13 @@ public final class LogLikelihood {
         if remainders.isEmpty {
             return "no per-row tape: ℓ is summarised by its sufficient statistics (O(1) in n)"
         }
-        return remainders.enumerated().map { k, r in
-            "per-row tape \(k + 1) (ℓ, ∇ℓ and ∇²ℓ for \(r.rows) rows, in blocks of \(TermEvaluator.blockSize)):\n"
-                + r.tape(2).0.disassembled()
-        }.joined(separator: "\n")
+        return remainders.enumerated().map { k, r in r.listing(number: k + 1) }.joined(separator: "\n")
     }
 
-    /// Data-only per-row expressions of term `t`, evaluated for every row.
+    /// Data-only per-row expressions of term `t`, evaluated for every row; [] when the term's
+    /// rows are not in memory (a database's rows are never fetched for this).
     public func perRow(_ expressions: [Expr], term t: Int, extraColumns: [Symbol: [Double]] = [:]) -> [[Double]] {
+        guard sums.indices.contains(t), sums[t].rowsInMemory else { return [] }
         let all = columns.merging(extraColumns) { a, _ in a }
         guard let data = try? TermData(terms[t], columns: all, checkingSupport: false) else { return [] }
         return data.evaluate(expressions)
@@ -99,6 +102,12 @@ public final class LogLikelihood {
 
     /// Whether every term is summarised by its statistics (ℓ costs O(1) in n).
     public var isFullySummarised: Bool { remainders.isEmpty }
+
+    /// Whether every term's rows are in memory (none in a database).
+    public var rowsInMemory: Bool { sums.allSatisfy(\.rowsInMemory) }
+
+    /// The first failure a term's sums met while evaluating (a database gone away), if any.
+    public var sumsFailure: LikelihoodError? { sums.lazy.compactMap(\.failure).first }
 
     /// Pilots (centring values) set to 0, so statistics read as raw sums Σx, Σx² when shown.
     public var displayPilots: [Symbol: Double] {

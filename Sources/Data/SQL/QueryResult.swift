@@ -20,6 +20,8 @@ public final class QueryResult: @unchecked Sendable {
         public let typeName: String
         /// Rows where it is NULL.
         public let nulls: Int
+        /// Rows whose value is a number (in SQLite a text column may hold some).
+        public let numbers: Int
         /// The smallest value of a numeric column (nil for text or all-NULL).
         public let minimum: Double?
         /// The column read as a double precision number, in the engine's SQL: `CAST("x" AS REAL)`.

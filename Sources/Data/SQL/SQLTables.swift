@@ -61,14 +61,17 @@ public final class SQLTables: @unchecked Sendable {
             let base = 1 + stride * j
             let nonNull = Int(row[base] ?? 0)
             var kind = column.kind ?? .text
+            var numbers = kind == .numeric ? nonNull : 0
             if isSQLite {
                 if (row[base + 3] ?? 0) > 0 {
                     throw SQLError(.result, DataMessage.unreadableColumn(column.name, type: "BLOB"))
                 }
-                if (row[base + 2] ?? 0) > 0 { kind = .text }
+                let texts = Int(row[base + 2] ?? 0)
+                if texts > 0 { kind = .text }
+                numbers = nonNull - texts
             }
             return QueryResult.ColumnProfile(
-                name: column.name, kind: kind, typeName: column.typeName, nulls: rowCount - nonNull,
+                name: column.name, kind: kind, typeName: column.typeName, nulls: rowCount - nonNull, numbers: numbers,
                 minimum: kind == .numeric ? row[base + 1] : nil, numberSQL: numberSQL[j])
         }
         return QueryResult(connection: connection, query: query, columns: profiles, rowCount: rowCount)
