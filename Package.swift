@@ -47,7 +47,8 @@ let package = Package(
         .target(
             name: "Interpreter",
             dependencies: [
-                "Diagnostics", "Syntax", "Checker", "Data", "Model", "Symbolic", "LinearAlgebra", "Solvers", "Inference",
+                "Diagnostics", "Syntax", "Checker", "Data", "Model", "Symbolic", "LinearAlgebra", "Solvers",
+                "Inference",
                 "Fitting", "Report", "CGSL", "Interrupt", "Pushdown",
             ]),
         .executableTarget(
@@ -58,7 +59,10 @@ let package = Package(
             ]),
 
         .executableTarget(
-            name: "MLEBench", dependencies: ["Model", "Symbolic", "LinearAlgebra", "SeededRandom"],
+            name: "MLEBench",
+            dependencies: [
+                "Model", "Symbolic", "LinearAlgebra", "SeededRandom", "Interpreter", "Report", "Diagnostics",
+            ],
             path: "Benchmarks/MLEBench"),
 
         // Tests

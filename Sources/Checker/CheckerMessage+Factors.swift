@@ -9,7 +9,7 @@ extension CheckerMessage {
 
     /// A missing cell met by a comparison, named by row and column.
     public static func comparisonMissing(_ p: CellProblem) -> String {
-        "\(p.file) row \(p.row) (line \(p.line)), column '\(p.column)': "
+        "\(p.place): "
             + "the cell is empty (a missing value), so a comparison has no answer there"
     }
 

@@ -58,8 +58,12 @@ public struct CellProblem: Error, Sendable, Equatable, CustomStringConvertible {
     /// "cars.csv row 17 (line 18), column 'age': expected a number, found 'NA'", or for an
     /// empty cell "… the cell is empty (a missing value), which arithmetic cannot use".
     public var description: String {
-        let place = "\(file) row \(row)" + (line.map { " (line \($0))" } ?? "") + ", column '\(column)'"
         guard let cell else { return "\(place): \(fromQuery ? DataMessage.nullCell : DataMessage.missingCell)" }
         return "\(place): \(fromQuery ? DataMessage.textInQuery(cell) : DataMessage.notANumber(cell))"
+    }
+
+    /// "cars.csv row 17 (line 18), column 'age'" (a query's row has no line).
+    public var place: String {
+        "\(file) row \(row)" + (line.map { " (line \($0))" } ?? "") + ", column '\(column)'"
     }
 }

@@ -3,7 +3,7 @@
 
 extension DataMessage {
     static func missingLevel(_ p: CellProblem) -> String {
-        let place = "\(p.file) row \(p.row) (line \(p.line)), column '\(p.column)'"
+        let place = p.place
         guard let cell = p.cell else {
             return "\(place): the cell is empty (a missing value), so the row has no level"
         }

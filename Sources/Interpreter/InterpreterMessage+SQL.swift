@@ -41,3 +41,9 @@ extension InterpreterMessage {
         "the term uses the text column '\(name)', whose values are made into numbers in memory"
     }
 }
+
+extension InterpreterMessage {
+    static func pickedByData(_ index: String) -> String {
+        "'\(index)' picks params row by row, and such a term's per-group sums are made in memory (not yet as a GROUP BY)"
+    }
+}

@@ -21,6 +21,8 @@ struct DatabaseData {
 
     /// A text column of the query is in the term.
     var textColumn: String?
+    /// Data that pick params per row (`μ[d.g]`, a Categorical's outcome) in the term, if any.
+    var pickedBy: String?
 
     mutating func note(_ table: QueryResult) {
         if let result, result !== table { twoQueries = true }

@@ -26,12 +26,11 @@ extension Session {
             throw Diagnostic.internalError(InterpreterMessage.modelNotDefined(name), at: span)
         }
         let layout = try parameterLayout(for: name)
-        let priorTerms = try priors(for: layout)
         var fetched: [Int: PushdownFallback] = [:]
         while true {
             do {
                 var turnedOff: [Int: PushdownFallback] = [:]
-                let model = try assemble(name, terms, layout, priorTerms, fetched: fetched, turnedOff: &turnedOff)
+                let model = try assemble(name, terms, layout, fetched: fetched, turnedOff: &turnedOff)
                 fetchReasons[name] = fetched.merging(turnedOff) { a, _ in a }
                 return model
             } catch let fallback as PushdownFallback {
@@ -45,8 +44,8 @@ extension Session {
 
     /// Lowers the terms (those in `fetched` with their rows in memory) and builds the model.
     func assemble(
-        _ name: String, _ terms: [CheckedTerm], _ layout: ParameterLayout, _ priorTerms: [PriorTerm],
-        fetched: [Int: PushdownFallback], turnedOff: inout [Int: PushdownFallback]
+        _ name: String, _ terms: [CheckedTerm], _ layout: ParameterLayout, fetched: [Int: PushdownFallback],
+        turnedOff: inout [Int: PushdownFallback]
     ) throws -> StatisticalModel {
         let store = ExprStore()
         var lowering = Lowering(session: self, store: store, layout: layout)
@@ -56,8 +55,16 @@ extension Session {
             lowering.preferDatabase = pushesDown && fetched[t] == nil
             lowering.database = DatabaseData()
             lowering.rows = try rows(of: term, inDatabase: lowering.preferDatabase)
-            let y = try lowering.lower(term.response)
-            let args = try term.arguments.map { try lowering.lower($0) }
+            var y: Expr
+            var args: [Expr]
+            if let k = term.family.outcomeProbabilities {
+                let (codes, picked) = try lowering.lowerOutcome(term.response, term.arguments[k])
+                y = codes
+                args = try term.arguments.enumerated().map { i, a in i == k ? picked : try lowering.lower(a) }
+            } else {
+                y = try lowering.lower(term.response)
+                args = try term.arguments.map { try lowering.lower($0) }
+            }
             let weight = try term.weight.map { try lowering.lower($0) }
             let censored = try term.censored.map { try lowering.lower($0) }
             let lower = try term.truncation?.lower.map { try lowering.lower($0) }
@@ -67,18 +74,25 @@ extension Session {
                     family: term.family, response: y, arguments: args, weight: weight, censored: censored,
                     rows: lowering.rows, censoring: term.censoring == .left ? .left : .right, lower: lower,
                     upper: upper))
-            if let databaseTerm = try placement(of: t, lowering.database) { sums[t] = DatabaseSums(databaseTerm) }
+            if let databaseTerm = try placement(of: t, lowering.database, pushing: lowering.preferDatabase) {
+                sums[t] = DatabaseSums(databaseTerm)
+            }
             if !pushesDown, let result = lowering.database.fetchedFrom {
                 turnedOff[t] = PushdownFallback(term: t, location: result.name, reason: InterpreterMessage.pushdownOff)
             }
         }
+        let labelled = lowering.withLevels(lowering.labelledLayout())
+        lowering.nameSelectors()
+        let priorTerms = try priors(for: labelled)
         emptyLevels[name] = lowering.emptyLevels
         do {
             let likelihood = try LogLikelihood(
                 store: store, terms: lowered, priors: store.zero, columns: lowering.columns,
-                predictors: lowering.predictors, parameterCount: layout.count, sums: sums)
+                predictors: lowering.predictors, parameterCount: layout.count, sums: sums,
+                selectors: lowering.selectors, indexColumns: lowering.indexColumns)
+            paramLevels.merge(lowering.levels) { _, new in new }
             return StatisticalModel(
-                name: name, store: store, layout: lowering.labelledLayout(), terms: lowered, likelihood: likelihood,
+                name: name, store: store, layout: labelled, terms: lowered, likelihood: likelihood,
                 priors: priorTerms, predictorDescriptions: lowering.predictorDescriptions,
                 termDescriptions: terms.map(\.description), responseDescriptions: terms.map(\.response.span.text))
         } catch {
@@ -96,10 +110,15 @@ extension Session {
     }
 
     /// The database term of a lowered term whose data are all in one query's result; nil for
-    /// a term in memory. A term that mixes the two cannot stay in the database.
-    func placement(of t: Int, _ data: DatabaseData) throws -> DatabaseTerm? {
+    /// a term in memory. A term that mixes the two, or needs what only memory makes (a
+    /// factor's indicators, sums per group), cannot stay in the database: `PushdownFallback`
+    /// builds it again with its rows fetched (`pushing` false), keeping the reason.
+    func placement(of t: Int, _ data: DatabaseData, pushing: Bool) throws -> DatabaseTerm? {
+        guard pushing else { return nil }
+        if let index = data.pickedBy, let from = data.result ?? data.fetchedFrom {
+            throw PushdownFallback(term: t, location: from.name, reason: InterpreterMessage.pickedByData(index))
+        }
         if let text = data.textColumn, let from = data.fetchedFrom {
-            guard data.result != nil else { return nil }
             throw PushdownFallback(term: t, location: from.name, reason: InterpreterMessage.textColumn(text))
         }
         guard let result = data.result else { return nil }
@@ -121,6 +140,7 @@ extension Session {
         switch response {
         case .number: rows = 1
         case .vector(let xs): rows = xs.count
+        case .column(let c, _) where term.family.outcomeProbabilities != nil: rows = c.count
         default:
             throw Diagnostic.error(
                 CheckerMessage.modelledDataNotVector(response.kindDescription), at: term.response.span)
@@ -186,22 +206,15 @@ extension Session {
         var offset = 0
         for name in paramOrder where used.contains(name) {
             guard let decl = params[name] else { continue }
-            let entry = try layoutEntry(decl, offset: offset)
+            let entry = try layoutEntry(decl, offset: offset, model: model)
             entries.append(entry)
             offset += entry.size
         }
         return ParameterLayout(entries: entries)
     }
 
-    func layoutEntry(_ decl: ParamDeclaration, offset: Int) throws -> ParameterLayout.Entry {
-        var length: Int?
-        if let l = decl.length {
-            let k = try number(numeric(evaluate(l), l.span), l)
-            guard k >= 1, k == k.rounded(), k <= 1_000_000 else {
-                throw Diagnostic.error(CheckerMessage.badVectorLength(k), at: l.span)
-            }
-            length = Int(k)
-        }
+    func layoutEntry(_ decl: ParamDeclaration, offset: Int, model: String) throws -> ParameterLayout.Entry {
+        let shape = try paramShape(decl, model: model)
         var lower: Double?
         var upper: Double?
         switch decl.constraint {
@@ -212,23 +225,11 @@ extension Session {
             upper = try number(numeric(evaluate(b), b.span), b)
         case .none: break
         }
-        let size = length ?? 1
-        var start = [Double](repeating: ParameterLayout.defaultStart(lower: lower, upper: upper), count: size)
-        if let s = decl.start {
-            switch try numeric(evaluate(s), s.span) {
-            case .number(let x): start = [Double](repeating: x, count: size)
-            case .vector(let xs) where xs.count == size: start = xs
-            default:
-                throw Diagnostic.error(
-                    InterpreterMessage.startValueCount(param: decl.name.text, size: size), at: s.span)
-            }
-            for x in start where !(lower.map { x > $0 } ?? true) || !(upper.map { x < $0 } ?? true) {
-                throw Diagnostic.error(
-                    InterpreterMessage.startOutsideConstraint(param: decl.name.text, start: x), at: s.span)
-            }
-        }
+        if case .simplex = shape { (lower, upper) = (0, 1) }
+        let start = try startValues(decl, shape, lower: lower, upper: upper)
         var entry = ParameterLayout.Entry(
-            name: decl.name.text, offset: offset, length: length, lower: lower, upper: upper, start: start)
+            name: decl.name.text, offset: offset, length: shape == .scalar ? nil : shape.slotCount, lower: lower,
+            upper: upper, start: start, shape: shape, dimensionLabels: paramLevels[decl.name.text] ?? [])
         entry.startGiven = decl.start != nil
         return entry
     }
@@ -251,14 +252,11 @@ extension Session {
             guard let arg = args.first(where: { $0.label?.text == entry.name }) else {
                 throw Diagnostic.error(InterpreterMessage.valueNeeded(param: entry.name), at: span)
             }
-            switch try numeric(evaluate(arg.value), arg.value.span) {
-            case .number(let x) where entry.length == nil: theta[entry.offset] = x
-            case .vector(let xs) where xs.count == entry.length:
-                for (k, x) in xs.enumerated() { theta[entry.offset + k] = x }
-            default:
+            guard let xs = Session.slots(of: entry, from: try numeric(evaluate(arg.value), arg.value.span)) else {
                 throw Diagnostic.error(
                     InterpreterMessage.pointShape(param: entry.name, length: entry.length), at: arg.value.span)
             }
+            for (k, x) in xs.enumerated() { theta[entry.offset + k] = x }
         }
         return theta
     }
@@ -271,14 +269,11 @@ extension Session {
                 throw Diagnostic.error(
                     InterpreterMessage.noEstimateYet(param: entry.name), at: span, help: InterpreterMessage.runFitFirst)
             }
-            switch value {
-            case .number(let x) where entry.length == nil: theta[entry.offset] = x
-            case .vector(let xs) where xs.count == entry.size:
-                for (k, x) in xs.enumerated() { theta[entry.offset + k] = x }
-            default:
+            guard let xs = Session.slots(of: entry, from: value) else {
                 throw Diagnostic.error(
                     InterpreterMessage.pointShape(param: entry.name, length: entry.length), at: span)
             }
+            for (k, x) in xs.enumerated() { theta[entry.offset + k] = x }
         }
         return theta
     }

@@ -53,6 +53,10 @@ public final class Session: @unchecked Sendable {
     /// default); false fetches the rows instead (MLE_PUSHDOWN=off; tests and benchmarks
     /// compare the two).
     public var pushesDown = ProcessInfo.processInfo.environment["MLE_PUSHDOWN"] != "off"
+    /// The text levels that name the rows (and columns) of a param indexed by a text column,
+    /// fixed by the first model built that indexes it so (`μ[setosa]`); a held-out model's
+    /// levels are looked up in them.
+    var paramLevels: [String: [[String]?]] = [:]
     var assertFailed = false
 
     public init(output: @escaping (Output) -> Void) {
@@ -81,6 +85,7 @@ public final class Session: @unchecked Sendable {
         sql = SQLTables()
         querySpans = [:]
         deferred = [:]
+        paramLevels = [:]
     }
 
     /// Runs a whole source. Returns false if anything failed (a syntax, check or

@@ -67,8 +67,12 @@ final class DatabaseRemainder: RemainderSums {
         var value = 0.0
         var gradient = [Double](repeating: 0, count: p)
         var hessian = Matrix(rows: p, columns: p)
+        // The likelihood passes only the θ components it reads itself; a predictor's
+        // coefficients (w in w·X) are bound here too.
+        var bound = scalars
+        for (i, x) in theta.enumerated() { bound[.parameter(i)] = x }
         do {
-            let row = try owner.send(sql, parameters.map { $0.evaluate(scalars) } + [centre])
+            let row = try owner.send(sql, parameters.map { $0.evaluate(bound) } + [centre])
             for (k, target) in targets.enumerated() {
                 let x = row.indices.contains(k) ? row[k] ?? 0 : .nan
                 switch target {

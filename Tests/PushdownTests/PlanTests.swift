@@ -11,7 +11,7 @@ struct PlanTests {
     @Test func dumpSQLPrintsEachModelsPlanWithoutFitting() throws {
         let transcript = Transcript()
         let session = Session { transcript.events.append($0) }
-        let ok = session.checkFile(atPath: SQLFixture.root + "/Scripts/35-sql.mle", dump: .sql)
+        let ok = session.checkFile(atPath: SQLFixture.root + "/Scripts/50-sql.mle", dump: .sql)
         #expect(ok, "\(transcript.errors)")
         #expect(transcript.fits.isEmpty)
         #expect(transcript.plans.count == 2)
