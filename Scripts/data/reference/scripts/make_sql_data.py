@@ -63,6 +63,9 @@ TABLES = {
     "discoveries": (read_csv("discoveries.csv", {"year": int, "count": int, "t": int}),
                     ["INTEGER", "INTEGER", "INTEGER"]),
     "rivers": (read_csv("rivers.csv", {"length": int}), ["INTEGER"]),
+    "insectsprays": (read_csv("insectsprays.csv", {"count": int, "spray": str}), ["INTEGER", "TEXT"]),
+    "warpbreaks": (read_csv("warpbreaks.csv", {"breaks": int, "wool": str, "tension": str}),
+                   ["INTEGER", "TEXT", "TEXT"]),
 }
 
 
