@@ -62,6 +62,10 @@ public struct CellProblem: Error, Sendable, Equatable, CustomStringConvertible {
         return "\(place): \(fromQuery ? DataMessage.textInQuery(cell) : DataMessage.notANumber(cell))"
     }
 
+    /// What an empty cell is: "the cell is empty (a missing value)", or for a query's row
+    /// "the value is NULL (missing)".
+    public var missing: String { fromQuery ? DataMessage.nullValue : DataMessage.emptyCell }
+
     /// "cars.csv row 17 (line 18), column 'age'" (a query's row has no line).
     public var place: String {
         "\(file) row \(row)" + (line.map { " (line \($0))" } ?? "") + ", column '\(column)'"
