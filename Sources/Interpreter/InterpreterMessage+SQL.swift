@@ -47,3 +47,8 @@ extension InterpreterMessage {
         "'\(index)' picks params row by row, and such a term's per-group sums are made in memory (not yet as a GROUP BY)"
     }
 }
+
+extension InterpreterMessage {
+    static let levenbergMarquardtNeedsRows =
+        "the fit asks for Levenberg–Marquardt ('using lm'), which works on each row's residual"
+}

@@ -21,12 +21,14 @@ extension Session {
     /// `sql(...)` table has its sums computed in that database; one that cannot (it also
     /// reads data in memory, or needs a function SQL lacks) is built again with its rows
     /// fetched, and the reason is kept for `show plan`.
-    func buildModel(_ name: String, _ span: SourceSpan) throws -> StatisticalModel {
+    func buildModel(_ name: String, _ span: SourceSpan, fetching: [Int: PushdownFallback] = [:]) throws
+        -> StatisticalModel
+    {
         guard let terms = models[name], !terms.isEmpty else {
             throw Diagnostic.internalError(InterpreterMessage.modelNotDefined(name), at: span)
         }
         let layout = try parameterLayout(for: name)
-        var fetched: [Int: PushdownFallback] = [:]
+        var fetched = fetching
         while true {
             do {
                 var turnedOff: [Int: PushdownFallback] = [:]
