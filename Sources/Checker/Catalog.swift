@@ -4,7 +4,7 @@ import Syntax
 
 /// What `show` can print.
 public enum ShowTarget: String, CaseIterable, Sendable {
-    case loglik, score, hessian, stats, tape, model, params
+    case loglik, score, hessian, stats, tape, model, params, em
 
     public var summary: String {
         switch self {
@@ -15,6 +15,9 @@ public enum ShowTarget: String, CaseIterable, Sendable {
         case .tape: return "the compiled per-row instructions"
         case .params: return "the model's params: shapes, constraints, start values"
         case .model: return "the model's terms, row by row"
+        case .em:
+            return
+                "for a mixture, the EM algorithm derived from it: the E-step's responsibilities and the M-step's updates"
         }
     }
 }
@@ -42,7 +45,7 @@ public enum Catalog {
 
     /// Every word a script can use that is not a user's name: for completion.
     public static var words: [String] {
-        statements + contextualKeywords + functions.map(\.rawValue) + distributions.map(\.name)
+        statements + contextualKeywords + functions.map(\.rawValue) + Distributions.names
             + methods.map(\.rawValue) + showTargets.map(\.rawValue)
     }
 }

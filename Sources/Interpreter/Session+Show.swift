@@ -1,5 +1,6 @@
 import Checker
 import Diagnostics
+import Fitting
 import Foundation
 import LinearAlgebra
 import Model
@@ -37,6 +38,9 @@ extension Session {
                             components: $0.labels)
                     }))
         case .model: return ShowForm(target: target.rawValue, model: model.name, body: lines(show.modelStatement()))
+        case .em:
+            let steps = EMDerivation.lines(model) ?? [InterpreterMessage.noEM(model.description)]
+            return ShowForm(target: target.rawValue, model: model.name, body: .lines(steps))
         }
     }
 }

@@ -1,0 +1,51 @@
+import Checker
+import Diagnostics
+import Model
+import Symbolic
+import Syntax
+
+/// `Mixture(...)` outside and inside models: as a value (to sample from), its weights
+/// and components' arguments evaluated; in a model, its weights lowered to one
+/// expression per component.
+extension Session {
+    /// The value of `Mixture(π1, D1, D2)` or `Mixture([π1, …, πK], D1, …, DK)` with numbers
+    /// for every argument: the mixture and its flat arguments (weights, then each component's).
+    func mixtureValue(_ args: [Argument], _ span: SourceSpan) throws -> Value {
+        guard args.count >= 3 else { throw Diagnostic.error(CheckerMessage.mixtureArguments, at: span) }
+        var components: [any Distribution] = []
+        var values: [Value] = []
+        for arg in args.dropFirst() {
+            guard case .call(let name, let inner) = arg.value.kind, let family = Distributions.named(name.text),
+                family.mixture == nil
+            else { throw Diagnostic.error(CheckerMessage.mixtureArguments, at: arg.value.span) }
+            components.append(family)
+            values += try inner.map { try numeric(evaluate($0.value), $0.value.span) }
+        }
+        let weights = try numeric(evaluate(args[0].value), args[0].value.span)
+        switch weights {
+        case .number where components.count == 2:
+            return .distribution(Mixture(weights: .first, components: components), [weights] + values)
+        case .vector(let pi) where pi.count == components.count:
+            let total = pi.reduce(0, +)
+            guard abs(total - 1) <= 1e-9 * Double(pi.count), pi.allSatisfy({ $0 >= 0 }) else {
+                throw Diagnostic.error(InterpreterMessage.weightsNotASimplex(total), at: args[0].value.span)
+            }
+            let mixture = Mixture(weights: .simplex(pi.count), components: components)
+            return .distribution(mixture, pi.map(Value.number) + values)
+        default:
+            throw Diagnostic.error(
+                CheckerMessage.mixtureWeightsNeedSimplex(components: components.count, shape: .unknown),
+                at: args[0].value.span)
+        }
+    }
+}
+
+extension InterpreterMessage {
+    static func noEM(_ model: String) -> String {
+        "EM applies to mixtures, and \(model) is not one: write its family as Mixture(π1, D1, D2)"
+    }
+
+    static func weightsNotASimplex(_ total: Double) -> String {
+        "a mixture's weights must be ≥ 0 and sum to 1, but they sum to \(NumberFormat.shortest(total))"
+    }
+}
