@@ -31,7 +31,7 @@ public enum FitMethodKind: String, CaseIterable, Sendable {
             return [
                 Option(
                     name: "tol", required: false,
-                    summary: "stop when ℓ rises by less than tol per observation (default 1e-10)"),
+                    summary: "stop when ℓ rises by less than tol per observation (default 1e-8), then Newton polishes"),
                 Option(name: "steps", required: false, summary: "at most this many EM iterations (default 10000)"),
             ]
         }

@@ -21,8 +21,11 @@ extension FittingMessage {
     }
 
     static func emCensoringUnsupported(_ family: String) -> String {
-        "a censored row of a mixture needs each component's survival function, and \(family) has none"
+        "a censored row of a mixture needs each component's probability beyond the bound, and \(family) has none"
     }
+
+    static let emTruncated =
+        "a truncated mixture is not a mixture of truncated components (the truncation renormalises the whole mixture), so EM's weighted fits do not apply"
 
     static func emIterations(_ em: Int, newton: Int) -> String {
         "\(em) EM iteration\(em == 1 ? "" : "s"), then \(newton) Newton step\(newton == 1 ? "" : "s") on the marginal ℓ"
@@ -78,11 +81,17 @@ extension FittingMessage {
     static let collapseHelp =
         "start that component elsewhere (param … = value), try several starts ('fit using em(starts: 20, seed: 1)'), or put a prior on its scale"
 
-    static func emptyComponent(component: String, index: Int, weight: String, size: Double) -> String {
-        "component \(index) of the mixture, \(component), is empty: EM drives its weight to 0 (\(weight); it holds \(number(size, digits: 3)) of the rows' worth), so its parameters are not estimable and the data are described by fewer components"
+    static func emptyComponent(component: String, index: Int, weight: Double, size: Double) -> String {
+        let pi = "π\(Expr.subscripted(index))"
+        return
+            "component \(index) of the mixture, \(component), is empty: EM drives its weight \(pi) to 0 (\(pi) = \(number(weight, digits: 3)), and its responsibilities add up to \(number(size, digits: 3)) of a row), so its parameters are not estimable: the data are described by fewer components"
     }
 
-    static let emptyComponentHelp = "fit one component fewer, or start the components apart"
+    static func emptyAtStart(component: String, index: Int, size: Double) -> String {
+        "component \(index) of the mixture, \(component), is empty at the start values: no row is anywhere near it (its responsibilities add up to \(number(size, digits: 3)) of a row), so EM cannot move it"
+    }
+
+    static let emptyComponentHelp = "start that component nearer the data, or fit one component fewer"
 
     static func identicalComponents(_ components: [String]) -> String {
         "the components start identical (\(components.joined(separator: ", "))), and EM keeps identical components identical"

@@ -26,13 +26,15 @@ struct MixtureCheck {
         return nil
     }
 
-    /// After an E-step: a component with (next to) no rows is empty.
-    func afterExpectation(_ e: CompleteData.Expectation, _ theta: [Double], threshold: Double = 1e-6) throws {
+    /// After the E-step of iteration `iteration`: a component with (next to) no rows is empty.
+    func afterExpectation(
+        _ e: CompleteData.Expectation, _ theta: [Double], iteration: Int, threshold: Double = 1e-6
+    ) throws {
         for (t, sizes) in e.sizes.enumerated() {
             guard let k = sizes.indices.min(by: { sizes[$0] < sizes[$1] }), !(sizes[k] >= threshold) else {
                 continue
             }
-            throw empty(t, k, sizes[k], theta)
+            throw empty(t, k, sizes[k], theta, iteration: iteration)
         }
     }
 
@@ -42,7 +44,7 @@ struct MixtureCheck {
         guard let i = atEdge(next) else { return }
         for (t, parts) in data.components.enumerated() {
             if weightSlots(t).contains(i), let k = sizes[t].indices.min(by: { sizes[t][$0] < sizes[t][$1] }) {
-                throw empty(t, k, sizes[t][k], next)
+                throw empty(t, k, sizes[t][k], next, iteration: nil)
             }
             if let part = parts.first(where: { slots(of: $0).contains(i) }) {
                 throw collapse(part, slot: i, next, from: previous)
@@ -51,8 +53,8 @@ struct MixtureCheck {
     }
 
     /// At the end: a component holding less than one observation's worth of the rows is empty.
-    func atEnd(_ e: CompleteData.Expectation, _ theta: [Double]) throws {
-        try afterExpectation(e, theta, threshold: 1)
+    func atEnd(_ e: CompleteData.Expectation, _ theta: [Double], iterations: Int) throws {
+        try afterExpectation(e, theta, iteration: max(1, iterations), threshold: 1)
     }
 
     /// Identical components at the start (they stay identical under EM).
@@ -61,16 +63,26 @@ struct MixtureCheck {
         return order.identical(theta)
     }
 
-    func empty(_ t: Int, _ k: Int, _ size: Double, _ theta: [Double]) -> FitError {
+    /// Component k of term t holds `size` of the rows' worth: at the start (iteration 0) no row is
+    /// near it; later, EM has driven its weight to 0.
+    func empty(_ t: Int, _ k: Int, _ size: Double, _ theta: [Double], iteration: Int?) -> FitError {
         let part = data.components[t][k]
-        let weight = weightSlots(t).map {
-            "\(model.layout.slotName($0)) = \(FittingMessage.number(theta[$0], digits: 3))"
-        }
-        return FitError(
-            .notIdentifiable,
-            FittingMessage.emptyComponent(
-                component: describe(part), index: k + 1, weight: weight.joined(separator: ", "), size: size),
-            help: FittingMessage.emptyComponentHelp)
+        let message =
+            iteration == 0
+            ? FittingMessage.emptyAtStart(component: describe(part), index: k + 1, size: size)
+            : FittingMessage.emptyComponent(
+                component: describe(part), index: k + 1, weight: weightValue(t, k, theta), size: size)
+        return FitError(.notIdentifiable, message, help: FittingMessage.emptyComponentHelp)
+    }
+
+    /// πₖ at θ (NaN when the weights vary by row).
+    func weightValue(_ t: Int, _ k: Int, _ theta: [Double]) -> Double {
+        let term = model.terms[t]
+        guard let mixture = term.family.mixture else { return .nan }
+        var values: [Symbol: Double] = [:]
+        for (i, x) in theta.enumerated() { values[.parameter(i)] = x }
+        let weights = term.arguments[0..<mixture.weights.count].map { $0.isRowLevel ? .nan : $0.evaluate(values) }
+        return mixture.weightValues(weights)[k]
     }
 
     /// The collapse of `part`: slot i runs to its edge while the component sits on the rows it

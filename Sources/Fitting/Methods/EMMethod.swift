@@ -13,7 +13,10 @@ import Solvers
 struct EMMethod: FitMethod {
     let title = FittingMessage.emTitle
     /// Stop when ℓ rises by less than tol·n in one iteration (scikit-learn's convention: the
-    /// change of the mean log-likelihood). 10⁻¹⁰ leaves Newton's polish a step or two.
+    /// change of the mean log-likelihood; n = Σ weights). EM only needs to bring θ into the
+    /// basin where Newton's method converges quadratically, so the default 10⁻⁸ is far looser
+    /// than the final precision, which the polish provides: EM crawls where components overlap
+    /// (thousands of iterations for London's deaths), Newton takes a few steps from there.
     let tolerance: Double
     let steps: Int
     let askedFor: Bool
@@ -21,7 +24,7 @@ struct EMMethod: FitMethod {
     static let options = ["tol", "steps"]
 
     init(options: [String: Double] = [:], askedFor: Bool = false) throws {
-        let tol = options["tol"] ?? 1e-10
+        let tol = options["tol"] ?? 1e-8
         guard tol > 0, tol.isFinite else { throw FitError(.invalidRequest, FittingMessage.emTolerance(tol)) }
         let k = options["steps"] ?? 10_000
         guard k >= 1, k == k.rounded(), k <= 10_000_000 else {
@@ -40,6 +43,7 @@ struct EMMethod: FitMethod {
         switch why {
         case .notAMixture(let t, let family): return FittingMessage.emNotAMixture(t, family)
         case .censoringUnsupported(let family): return FittingMessage.emCensoringUnsupported(family)
+        case .truncated: return FittingMessage.emTruncated
         }
     }
 

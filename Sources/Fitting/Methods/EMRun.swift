@@ -64,19 +64,20 @@ struct EMRun {
 
     /// E- and M-steps until ℓ rises by less than tol·n (or `steps` iterations).
     mutating func iterate() throws {
-        let n = Double(max(1, problem.model.rowCount))
         var previous = -Double.infinity
         for k in 0...steps {
             if Interrupt.requested { throw Interrupted() }
             let e = data.expectation(theta)
             let value = e.logLikelihood + (problem.withPrior ? logPrior(theta) : 0)
             guard value.isFinite else { throw FitError(.notConverged, FittingMessage.emNotFinite(k, value)) }
-            try check.afterExpectation(e, theta)
+            try check.afterExpectation(e, theta, iteration: k)
             record(k, value, data.evaluate(theta, order: 1).gradient)
             last = e
             if value < previous - 1e-8 * max(1, abs(previous)) {
                 throw FitError(.internal, FittingMessage.emDecreased(from: previous, to: value, iteration: k))
             }
+            // n counts observations as the weights do (Σᵢ wᵢ = Σₖ Σᵢ wᵢ·rᵢₖ).
+            let n = max(1, e.sizes.joined().reduce(0, +))
             if k > 0 && value - previous <= tolerance * n {
                 converged = true
                 break
@@ -88,7 +89,7 @@ struct EMRun {
             theta = next
         }
         flushTrace()
-        if let last { try check.atEnd(last, theta) }
+        if let last { try check.atEnd(last, theta, iterations: history.count - 1) }
     }
 
     func logPrior(_ theta: [Double]) -> Double {

@@ -90,9 +90,10 @@ struct MStep {
         var display: [Symbol: Double] = [:]
         for form in data.forms { for p in form.pilots.compactMap({ $0 }) { display[p] = 0 } }
         guard let solutions else {
-            let q = data.summary.substituting(display).collectedByParameters().printed()
+            let summary = data.summary.substituting(display).collectedByParameters()
+            let q = summary.isConstant(0) ? [] : [summary.printed()]
             let remainder = data.forms.compactMap(\.remainder).map { $0.printedAsRowSum() }
-            return [FittingMessage.mStepQ(([q] + remainder).joined(separator: " + ")), FittingMessage.mStepIterative]
+            return [FittingMessage.mStepQ((q + remainder).joined(separator: " + ")), FittingMessage.mStepIterative]
         }
         return solutions.compactMap { symbol, expr in
             guard case .parameter(let i) = symbol else { return nil }

@@ -110,6 +110,17 @@ public struct Mixture: Distribution {
         return y.store.apply(.logsumexp, pieces)
     }
 
+    /// log P(Y ≤ y) = logsumexp over k of (log πₖ + log Fₖ(y)), when every component has one.
+    public func logCDF(_ y: Expr, _ arguments: [Expr]) -> Expr? {
+        let logWeights = logWeights(arguments)
+        var pieces: [Expr] = []
+        for (k, component) in components.enumerated() {
+            guard let f = component.logCDF(y, componentArguments(k, arguments)) else { return nil }
+            pieces.append(logWeights[k] + f)
+        }
+        return y.store.apply(.logsumexp, pieces)
+    }
+
     /// Picks component k with probability πₖ, then draws from it.
     public func draw(_ arguments: [Double], using rng: RandomSource) -> Double {
         let pi = weightValues(arguments)

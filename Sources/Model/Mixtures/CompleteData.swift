@@ -27,6 +27,9 @@ public final class CompleteData {
         case notAMixture(term: Int, family: String)
         /// A component family has no log-survival, so its censored rows have no likelihood.
         case censoringUnsupported(String)
+        /// A truncated mixture is not a mixture of truncated components: its rows' latent
+        /// labels do not separate the likelihood, so EM's M-step has no weighted-fit form.
+        case truncated
     }
 
     /// One component of one mixture term.
@@ -76,7 +79,10 @@ public final class CompleteData {
     public static func inapplicability(_ model: StatisticalModel) -> Inapplicable? {
         for (t, term) in model.terms.enumerated() {
             guard let mixture = term.family.mixture else { return .notAMixture(term: t, family: term.family.name) }
-            if term.censored != nil, let c = mixture.components.first(where: { !$0.hasLogSurvival }) {
+            if term.lower != nil || term.upper != nil { return .truncated }
+            if term.censored != nil,
+                let c = mixture.components.first(where: { !$0.hasBound(term.censoring) })
+            {
                 return .censoringUnsupported(c.name)
             }
         }
@@ -142,7 +148,7 @@ public final class CompleteData {
         for (k, family) in mixture.components.enumerated() {
             let own = LikelihoodTerm(
                 family: family, response: term.response, arguments: mixture.componentArguments(k, term.arguments),
-                weight: nil, censored: term.censored, rows: term.rows)
+                weight: nil, censored: term.censored, rows: term.rows, censoring: term.censoring)
             guard let core = try? own.core() else { throw .censoringUnsupported(family.name) }
             joints.append(logWeights[k] + core)
         }
@@ -289,10 +295,12 @@ public final class CompleteData {
 }
 
 extension Distribution {
-    /// Whether the family has a log-survival function (so a censored row has a likelihood).
-    var hasLogSurvival: Bool {
+    /// Whether the family has the log-probability a censored row needs: log P(Y > y) for
+    /// right-censoring, log P(Y ≤ y) for left.
+    func hasBound(_ side: Censoring) -> Bool {
         let store = ExprStore()
         let arguments = parameters.indices.map { store.symbol(.variable($0)) }
-        return logSurvival(store.symbol(.variable(parameters.count)), arguments) != nil
+        let y = store.symbol(.variable(parameters.count))
+        return (side == .right ? logSurvival(y, arguments) : logCDF(y, arguments)) != nil
     }
 }
