@@ -43,7 +43,8 @@ let package = Package(
         .target(
             name: "Interpreter",
             dependencies: [
-                "Diagnostics", "Syntax", "Checker", "Data", "Model", "Symbolic", "LinearAlgebra", "Solvers", "Inference",
+                "Diagnostics", "Syntax", "Checker", "Data", "Model", "Symbolic", "LinearAlgebra", "Solvers",
+                "Inference",
                 "Fitting", "Report", "CGSL", "Interrupt",
             ]),
         .executableTarget(
@@ -54,7 +55,7 @@ let package = Package(
             ]),
 
         .executableTarget(
-            name: "MLEBench", dependencies: ["Model", "Symbolic", "LinearAlgebra", "SeededRandom"],
+            name: "MLEBench", dependencies: ["Model", "Symbolic", "LinearAlgebra", "SeededRandom", "Fitting"],
             path: "Benchmarks/MLEBench"),
 
         // Tests
@@ -71,6 +72,7 @@ let package = Package(
         .testTarget(name: "ModelTests", dependencies: ["SeededRandom", "Model", "Symbolic", "LinearAlgebra"]),
         .testTarget(name: "InferenceTests", dependencies: ["Inference", "LinearAlgebra", "Report"]),
         .testTarget(
-            name: "FittingTests", dependencies: ["Fitting", "Model", "Symbolic", "LinearAlgebra", "SeededRandom", "Report"]),
+            name: "FittingTests",
+            dependencies: ["Fitting", "Model", "Symbolic", "LinearAlgebra", "SeededRandom", "Report"]),
     ]
 )

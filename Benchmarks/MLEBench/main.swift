@@ -8,6 +8,8 @@
 // closed form and evaluates the estimate, against one compensated summing pass over the
 // same values; prints `ratio_to_sum: R` (target ≤ 1.5).
 //
+//   swift run -c release mle-bench em [rows]      (EMBenchmark.swift: against scikit-learn)
+//
 // Generates logistic-regression data (1,000,000 rows × 10 features by default, fixed
 // seed), times one evaluation of ℓ, ∇ℓ and ∇²ℓ through the compiled tape and the
 // BLAS predictor layer, times one dsyrk computing XᵀX over the same data, and prints
@@ -123,7 +125,9 @@ case "loglik":
     loglikBenchmark(rows: rows, features: features)
 case "gauss":
     gaussBenchmark(rows: arguments.dropFirst().first.flatMap { Int($0) } ?? 10_000_000)
+case "em":
+    emBenchmark(rows: arguments.dropFirst().first.flatMap { Int($0) } ?? 1_000_000)
 default:
-    print("usage: mle-bench loglik [rows] [features] | gauss [rows]")
+    print("usage: mle-bench loglik [rows] [features] | gauss [rows] | em [rows]")
     exit(2)
 }

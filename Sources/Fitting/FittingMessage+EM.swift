@@ -63,6 +63,9 @@ extension FittingMessage {
         "M-step: \(hat(name)) = \(expression)"
     }
 
+    static let scoreThroughResponsibilities =
+        "through the responsibilities rᵢₖ (the E-step's, at the same θ): ∂ℓ/∂θ = Σᵢ Σₖ rᵢₖ·∂aᵢₖ/∂θ, each component's own score weighted by how much the row belongs to it"
+
     static let mStepIterative =
         "M-step: Q has no closed form here, so it takes Newton steps on Q (each one raises Q, so ℓ never falls)"
 

@@ -49,3 +49,9 @@ extension InterpreterMessage {
         "a mixture's weights must be ≥ 0 and sum to 1, but they sum to \(NumberFormat.shortest(total))"
     }
 }
+
+/// The wording `derive` adds for a mixture.
+enum DeriveMessage {
+    static let mixtureHessian =
+        "∇²ℓ of the marginal likelihood itself, from its exact derivatives (not of EM's complete-data Q, whose information would overstate the precision by what the unobserved labels would have told):"
+}

@@ -200,8 +200,9 @@ struct Presentation {
     func modelStatement() -> String {
         var lines: [String] = []
         for term in model.terms {
-            let args = term.arguments.map { $0.printedPerRow() }.joined(separator: ", ")
-            var line = "\(term.response.printedPerRow()) ~ \(term.family.name)(\(args)), i = 1…\(term.rows)"
+            let texts = term.arguments.map { $0.printedPerRow() }
+            let family = term.family.mixture?.written(texts) ?? "\(term.family.name)(\(texts.joined(separator: ", ")))"
+            var line = "\(term.response.printedPerRow()) ~ \(family), i = 1…\(term.rows)"
             if let w = term.weight { line += ", weight \(w.printedPerRow())" }
             if let c = term.censored { line += ", censored where \(c.printedPerRow()) = 1" }
             lines.append(line)

@@ -1,6 +1,7 @@
 import Interrupt
 import Model
 import Solvers
+import Symbolic
 
 /// `fit` of a mixture, and `fit using em(tol: t, steps: k)`: EM derived from the
 /// components (CompleteData: E-step responsibilities from their log-densities, in log
@@ -84,6 +85,27 @@ public enum EMDerivation {
     public static func lines(_ model: StatisticalModel) -> [String]? {
         guard let data = try? CompleteData(model: model, withPrior: model.hasPriors) else { return nil }
         return lines(data, MStep(data, model.layout))
+    }
+
+    /// ℓ's score through the responsibilities (Fisher's identity, ∇ℓ(θ) = ∇Q(θ | θ)):
+    /// ∂ℓ/∂θⱼ = Σᵢ wᵢ Σₖ rᵢₖ·∂aᵢₖ/∂θⱼ, with rᵢₖ at the same θ — the E-step's weights in the
+    /// components' own scores. nil when EM does not apply.
+    public static func score(_ model: StatisticalModel) -> [String]? {
+        guard let data = try? CompleteData(model: model, withPrior: false) else { return nil }
+        let store = model.store
+        var lines = [FittingMessage.scoreThroughResponsibilities]
+        for i in 0..<model.layout.count {
+            var pieces: [Expr] = []
+            for (t, parts) in data.components.enumerated() {
+                var core = store.add(
+                    parts.map { store.symbol($0.column) * $0.logJoint.derivative(withRespectTo: .parameter(i)) })
+                if let w = model.terms[t].weight { core = w * core }
+                pieces.append(core)
+            }
+            let name = model.layout.slotName(i)
+            lines.append("∂ℓ/∂\(name) = " + pieces.map { $0.printedAsRowSum() }.joined(separator: " + "))
+        }
+        return lines
     }
 
     static func lines(_ data: CompleteData, _ mStep: MStep) -> [String] {

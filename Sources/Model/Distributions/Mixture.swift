@@ -61,6 +61,19 @@ public struct Mixture: Distribution {
 
     public var mixture: Mixture? { self }
 
+    /// The mixture as written, from its flat arguments' texts: Mixture(p, Normal(μ1, σ1), Normal(μ2, σ2)).
+    public func written(_ arguments: [String]) -> String {
+        guard arguments.count >= weights.count + components.reduce(0, { $0 + $1.parameters.count }) else {
+            return "\(name)(\(arguments.joined(separator: ", ")))"
+        }
+        let weight =
+            weights == .first ? arguments[0] : "[" + arguments[0..<weights.count].joined(separator: ", ") + "]"
+        let parts = components.indices.map { k in
+            "\(components[k].name)(\(componentArguments(k, arguments).joined(separator: ", ")))"
+        }
+        return "\(name)(\(([weight] + parts).joined(separator: ", ")))"
+    }
+
     /// The number of components, K.
     public var count: Int { components.count }
 

@@ -8,3 +8,4 @@ Rscript scripts/reference.R               # exports mtcars/discoveries/rivers/ca
 Rscript scripts/factors.R                 # ../warpbreaks.csv and the glm/lm values Scripts/32-factors.mle asserts
 python3 scripts/reference.py              # out/py_values.tsv (statsmodels/scipy/numpy + exact)
 python3 scripts/build_reference.py        # REFERENCE.md (exits 1 if exact LS != NIST certified)
+(cd scripts && Rscript mixtures.R && python3 mixtures.py)   # MIXTURES.md's values (mixtools, numDeriv; mpmath)
