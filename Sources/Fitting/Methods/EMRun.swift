@@ -130,9 +130,10 @@ struct EMRun {
     mutating func ordered() -> ([Double], Bool) { ordered(theta) }
 }
 
-/// Newton's method on the marginal ℓ from where EM stopped: EM converges linearly, Newton
-/// quadratically, so a few steps reach the maximum to rounding; it also checks that the
-/// point is a maximum of ℓ itself, whose observed information gives the standard errors.
+/// Newton's method (in a trust region, as every Newton fit) on the marginal ℓ from where EM
+/// stopped: EM converges linearly, Newton quadratically, so a few steps reach the maximum to
+/// rounding; it also checks that the point is a maximum of ℓ itself, whose observed
+/// information gives the standard errors.
 struct Polish {
     let problem: FitProblem
     /// The number the first Newton step gets in the history (after EM's iterations).
@@ -146,7 +147,7 @@ struct Polish {
         let transforms = model.layout.transforms
         let objective = UnconstrainedObjective(
             inner: ModelObjective(model: model, withPrior: problem.withPrior), transforms: transforms)
-        var newton = Newton()
+        var newton = TrustRegionNewton()
         let offset = first - 1
         newton.onIteration = { [problem] it in
             guard it.number > 0 else { return }

@@ -12,7 +12,7 @@ import Symbolic
 /// responsibilities are per-row weights, so Normal, Poisson and Exponential
 /// components give the weighted mean, Σrᵢₖ(yᵢ − μ̂ₖ)²/Σrᵢₖ, Σrᵢₖyᵢ/Σrᵢₖ …), the M-step
 /// evaluates those solutions: O(1) in n. Otherwise it takes a few Newton steps on Q
-/// in unconstrained coordinates, each with a line search that only accepts a rise in
+/// in unconstrained coordinates, in a trust region that only accepts a step that raises
 /// Q — a generalised EM step, which is enough for ℓ never to fall.
 struct MStep {
     let data: CompleteData
@@ -79,7 +79,7 @@ struct MStep {
     func newton(from theta: [Double]) -> [Double] {
         let objective = QObjective(data: data, transforms: layout.transforms)
         guard theta.allSatisfy(\.isFinite) else { return theta }
-        let result = Newton(maximumIterations: MStep.newtonSteps).maximize(
+        let result = TrustRegionNewton(maximumIterations: MStep.newtonSteps).maximize(
             objective, from: zip(layout.transforms, theta).map { $0.u($1) })
         let next = objective.theta(result.x)
         return result.value.isFinite && next.allSatisfy(\.isFinite) ? next : theta
