@@ -31,6 +31,10 @@ extension FittingMessage {
         "\(em) EM iteration\(em == 1 ? "" : "s"), then \(newton) Newton step\(newton == 1 ? "" : "s") on the marginal ℓ"
     }
 
+    static func emSlowed(rate: Double, iteration: Int) -> String {
+        "by iteration \(iteration) EM had slowed to a steady rate (each rise in ℓ \(number(rate, digits: 3)) of the one before, the components overlapping), less than 0.1 from its limit by Aitken's estimate; Newton's method on the marginal ℓ took it from there"
+    }
+
     static func emStoppedAtLimit(_ steps: Int) -> String {
         "EM did not reach its tolerance in \(steps) iterations (it creeps where components overlap); Newton's method on the marginal ℓ finished the fit"
     }

@@ -215,4 +215,70 @@ struct MixtureTests {
         #expect(near(e.logLikelihood, ll, 1e-10))
         #expect(near(e.sizes[0].reduce(0, +), 200_000, 1e-12))
     }
+
+    /// An Exponential mixture with rows censored at 8: its E-step's ℓ against the sum written out,
+    /// log(p·λ₁e^(−λ₁t) + (1 − p)·λ₂e^(−λ₂t)) observed, log(p·e^(−λ₁t) + (1 − p)·e^(−λ₂t)) censored.
+    static func censored() throws -> (StatisticalModel, [Double], [Double]) {
+        var rng = SplitMix64(seed: 12)
+        let raw = (0..<300).map { _ -> Double in -log(rng.uniform()) / (rng.uniform() < 0.6 ? 2 : 0.2) }
+        var f = MixtureFixture()
+        let q = f.param("q", lower: 0, upper: 1, start: 0.5)
+        let r1 = f.param("λ1", lower: 0, start: 0.1)
+        let r2 = f.param("λ2", lower: 0, start: 3)
+        let t = raw.map { min($0, 8) }
+        let c = raw.map { $0 > 8 ? 1.0 : 0 }
+        f.mixture(
+            [Exponential(), Exponential()], f.column("t", t), [q, r1, r2], rows: 300, censored: f.column("c", c))
+        return (try f.model(), t, c)
+    }
+
+    @Test("a censored row's likelihood is the mixture of the components' survival functions")
+    func censoredRows() throws {
+        let (model, t, c) = try MixtureTests.censored()
+        let data = try CompleteData(model: model, withPrior: false)
+        let theta = [0.4, 0.15, 1.8]
+        var hand = 0.0
+        for (x, censored) in zip(t, c) {
+            let (a, b) = (theta[0] * exp(-theta[1] * x), (1 - theta[0]) * exp(-theta[2] * x))
+            hand += censored == 1 ? log(a + b) : log(theta[1] * a + theta[2] * b)
+        }
+        // 300 rows of order 1 summed in two ways: a few hundred ε of |ℓ|.
+        #expect(near(data.expectation(theta).logLikelihood, hand, 1e-12))
+    }
+
+    @Test("EM's answer is the marginal likelihood's maximum: Newton's method alone reaches the same point")
+    func emAgreesWithNewton() throws {
+        let y = MixtureFixture.normals(300, p: 0.4, (0, 1), (3.5, 0.7), seed: 13)
+        for model in [
+            try MixtureFixture.normalMixture(y, start: [0.45, 0.1, 1, 3.4, 0.8]), try MixtureTests.censored().0,
+        ] {
+            let em = try Fitter.fit(FitProblem(model: model))
+            let newton = try Fitter.fit(FitProblem(model: model, request: .named(.newton, options: [:])))
+            #expect(em.plan.method == FittingMessage.emTitle)
+            // Both polish with the same Newton iteration down to the gradient's rounding noise, so
+            // they agree to far below 1e-9 (the estimates' conditioning here is ~1e3).
+            #expect(near(em.logLikelihood, newton.logLikelihood, 1e-12))
+            for (a, b) in zip(em.estimate, newton.estimate) {
+                #expect(near(a, b, 1e-9), "\(em.estimate) vs \(newton.estimate)")
+            }
+            for i in em.estimate.indices {
+                #expect(near(em.standardError(slot: i) ?? .nan, newton.standardError(slot: i) ?? .nan, 1e-8))
+            }
+        }
+    }
+
+    @Test("EM hands over to Newton once it has slowed to a steady rate near its limit (overlapping Poissons)")
+    func slowRateHandsOver() throws {
+        var rng = SplitMix64(seed: 14)
+        let counts = (0..<2000).map { _ in MixtureFixture.poisson(rng.uniform() < 0.4 ? 1.3 : 2.6, &rng) }
+        var f = MixtureFixture()
+        let w = f.param("w", lower: 0, upper: 1)
+        let l1 = f.param("λ1", lower: 0, start: 1)
+        let l2 = f.param("λ2", lower: 0, start: 3)
+        f.mixture([Poisson(), Poisson()], f.column("k", counts), [w, l1, l2], rows: 2000)
+        let outcome = try Fitter.fit(FitProblem(model: try f.model()))
+        let note = outcome.solution.notes.first { $0.contains("steady rate") }
+        #expect(note != nil, "\(outcome.solution.notes)")
+        #expect((outcome.solution.gradientNorm ?? 1) < 1e-6)
+    }
 }

@@ -94,50 +94,54 @@ public final class CompleteData {
         if let why = CompleteData.inapplicability(model) { throw why }
         self.model = model
         self.withPrior = withPrior
-        let store = model.store
-        var components: [[Component]] = []
-        var forms: [StatisticalForm] = []
-        var passes: [EStepPass] = []
-        var statisticsOfPass: [[Symbol]] = []
-        var keptColumns: [[Symbol]] = []
-        var remainders: [(Int, Expr)] = []
-        var values: [Symbol: Double] = [:]
-        var firstStatistic = 100_000
-        var firstAtom = 100_000
+        var parts: [TermPart] = []
+        var (firstStatistic, firstAtom) = (100_000, 100_000)
         for (t, term) in model.terms.enumerated() {
-            let parts = try CompleteData.components(of: term, t, store)
-            components.append(parts)
+            let part = try TermPart(term, t, model.likelihood, firstStatistic: firstStatistic, firstAtom: firstAtom)
+            firstStatistic += part.form.statistics.count
+            firstAtom += part.form.atoms.count
+            parts.append(part)
+        }
+        components = parts.map(\.components)
+        forms = parts.map(\.form)
+        passes = parts.map(\.pass)
+        statisticsOfPass = parts.map(\.statistics)
+        keptColumns = parts.map(\.kept)
+        remainderExpressions = parts.enumerated().compactMap { t, part in part.form.remainder.map { (t, $0) } }
+        statisticValues = parts.reduce(into: [:]) { values, part in values.merge(part.values) { a, _ in a } }
+        let prior = withPrior ? [model.logPrior] : []
+        summary = model.store.add(forms.map(\.value) + prior).collectedByParameters()
+        summaryParameters = summary.symbols.filter { if case .parameter = $0 { return true } else { return false } }
+            .sorted()
+    }
+
+    /// One mixture term's share of Q: its components, Q's core Σₖ Rₖ·aₖ (times the weight)
+    /// factored into statistics, the pilots' and count's values, and its E-step pass.
+    struct TermPart {
+        let components: [Component]
+        let form: StatisticalForm
+        let pass: EStepPass
+        let statistics: [Symbol]
+        let kept: [Symbol]
+        var values: [Symbol: Double] = [:]
+
+        init(
+            _ term: LikelihoodTerm, _ t: Int, _ likelihood: LogLikelihood, firstStatistic: Int, firstAtom: Int
+        ) throws(Inapplicable) {
+            let store = term.response.store
+            components = try CompleteData.components(of: term, t, store)
             let count = Symbol.count(1000 + t)
             store.names[count] = "n"
             values[count] = Double(term.rows)
-            let weighted = parts.map { store.symbol($0.column) * $0.logJoint }
-            var core = store.add(weighted)
+            var core = store.add(components.map { store.symbol($0.column) * $0.logJoint })
             if let w = term.weight { core = w * core }
-            let form = SufficientStatistics.factor(
+            form = SufficientStatistics.factor(
                 core.simplified(), count: count, firstStatistic: firstStatistic, firstAtom: firstAtom)
-            firstStatistic += form.statistics.count
-            firstAtom += form.atoms.count
-            forms.append(form)
-            for (symbol, value) in CompleteData.pilotValues(form, parts, term, model.likelihood) {
+            for (symbol, value) in CompleteData.pilotValues(form, components, term, likelihood) {
                 values[symbol] = value
             }
-            let (pass, statistics, kept) = CompleteData.pass(form, parts, term, model.likelihood)
-            passes.append(pass)
-            statisticsOfPass.append(statistics)
-            keptColumns.append(kept)
-            if let r = form.remainder { remainders.append((t, r)) }
+            (pass, statistics, kept) = CompleteData.pass(form, components, term, likelihood)
         }
-        self.components = components
-        self.forms = forms
-        self.passes = passes
-        self.statisticsOfPass = statisticsOfPass
-        self.keptColumns = keptColumns
-        remainderExpressions = remainders
-        statisticValues = values
-        let prior = withPrior ? [model.logPrior] : []
-        summary = store.add(forms.map(\.value) + prior).collectedByParameters()
-        summaryParameters = summary.symbols.filter { if case .parameter = $0 { return true } else { return false } }
-            .sorted()
     }
 
     /// The components of one mixture term: their log-joints and responsibilities.
