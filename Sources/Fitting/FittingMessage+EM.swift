@@ -88,10 +88,13 @@ extension FittingMessage {
     static let collapseHelp =
         "start that component elsewhere (param … = value), try several starts ('fit using em(starts: 20, seed: 1)'), or put a prior on its scale"
 
-    static func emptyComponent(component: String, index: Int, weight: Double, size: Double) -> String {
+    static func emptyComponent(component: String, index: Int, weight: Double, size: Double, free: Bool) -> String {
         let pi = "π\(Expr.subscripted(index))"
-        return
-            "component \(index) of the mixture, \(component), is empty: EM drives its weight \(pi) to 0 (\(pi) = \(number(weight, digits: 3)), and its responsibilities add up to \(number(size, digits: 3)) of a row), so its parameters are not estimable: the data are described by fewer components"
+        let why =
+            free
+            ? "so its parameters are not estimable: the data are described by fewer components"
+            : "so the maximum is on the boundary, \(pi) = 0: the data are better described without it"
+        return "component \(index) of the mixture, \(component), is empty: EM drives its weight \(pi) to 0 (\(pi) = \(number(weight, digits: 3)), and its responsibilities add up to \(number(size, digits: 3)) of a row), \(why)"
     }
 
     static func emptyAtStart(component: String, index: Int, size: Double) -> String {

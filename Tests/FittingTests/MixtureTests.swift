@@ -281,4 +281,21 @@ struct MixtureTests {
         #expect(note != nil, "\(outcome.solution.notes)")
         #expect((outcome.solution.gradientNorm ?? 1) < 1e-6)
     }
+
+    @Test("a component EM empties (a broad fixed one that never helps) is reported with its vanishing weight")
+    func weightToZero() throws {
+        var f = MixtureFixture()
+        let p = f.param("p", lower: 0, upper: 1, start: 0.5)
+        let m = f.param("μ", start: 0.2)
+        let s = f.param("σ", lower: 0, start: 1.2)
+        let y = f.column("y", MixtureFixture.normals(200, p: 1, (0, 1), (0, 1), seed: 15))
+        f.mixture([Normal(), Normal()], y, [p, m, s, f.store.constant(0), f.store.constant(20)], rows: 200)
+        do {
+            _ = try Fitter.fit(FitProblem(model: try f.model()))
+            Issue.record("the fit returned an estimate")
+        } catch let e as FitError {
+            #expect(e.kind == .notIdentifiable)
+            #expect(e.message.contains("component 2") && e.message.contains("drives its weight π₂ to 0"), "\(e.message)")
+        }
+    }
 }

@@ -71,7 +71,8 @@ struct MixtureCheck {
             iteration == 0
             ? FittingMessage.emptyAtStart(component: describe(part), index: k + 1, size: size)
             : FittingMessage.emptyComponent(
-                component: describe(part), index: k + 1, weight: weightValue(t, k, theta), size: size)
+                component: describe(part), index: k + 1, weight: weightValue(t, k, theta), size: size,
+                free: !slots(of: part).isEmpty)
         return FitError(.notIdentifiable, message, help: FittingMessage.emptyComponentHelp)
     }
 
