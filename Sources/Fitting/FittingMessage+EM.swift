@@ -36,7 +36,7 @@ extension FittingMessage {
     }
 
     static func emStoppedAtLimit(_ steps: Int) -> String {
-        "EM did not reach its tolerance in \(steps) iterations (it creeps where components overlap); Newton's method on the marginal ℓ finished the fit"
+        "EM stopped at its limit of \(steps) iteration\(steps == 1 ? "" : "s") before reaching its tolerance; Newton's method on the marginal ℓ finished the fit"
     }
 
     static func emTolerance(_ tol: Double) -> String {
@@ -94,7 +94,8 @@ extension FittingMessage {
             free
             ? "so its parameters are not estimable: the data are described by fewer components"
             : "so the maximum is on the boundary, \(pi) = 0: the data are better described without it"
-        return "component \(index) of the mixture, \(component), is empty: EM drives its weight \(pi) to 0 (\(pi) = \(number(weight, digits: 3)), and its responsibilities add up to \(number(size, digits: 3)) of a row), \(why)"
+        return
+            "component \(index) of the mixture, \(component), is empty: EM drives its weight \(pi) to 0 (\(pi) = \(number(weight, digits: 3)), and its responsibilities add up to \(number(size, digits: 3)) of a row), \(why)"
     }
 
     static func emptyAtStart(component: String, index: Int, size: Double) -> String {
