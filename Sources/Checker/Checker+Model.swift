@@ -38,6 +38,8 @@ extension Checker {
         for (arg, owner, i) in arguments {
             let info = infer(arg)
             params.append(contentsOf: info.params)
+            // A simplex of weights is one value for every row, of K components (checked with the mixture).
+            if case .simplex? = owner.mixture?.weights, i == 0 { continue }
             checkRows(
                 info, arg, rows: rows, role: CheckerMessage.Role.parameter(parameterName(owner, i), of: owner.name))
             if i < owner.parameters.count { checkDomain(owner, i, arg) }

@@ -40,6 +40,26 @@ extension Session {
     }
 }
 
+extension Lowering {
+    /// A term's arguments as expressions: a mixture's simplex of K weights, written as one
+    /// vector (a vector param, or numbers), becomes its K components, then the components'
+    /// arguments follow.
+    mutating func lowerArguments(_ term: CheckedTerm) throws -> [Expr] {
+        guard let mixture = term.family.mixture, case .simplex(let k) = mixture.weights,
+            let first = term.arguments.first
+        else { return try term.arguments.map { try lower($0) } }
+        let rest = try term.arguments.dropFirst().map { try lower($0) }
+        if case .name(let n) = first.kind, let entry = layout.entry(n), entry.size == k {
+            return entry.slots.map { store.symbol(.parameter($0)) } + rest
+        }
+        guard case .vector(let pi) = try session.numeric(session.evaluate(first), first.span), pi.count == k else {
+            throw Diagnostic.error(
+                CheckerMessage.mixtureWeightsNeedSimplex(components: k, shape: .unknown), at: first.span)
+        }
+        return pi.map { store.constant($0) } + rest
+    }
+}
+
 extension InterpreterMessage {
     static func noEM(_ model: String) -> String {
         "EM applies to mixtures, and \(model) is not one: write its family as Mixture(π1, D1, D2)"

@@ -27,7 +27,7 @@ extension Session {
         for term in terms {
             lowering.rows = try rows(of: term)
             let y = try lowering.lower(term.response)
-            let args = try term.arguments.map { try lowering.lower($0) }
+            let args = try lowering.lowerArguments(term)
             let weight = try term.weight.map { try lowering.lower($0) }
             let censored = try term.censored.map { try lowering.lower($0) }
             let lower = try term.truncation?.lower.map { try lowering.lower($0) }
