@@ -52,9 +52,10 @@ struct MixtureCheck {
         }
     }
 
-    /// At the end: a component holding less than one observation's worth of the rows is empty.
+    /// At the end: a component holding less than half a row's worth of the rows is empty (one
+    /// holding a single observation is not: with a prior on its scale that can be a maximum).
     func atEnd(_ e: CompleteData.Expectation, _ theta: [Double], iterations: Int) throws {
-        try afterExpectation(e, theta, iteration: max(1, iterations), threshold: 1)
+        try afterExpectation(e, theta, iteration: max(1, iterations), threshold: 0.5)
     }
 
     /// Identical components at the start (they stay identical under EM).
