@@ -82,7 +82,9 @@ extension FittingMessage {
 
     static func collapsePoint(_ response: String, _ value: Double, rows: [Int]) -> String {
         let shown = rows.prefix(3).map(String.init).joined(separator: ", ") + (rows.count > 3 ? ", …" : "")
-        return "the observation \(response) = \(number(value)) (row\(rows.count == 1 ? "" : "s") \(shown))"
+        return rows.count == 1
+            ? "the observation \(response) = \(number(value)) (row \(shown))"
+            : "\(response) = \(number(value)) (rows \(shown))"
     }
 
     static let collapseHelp =
@@ -96,6 +98,10 @@ extension FittingMessage {
             : "so the maximum is on the boundary, \(pi) = 0: the data are better described without it"
         return
             "component \(index) of the mixture, \(component), is empty: EM drives its weight \(pi) to 0 (\(pi) = \(number(weight, digits: 3)), and its responsibilities add up to \(number(size, digits: 3)) of a row), \(why)"
+    }
+
+    static func spurious(component: String, index: Int, size: Double, parameters: Int) -> String {
+        "component \(index) of the mixture, \(component), rests on \(number(size, digits: 3)) rows' worth of the data for its \(parameters) parameters of its own: this local maximum is likely spurious (a component fitted to a few close observations, next to where the likelihood is unbounded); compare it with fits from other starts"
     }
 
     static func emptyAtStart(component: String, index: Int, size: Double) -> String {

@@ -58,6 +58,28 @@ struct MixtureCheck {
         try afterExpectation(e, theta, iteration: max(1, iterations), threshold: 0.5)
     }
 
+    /// Warnings for components that rest on fewer rows than they have parameters of their own,
+    /// plus one: such a local maximum is usually spurious (McLachlan and Peel's term), a
+    /// component fitted to a few close observations near the edge where ℓ is unbounded.
+    func spurious(_ e: CompleteData.Expectation, _ theta: [Double]) -> [String] {
+        var warnings: [String] = []
+        for (t, parts) in data.components.enumerated() {
+            let shared = Set(
+                parts.flatMap { Array(slots(of: $0)) }.filter { slot in
+                    parts.filter { slots(of: $0).contains(slot) }.count > 1
+                })
+            for part in parts {
+                let own = slots(of: part).subtracting(shared).count
+                let size = e.sizes[t][part.index]
+                guard own > 0, size < Double(own + 1) else { continue }
+                warnings.append(
+                    FittingMessage.spurious(
+                        component: describe(part), index: part.index + 1, size: size, parameters: own))
+            }
+        }
+        return warnings
+    }
+
     /// Identical components at the start (they stay identical under EM).
     func identical(_ theta: [Double]) -> Bool {
         guard let order = ComponentOrder.of(model) else { return false }

@@ -71,6 +71,7 @@ struct EMMethod: FitMethod {
         solution.notes = run.notes + (reordered || reorderedAgain ? [run.reorderNote] : [])
         solution.notes.append(FittingMessage.emIterations(run.history.count - 1, newton: polish.iterations))
         if !run.converged { solution.notes.append(FittingMessage.emStoppedAtLimit(steps)) }
+        solution.warnings += run.check.spurious(data.expectation(theta), theta)
         return solution
     }
 }
