@@ -1,4 +1,4 @@
-# Reference values for the mixture scripts (Scripts/45-… to 47-…), R 4.2.2 with mixtools 2.0.0
+# Reference values for the mixture scripts (Scripts/46-… to 48-…), R 4.2.2 with mixtools 2.0.0
 # and numDeriv 2016.8-1.1 (Debian r-cran-mixtools, r-cran-numderiv).
 # Run from this folder: Rscript mixtures.R   (writes faithful.csv, nox.csv and deaths.csv into
 # Scripts/data/ and prints every value with 17 significant digits).
