@@ -55,7 +55,10 @@ let package = Package(
             ]),
 
         .executableTarget(
-            name: "MLEBench", dependencies: ["Model", "Symbolic", "LinearAlgebra", "SeededRandom", "Fitting"],
+            name: "MLEBench",
+            dependencies: [
+                "Model", "Symbolic", "LinearAlgebra", "SeededRandom", "Interpreter", "Report", "Diagnostics", "Fitting",
+            ],
             path: "Benchmarks/MLEBench"),
 
         // Tests

@@ -20,8 +20,19 @@ extension Checker {
         if let p = response.firstParam {
             error(CheckerMessage.paramOnLeftOfTilde(p.text), at: p.span, help: CheckerMessage.givePrior(p.text))
         }
+        var family = checkDistribution(decl.distribution)
+        if let f = family, f.isSimplexDistribution {
+            error(CheckerMessage.simplexFamilyModelsNoData(f.name), at: decl.distribution.name.span)
+            family = nil
+        }
+        let outcomes = family?.outcomeProbabilities
+        var rows = response.shape.rows
         switch response.shape {
         case .scalar, .vector, .unknown: break
+        case .unusableColumn(let n, let problem) where outcomes != nil && problem.cell != nil:
+            rows = n
+        case .factor(let f, _) where outcomes != nil:
+            rows = f.count
         case .unusableColumn(_, let problem):
             error(problem.description, at: decl.response.span)
         case .factor(let f, let problem):
@@ -31,13 +42,15 @@ extension Checker {
         default:
             error(CheckerMessage.modelledDataNotVector(response.shape), at: decl.response.span)
         }
-        let rows = response.shape.rows
         var params = response.params
-        let family = checkDistribution(decl.distribution)
         let arguments = family.map { flatArguments($0, decl.distribution) } ?? []
         for (arg, owner, i) in arguments {
             let info = infer(arg)
             params.append(contentsOf: info.params)
+            if owner.mixture == nil, family?.mixture == nil, i == outcomes {
+                checkOutcomeArgument(info, arg, rows: rows)
+                continue
+            }
             // A simplex of weights is one value for every row, of K components (checked with the mixture).
             if case .simplex? = owner.mixture?.weights, i == 0 { continue }
             checkRows(
@@ -141,7 +154,7 @@ extension Checker {
         let (lo, hi) = info.bounds
         let ok: Bool
         switch domain {
-        case .real, .nonnegativeInteger: ok = true
+        case .real, .nonnegativeInteger, .simplex: ok = true
         case .positive: ok = (lo ?? -.infinity) >= 0
         case .unitInterval: ok = (lo ?? -.infinity) >= 0 && (hi ?? .infinity) <= 1
         }

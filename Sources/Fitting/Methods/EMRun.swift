@@ -166,9 +166,7 @@ struct Polish {
 
     mutating func run(from theta: [Double], check: MixtureCheck, sizes: [[Double]]) throws -> [Double] {
         let model = problem.model
-        let transforms = model.layout.transforms
-        let objective = UnconstrainedObjective(
-            inner: ModelObjective(model: model, withPrior: problem.withPrior), transforms: transforms)
+        let objective = UnconstrainedObjective(inner: ModelObjective(model: model, withPrior: problem.withPrior))
         var newton = TrustRegionNewton()
         let offset = first - 1
         newton.onIteration = { [problem] it in
@@ -177,7 +175,7 @@ struct Polish {
                 Iteration(
                     number: it.number + offset, value: it.value, gradientNorm: it.gradientNorm, stepSize: it.stepSize))
         }
-        let result = newton.maximize(objective, from: zip(transforms, theta).map { $0.u($1) })
+        let result = newton.maximize(objective, from: objective.coordinates.u(theta))
         if result.status == .interrupted { throw Interrupted() }
         let estimate = objective.theta(result.x)
         try check.afterMaximisation(estimate, from: theta, sizes: sizes)
@@ -185,7 +183,12 @@ struct Polish {
             Iteration(number: $0.number + offset, value: $0.value, gradientNorm: $0.gradientNorm, stepSize: $0.stepSize)
         }
         iterations = result.iterations
-        gradientNorm = objective.inner.evaluate(estimate, order: 1).gradient.map(abs).max()
+        // On a simplex of weights the gradient in θ is its Lagrange multiplier along 1 at the
+        // maximum; the gradient that vanishes is the one in the coordinates.
+        gradientNorm =
+            model.layout.hasSimplex
+            ? objective.evaluate(result.x, order: 1).gradient.map(abs).max()
+            : objective.inner.evaluate(estimate, order: 1).gradient.map(abs).max()
         if result.status != .converged {
             throw FitError(
                 .notConverged,

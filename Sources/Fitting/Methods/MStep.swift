@@ -27,23 +27,43 @@ struct MStep {
     init(_ data: CompleteData, _ layout: ParameterLayout) {
         self.data = data
         self.layout = layout
-        guard data.isFullySummarised else {
+        guard data.isFullySummarised, let weights = MStep.simplexSolutions(data.summary, layout) else {
             solutions = nil
             return
         }
-        let unknowns = (0..<layout.count).map { i in
+        let simplexSlots = Set(layout.simplexRows.flatMap { Array($0) })
+        let unknowns = (0..<layout.count).filter { !simplexSlots.contains($0) }.map { i in
             ScoreSolver.Unknown(symbol: .parameter(i), positive: (layout.owner(i)?.lower ?? -1) >= 0)
         }
         // A solution found by substituting one parameter's into another's can swell (a regression's
         // coefficients, each in the other's terms): past a few lines it is neither readable nor
         // well-conditioned, and Newton's steps on Q (quadratic in the coefficients) do better.
-        if case .success(let s) = ScoreSolver.solve(data.summary, for: unknowns), s.count == layout.count,
+        if case .success(let s) = ScoreSolver.solve(data.summary, for: unknowns), s.count == unknowns.count,
             s.allSatisfy({ $0.1.printed().count <= MStep.longestClosedForm })
         {
-            solutions = s
+            solutions = weights + s
         } else {
             solutions = nil
         }
+    }
+
+    /// The M-step of a simplex of weights π (`param π : simplex[K]`): Q holds each πₖ only
+    /// in cₖ·log πₖ (cₖ = Σᵢ wᵢ·rᵢₖ, plus αₖ − 1 under a Dirichlet prior), so on the simplex
+    /// the Lagrange condition cₖ/πₖ = λ gives π̂ₖ = cₖ / Σⱼ cⱼ, with cₖ = πₖ·∂Q/∂πₖ found
+    /// symbolically. nil when some cₖ still depends on a parameter (π used elsewhere in Q).
+    static func simplexSolutions(_ summary: Expr, _ layout: ParameterLayout) -> [(Symbol, Expr)]? {
+        var solutions: [(Symbol, Expr)] = []
+        for row in layout.simplexRows {
+            let counts = row.map { i -> Expr in
+                let p = summary.store.symbol(.parameter(i))
+                return p * summary.derivative(withRespectTo: .parameter(i))
+            }
+            guard counts.allSatisfy({ c in !c.symbols.contains { if case .parameter = $0 { true } else { false } } })
+            else { return nil }
+            let total = summary.store.add(counts)
+            for (i, c) in zip(row, counts) { solutions.append((.parameter(i), c / total)) }
+        }
+        return solutions
     }
 
     var isClosedForm: Bool { solutions != nil }
@@ -53,7 +73,9 @@ struct MStep {
     /// degeneracy checks to name.
     func maximise(from theta: [Double]) -> [Double] {
         if let next = closedForm() {
-            let inside = zip(layout.transforms, next).allSatisfy { $0.locate($1) == .interior }
+            let inside =
+                zip(layout.transforms, next).allSatisfy { $0.locate($1) == .interior }
+                && layout.simplexRows.allSatisfy { row in row.allSatisfy { next[$0] > 0 } }
             guard inside else { return next }
             let before = data.evaluate(theta, order: 0).value
             let after = data.evaluate(next, order: 0).value
@@ -77,10 +99,10 @@ struct MStep {
 
     /// A few Newton steps on Q from θ′ in unconstrained coordinates, each raising Q.
     func newton(from theta: [Double]) -> [Double] {
-        let objective = QObjective(data: data, transforms: layout.transforms)
+        let objective = QObjective(data: data, coordinates: layout.coordinates)
         guard theta.allSatisfy(\.isFinite) else { return theta }
         let result = TrustRegionNewton(maximumIterations: MStep.newtonSteps).maximize(
-            objective, from: zip(layout.transforms, theta).map { $0.u($1) })
+            objective, from: objective.coordinates.u(theta))
         let next = objective.theta(result.x)
         return result.value.isFinite && next.allSatisfy(\.isFinite) ? next : theta
     }
@@ -103,26 +125,21 @@ struct MStep {
     }
 }
 
-/// Q(θ | θ′) in unconstrained coordinates u (θ = T(u)), by the chain rule:
-/// ∇ᵤ = J·∇θ, ∇²ᵤ = J·∇²θ·J + diag(∇θ ∘ T″).
+/// Q(θ | θ′) in unconstrained coordinates u (θ = T(u), `ParameterCoordinates`: log, logit,
+/// or a simplex row's log-ratios), by the chain rule: ∇ᵤ = Jᵀ·∇θ,
+/// ∇²ᵤ = Jᵀ·∇²θ·J + Σₖ (∇θ)ₖ·∇²ᵤθₖ.
 struct QObjective: Objective {
     let data: CompleteData
-    let transforms: [ParameterTransform]
-    var dimension: Int { transforms.count }
+    let coordinates: ParameterCoordinates
+    var dimension: Int { coordinates.dimension }
 
-    func theta(_ u: [Double]) -> [Double] { zip(transforms, u).map { $0.theta($1) } }
+    func theta(_ u: [Double]) -> [Double] { coordinates.theta(u) }
 
     func evaluate(_ u: [Double], order: Int) -> (value: Double, gradient: [Double], hessian: Matrix) {
         let e = data.evaluate(theta(u), order: order)
         guard order >= 1 else { return (e.value, e.gradient, e.hessian) }
-        let d = zip(transforms, u).map { $0.derivatives($1) }
-        let gu = zip(e.gradient, d).map { $0 * $1.first }
+        let gu = coordinates.gradient(u, e.gradient)
         guard order >= 2 else { return (e.value, gu, e.hessian) }
-        var hu = e.hessian
-        for i in 0..<dimension {
-            for j in 0..<dimension { hu[i, j] = d[i].first * e.hessian[i, j] * d[j].first }
-            hu[i, i] += e.gradient[i] * d[i].second
-        }
-        return (e.value, gu, hu)
+        return (e.value, gu, coordinates.hessian(u, e.gradient, e.hessian))
     }
 }
