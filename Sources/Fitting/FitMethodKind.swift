@@ -33,6 +33,12 @@ public enum FitMethodKind: String, CaseIterable, Sendable {
                     name: "tol", required: false,
                     summary: "stop when ℓ rises by less than tol per observation (default 1e-8), then Newton polishes"),
                 Option(name: "steps", required: false, summary: "at most this many EM iterations (default 10000)"),
+                Option(
+                    name: "starts", required: false,
+                    summary:
+                        "EM from this many starts, the declared one then random ones, listing the distinct local maxima (default 1)"
+                ),
+                Option(name: "seed", required: false, summary: "the seed of the random starts (default 1)"),
             ]
         }
     }

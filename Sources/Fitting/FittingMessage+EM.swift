@@ -47,6 +47,40 @@ extension FittingMessage {
         "steps must be a whole number ≥ 1 (at most this many EM iterations), but it is \(number(steps))"
     }
 
+    static func emStarts(_ starts: Double) -> String {
+        "starts must be a whole number from 1 to 10000 (EM's runs, the first from the declared start values), but it is \(number(starts))"
+    }
+
+    static func emSeed(_ seed: Double) -> String {
+        "seed must be a whole number ≥ 0 (it fixes the random starts), but it is \(number(seed))"
+    }
+
+    static func emNoStart(_ starts: Int) -> String {
+        "none of the \(starts) starts gave EM a fit: every random draw left a component degenerate"
+    }
+
+    static func emStartsFound(starts: Int, seed: Int, optima: Int, failed: Int, undrawn: Int) -> String {
+        let plural = optima == 1 ? "local maximum" : "distinct local maxima"
+        var text =
+            "EM from \(starts) starts (the declared start values, then \(starts - 1) random with seed \(seed)) reached \(optima) \(plural) of ℓ; the fit reported is the highest"
+        if failed > 0 { text += "; \(failed) start\(failed == 1 ? "" : "s") ended in a degenerate fit" }
+        if undrawn > 0 { text += "; \(undrawn) random draw\(undrawn == 1 ? "" : "s") gave no usable start" }
+        return text
+    }
+
+    static func emLocalMaximum(_ j: Int, of count: Int, value: Double, starts: [Int], _ values: [(String, Double)])
+        -> String
+    {
+        let shown = starts.prefix(8).map(String.init).joined(separator: ", ") + (starts.count > 8 ? ", …" : "")
+        let estimate = values.map { "\($0.0) = \(number($0.1, digits: 6))" }.joined(separator: ", ")
+        return
+            "local maximum \(j) of \(count): ℓ = \(number(value)), from \(starts.count) start\(starts.count == 1 ? "" : "s") (\(shown)): \(estimate)"
+    }
+
+    static func emFailedStart(_ count: Int, _ message: String) -> String {
+        "\(count == 1 ? "the start" : "the first of the \(count) starts") that ended in a degenerate fit: \(message)"
+    }
+
     // MARK: The derived steps
 
     /// `y` is the response as one row's value, "yᵢ".

@@ -33,6 +33,16 @@ struct MixtureFixture {
         return store.symbol(symbol, name: "η\(predictors.count)")
     }
 
+    /// A simplex param of `start.count` components (`param π : simplex[K]`): its K slots.
+    mutating func simplex(_ name: String, start: [Double]) -> [Expr] {
+        let slot = entries.reduce(0) { $0 + $1.size }
+        entries.append(
+            .init(
+                name: name, offset: slot, length: start.count, lower: 0, upper: 1, start: start,
+                shape: .simplex(rows: nil, outcomes: start.count)))
+        return (0..<start.count).map { k in store.symbol(.parameter(slot + k), name: "\(name)\(k + 1)") }
+    }
+
     mutating func column(_ name: String, _ values: [Double]) -> Expr {
         let symbol = Symbol.column(columns.count)
         columns[symbol] = values
@@ -42,11 +52,12 @@ struct MixtureFixture {
 
     mutating func mixture(
         _ components: [any Distribution], _ y: Expr, _ args: [Expr], rows: Int, weight: Expr? = nil,
-        censored: Expr? = nil
+        censored: Expr? = nil, simplex: Bool = false
     ) {
+        let weights: Mixture.Weights = simplex ? .simplex(components.count) : .first
         terms.append(
             LikelihoodTerm(
-                family: Mixture(weights: .first, components: components), response: y, arguments: args,
+                family: Mixture(weights: weights, components: components), response: y, arguments: args,
                 weight: weight, censored: censored, rows: rows))
     }
 

@@ -64,12 +64,8 @@ struct MixtureCheck {
     func spurious(_ e: CompleteData.Expectation, _ theta: [Double]) -> [String] {
         var warnings: [String] = []
         for (t, parts) in data.components.enumerated() {
-            let shared = Set(
-                parts.flatMap { Array(slots(of: $0)) }.filter { slot in
-                    parts.filter { slots(of: $0).contains(slot) }.count > 1
-                })
             for part in parts {
-                let own = slots(of: part).subtracting(shared).count
+                let own = ownParameters(part)
                 let size = e.sizes[t][part.index]
                 guard own > 0, size < Double(own + 1) else { continue }
                 warnings.append(
@@ -78,6 +74,12 @@ struct MixtureCheck {
             }
         }
         return warnings
+    }
+
+    /// How many parameters a component has that no other component of its term shares.
+    func ownParameters(_ part: CompleteData.Component) -> Int {
+        let others = data.components[part.term].filter { $0.index != part.index }.map { slots(of: $0) }
+        return slots(of: part).filter { slot in !others.contains { $0.contains(slot) } }.count
     }
 
     /// Identical components at the start (they stay identical under EM).

@@ -20,9 +20,12 @@ struct EMMethod: FitMethod {
     /// (thousands of iterations for London's deaths), Newton takes a few steps from there.
     let tolerance: Double
     let steps: Int
+    /// How many runs of EM (the first from the declared start), and the random starts' seed.
+    let starts: Int
+    let seed: Int
     let askedFor: Bool
 
-    static let options = ["tol", "steps"]
+    static let options = ["tol", "steps", "starts", "seed"]
 
     init(options: [String: Double] = [:], askedFor: Bool = false) throws {
         let tol = options["tol"] ?? 1e-8
@@ -31,8 +34,18 @@ struct EMMethod: FitMethod {
         guard k >= 1, k == k.rounded(), k <= 10_000_000 else {
             throw FitError(.invalidRequest, FittingMessage.emSteps(k))
         }
+        let runs = options["starts"] ?? 1
+        guard runs >= 1, runs == runs.rounded(), runs <= 10_000 else {
+            throw FitError(.invalidRequest, FittingMessage.emStarts(runs))
+        }
+        let seed = options["seed"] ?? 1
+        guard seed >= 0, seed == seed.rounded(), seed < 1e15 else {
+            throw FitError(.invalidRequest, FittingMessage.emSeed(seed))
+        }
         tolerance = tol
         steps = Int(k)
+        starts = Int(runs)
+        self.seed = Int(seed)
         self.askedFor = askedFor
     }
 
@@ -55,8 +68,15 @@ struct EMMethod: FitMethod {
             throw FitError.refused(EMMethod.describe(error))
         }
         let mStep = MStep(data, model.layout)
+        if starts > 1 { return try EMStarts(method: self, problem: problem, data: data, mStep: mStep).solve() }
+        return try fit(problem, data, mStep, from: nil)
+    }
+
+    /// One run of EM and its polish, from `start` (nil: the declared start values, or a split
+    /// of the rows when they make the components identical).
+    func fit(_ problem: FitProblem, _ data: CompleteData, _ mStep: MStep, from start: [Double]?) throws -> Solution {
         var run = EMRun(problem: problem, data: data, mStep: mStep, tolerance: tolerance, steps: steps)
-        try run.start()
+        if let start { run.theta = start } else { try run.start() }
         try run.iterate()
         let (ordered, reordered) = run.ordered()
         var polish = Polish(problem: problem, first: run.history.count)
