@@ -37,6 +37,12 @@ extension Checker {
                 return nil
             }
             guard let family = checkDistribution(call) else { return nil }
+            // Categorical codes its outcomes from a simplex param, Dirichlet is a prior: neither
+            // has the log-density over the modelled data a component needs.
+            if family.outcomeProbabilities != nil || family.isSimplexDistribution {
+                error(CheckerMessage.mixtureComponentFamily(family.name), at: call.span)
+                return nil
+            }
             components.append(family)
         }
         guard let weights = mixtureWeights(dist.arguments[0].value, components: components.count) else { return nil }
@@ -52,6 +58,10 @@ extension Checker {
     /// (π1, the first one's weight), else a vector of K (a simplex).
     mutating func mixtureWeights(_ e: ExpressionSyntax, components k: Int) -> Mixture.Weights? {
         let shape = weightShape(e)
+        if case .name(let n) = e.kind, case .param(let info)? = environment[n]?.binding, info.kind == .vector {
+            error(CheckerMessage.mixtureWeightsNotSimplex(n, components: k), at: e.span)
+            return nil
+        }
         switch shape {
         case .scalar where k == 2: return .first
         case .unknown: return k == 2 ? .first : .simplex(k)

@@ -24,6 +24,14 @@ extension CheckerMessage {
         "with \(components) components the weights are a simplex of \(components) (param π : simplex[\(components)]), but the first argument is \(shape)"
     }
 
+    public static func mixtureWeightsNotSimplex(_ name: String, components: Int) -> String {
+        "the weights of a mixture are ≥ 0 and sum to 1, but '\(name)' is a vector param, which nothing keeps so: declare 'param \(name) : simplex[\(components)]'"
+    }
+
+    public static func mixtureComponentFamily(_ family: String) -> String {
+        "\(family) cannot be a component of a mixture (its outcomes are coded from a simplex, or it is a prior over one): mix families with a log-density over the data, such as Normal or Poisson"
+    }
+
     public static func mixtureWeightLength(components: Int, length: Int) -> String {
         "the mixture has \(components) components but its weights have \(length) components"
     }

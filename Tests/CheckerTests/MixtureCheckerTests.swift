@@ -45,6 +45,23 @@ struct MixtureCheckerTests {
             F.check(m + "prior μ1 ~ Mixture(p, Normal(0, 1), Normal(1, 1))") == ["7:12: a prior cannot be a mixture"])
     }
 
+    @Test func aSimplexOfWeights() {
+        let m = MixtureCheckerTests.params + "param μ3\n"
+        let three = "model y ~ Mixture(π, Normal(μ1, σ1), Normal(μ2, σ2), Normal(μ3, σ2))"
+        #expect(F.check(m + "param π : simplex[3]\n" + three) == [])
+        #expect(F.check(m + "model y ~ Mixture([0.2, 0.3, 0.5], Normal(μ1, σ1), Normal(μ2, σ2), Normal(μ3, σ2))") == [])
+        #expect(
+            F.check(m + "param π : vector[3]\n" + three) == [
+                "9:19: the weights of a mixture are ≥ 0 and sum to 1, but 'π' is a vector param, which nothing keeps so: declare 'param π : simplex[3]'"
+            ])
+        #expect(
+            F.check(m + "param π : simplex[2]\n" + three).first?.hasPrefix(
+                "9:19: the mixture has 3 components but its weights have 2") == true)
+        #expect(
+            F.check(m + "param q : simplex[2]\nmodel y ~ Mixture(p, Categorical(q), Poisson(3))").first?.hasPrefix(
+                "9:22: Categorical cannot be a component of a mixture") == true)
+    }
+
     @Test func componentsAreCheckedAsDistributions() {
         let m = MixtureCheckerTests.params
         #expect(

@@ -167,6 +167,28 @@ struct MixtureFamiliesTests {
         #expect(optima.map(\.starts) == [[1, 2], [3], [4]])
     }
 
+    @Test("a component resting on two rows for its two own parameters is warned about as a likely spurious maximum")
+    func spurious() throws {
+        // 60 rows about 0 and two at 9 and 9.6: a component there holds ~2 rows (its μ̂ = 9.3,
+        // σ̂ = 0.3 by hand), fewer than its own parameters (μ2, σ2) plus one.
+        var y = MixtureFixture.normals(60, p: 1, (0, 1), (0, 1), seed: 8)
+        y += [9, 9.6]
+        let model = try MixtureFixture.normalMixture(y, start: [0.5, 0, 1, 9, 1])
+        let outcome = try Fitter.fit(FitProblem(model: model))
+        #expect(abs(outcome.estimate[3] - 9.3) <= 1e-6)
+        #expect(abs(outcome.estimate[4] - 0.3) <= 1e-6)
+        #expect(
+            outcome.warnings.contains {
+                $0.hasPrefix("component 2 of the mixture, Normal(μ2, σ2), rests on 2 rows' worth")
+                    && $0.contains("spurious")
+            }, "\(outcome.warnings)")
+        let plain = try Fitter.fit(
+            FitProblem(
+                model: try MixtureFixture.normalMixture(
+                    MixtureFixture.normals(300, p: 0.4, (0, 1), (4, 1), seed: 3), start: [0.5, -1, 1, 5, 1])))
+        #expect(plain.warnings.isEmpty)
+    }
+
     @Test("starts and seed must be whole numbers in range")
     func startOptions() {
         #expect(throws: FitError.self) { try EMMethod(options: ["starts": 0]) }
