@@ -22,6 +22,8 @@ struct EMStarts {
     let mStep: MStep
     let check: MixtureCheck
     static let redraws = 10
+    /// Two polished maxima with ℓ within this (relative) are candidates for the same one.
+    static let sameValue = 1e-8
 
     /// One local maximum: its estimate (components in order), ℓ, and the starts that reached it.
     struct Optimum {
@@ -60,7 +62,11 @@ struct EMStarts {
                 let solution = try method.fit(s == 1 ? problem : quiet, data, mStep, from: start)
                 let value = problem.model.evaluate(solution.estimate, order: 0, withPrior: problem.withPrior).value
                 EMStarts.record(solution.estimate, value, start: s, into: &optima)
-                if (best.map { value > $0.value }) ?? true { best = (solution, value) }
+                // The earliest start at the highest maximum: starts at the same maximum agree in ℓ
+                // only to rounding, which must not pick the fit (and its iteration counts) reported.
+                if (best.map { value > $0.value + EMStarts.sameValue * max(1, abs(value)) }) ?? true {
+                    best = (solution, value)
+                }
             } catch let error as FitError where error.kind != .internal && error.kind != .invalidRequest {
                 failures.append(error)
             }
@@ -78,7 +84,7 @@ struct EMStarts {
     static func record(_ estimate: [Double], _ value: Double, start: Int, into optima: inout [Optimum]) {
         for j in optima.indices {
             let o = optima[j]
-            guard abs(o.value - value) <= 1e-8 * max(1, abs(value)) else { continue }
+            guard abs(o.value - value) <= sameValue * max(1, abs(value)) else { continue }
             let same = zip(o.estimate, estimate).allSatisfy { abs($0 - $1) <= 1e-5 * max(1, abs($0)) }
             if same {
                 optima[j].starts.append(start)
