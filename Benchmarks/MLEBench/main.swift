@@ -7,6 +7,7 @@
 // sufficient statistics, the only pass over the data), solves the score equations in
 // closed form and evaluates the estimate, against one compensated summing pass over the
 // same values; prints `ratio_to_sum: R` (target ≤ 1.5).
+//   swift run -c release mle-bench sql [rows]      (see SQLBenchmark.swift)
 //   swift run -c release mle-bench bigram [vocabulary] [tokens]   (BigramBenchmark.swift)
 //   swift run -c release mle-bench glm [rows] [features]           (GLMBenchmark.swift)
 //   swift run -c release mle-bench nls [rows]                      (NLSBenchmark.swift)
@@ -14,6 +15,8 @@
 //
 // Every number printed is a ratio to a baseline measured in the same run (timings on a
 // shared machine are noisy; read the ratios, not the milliseconds).
+//
+//   swift run -c release mle-bench em [rows]      (EMBenchmark.swift: against scikit-learn)
 //
 // Generates logistic-regression data (1,000,000 rows × 10 features by default, fixed
 // seed), times one evaluation of ℓ, ∇ℓ and ∇²ℓ through the compiled tape and the
@@ -134,6 +137,10 @@ case "loglik":
     loglikBenchmark(rows: rows, features: features)
 case "gauss":
     gaussBenchmark(rows: arguments.dropFirst().first.flatMap { Int($0) } ?? 10_000_000)
+case "sql":
+    SQLBenchmark.run(rows: arguments.dropFirst().first.flatMap { Int($0) } ?? 10_000_000)
+case "em":
+    emBenchmark(rows: arguments.dropFirst().first.flatMap { Int($0) } ?? 1_000_000)
 case "bigram":
     let vocabulary = arguments.dropFirst().first.flatMap { Int($0) } ?? 1_000
     let tokens = arguments.dropFirst(2).first.flatMap { Int($0) } ?? 200_000
@@ -156,7 +163,7 @@ case "all":
     }
 default:
     print(
-        "usage: mle-bench loglik [rows] [features] | gauss [rows] | glm [rows] [features] | nls [rows] | bigram [vocabulary] [tokens] | all"
+        "usage: mle-bench loglik [rows] [features] | gauss [rows] | glm [rows] [features] | nls [rows] | sql [rows] | em [rows] | bigram [vocabulary] [tokens] | all"
     )
     exit(2)
 }

@@ -10,6 +10,7 @@ import Syntax
 extension Session {
     func call(_ callee: Name, _ args: [Argument], _ span: SourceSpan) throws -> Value {
         if let family = Distributions.named(callee.text) {
+            if family.mixture != nil { return try mixtureValue(args, span) }
             let values = try args.map { try numeric(evaluate($0.value), $0.value.span) }
             return .distribution(family, values)
         }
@@ -40,6 +41,14 @@ extension Session {
                 throw Diagnostic.internalError(InterpreterMessage.unchecked("csv() without a path"), at: span)
             }
             switch loadTable(path, span.file, args[0].value.span) {
+            case .success(let t): return .table(t)
+            case .failure(let d): throw d
+            }
+        case .sql:
+            guard let call = Checker.queryCall(args, span) else {
+                throw Diagnostic.internalError(InterpreterMessage.unchecked("sql() without its strings"), at: span)
+            }
+            switch loadQuery(call) {
             case .success(let t): return .table(t)
             case .failure(let d): throw d
             }
