@@ -22,6 +22,13 @@ enum DataMessage {
 
     static let interrupted = "interrupted while reading the file (Ctrl-C)"
 
+    static let outOfMemory = "there is not enough memory to hold the table"
+
+    /// Something the reader's own checks say cannot happen.
+    static func internalError(_ what: String) -> String {
+        "internal error while reading the file (\(what)): this is a bug in mle; please report it with the file"
+    }
+
     // MARK: Structure
 
     static func fieldCount(found: Int, expected: Int) -> String {

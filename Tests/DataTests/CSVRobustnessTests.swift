@@ -59,7 +59,7 @@ import Testing
         for column in t.columns {
             #expect(column.count == t.rowCount)
             #expect(column.cells.count == t.rowCount)
-            #expect(column.lines == column.lines.sorted())
+            #expect(Array(column.lines) == column.lines.sorted())
             #expect(column.values.count == (column.kind == .numeric ? t.rowCount : 0))
             #expect(column.missingCount == column.cells.filter { $0 == nil }.count)
             switch column.numbers() {
