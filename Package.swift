@@ -54,7 +54,7 @@ let package = Package(
             ]),
 
         .executableTarget(
-            name: "MLEBench", dependencies: ["Model", "Symbolic", "LinearAlgebra", "SeededRandom"],
+            name: "MLEBench", dependencies: ["Model", "Symbolic", "LinearAlgebra", "SeededRandom", "Data"],
             path: "Benchmarks/MLEBench"),
 
         // Tests

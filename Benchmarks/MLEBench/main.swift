@@ -2,6 +2,7 @@
 //
 //   swift run -c release mle-bench loglik [rows] [features]
 //   swift run -c release mle-bench gauss [rows]
+//   swift run -c release mle-bench csv [rows] [columns] [file] | csv verify [count]   (CSVBenchmark.swift)
 //
 // gauss: a Normal(μ, σ) over 10,000,000 values (by default): builds the likelihood (its
 // sufficient statistics, the only pass over the data), solves the score equations in
@@ -123,7 +124,9 @@ case "loglik":
     loglikBenchmark(rows: rows, features: features)
 case "gauss":
     gaussBenchmark(rows: arguments.dropFirst().first.flatMap { Int($0) } ?? 10_000_000)
+case "csv":
+    csvBenchmark(Array(arguments.dropFirst()))
 default:
-    print("usage: mle-bench loglik [rows] [features] | gauss [rows]")
+    print("usage: mle-bench loglik [rows] [features] | gauss [rows] | csv [rows] [columns] [file] | csv verify [count]")
     exit(2)
 }
