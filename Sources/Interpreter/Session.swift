@@ -41,6 +41,10 @@ public final class Session: @unchecked Sendable {
     /// Estimates of params after a fit (the latest fit that estimated each).
     var estimates: [String: Value] = [:]
     var tables: [String: Table] = [:]
+    /// The text levels that name the rows (and columns) of a param indexed by a text column,
+    /// fixed by the first model built that indexes it so (`μ[setosa]`); a held-out model's
+    /// levels are looked up in them.
+    var paramLevels: [String: [[String]?]] = [:]
     var assertFailed = false
 
     public init(output: @escaping (Output) -> Void) {
@@ -65,6 +69,7 @@ public final class Session: @unchecked Sendable {
         lastFit = nil
         estimates = [:]
         tables = [:]
+        paramLevels = [:]
     }
 
     /// Runs a whole source. Returns false if anything failed (a syntax, check or

@@ -36,28 +36,29 @@ struct LBFGSMethod: FitMethod {
 
     func solve(_ problem: FitProblem) throws -> Solution {
         let model = problem.model
-        let transforms = model.layout.transforms
-        let objective = UnconstrainedObjective(
-            inner: ModelObjective(model: model, withPrior: problem.withPrior), transforms: transforms)
+        let objective = UnconstrainedObjective(inner: ModelObjective(model: model, withPrior: problem.withPrior))
         let (startValues, startNote) = StartValues.of(problem)
         var solver = LBFGS()
         let total = solver.maximumIterations
         solver.onIteration = problem.onIteration.map { sink in TraceFilter(total: total, sink: sink).callAsFunction }
-        var result = solver.maximize(objective, from: zip(transforms, startValues).map { $0.u($1) })
+        var result = solver.maximize(objective, from: objective.coordinates.u(startValues))
         if result.status == .interrupted { throw Interrupted() }
         if result.status == .converged, model.layout.count <= LBFGSMethod.polishLimit {
             result = LBFGSMethod.polished(objective, result)
         }
         let theta = objective.theta(result.x)
         if let separated = SeparationCheck.check(model, theta, quasi: false) { throw separated }
-        let coordinates = transforms.enumerated().filter { !$0.element.isIdentity }
-            .map { $0.element.describe(model.layout.slotName($0.offset)) }
+        let coordinates = FittingMessage.coordinateNames(model.layout)
         var solution = Solution(
             estimate: theta, method: title, reason: reason + FittingMessage.inUnconstrainedCoordinates(coordinates))
         solution.iterations = result.iterations
         if let startNote { solution.notes.append(startNote) }
         solution.history = result.history
-        solution.gradientNorm = objective.inner.evaluate(theta, order: 1).gradient.map(abs).max()
+        // On a simplex the gradient that vanishes is the one in the coordinates (in θ it is λ·1).
+        solution.gradientNorm =
+            model.layout.hasSimplex
+            ? objective.evaluate(result.x, order: 1).gradient.map(abs).max()
+            : objective.inner.evaluate(theta, order: 1).gradient.map(abs).max()
         solution.boundary = try BoundaryCheck.iterativeEstimate(model, objective, result)
         if result.status != .converged && solution.boundary.isEmpty {
             throw FitError(

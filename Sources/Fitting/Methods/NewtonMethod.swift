@@ -16,11 +16,9 @@ struct NewtonMethod: FitMethod {
 
     func solve(_ problem: FitProblem) throws -> Solution {
         let model = problem.model
-        let transforms = model.layout.transforms
-        let objective = UnconstrainedObjective(
-            inner: ModelObjective(model: model, withPrior: problem.withPrior), transforms: transforms)
+        let objective = UnconstrainedObjective(inner: ModelObjective(model: model, withPrior: problem.withPrior))
         let (startValues, startNote) = StartValues.of(problem)
-        let start = zip(transforms, startValues).map { $0.u($1) }
+        let start = objective.coordinates.u(startValues)
         var newton = TrustRegionNewton()
         let total = newton.maximumIterations
         newton.onIteration = problem.onIteration.map { sink in TraceFilter(total: total, sink: sink).callAsFunction }
@@ -28,14 +26,18 @@ struct NewtonMethod: FitMethod {
         if result.status == .interrupted { throw Interrupted() }
         let theta = objective.theta(result.x)
         if let separated = SeparationCheck.check(model, theta, quasi: false) { throw separated }
-        let coordinates = transforms.enumerated().filter { !$0.element.isIdentity }
-            .map { $0.element.describe(model.layout.slotName($0.offset)) }
+        let coordinates = FittingMessage.coordinateNames(model.layout)
         var solution = Solution(
             estimate: theta, method: title, reason: reason + FittingMessage.inUnconstrainedCoordinates(coordinates))
         solution.iterations = result.iterations
         if let startNote { solution.notes.append(startNote) }
         solution.history = result.history
-        solution.gradientNorm = objective.inner.evaluate(theta, order: 1).gradient.map(abs).max()
+        // On a simplex the gradient in θ is not 0 at the maximum (it is the Lagrange multiplier
+        // along 1); the gradient that vanishes is the one in the coordinates.
+        solution.gradientNorm =
+            model.layout.hasSimplex
+            ? objective.evaluate(result.x, order: 1).gradient.map(abs).max()
+            : objective.inner.evaluate(theta, order: 1).gradient.map(abs).max()
         solution.boundary = try BoundaryCheck.iterativeEstimate(model, objective, result)
         if solution.boundary.isEmpty {
             solution.knownCovariance = NewtonMethod.leastSquaresCovariance(model, theta)
