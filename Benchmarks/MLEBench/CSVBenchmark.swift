@@ -86,8 +86,7 @@ private func peakResidentBytes() -> Int {
 ///
 /// Spellings beyond a double's range (strtod gives ±∞, or 0 for a nonzero decimal) are
 /// read one per file instead: the reader either gives strtod's value or refuses the
-/// cell (the column is then text), and one such cell must not make the batch's column
-/// text.
+/// cell (an error naming it), and one such cell must not stop the batch's read.
 private func csvVerify(count: Int) {
     var spellings = DecimalSpellings(seed: 20_210_701)
     // The C library's strtod, in the "C" locale (a Swift program never calls setlocale).

@@ -13,6 +13,19 @@ struct CSVChunk: @unchecked Sendable {
         case failed(CSVError)
         /// Ctrl-C, noticed on this line (counted from the chunk's first line).
         case interrupted(line: Int)
+        /// A number no double can hold; its line and row are counted from the chunk's first.
+        case outOfRange(OutOfRangeCell)
+    }
+
+    /// A cell whose number would become ±∞ or 0 (`CSVField.Content.outOfRange`).
+    struct OutOfRangeCell {
+        let line: Int
+        /// 0-based, in the chunk.
+        let row: Int
+        /// 0-based.
+        let column: Int
+        let text: String
+        let tooLarge: Bool
     }
 
     /// The byte offset at which the parse started.

@@ -63,6 +63,7 @@ struct ChunkParser: @unchecked Sendable {
                 chunk.lines.append(scanner.line)
                 try readRecord(&scanner, row: row, into: &chunk, columns: columns)
                 chunk.rowCount = row + 1
+                if case .outOfRange = chunk.outcome { return }
             }
         }
     }
@@ -87,6 +88,14 @@ struct ChunkParser: @unchecked Sendable {
                 case .text:
                     columns[column][row] = .nan
                     if chunk.firstTextRow[column] == nil { chunk.firstTextRow[column] = row }
+                case .outOfRange(let tooLarge, let start, let end):
+                    columns[column][row] = .nan
+                    if case .complete = chunk.outcome {
+                        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                        chunk.outcome = .outOfRange(
+                            CSVChunk.OutOfRangeCell(
+                                line: line, row: row, column: column, text: text, tooLarge: tooLarge))
+                    }
                 }
             }
             column += 1

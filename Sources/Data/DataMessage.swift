@@ -58,6 +58,14 @@ enum DataMessage {
         "expected a number, found '\(shown(cell))'"
     }
 
+    /// A cell such as 1e400 or 1e-400: read as a double it would silently become ±∞ or 0.
+    static func outOfRange(_ cell: String, row: Int, column: String, tooLarge: Bool) -> String {
+        let place = "row \(row), column '\(column)': the number '\(shown(cell))'"
+        return tooLarge
+            ? "\(place) is too large for a double (the largest is about 1.8e308) and would be read as infinity"
+            : "\(place) is too small for a double (the smallest above 0 is about 4.9e-324) and would be read as 0"
+    }
+
     static let missingCell = "the cell is empty (a missing value), which arithmetic cannot use"
 
     static func unknownColumn(_ name: String, suggestion: String?) -> String {

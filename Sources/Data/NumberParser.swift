@@ -17,19 +17,43 @@ enum NumberParser {
     /// or infinite results, exponents beyond any double) go to the standard library's
     /// correctly rounded conversion, the C library's `strtod`. Either way the result
     /// is the double nearest the decimal.
+    ///
+    /// A number beyond a double's range (whose nearest double is ±∞, or 0 although a
+    /// digit is not zero) is refused: `reading` tells it apart from text.
     static func parse(_ bytes: UnsafePointer<UInt8>, count: Int) -> Double? {
+        if case .number(let value) = reading(bytes, count: count) { return value }
+        return nil
+    }
+
+    /// What the `count` bytes at `bytes` are: a number, a number of the grammar that no
+    /// double can hold (it would become ±∞, or 0 although a digit is not zero), or not
+    /// a number at all.
+    static func reading(_ bytes: UnsafePointer<UInt8>, count: Int) -> Reading {
         var scan = Scan(bytes: bytes, count: count)
-        guard let decimal = scan.decimal() else { return nil }
-        if decimal.mantissa == 0 && !decimal.inexact { return decimal.negative ? -0.0 : 0.0 }
+        guard let decimal = scan.decimal() else { return .notANumber }
+        if decimal.mantissa == 0 { return .number(decimal.negative ? -0.0 : 0.0) }
         if !decimal.inexact,
             let value = FastFloat.value(
                 mantissa: decimal.mantissa, exponent: decimal.exponent, negative: decimal.negative,
                 truncated: decimal.truncated)
         {
-            return value
+            return .number(value)
         }
         let text = String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
-        return Double(text)
+        guard let value = Double(text) else { return .notANumber }
+        if value.isInfinite { return .outOfRange(tooLarge: true) }
+        // The mantissa holds a nonzero digit, so 0 means the decimal underflowed.
+        if value == 0 { return .outOfRange(tooLarge: false) }
+        return .number(value)
+    }
+
+    /// The three things a cell's text can be, as a number.
+    enum Reading: Equatable {
+        case number(Double)
+        /// A number no double can hold: larger than the largest (≈ 1.8e308) in magnitude,
+        /// or nonzero but nearer 0 than the smallest subnormal (≈ 4.9e-324) can tell.
+        case outOfRange(tooLarge: Bool)
+        case notANumber
     }
 
     /// The value of `text`, trimmed of spaces and tabs, if it is a number.

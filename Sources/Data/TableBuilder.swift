@@ -116,6 +116,11 @@ struct TableBuilder {
                 throw CSVError(file: error.file, line: error.line.map { $0 + lineBase }, message: error.message)
             case .interrupted(let line):
                 throw CSVError(file: file, line: lineBase + line, message: DataMessage.interrupted)
+            case .outOfRange(let cell):
+                throw CSVError(
+                    file: file, line: lineBase + cell.line,
+                    message: DataMessage.outOfRange(
+                        cell.text, row: rowBase + cell.row + 1, column: names[cell.column], tooLarge: cell.tooLarge))
             case .unresolved:
                 // A full parse always resolves: the rows it holds are bounded by its bytes.
                 throw CSVError(file: file, line: lineBase + 1, message: DataMessage.internalError("a chunk overflowed"))

@@ -66,7 +66,7 @@ import Testing
     /// them), cut into small chunks parsed on two threads.
     @Test func csvCellsEqualStrtod() throws {
         var spellings = DecimalSpellings(seed: 4)
-        // In range only: one refused cell would make the whole column text.
+        // In range only: one refused cell stops the read (CSVRangeTests).
         let texts = (0..<100_000).map { _ in spellings.next() }.filter { text in
             let reference = Self.strtod(text)
             return reference.isFinite && (reference != 0 || Self.isZeroMantissa(text))
