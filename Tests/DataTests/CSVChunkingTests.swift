@@ -43,6 +43,35 @@ import Testing
         for chunkSize in [1, 4, 9, 17, 64] { #expect(Self.read(bytes, threads: 2, chunkSize: chunkSize) == reference) }
     }
 
+    /// Every possible cut of a small file (a BOM, CRLF endings, a quoted field holding a
+    /// comma and a CRLF, long numbers, an empty cell, a text column, a blank line): each
+    /// cut falls inside a number, a quoted field or a line ending in turn, and the table
+    /// is the one a single pass reads.
+    @Test func everyCutOfASmallFileReadsTheSame() throws {
+        let text =
+            "\u{FEFF}id,x,note\r\n1,123456.789012345678901,\"a, b\r\nc\"\r\n\r\n2,-4.9e-324,plain\r\n"
+            + "3,,\"\"\"q\"\"\"\r\n4,1.7976931348623157e308,z"
+        let bytes = Array(text.utf8)
+        let reference = Self.read(bytes, threads: 1, chunkSize: .max)
+        guard case .table(let t) = reference else {
+            Issue.record("\(reference)")
+            return
+        }
+        #expect(t.names == ["id", "x", "note"])
+        #expect(t.rowCount == 4)
+        #expect(t.lines[0] == [2, 5, 6, 7])
+        #expect(t.cells[2] == ["a, b\r\nc", "plain", "\"q\"", "z"])
+        let x: [Double] = [123456.789012345678901, -4.9e-324, .nan, 1.7976931348623157e308]
+        #expect(t.valueBits[1] == x.map(\.bitPattern))
+        for chunkSize in 1...bytes.count {
+            let chunked = Self.read(bytes, threads: 2, chunkSize: chunkSize)
+            guard chunked == reference else {
+                Issue.record("chunks of \(chunkSize): \(chunked) ≠ \(reference)")
+                return
+            }
+        }
+    }
+
     /// The first bad record is the one reported, even when a later chunk also fails or
     /// was parsed first; a bad UTF-8 byte anywhere wins over a malformed record.
     @Test func theFirstErrorOfTheFileIsReported() {
