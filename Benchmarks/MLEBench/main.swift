@@ -8,6 +8,7 @@
 // sufficient statistics, the only pass over the data), solves the score equations in
 // closed form and evaluates the estimate, against one compensated summing pass over the
 // same values; prints `ratio_to_sum: R` (target ≤ 1.5).
+//   swift run -c release mle-bench sql [rows]      (see SQLBenchmark.swift)
 //   swift run -c release mle-bench bigram [vocabulary] [tokens]   (BigramBenchmark.swift)
 //
 // Generates logistic-regression data (1,000,000 rows × 10 features by default, fixed
@@ -125,6 +126,8 @@ case "loglik":
     loglikBenchmark(rows: rows, features: features)
 case "gauss":
     gaussBenchmark(rows: arguments.dropFirst().first.flatMap { Int($0) } ?? 10_000_000)
+case "sql":
+    SQLBenchmark.run(rows: arguments.dropFirst().first.flatMap { Int($0) } ?? 10_000_000)
 case "bigram":
     let vocabulary = arguments.dropFirst().first.flatMap { Int($0) } ?? 1_000
     let tokens = arguments.dropFirst(2).first.flatMap { Int($0) } ?? 200_000
@@ -132,7 +135,8 @@ case "bigram":
 case "csv":
     csvBenchmark(Array(arguments.dropFirst()))
 default:
-    print("usage: mle-bench loglik [rows] [features] | gauss [rows] | bigram [vocabulary] [tokens]"
-        + " | csv [rows] [columns] [file] | csv verify [count]")
+    print(
+        "usage: mle-bench loglik [rows] [features] | gauss [rows] | sql [rows] | bigram [vocabulary] [tokens]"
+            + " | csv [rows] [columns] [file] | csv verify [count]")
     exit(2)
 }

@@ -22,7 +22,7 @@ struct ChunkParser: @unchecked Sendable {
         // (its commas and its line ending), which bounds the rows.
         let capacity = max(0, rangeEnd - start) / max(1, columnCount) + 1
         guard let values = ChunkColumns(columns: columnCount, capacity: capacity) else {
-            chunk.outcome = .failed(CSVError(file: file, line: nil, message: DataMessage.outOfMemory))
+            chunk.outcome = .failed(CSVError(file: file, line: nil, message: DataMessage.tableOutOfMemory))
             return chunk
         }
         let limited = UnsafeBufferPointer(rebasing: bytes[0..<min(scanLimit, bytes.count)])

@@ -22,7 +22,7 @@ enum DataMessage {
 
     static let interrupted = "interrupted while reading the file (Ctrl-C)"
 
-    static let outOfMemory = "there is not enough memory to hold the table"
+    static let tableOutOfMemory = "there is not enough memory to hold the table"
 
     /// Something the reader's own checks say cannot happen.
     static func internalError(_ what: String) -> String {
