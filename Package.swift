@@ -61,7 +61,8 @@ let package = Package(
         .executableTarget(
             name: "MLEBench",
             dependencies: [
-                "Model", "Symbolic", "LinearAlgebra", "SeededRandom", "Interpreter", "Report", "Diagnostics", "Data",
+                "Model", "Symbolic", "LinearAlgebra", "SeededRandom", "Interpreter", "Report", "Diagnostics", "Fitting",
+                "Data",
             ],
             path: "Benchmarks/MLEBench"),
 

@@ -11,6 +11,8 @@
 //   swift run -c release mle-bench sql [rows]      (see SQLBenchmark.swift)
 //   swift run -c release mle-bench bigram [vocabulary] [tokens]   (BigramBenchmark.swift)
 //
+//   swift run -c release mle-bench em [rows]      (EMBenchmark.swift: against scikit-learn)
+//
 // Generates logistic-regression data (1,000,000 rows × 10 features by default, fixed
 // seed), times one evaluation of ℓ, ∇ℓ and ∇²ℓ through the compiled tape and the
 // BLAS predictor layer, times one dsyrk computing XᵀX over the same data, and prints
@@ -128,6 +130,8 @@ case "gauss":
     gaussBenchmark(rows: arguments.dropFirst().first.flatMap { Int($0) } ?? 10_000_000)
 case "sql":
     SQLBenchmark.run(rows: arguments.dropFirst().first.flatMap { Int($0) } ?? 10_000_000)
+case "em":
+    emBenchmark(rows: arguments.dropFirst().first.flatMap { Int($0) } ?? 1_000_000)
 case "bigram":
     let vocabulary = arguments.dropFirst().first.flatMap { Int($0) } ?? 1_000
     let tokens = arguments.dropFirst(2).first.flatMap { Int($0) } ?? 200_000
@@ -136,7 +140,7 @@ case "csv":
     csvBenchmark(Array(arguments.dropFirst()))
 default:
     print(
-        "usage: mle-bench loglik [rows] [features] | gauss [rows] | sql [rows] | bigram [vocabulary] [tokens]"
+        "usage: mle-bench loglik [rows] [features] | gauss [rows] | sql [rows] | em [rows] | bigram [vocabulary] [tokens]"
             + " | csv [rows] [columns] [file] | csv verify [count]")
     exit(2)
 }
