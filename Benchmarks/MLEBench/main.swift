@@ -2,6 +2,7 @@
 //
 //   swift run -c release mle-bench loglik [rows] [features]
 //   swift run -c release mle-bench gauss [rows]
+//   swift run -c release mle-bench csv [rows] [columns] [file] | csv verify [count]   (CSVBenchmark.swift)
 //
 // gauss: a Normal(μ, σ) over 10,000,000 values (by default): builds the likelihood (its
 // sufficient statistics, the only pass over the data), solves the score equations in
@@ -161,9 +162,11 @@ case "all":
         print("== \(name)")
         body()
     }
+case "csv":
+    csvBenchmark(Array(arguments.dropFirst()))
 default:
     print(
-        "usage: mle-bench loglik [rows] [features] | gauss [rows] | glm [rows] [features] | nls [rows] | sql [rows] | em [rows] | bigram [vocabulary] [tokens] | all"
-    )
+        "usage: mle-bench loglik [rows] [features] | gauss [rows] | glm [rows] [features] | nls [rows] | sql [rows]"
+            + " | em [rows] | bigram [vocabulary] [tokens] | csv [rows] [columns] [file] | csv verify [count] | all")
     exit(2)
 }
