@@ -8,6 +8,8 @@
 #   Benchmarks/peers.sh [workload ...]     workloads: logistic poisson gauss nls csv csv1 wide
 #   (csv: load the 1M × 11 logistic file; csv1: load the 10M × 1 gauss file)
 #   MLE=path/to/mle ROWS_SCALE=0.1 Benchmarks/peers.sh      (a smaller, quicker run)
+#   FIT_ONLY=0 Benchmarks/peers.sh          (skip the in-memory fit-only comparison at the end,
+#                                            which runs mle-bench glm, gauss and nls)
 #
 # Timings on a shared machine are noisy: repeat, and read the ratios as provisional.
 set -euo pipefail
@@ -137,4 +139,59 @@ for w in "${workloads[@]}"; do
     t=$(fread_time "$f"); [ -n "$t" ] && ratio "$w" "data.table::fread" "$m" "$t" || echo "$w: R data.table not installed"
   fi
 done
+# Fit only, data in memory: mle-bench's in-process fits (glm, gauss, nls) against the peers
+# fitting data of the same shape and model, generated in Python (no file read on either side).
+# The data are not the same draws (each side its own fixed seed), so read ratios, not digits.
+BENCH="${MLE_BENCH:-$root/.build/release/mle-bench}"
+if [ -x "$BENCH" ] && [ "${FIT_ONLY:-1}" = 1 ]; then
+  for w in glm gauss nls; do
+    case $w in
+      glm) rows=$(printf '%.0f' "$(echo "1000000 * $SCALE" | bc -l)"); args=("$rows" 10) ;;
+      gauss) rows=$(printf '%.0f' "$(echo "10000000 * $SCALE" | bc -l)"); args=("$rows") ;;
+      nls) rows=$(printf '%.0f' "$(echo "1000000 * $SCALE" | bc -l)"); args=("$rows") ;;
+    esac
+    m=$("$BENCH" "$w" "${args[@]}" | sed -n 's/^fit_seconds: //p')
+    [ -n "$m" ] || { echo "$w: mle-bench printed no fit time"; continue; }
+    "$PY" - "$w" "$rows" "$m" <<'PYEOF' 2>/dev/null || echo "$w (fit only): numpy/scipy not installed"
+import sys, time, numpy as np
+w, n, m = sys.argv[1], int(sys.argv[2]), float(sys.argv[3])
+rng = np.random.default_rng(42)
+def timed(f):
+    b = float("inf")
+    for _ in range(3):
+        t = time.perf_counter(); f(); b = min(b, time.perf_counter() - t)
+    return b
+peers = []
+if w == "glm":
+    X = rng.standard_normal((n, 10)); truth = 0.5 * (np.arange(10) % 3) - 0.4
+    y = (rng.random(n) < 1 / (1 + np.exp(-(X @ truth)))).astype(float)
+    try:
+        from glum import GeneralizedLinearRegressor
+        peers.append(("glum", lambda: GeneralizedLinearRegressor(family="binomial", alpha=0, fit_intercept=False).fit(X, y)))
+    except ImportError: pass
+    try:
+        from sklearn.linear_model import LogisticRegression
+        peers.append(("sklearn newton-cholesky", lambda: LogisticRegression(penalty=None, solver="newton-cholesky", fit_intercept=False, tol=1e-10).fit(X, y)))
+    except ImportError: pass
+    try:
+        import statsmodels.api as sm
+        peers.append(("statsmodels GLM", lambda: sm.GLM(y, X, family=sm.families.Binomial()).fit()))
+    except ImportError: pass
+elif w == "gauss":
+    g = 1e7 + 0.1 * rng.standard_normal(n)
+    from scipy import stats
+    peers.append(("scipy.stats.norm.fit", lambda: stats.norm.fit(g)))
+    peers.append(("numpy mean+std", lambda: (g.mean(), g.std())))
+else:
+    x = rng.uniform(0, 5, n); y = 2.5 * (1 - np.exp(-0.8 * x)) + rng.normal(0, 0.1, n)
+    from scipy.optimize import least_squares
+    peers.append(("scipy least_squares(lm)", lambda: least_squares(
+        lambda p: p[0] * (1 - np.exp(-p[1] * x)) - y, [1, 1], method="lm",
+        jac=lambda p: np.column_stack([1 - np.exp(-p[1] * x), p[0] * x * np.exp(-p[1] * x)]))))
+for name, f in peers:
+    t = timed(f)
+    print(f"{w + ' (fit only)':<18} {name:<26} mle {m:7.3f} s   peer {t:7.3f} s   ratio {m / t:6.2f}")
+PYEOF
+  done
+fi
 echo "files and scripts in $WORK"

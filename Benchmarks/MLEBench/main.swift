@@ -10,6 +10,12 @@
 // same values; prints `ratio_to_sum: R` (target ≤ 1.5).
 //   swift run -c release mle-bench sql [rows]      (see SQLBenchmark.swift)
 //   swift run -c release mle-bench bigram [vocabulary] [tokens]   (BigramBenchmark.swift)
+//   swift run -c release mle-bench glm [rows] [features]           (GLMBenchmark.swift)
+//   swift run -c release mle-bench nls [rows]                      (NLSBenchmark.swift)
+//   swift run -c release mle-bench all                             (each with its defaults)
+//
+// Every number printed is a ratio to a baseline measured in the same run (timings on a
+// shared machine are noisy; read the ratios, not the milliseconds).
 //
 //   swift run -c release mle-bench em [rows]      (EMBenchmark.swift: against scikit-learn)
 //
@@ -61,7 +67,10 @@ func loglikBenchmark(rows n: Int, features k: Int) {
     let theta = truth.map { $0 * 0.9 }
     var value = 0.0
     _ = likelihood.evaluate(theta, order: 2)  // compile the tape, warm the caches
-    let evaluation = best(7) { value = likelihood.evaluate(theta, order: 2).value }
+    let evaluation = best(7) {
+        likelihood.forgetEvaluations()  // each repetition reads the rows afresh
+        value = likelihood.evaluate(theta, order: 2).value
+    }
     let cores = ProcessInfo.processInfo.activeProcessorCount
     // The baseline gets the same cores: OpenBLAS's dsyrk with as many threads as the
     // evaluator has chunks (MLE_THREADS limits both).
@@ -117,6 +126,7 @@ func gaussBenchmark(rows n: Int) {
         print("closed-form fit: failed")
     }
     print("one compensated summing pass: \(String(format: "%.2f", sum * 1000)) ms (Σ = \(total))")
+    print("fit_seconds: \(fit)")
     print("ratio_to_sum: \(String(format: "%.3f", fit / sum))")
 }
 
@@ -136,11 +146,27 @@ case "bigram":
     let vocabulary = arguments.dropFirst().first.flatMap { Int($0) } ?? 1_000
     let tokens = arguments.dropFirst(2).first.flatMap { Int($0) } ?? 200_000
     BigramBenchmark.run(vocabulary: vocabulary, tokens: tokens)
+case "glm":
+    let rows = arguments.dropFirst().first.flatMap { Int($0) } ?? 1_000_000
+    let features = arguments.dropFirst(2).first.flatMap { Int($0) } ?? 10
+    GLMBenchmark.run(rows: rows, features: features)
+case "nls":
+    NLSBenchmark.run(rows: arguments.dropFirst().first.flatMap { Int($0) } ?? 1_000_000)
+case "all":
+    for (name, body) in [
+        ("loglik", { loglikBenchmark(rows: 1_000_000, features: 10) }),
+        ("gauss", { gaussBenchmark(rows: 10_000_000) }),
+        ("glm", { GLMBenchmark.run(rows: 1_000_000, features: 10) }),
+        ("nls", { NLSBenchmark.run(rows: 1_000_000) }),
+    ] as [(String, () -> Void)] {
+        print("== \(name)")
+        body()
+    }
 case "csv":
     csvBenchmark(Array(arguments.dropFirst()))
 default:
     print(
-        "usage: mle-bench loglik [rows] [features] | gauss [rows] | sql [rows] | em [rows] | bigram [vocabulary] [tokens]"
-            + " | csv [rows] [columns] [file] | csv verify [count]")
+        "usage: mle-bench loglik [rows] [features] | gauss [rows] | glm [rows] [features] | nls [rows] | sql [rows]"
+            + " | em [rows] | bigram [vocabulary] [tokens] | csv [rows] [columns] [file] | csv verify [count] | all")
     exit(2)
 }

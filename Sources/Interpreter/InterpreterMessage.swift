@@ -24,6 +24,15 @@ enum InterpreterMessage {
 
     static let saveAsUTF8 = "save the script as UTF-8"
 
+    // MARK: Progress
+
+    /// The progress line of a long fit, shown in place on a terminal (`FitProgress`).
+    static func progress(model: String, iteration: Int, logLikelihood: Double, gradientNorm: Double) -> String {
+        let name = model.isEmpty ? "fitting" : "fitting \(model)"
+        return "\(name): iteration \(iteration), ℓ = \(NumberFormat.significant(logLikelihood)), "
+            + "max |∇ℓ| = \(NumberFormat.significant(gradientNorm, digits: 3))"
+    }
+
     // MARK: Names and values
 
     static func noEstimateYet(param name: String) -> String {

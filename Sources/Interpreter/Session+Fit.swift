@@ -18,12 +18,18 @@ extension Session {
                 help: InterpreterMessage.emptyLevelHelp)
         }
         var problem = FitProblem(model: model, request: try methodRequest(fit))
-        if fit.trace {
+        let trace = fit.trace
+        let name = fit.model
+        if trace || onProgress != nil {
             problem.onIteration = { [weak self] it in
+                self?.onProgress?(
+                    .iteration(model: name, number: it.number, logLikelihood: it.value, gradientNorm: it.gradientNorm))
+                guard trace else { return }
                 self?.output(
                     .trace(TraceLine(iteration: it.number, logLikelihood: it.value, gradientNorm: it.gradientNorm)))
             }
         }
+        defer { onProgress?(.finished) }
         let record = try fitted(problem, at: fit.methodSpan ?? span, span)
         for warning in record.outcome.warnings { output(.diagnostic(.warning(warning, at: span))) }
         output(.fit(record.report))

@@ -19,6 +19,9 @@ import Syntax
 public final class Session: @unchecked Sendable {
     /// Where outputs go (the CLI renders them as text or JSON).
     public var output: (Output) -> Void
+    /// Told how a fit is going, iteration by iteration, and when it ends (the CLI shows it
+    /// on a terminal); nil: nobody listens, and the solver is not asked to report.
+    public var onProgress: ((FitProgress) -> Void)?
 
     public internal(set) var environment = Environment()
     /// Values of data and of lets that do not depend on params.

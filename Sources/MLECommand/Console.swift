@@ -8,6 +8,8 @@ import Report
 final class Console: @unchecked Sendable {
     let json: Bool
     let renderer: TextRenderer
+    /// A long fit's progress on a terminal (off under --json and when stderr is not a terminal).
+    let meter: ProgressMeter
     private var events: [JSON] = []
     private let lock = NSLock()
 
@@ -15,11 +17,13 @@ final class Console: @unchecked Sendable {
         self.json = json
         let colour = isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         renderer = TextRenderer(color: colour)
+        meter = ProgressMeter(enabled: !json && isatty(STDERR_FILENO) != 0)
     }
 
     func write(_ output: Output) {
         lock.lock()
         defer { lock.unlock() }
+        meter.clearLine()
         if json {
             events.append(JSONRenderer.render(output))
             if case .diagnostic = output, let text = renderer.render(output) {

@@ -25,7 +25,11 @@ struct Repl: ParsableCommand {
 /// whose definitions survive every error.
 final class REPL: @unchecked Sendable {
     let console = Console(json: false)
-    lazy var session = Session(output: console.write)
+    lazy var session: Session = {
+        let session = Session(output: console.write)
+        session.onProgress = console.meter.hook
+        return session
+    }()
     var sawError = false
 
     static let commands = [":help", ":load", ":reset", ":names", ":quit"]

@@ -28,6 +28,7 @@ struct Run: ParsableCommand {
         var reports: [JSON] = []
         for file in files {
             let session = Session(output: console.write)
+            session.onProgress = console.meter.hook
             let ok = withLargeStack { session.runFile(atPath: file) }
             allOK = allOK && ok
             if json { reports.append(console.takeJSON(file: file, ok: ok)) }

@@ -176,15 +176,35 @@ public final class LogLikelihood {
     }
 
     /// ℓ(θ) (order 0), with ∇ℓ (order ≥ 1) and ∇²ℓ (order 2).
+    ///
+    /// The last evaluations are remembered (`EvaluationCache`): asked again at the same θ
+    /// (bit for bit) for the same or a lower order — the solver's last step, then the fit's
+    /// checks, ℓ̂ and the covariance at θ̂ — the answer is the one already computed, not
+    /// another pass over the rows. Evaluation is deterministic (chunks merged in order), so
+    /// the remembered answer is the one a new pass would give.
     public func evaluate(_ theta: [Double], order: Int = 2) -> Evaluation {
+        if let hit = cache.lookup(theta, order: order) {
+            counters.record(cached: true, order: order, rowPasses: 0)
+            return hit
+        }
         var hessian = Matrix(rows: order >= 2 ? parameterCount : 0, columns: order >= 2 ? parameterCount : 0)
         var (value, gradient) = evaluate(theta, order: order, into: &hessian)
         for r in remainders {
             r.accumulate(
                 theta, order: order, scalars: scalars(theta), value: &value, gradient: &gradient, hessian: &hessian)
         }
-        return Evaluation(value: value, gradient: gradient, hessian: hessian)
+        let e = Evaluation(value: value, gradient: gradient, hessian: hessian)
+        counters.record(cached: false, order: order, rowPasses: remainders.count)
+        cache.store(theta, order: order, e)
+        return e
     }
+
+    /// Remembered evaluations (see `evaluate(_:order:)`).
+    let cache = EvaluationCache()
+    /// Forgets the remembered evaluations, so the next one reads the rows (for timing a pass).
+    public func forgetEvaluations() { cache.clear() }
+    /// How often ℓ was asked for and how often the rows were actually read (for mle-bench).
+    public let counters = EvaluationCounters()
 
     /// ℓ, ∇ℓ and ∇²ℓ with the Hessian kept sparse, for a model summarised by its statistics
     /// (no per-row part): its parameters meet only within a group, so the Hessian has O(cells)

@@ -155,6 +155,11 @@ struct LinearDesign {
         let zero = Dictionary(uniqueKeysWithValues: (meanParameters + predictors.map(\.symbol)).map { ($0, 0.0) })
         let offset = mu.substituting(zero)
         columnExpressions += predictors.map { mu.derivative(withRespectTo: $0.symbol) }
+        // Columns that do not vary by row (μ alone: its column is 1) carry no data; known without
+        // evaluating them over the rows (that pass, and an n-row design, would be thrown away).
+        if predictors.isEmpty, !columnExpressions.contains(where: \.isRowLevel) {
+            return .failure(NotApplicable(FittingMessage.meanHasNoData))
+        }
         var needed = columnExpressions + [offset, term.response]
         if let w = term.weight { needed.append(w) }
         let values = likelihood.perRow(needed, term: 0)
