@@ -28,6 +28,14 @@ public enum FitMethodKind: String, CaseIterable, Sendable {
         }
     }
 
+    /// Whether the method iterates from a start (so it can be restarted, or run from many starts).
+    public var isIterative: Bool {
+        switch self {
+        case .closed: return false
+        case .newton, .gradient: return true
+        }
+    }
+
     /// One line for `:help` and the grammar's table.
     public var summary: String {
         switch self {

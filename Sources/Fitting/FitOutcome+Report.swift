@@ -13,10 +13,15 @@ extension FitOutcome {
         for i in 0..<layout.count {
             let se = standardError(slot: i)
             let interval = se.map { Uncertainty.wald(estimate[i], $0) }
-            rows.append(
-                FitReport.Row(
-                    name: layout.slotName(i), estimate: estimate[i], standardError: se, interval: interval,
-                    note: boundary[i] == nil ? nil : FittingMessage.onTheBoundary))
+            var row = FitReport.Row(
+                name: layout.slotName(i), estimate: estimate[i], standardError: se, interval: interval,
+                note: boundary[i] == nil ? nil : FittingMessage.onTheBoundary)
+            if let se, FitOutcome.zeroIsInside(layout.owner(i)) {
+                let test = WaldTest(estimate: estimate[i], standardError: se)
+                (row.z, row.p) = (test.z, test.p)
+            }
+            row.profile = profiles[i]?.interval
+            rows.append(row)
             if let (lo, hi) = interval, let entry = layout.owner(i),
                 (entry.lower.map { lo < $0 } ?? false) || (entry.upper.map { hi > $0 } ?? false)
             {
@@ -24,12 +29,42 @@ extension FitOutcome {
             }
         }
         let c = fullCovariance
-        return FitReport(
+        var report = FitReport(
             modelName: model.name, model: model.description, observations: observations, method: plan.method,
             reason: plan.reason, refused: plan.refused.map { FitReport.Refusal(method: $0.method, reason: $0.reason) },
             closedForms: solution.closedForms, iterations: solution.iterations, gradientNorm: solution.gradientNorm,
             converged: solution.converged, rows: rows, logLikelihood: logLikelihood, logPosterior: logPosterior,
             aic: aic, bic: bic, parameterCount: parameterCount,
             covariance: covariance == nil ? nil : (0..<c.rows).map { c.row($0) }, notes: notes)
+        report.profileNote = profileNote
+        return report
+    }
+
+    /// Whether θ = 0 is strictly inside a param's domain, so that the Wald test of θ = 0 means something.
+    public static func zeroIsInside(_ entry: ParameterLayout.Entry?) -> Bool {
+        guard let entry else { return false }
+        return (entry.lower.map { $0 < 0 } ?? true) && (entry.upper.map { $0 > 0 } ?? true)
+    }
+}
+
+extension Profile {
+    /// The profile as the report shows it.
+    public var interval: ProfileInterval {
+        func kind(_ end: End) -> ProfileInterval.End {
+            switch end {
+            case .crossing: return .crossing
+            case .boundary: return .boundary
+            case .open: return .open
+            case .failed: return .failed
+            }
+        }
+        var failure: String?
+        for end in [lower, upper] { if case .failed(_, let why) = end { failure = why } }
+        return ProfileInterval(
+            lower: lower.value, upper: upper.value, lowerEnd: kind(lower), upperEnd: kind(upper),
+            asymmetry: asymmetry, isAsymmetric: isAsymmetric, failure: failure,
+            points: points.map {
+                ProfileInterval.Point(value: $0.value, logLikelihood: $0.logLikelihood, signedRoot: $0.signedRoot)
+            })
     }
 }

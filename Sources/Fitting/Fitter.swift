@@ -24,7 +24,7 @@ public enum Fitter {
         let k = problem.model.layout.count
         guard k <= parameterLimit else { throw FitError(.invalidRequest, FittingMessage.tooManyParameters(k)) }
         let (solution, plan) = try solve(problem)
-        return try FitOutcome(problem, solution, plan)
+        return try profiled(FitOutcome(problem, solution, plan), problem)
     }
 
     /// Levenberg–Marquardt when the model is nonlinear least squares (a Normal whose mean is

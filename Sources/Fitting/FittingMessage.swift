@@ -57,6 +57,8 @@ public enum FittingMessage {
         "the linear predictor " + predictors.joined(separator: ", ") + " inside a nonlinear function"
     }
 
+    static let heldFixed = "some parameters are held fixed (a profile or a restricted fit)"
+
     static let notPolynomialInData = "a term not polynomial in the data"
 
     static func rootOutsideDomain(_ name: String, _ value: Double) -> String {
@@ -304,6 +306,27 @@ public enum FittingMessage {
 
     static func mayBeMultimodal(_ family: String) -> String {
         "a \(family) likelihood can have several local maxima: this is the one reached from the start values"
+    }
+
+    // MARK: Profiles
+
+    static let profileNotFinite = "ℓ stopped being finite"
+
+    static func profilesSkipped(parameters k: Int, limit: Int) -> String {
+        "profile intervals are computed for up to \(limit) parameters and this model has \(k): ask for them with 'fit … profile', or one at a time with profile(name)"
+    }
+
+    static let profilesNotConverged =
+        "no profile intervals: the fit stopped before the maximum, and a profile is measured from the maximum"
+
+    static func restarted(param: String, at value: Double, rise: Double, from old: Double, to new: Double) -> String {
+        "the profile of \(param) met a higher log-likelihood at \(param) = \(number(value)) (ℓ higher by \(number(rise, digits: 3))), so the first estimate was not the maximum: the fit was restarted from there, and ℓ̂ rose from \(number(old)) to \(number(new))"
+    }
+
+    static let restartReason = "restarted from a higher point a profile likelihood met"
+
+    static func profileFoundHigher(_ name: String, at value: Double) -> String {
+        "the profile of \(name) met a higher log-likelihood at \(name) = \(number(value)) than the fit's maximum: the fit is not at the maximum; fit again (with starts near there, or using newton(starts: 20))"
     }
 
     static func posteriorMode(priors: [String]) -> String {

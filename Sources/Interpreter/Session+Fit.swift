@@ -17,6 +17,7 @@ extension Session {
                 help: InterpreterMessage.emptyLevelHelp)
         }
         var problem = FitProblem(model: model, request: try methodRequest(fit))
+        if fit.profile { problem.profiles = .all }
         if fit.trace {
             problem.onIteration = { [weak self] it in
                 self?.output(
@@ -57,6 +58,7 @@ extension Session {
         for entry in record.model.layout.entries {
             let values = Array(record.estimate[entry.slots])
             estimates[entry.name] = entry.length == nil ? .number(values[0]) : .vector(values)
+            estimatedBy[entry.name] = record.model.name
         }
         fits[record.model.name] = record
         lastFit = record

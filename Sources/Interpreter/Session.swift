@@ -40,6 +40,8 @@ public final class Session: @unchecked Sendable {
     var lastFit: FitRecord?
     /// Estimates of params after a fit (the latest fit that estimated each).
     var estimates: [String: Value] = [:]
+    /// The model whose fit gave each param its current estimate.
+    var estimatedBy: [String: String] = [:]
     var tables: [String: Table] = [:]
     var assertFailed = false
 
@@ -64,6 +66,7 @@ public final class Session: @unchecked Sendable {
         fits = [:]
         lastFit = nil
         estimates = [:]
+        estimatedBy = [:]
         tables = [:]
     }
 

@@ -23,7 +23,10 @@ extension FitReport {
         pairs.append(("loglik", .number(logLikelihood)))
         if let lp = logPosterior { pairs.append(("log_posterior", .number(lp))) }
         pairs += [("aic", .number(aic)), ("bic", .number(bic)), ("k", .number(Double(parameterCount)))]
-        if !notes.isEmpty { pairs.append(("notes", .array(notes.map(JSON.string)))) }
+        pairs.append(("level", .number(level)))
+        if let profileNote { pairs.append(("profile_note", .string(profileNote))) }
+        let all = notes + profileNotes
+        if !all.isEmpty { pairs.append(("notes", .array(all.map(JSON.string)))) }
         return .object(pairs)
     }
 }
@@ -33,7 +36,28 @@ extension FitReport.Row {
         var p: [(String, JSON)] = [("name", .string(name)), ("estimate", .number(estimate))]
         p.append(("se", standardError.map(JSON.number) ?? .null))
         p.append(("ci95", interval.map { .array([.number($0.0), .number($0.1)]) } ?? .null))
+        if let z { p.append(("z", .number(z))) }
+        if let pValue = self.p { p.append(("p", .number(pValue))) }
+        if let profile { p.append(("profile", profile.json)) }
         if let note { p.append(("note", .string(note))) }
+        return .object(p)
+    }
+}
+
+extension ProfileInterval {
+    /// The interval, how each end was found, and the evaluated points [ψ, ℓ_p(ψ), r(ψ)].
+    var json: JSON {
+        var p: [(String, JSON)] = [
+            ("lower", .number(lower)), ("upper", .number(upper)), ("lower_end", .string(lowerEnd.rawValue)),
+            ("upper_end", .string(upperEnd.rawValue)), ("asymmetric", .bool(isAsymmetric)),
+        ]
+        if let asymmetry { p.append(("asymmetry", .number(asymmetry))) }
+        if let failure { p.append(("failure", .string(failure))) }
+        p.append(
+            (
+                "points",
+                .array(points.map { .array([.number($0.value), .number($0.logLikelihood), .number($0.signedRoot)]) })
+            ))
         return .object(p)
     }
 }
