@@ -37,7 +37,46 @@ extension FitOutcome {
             aic: aic, bic: bic, parameterCount: parameterCount,
             covariance: covariance == nil ? nil : (0..<c.rows).map { c.row($0) }, notes: notes)
         report.profileNote = profileNote
+        report.expectedStandardErrors = expectedStandardErrors
+        report.multiStart = solution.multiStart.map { m in
+            MultiStartReport(
+                starts: m.starts, seed: m.seed,
+                optima: m.optima.map {
+                    .init(
+                        logLikelihood: $0.logLikelihood, count: $0.count, estimate: $0.estimate,
+                        onBoundary: !$0.boundary.isEmpty)
+                },
+                failures: m.failures.map { .init(reason: $0.reason, count: $0.count) },
+                firstStartReachedBest: m.firstStartReachedBest)
+        }
         return report
+    }
+
+    /// Standard errors from the expected information (plus the priors' curvature for a MAP
+    /// fit), per slot, when they differ from the observed ones by more than 10⁻⁶ relative
+    /// somewhere; nil when they agree, cannot be computed, or the model is large (k > 50
+    /// or n·k² > 10⁸).
+    var expectedStandardErrors: [Double?]? {
+        let k = parameterCount
+        guard k <= Fitter.profileLimit, Double(observations) * Double(k * k) <= 1e8, !free.isEmpty,
+            var expected = model.expectedInformation(at: estimate)
+        else { return nil }
+        if model.hasPriors {
+            let withPrior = model.evaluate(estimate, order: 2, withPrior: true).hessian
+            let without = model.evaluate(estimate, order: 2, withPrior: false).hessian
+            for i in 0..<(k * k) { expected.elements[i] -= withPrior.elements[i] - without.elements[i] }
+        }
+        guard case .success(let c) = Uncertainty.covariance(hessian: expected.map { -$0 }, free: free) else {
+            return nil
+        }
+        var ses = [Double?](repeating: nil, count: k)
+        var differs = false
+        for (a, slot) in free.enumerated() {
+            let e = c[a, a].squareRoot()
+            ses[slot] = e
+            if let o = standardError(slot: slot), abs(e - o) > 1e-6 * o { differs = true }
+        }
+        return differs ? ses : nil
     }
 
     /// Whether θ = 0 is strictly inside a param's domain, so that the Wald test of θ = 0 means something.

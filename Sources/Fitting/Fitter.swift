@@ -45,8 +45,9 @@ public enum Fitter {
     static func solve(_ problem: FitProblem) throws -> (Solution, Plan) {
         switch problem.request {
         case .named(let kind, let options):
-            let method = try kind.method(options: options)
-            let solution = try method.solve(problem)
+            let method = try kind.method(options: options.filter { !MultiStart.optionNames.contains($0.key) })
+            let starts = try MultiStart(options: options)
+            let solution = starts.count > 1 ? try starts.solve(problem, method) : try method.solve(problem)
             return (solution, Plan(method: solution.method, reason: solution.reason, refused: []))
         case .automatic:
             for method in capabilityMethods where method.refusal(problem) == nil {

@@ -308,6 +308,14 @@ public enum FittingMessage {
         "a \(family) likelihood can have several local maxima: this is the one reached from the start values"
     }
 
+    // MARK: Multi-start
+
+    static func starts(_ k: Double) -> String {
+        "starts must be a whole number from 1 to 10000, but it is \(number(k))"
+    }
+
+    static func seed(_ s: Double) -> String { "seed must be a whole number ≥ 0, but it is \(number(s))" }
+
     // MARK: Profiles
 
     static let profileNotFinite = "ℓ stopped being finite"

@@ -123,6 +123,10 @@ public protocol Distribution: Sendable {
     /// Exponential; Student-t with ν = ∞ is the Normal): how `compare` recognises a model
     /// nested in one of another family. Empty for most.
     var specialCases: [SpecialCase] { get }
+    /// The Fisher information of one observation in the family's own arguments,
+    /// I_jk(a) = −E[∂² log p(Y | a)/∂a_j∂a_k], as expressions in the arguments (a Normal's
+    /// diag(1/σ², 2/σ²)); nil when not provided. Rows of data arguments (a Binomial's N) are 0.
+    func fisherInformation(_ arguments: [Expr]) -> [[Expr]]?
 }
 
 /// A location–scale family whose location MLE is a sample quantile.
@@ -178,6 +182,7 @@ extension Distribution {
     public var mayBeMultimodal: Bool { false }
     public func startingValues(_ y: [Double]) -> [Double?] { [] }
     public var specialCases: [SpecialCase] { [] }
+    public func fisherInformation(_ arguments: [Expr]) -> [[Expr]]? { nil }
 }
 
 /// The argument t when an expression is σ(t) (a logistic link), else nil.

@@ -87,7 +87,7 @@ struct Profiler {
     func end(_ j: Int, side: Double, target: Double, _ points: inout [Profile.Point]) -> SideResult {
         let transform = problem.layout.transforms[j]
         let uHat = transform.u(estimate[j])
-        if boundary.contains(j) || !uHat.isFinite || abs(uHat) > Profiler.edge {
+        if boundary.contains(j) || !uHat.isFinite || (!transform.isIdentity && abs(uHat) > Profiler.edge) {
             let outward: Double = uHat > 0 ? 1 : -1
             if side == outward { return .end(.boundary(estimate[j])) }
         }

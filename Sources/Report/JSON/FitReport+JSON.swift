@@ -24,6 +24,11 @@ extension FitReport {
         if let lp = logPosterior { pairs.append(("log_posterior", .number(lp))) }
         pairs += [("aic", .number(aic)), ("bic", .number(bic)), ("k", .number(Double(parameterCount)))]
         pairs.append(("level", .number(level)))
+        pairs.append(("se_from", .string("observed information")))
+        if let expected = expectedStandardErrors {
+            pairs.append(("se_expected", .array(expected.map { $0.map(JSON.number) ?? .null })))
+        }
+        if let m = multiStart { pairs.append(("multi_start", m.json)) }
         if let profileNote { pairs.append(("profile_note", .string(profileNote))) }
         let all = notes + profileNotes
         if !all.isEmpty { pairs.append(("notes", .array(all.map(JSON.string)))) }
@@ -59,5 +64,29 @@ extension ProfileInterval {
                 .array(points.map { .array([.number($0.value), .number($0.logLikelihood), .number($0.signedRoot)]) })
             ))
         return .object(p)
+    }
+}
+
+extension MultiStartReport {
+    var json: JSON {
+        .object([
+            ("starts", .number(Double(starts))), ("seed", .number(Double(seed))),
+            (
+                "optima",
+                .array(
+                    optima.map {
+                        .object([
+                            ("loglik", .number($0.logLikelihood)), ("count", .number(Double($0.count))),
+                            ("estimate", .array($0.estimate.map(JSON.number))), ("on_boundary", .bool($0.onBoundary)),
+                        ])
+                    })
+            ),
+            (
+                "failures",
+                .array(
+                    failures.map { .object([("reason", .string($0.reason)), ("count", .number(Double($0.count)))]) })
+            ),
+            ("declared_start_reached_best", .bool(firstStartReachedBest)),
+        ])
     }
 }

@@ -14,6 +14,8 @@ extension FitReport {
             lines.append("  \(iterations) iteration\(iterations == 1 ? "" : "s"), max |∇ℓ|\(relation)\(gradient)")
         }
         lines.append(table())
+        if let expected = expectedStandardErrors { lines += informationLines(expected) }
+        if let m = multiStart { lines += multiStartLines(m) }
         var criteria = "log-likelihood \(NumberFormat.significant(logLikelihood))"
         if let lp = logPosterior { criteria += "   log-posterior \(NumberFormat.significant(lp))" }
         criteria += "   AIC \(NumberFormat.significant(aic))   BIC \(NumberFormat.significant(bic))"
@@ -52,6 +54,33 @@ extension FitReport {
         return TextTable.render(grid, rightAligned: numeric)
     }
 
+    /// Observed and expected standard errors side by side, where they differ.
+    func informationLines(_ expected: [Double?]) -> [String] {
+        let n = { (x: Double) in NumberFormat.significant(x) }
+        var grid = [["param", "se (observed)", "se (expected)"]]
+        for (r, e) in zip(rows, expected) { grid.append([r.name, r.standardError.map(n) ?? "—", e.map(n) ?? "—"]) }
+        return [ReportMessage.informationDiffers]
+            + TextTable.render(grid, rightAligned: [1, 2]).split(separator: "\n").map { "  " + $0 }
+    }
+
+    /// The distinct optima of a multi-start fit, best first, with the estimates of up to 8 slots.
+    func multiStartLines(_ m: MultiStartReport) -> [String] {
+        let shown = min(rows.count, 8)
+        var grid = [["", "log-likelihood", "starts"] + rows.prefix(shown).map(\.name)]
+        for (k, o) in m.optima.enumerated() {
+            grid.append(
+                ["\(k + 1)", NumberFormat.significant(o.logLikelihood), "\(o.count)"]
+                    + o.estimate.prefix(shown).map { NumberFormat.significant($0, digits: 7) })
+        }
+        let optima = m.optima.count == 1 ? "1 optimum" : "\(m.optima.count) distinct optima"
+        var lines = [
+            "multi-start: \(m.starts) starts (seed \(m.seed)) reached \(optima); the estimate above is the best"
+        ]
+        lines += TextTable.render(grid, rightAligned: Set(0..<(3 + shown))).split(separator: "\n").map { "  " + $0 }
+        for f in m.failures { lines.append("  \(f.count) start\(f.count == 1 ? "" : "s") failed: \(f.reason)") }
+        return lines
+    }
+
     /// [a, b] to 7 significant digits.
     static func interval(_ ends: (Double, Double)) -> String {
         "[\(NumberFormat.significant(ends.0, digits: 7)), \(NumberFormat.significant(ends.1, digits: 7))]"
@@ -80,6 +109,9 @@ extension FitReport {
             if let why = p.failure { notes.append(ReportMessage.incomplete(r.name, why)) }
         }
         if let note = profileNote { notes.append(note) }
+        if let m = multiStart, !m.firstStartReachedBest, m.optima.count > 1 {
+            notes.append(ReportMessage.declaredStartMissed(m.starts))
+        }
         return notes
     }
 }

@@ -69,6 +69,11 @@ public struct FitReport: Sendable {
     public var level = 0.95
     /// Why some or all rows have no profile interval.
     public var profileNote: String?
+    /// Standard errors from the expected (Fisher) information, in the rows' order, when they
+    /// differ from the observed-information ones the table shows; nil when they agree.
+    public var expectedStandardErrors: [Double?]?
+    /// The optima of a multi-start fit (`starts:`).
+    public var multiStart: MultiStartReport?
 
     public init(
         modelName: String, model: String, observations: Int, method: String, reason: String, refused: [Refusal],

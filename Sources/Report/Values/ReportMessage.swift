@@ -3,6 +3,9 @@ import Diagnostics
 /// The wording the report adds about its own rows (the flags of the profile
 /// intervals), in one place.
 enum ReportMessage {
+    static let informationDiffers =
+        "information: the standard errors above are from the observed information −∇²ℓ(θ̂); the expected (Fisher) information E[−∇²ℓ] at θ̂ gives others here:"
+
     static func asymmetric(_ ratios: [String]) -> String {
         "asymmetric: one side of the profile interval is at least 25% longer than the other ("
             + ratios.joined(separator: ", ")
@@ -19,5 +22,9 @@ enum ReportMessage {
 
     static func incomplete(_ name: String, _ why: String) -> String {
         "incomplete: the profile of \(name) stopped before reaching the cutoff (\(why)); its interval runs only as far as the profile got"
+    }
+
+    static func declaredStartMissed(_ starts: Int) -> String {
+        "from the declared start alone the fit stops at a lower optimum: the estimate is the best of \(starts) starts (a likelihood with several local maxima; check that the best is the one you want)"
     }
 }
