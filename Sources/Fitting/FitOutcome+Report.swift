@@ -10,6 +10,12 @@ extension FitOutcome {
         let layout = model.layout
         var rows: [FitReport.Row] = []
         var notes = self.notes
+        if let m = solution.multiStart, let best = m.optima.first {
+            let cutoff = Profile.cutoff(level: 0.95)
+            for other in m.optima.dropFirst() where 2 * (best.logLikelihood - other.logLikelihood) < cutoff {
+                notes.append(FittingMessage.secondOptimumInside(other.logLikelihood, best.logLikelihood))
+            }
+        }
         for i in 0..<layout.count {
             let se = standardError(slot: i)
             let interval = se.map { Uncertainty.wald(estimate[i], $0) }
@@ -21,6 +27,7 @@ extension FitOutcome {
                 (row.z, row.p) = (test.z, test.p)
             }
             row.profile = profiles[i]?.interval
+            row.exact = exactBinomialInterval(slot: i)
             rows.append(row)
             if let (lo, hi) = interval, let entry = layout.owner(i),
                 (entry.lower.map { lo < $0 } ?? false) || (entry.upper.map { hi > $0 } ?? false)
@@ -50,6 +57,23 @@ extension FitOutcome {
                 firstStartReachedBest: m.firstStartReachedBest)
         }
         return report
+    }
+
+    /// For a single Bernoulli or Binomial term whose probability is the bare param in `slot`
+    /// (no weights, censoring or priors): the exact Clopper–Pearson 95% interval from the
+    /// binomial distribution of the successes, the small-sample alternative to the profile.
+    func exactBinomialInterval(slot: Int) -> (Double, Double)? {
+        guard model.terms.count == 1, !model.hasPriors, let term = model.terms.first,
+            term.weight == nil, term.censored == nil, let k = term.family.probabilityArgument,
+            term.arguments[k].symbol == .parameter(slot)
+        else { return nil }
+        var wanted = [term.response]
+        if case .countUpTo(let n) = term.family.support { wanted.append(term.arguments[n]) }
+        let values = model.likelihood.perRow(wanted, term: 0)
+        guard values.count == wanted.count else { return nil }
+        let successes = values[0].reduce(0, +)
+        let trials = values.count > 1 ? values[1].reduce(0, +) : Double(term.rows)
+        return Probability.clopperPearson(successes: successes, trials: trials, level: 0.95)
     }
 
     /// Standard errors from the expected information (plus the priors' curvature for a MAP

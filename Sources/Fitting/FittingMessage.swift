@@ -316,6 +316,10 @@ public enum FittingMessage {
 
     static func seed(_ s: Double) -> String { "seed must be a whole number ≥ 0, but it is \(number(s))" }
 
+    static func secondOptimumInside(_ other: Double, _ best: Double) -> String {
+        "another optimum, ℓ = \(number(other)), is within χ²₁(0.95)/2 = 1.92 of the best (\(number(best))): the 95% likelihood region is not one interval around the estimate but includes a neighbourhood of that optimum too, which the profile intervals (computed around the best) do not show"
+    }
+
     // MARK: Profiles
 
     static let profileNotFinite = "ℓ stopped being finite"

@@ -335,6 +335,10 @@ enum InterpreterMessage {
         "\(name) has no standard error" + (reason.map { ": \($0)" } ?? "")
     }
 
+    static func heldOutIsTrainingData(_ test: String, _ fitted: String) -> String {
+        "model '\(test)' models the same data '\(fitted)' was fitted to, so this is the in-sample log-likelihood, not a held-out one: declare '\(test)' over the test rows"
+    }
+
     static func compareDifferentData(_ a: String, _ b: String, _ why: String) -> String {
         "cannot compare \(a) and \(b): \(why)"
     }

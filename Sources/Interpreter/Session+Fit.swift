@@ -24,7 +24,8 @@ extension Session {
                     .trace(TraceLine(iteration: it.number, logLikelihood: it.value, gradientNorm: it.gradientNorm)))
             }
         }
-        let record = try fitted(problem, at: fit.methodSpan ?? span, span)
+        var record = try fitted(problem, at: fit.methodSpan ?? span, span)
+        record.report.nullModel = nullModel(of: record)
         for warning in record.outcome.warnings { output(.diagnostic(.warning(warning, at: span))) }
         output(.fit(record.report))
         remember(record)

@@ -54,7 +54,18 @@ extension Session {
         default:
             let model = try builtModel(name, span)
             let l = model.evaluate(try currentEstimate(model, span), order: 0, withPrior: false).value
+            warnIfTrainingData(model, span)
             return .number(builtin == .perplexity ? Foundation.exp(-l / Double(model.rowCount)) : l)
+        }
+    }
+
+    /// loglik(test) where test's data are the data the estimates were fitted to is the in-sample
+    /// ℓ, not a held-out one: said, naming the fit (not for the fitted model itself).
+    func warnIfTrainingData(_ model: StatisticalModel, _ span: SourceSpan) {
+        let sources = Set(model.layout.entries.compactMap { estimatedBy[$0.name] }).subtracting([model.name])
+        for source in sources.sorted() {
+            guard let fit = fits[source], Nesting.sameData(model, fit.model) else { continue }
+            output(.diagnostic(.warning(InterpreterMessage.heldOutIsTrainingData(model.name, source), at: span)))
         }
     }
 
@@ -120,6 +131,9 @@ extension Session {
     /// √(∇gᵀ Σ ∇g) for a formula g in the params of the last fit, ∇g from its symbolic derivative.
     func deltaMethod(_ e: ExpressionSyntax, _ fit: FitRecord, _ span: SourceSpan) throws -> Value {
         let layout = fit.model.layout
+        if case .vector(let xs) = try numeric(evaluate(e), e.span) {
+            return try perRowDeltaMethod(e, fit, rows: xs.count, span)
+        }
         var lowering = Lowering(session: self, store: fit.model.store, layout: layout)
         let g = try lowering.lower(e)
         guard !g.isRowLevel else { throw Diagnostic.error(InterpreterMessage.seNeedsParamFormula, at: e.span) }

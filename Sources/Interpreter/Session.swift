@@ -183,7 +183,7 @@ public final class Session: @unchecked Sendable {
 /// A model's fit, kept by the session under the model's name.
 struct FitRecord {
     let outcome: FitOutcome
-    let report: FitReport
+    var report: FitReport
     var model: StatisticalModel { outcome.model }
     var estimate: [Double] { outcome.estimate }
 }

@@ -66,6 +66,12 @@ public enum Nesting {
 
     // MARK: Same data
 
+    /// Whether two models' terms model the same responses (with the same weights and censoring).
+    public static func sameData(_ a: StatisticalModel, _ b: StatisticalModel) -> Bool {
+        if case .success = termPairs(a, b) { return true }
+        return false
+    }
+
     /// Each term of a paired with a term of b on the same response values, or why the data differ.
     static func termPairs(_ a: StatisticalModel, _ b: StatisticalModel) -> Result<[(Int, Int)], Reason> {
         guard a.terms.count == b.terms.count else {
@@ -163,7 +169,8 @@ public enum Nesting {
             restricted.count == df
             ? restricted.map { slot -> String in
                 let value = boundary.contains(slot) ? edgeValue(slot, first.theta, layout) : first.theta[slot]
-                return NestingMessage.fixedAt(layout.slotName(slot), snapped(value, scale: large.standardError(slot: slot)))
+                return NestingMessage.fixedAt(
+                    layout.slotName(slot), snapped(value, scale: large.standardError(slot: slot)))
             } : []
         return .success((min(boundary.count, df), fixedAt))
     }

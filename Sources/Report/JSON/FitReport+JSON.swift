@@ -29,6 +29,16 @@ extension FitReport {
             pairs.append(("se_expected", .array(expected.map { $0.map(JSON.number) ?? .null })))
         }
         if let m = multiStart { pairs.append(("multi_start", m.json)) }
+        if let null = nullModel {
+            var n: [(String, JSON)] = [
+                ("model", .string(null.description)), ("loglik", .number(null.logLikelihood)),
+                ("k", .number(Double(null.parameters))), ("mcfadden_r2", .number(null.mcFadden)),
+            ]
+            if let t = null.test {
+                n += [("lr", .number(t.statistic)), ("df", .number(Double(t.degreesOfFreedom))), ("p", .number(t.p))]
+            }
+            pairs.append(("null_model", .object(n)))
+        }
         if let profileNote { pairs.append(("profile_note", .string(profileNote))) }
         let all = notes + profileNotes
         if !all.isEmpty { pairs.append(("notes", .array(all.map(JSON.string)))) }
@@ -44,6 +54,7 @@ extension FitReport.Row {
         if let z { p.append(("z", .number(z))) }
         if let pValue = self.p { p.append(("p", .number(pValue))) }
         if let profile { p.append(("profile", profile.json)) }
+        if let exact { p.append(("exact_ci", .array([.number(exact.0), .number(exact.1)]))) }
         if let note { p.append(("note", .string(note))) }
         return .object(p)
     }

@@ -20,6 +20,7 @@ extension FitReport {
         if let lp = logPosterior { criteria += "   log-posterior \(NumberFormat.significant(lp))" }
         criteria += "   AIC \(NumberFormat.significant(aic))   BIC \(NumberFormat.significant(bic))"
         lines.append(criteria)
+        if let null = nullModel { lines.append(null.text) }
         for note in notes + profileNotes { lines.append("note: \(note)") }
         return lines.joined(separator: "\n")
     }
@@ -100,6 +101,7 @@ extension FitReport {
             notes.append(ReportMessage.asymmetric(ratios))
         }
         for r in rows {
+            if let e = r.exact { notes.append(ReportMessage.exactInterval(r.name, e, level)) }
             guard let p = r.profile else { continue }
             if p.lowerEnd == .boundary || p.upperEnd == .boundary {
                 notes.append(ReportMessage.oneSided(r.name, p.lowerEnd == .boundary ? p.lower : p.upper))
@@ -113,5 +115,18 @@ extension FitReport {
             notes.append(ReportMessage.declaredStartMissed(m.starts))
         }
         return notes
+    }
+}
+
+extension NullModelReport {
+    /// "null model am ~ Bernoulli(p₀): ℓ₀ = −21.61   McFadden pseudo-R² 0.7673   LR 33.17 on 2 df, p = 6.27e-8"
+    var text: String {
+        var s = "null model \(description): log-likelihood \(NumberFormat.significant(logLikelihood))"
+        s += "   McFadden pseudo-R² \(NumberFormat.significant(mcFadden, digits: 4))"
+        if let t = test {
+            s +=
+                "   LR \(NumberFormat.significant(t.statistic)) on \(t.degreesOfFreedom) df, p = \(NumberFormat.significant(t.p, digits: 4))"
+        }
+        return s
     }
 }

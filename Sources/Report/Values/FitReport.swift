@@ -16,6 +16,8 @@ public struct FitReport: Sendable {
         public var p: Double?
         /// The profile-likelihood interval at the report's level.
         public var profile: ProfileInterval?
+        /// The exact (Clopper–Pearson) interval of a binomial proportion, where it applies.
+        public var exact: (Double, Double)?
 
         public init(
             name: String, estimate: Double, standardError: Double?, interval: (Double, Double)?, note: String?,
@@ -72,6 +74,8 @@ public struct FitReport: Sendable {
     /// Standard errors from the expected (Fisher) information, in the rows' order, when they
     /// differ from the observed-information ones the table shows; nil when they agree.
     public var expectedStandardErrors: [Double?]?
+    /// The null (constant) model of a regression-shaped fit.
+    public var nullModel: NullModelReport?
     /// The optima of a multi-start fit (`starts:`).
     public var multiStart: MultiStartReport?
 

@@ -3,6 +3,10 @@ import Diagnostics
 /// The wording the report adds about its own rows (the flags of the profile
 /// intervals), in one place.
 enum ReportMessage {
+    static func exactInterval(_ name: String, _ e: (Double, Double), _ level: Double) -> String {
+        "exact: the Clopper–Pearson \(NumberFormat.significant(100 * level))% interval for \(name), from the binomial distribution of the successes, is [\(NumberFormat.significant(e.0)), \(NumberFormat.significant(e.1))] (it guarantees at least \(NumberFormat.significant(100 * level))% coverage; the profile interval is the likelihood-ratio one)"
+    }
+
     static let informationDiffers =
         "information: the standard errors above are from the observed information −∇²ℓ(θ̂); the expected (Fisher) information E[−∇²ℓ] at θ̂ gives others here:"
 
