@@ -173,9 +173,9 @@ public enum CheckerMessage {
 
     public static var knownMethods: String {
         let methods = FitMethodKind.allCases.map { kind in
-            kind.options.isEmpty
-                ? kind.rawValue
-                : kind.rawValue + "(" + kind.options.map { "\($0.name): …" }.joined(separator: ", ") + ")"
+            let required = kind.options.filter(\.required)
+            return required.isEmpty
+                ? kind.rawValue : kind.rawValue + "(" + required.map { "\($0.name): …" }.joined(separator: ", ") + ")"
         }
         return "the methods are " + methods.dropLast().joined(separator: ", ") + " and " + (methods.last ?? "")
     }

@@ -187,11 +187,14 @@ struct Profiler {
         }
         let tolerance = 1e-10 * max(abs(b.u - a.u), 1e-300)
         let root = RootFinding.brent(f, a.u, b.u, fa: a.r - target, fb: b.r - target, tolerance: tolerance)
-        points += found
         if let better { return .better(better.theta, better.value, better.psi) }
         guard let root else {
             return .end(.failed(transform.theta(a.u), reason: failure ?? FittingMessage.profileNotFinite))
         }
-        return .end(.crossing(transform.theta(root)))
+        // The points kept are the steps out and the crossing itself, not Brent's iterates (which
+        // crowd around the root and whose number depends on the last bits of ℓ_p).
+        let psi = transform.theta(root)
+        if let atRoot = found.min(by: { abs($0.value - psi) < abs($1.value - psi) }) { points.append(atRoot) }
+        return .end(.crossing(psi))
     }
 }
