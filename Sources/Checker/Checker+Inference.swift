@@ -12,7 +12,7 @@ extension Checker {
             seen.insert(model.text)
             if !environment.fittedModels.contains(model.text) {
                 error(
-                    CheckerMessage.modelNotFitted(model.text, "compare"), at: model.span,
+                    CheckerMessage.compareUnfitted(model.text), at: model.span,
                     help: CheckerMessage.fitModelFirst(model.text))
             }
         }

@@ -331,6 +331,10 @@ public enum CheckerMessage {
         "a seed is a whole number ≥ 0, but it is \(number(value))"
     }
 
+    public static func compareUnfitted(_ model: String) -> String {
+        "model '\(model)' has not been fitted, and compare reads the models' fits"
+    }
+
     public static let compareNeedsTwo = "compare needs two or more fitted models"
     public static let compareExample = "name them: compare m0, m1"
 

@@ -66,7 +66,7 @@ public struct FitOutcome: @unchecked Sendable {
             if term.family.locationEstimate != nil, solution.method != FittingMessage.sampleMedianTitle {
                 notes.append(FittingMessage.nonSmoothLocation(term.family.name))
             }
-            if term.family.mayBeMultimodal, solution.iterations != nil {
+            if term.family.mayBeMultimodal, solution.iterations != nil, solution.multiStart == nil {
                 notes.append(FittingMessage.mayBeMultimodal(term.family.name))
             }
         }

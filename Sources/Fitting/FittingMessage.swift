@@ -305,7 +305,7 @@ public enum FittingMessage {
     }
 
     static func mayBeMultimodal(_ family: String) -> String {
-        "a \(family) likelihood can have several local maxima: this is the one reached from the start values"
+        "a \(family) likelihood can have several local maxima: this is the one reached from the start values ('using newton(starts: 20)' looks for others)"
     }
 
     // MARK: Multi-start

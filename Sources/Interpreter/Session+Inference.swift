@@ -77,11 +77,40 @@ extension Session {
             }
             return try standardError(ofParam: member, index: index, in: fit, e)
         }
-        guard let fit = lastFit else { throw Diagnostic.error(InterpreterMessage.seOnlyAfterFit, at: span) }
+        guard let fit = fitFor(e) else { throw Diagnostic.error(InterpreterMessage.seOnlyAfterFit, at: span) }
         if case .name(let n) = e.kind, fit.model.layout.entry(n) != nil {
             return try standardError(ofParam: n, index: nil, in: fit, e)
         }
         return try deltaMethod(e, fit, span)
+    }
+
+    /// The fit whose covariance a se() uses: the last fit when it estimated every param the
+    /// expression names, else the one fit that gave all of them their current estimates.
+    func fitFor(_ e: ExpressionSyntax) -> FitRecord? {
+        let named = paramsNamed(e)
+        if let last = lastFit, named.allSatisfy({ last.model.layout.entry($0) != nil }) { return last }
+        let sources = Set(named.compactMap { estimatedBy[$0] })
+        if sources.count == 1, let only = sources.first, let fit = fits[only],
+            named.allSatisfy({ fit.model.layout.entry($0) != nil })
+        {
+            return fit
+        }
+        return lastFit
+    }
+
+    /// The params an expression names, directly or through formulas.
+    func paramsNamed(_ e: ExpressionSyntax) -> Set<String> {
+        switch e.kind {
+        case .number, .string: return []
+        case .name(let n):
+            if params[n] != nil { return [n] }
+            return formulas[n].map(paramsNamed) ?? []
+        case .vector(let items): return items.reduce(into: []) { $0.formUnion(paramsNamed($1)) }
+        case .unary(_, let a), .member(let a, _): return paramsNamed(a)
+        case .binary(_, let a, let b): return paramsNamed(a).union(paramsNamed(b))
+        case .call(_, let args): return args.reduce(into: []) { $0.formUnion(paramsNamed($1.value)) }
+        case .index(let a, let idx): return idx.reduce(into: paramsNamed(a)) { $0.formUnion(paramsNamed($1)) }
+        }
     }
 
     /// `m1.b1` or `m1.w[2]`: the model, the param and the component (from 1).

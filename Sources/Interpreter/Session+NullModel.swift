@@ -22,6 +22,7 @@ extension Session {
             lowered.arguments[$0].dependsOnParameters && lowered.arguments[$0].isRowLevel
                 && term.family.parameters[$0].domain != .nonnegativeInteger
         }
+        guard replaced.allSatisfy({ Session.isLinkOfLinear(lowered.arguments[$0]) }) else { return nil }
         guard !replaced.isEmpty, let null = try? buildNullModel(model, term, replaced) else { return nil }
         var problem = FitProblem(model: null)
         problem.profiles = .none
@@ -93,6 +94,24 @@ extension Session {
             name: model.name + " (null)", store: store, layout: layout, terms: [lowered], likelihood: likelihood,
             priors: [], predictorDescriptions: lowering.predictorDescriptions,
             termDescriptions: ["\(response) ~ \(shown)"])
+    }
+
+    /// Whether an argument is GLM-shaped: linear in the params (through linear predictors
+    /// too), or one function of such a linear expression (σ(b + w·x), exp(a + b·t)); a
+    /// nonlinear mean such as b1·(1 − exp(−b2·x)) has no intercept-only null model.
+    static func isLinkOfLinear(_ a: Expr) -> Bool {
+        // Linear: every derivative in a param or a linear predictor is free of them.
+        func linear(_ t: Expr) -> Bool {
+            t.symbols.allSatisfy { s in
+                switch s {
+                case .parameter, .predictor: return !t.derivative(withRespectTo: s).dependsOnParameters
+                default: return true
+                }
+            }
+        }
+        if linear(a) { return true }
+        if let (_, args) = a.application, args.count == 1 { return linear(args[0]) }
+        return false
     }
 
     /// The open bounds of a distribution parameter's domain.
