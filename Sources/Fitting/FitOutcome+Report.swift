@@ -26,7 +26,7 @@ extension FitOutcome {
                 let test = WaldTest(estimate: estimate[i], standardError: se)
                 (row.z, row.p) = (test.z, test.p)
             }
-            row.profile = profiles[i]?.interval
+            row.profile = profiles[i]?.reported
             row.exact = exactBinomialInterval(slot: i)
             rows.append(row)
             if let (lo, hi) = interval, let entry = layout.owner(i),
@@ -112,7 +112,7 @@ extension FitOutcome {
 
 extension Profile {
     /// The profile as the report shows it.
-    public var interval: ProfileInterval {
+    public var reported: ProfileInterval {
         func kind(_ end: End) -> ProfileInterval.End {
             switch end {
             case .crossing: return .crossing

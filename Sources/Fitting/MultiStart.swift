@@ -32,21 +32,20 @@ struct MultiStart {
     /// The method from every start; the best optimum's solution, with the optima listed.
     func solve(_ problem: FitProblem, _ method: any FitMethod) throws -> Solution {
         var runs: [Result<Solution, FitError>] = []
-        runs.append(run(problem, method, start: nil))
+        runs.append(try run(problem, method, start: nil))
         var first: (theta: [Double], se: [Double?])?
         if case .success(let s) = runs[0] { first = (s.estimate, standardErrors(problem, s.estimate)) }
         var quiet = problem
         quiet.onIteration = nil
-        for start in starts(problem, around: first) { runs.append(run(quiet, method, start: start)) }
+        for start in starts(problem, around: first) { runs.append(try run(quiet, method, start: start)) }
         return try summarise(problem, runs)
     }
 
-    func run(_ problem: FitProblem, _ method: any FitMethod, start: [Double]?) -> Result<Solution, FitError> {
+    /// One start's solution, or its error (a stop asked for ends the whole multi-start).
+    func run(_ problem: FitProblem, _ method: any FitMethod, start: [Double]?) throws -> Result<Solution, FitError> {
         var p = problem
         if let start { p.start = start }
-        do { return .success(try method.solve(p)) } catch let e as FitError { return .failure(e) } catch {
-            return .failure(FitError(.internal, "\(error)"))
-        }
+        do { return .success(try method.solve(p)) } catch let e as FitError { return .failure(e) }
     }
 
     /// Standard errors at θ from −∇²ℓ's diagonal inverse (only to size the spread of starts).

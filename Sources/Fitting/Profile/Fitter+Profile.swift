@@ -1,4 +1,5 @@
 import Inference
+import Interrupt
 import Model
 
 /// Which profile intervals a fit computes.
@@ -35,7 +36,7 @@ extension Fitter {
         }
         var notes: [String] = []
         for _ in 0...restartLimit {
-            switch profiles(of: outcome, level: 0.95) {
+            switch try profiles(of: outcome, level: 0.95) {
             case .success(let profiles):
                 outcome.profiles = profiles
                 outcome.notes += notes
@@ -61,10 +62,11 @@ extension Fitter {
     }
 
     /// Every slot's profile at `level`, or the first higher point met.
-    static func profiles(of outcome: FitOutcome, level: Double) -> Result<[Int: Profile], BetterOptimum> {
+    static func profiles(of outcome: FitOutcome, level: Double) throws -> Result<[Int: Profile], BetterOptimum> {
         let profiler = Profiler(outcome)
         var profiles: [Int: Profile] = [:]
         for slot in 0..<outcome.parameterCount {
+            if Interrupt.requested { throw Interrupted() }
             switch profiler.profile(slot: slot, level: level) {
             case .profile(let p): profiles[slot] = p
             case .betterOptimum(let theta, let value, let slot, let at):
@@ -92,12 +94,15 @@ extension Fitter {
     }
 
     /// One slot's profile at any level (`profile(b1, level: 0.99)`), for a fit already made.
-    public static func profile(_ outcome: FitOutcome, slot: Int, level: Double) throws(FitError) -> Profile {
+    public static func profile(_ outcome: FitOutcome, slot: Int, level: Double) throws -> Profile {
         if level == 0.95, let p = outcome.profiles[slot] { return p }
-        switch Profiler(outcome).profile(slot: slot, level: level) {
+        let profile = Profiler(outcome).profile(slot: slot, level: level)
+        if Interrupt.requested { throw Interrupted() }
+        switch profile {
         case .profile(let p): return p
         case .betterOptimum(_, _, _, let at):
-            throw FitError(.notConverged, FittingMessage.profileFoundHigher(outcome.model.layout.slotName(slot), at: at))
+            throw FitError(
+                .notConverged, FittingMessage.profileFoundHigher(outcome.model.layout.slotName(slot), at: at))
         }
     }
 }

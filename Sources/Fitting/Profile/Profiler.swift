@@ -1,6 +1,7 @@
 import Foundation
 import Inference
 import Model
+import Solvers
 
 /// Computes profile likelihoods: ℓ_p(ψ) = max over the other slots of ℓ (+ log π
 /// for a MAP fit) with one slot fixed at ψ, found by Newton's method over the free
@@ -32,8 +33,15 @@ struct Profiler {
 
     /// The most steps out on one side before the profile is declared open there.
     static let maximumSteps = 60
-    /// |u| beyond which a transformed slot is at the edge of its domain (as BoundaryCheck).
-    static let edge = 35.0
+    /// |u| beyond which a transformed slot is at the edge of its domain for a profile: e²⁵ ≈ 7·10¹⁰
+    /// times its scale, past which ℓ is often only rounding (a Student-t's lgamma terms at ν ~ 10¹³).
+    static let edge = 25.0
+    /// |u| beyond which a coordinate still climbing towards the edge is taken to be going there.
+    static let runaway = 10.0
+    /// |u| a runaway coordinate is held at: e¹⁸ ≈ 7·10⁷ times its scale, where ℓ is within ~n·10⁻⁸
+    /// of its limit (a Student-t against the Normal) while terms such as lgamma(ν/2) − lgamma((ν+1)/2)
+    /// still keep their digits (at ν ~ 10¹¹ they are rounding to 10⁻³).
+    static let held = 18.0
 
     /// A rise of ℓ_p above ℓ̂ larger than rounding: 10⁻⁸ relative (Newton converges ℓ to
     /// ~10⁻¹⁴ relative, so anything above this is a genuinely higher point).
@@ -67,20 +75,54 @@ struct Profiler {
         case failed(String)
     }
 
+    /// The restricted fit from `start` (the previous point of the profile), or, if that fails,
+    /// from the estimate itself.
     func restricted(_ j: Int, _ psi: Double, from start: [Double]) -> Restricted {
-        var sub = FitProblem(model: problem.model)
-        sub.fixed = [j: psi]
-        sub.start = start
-        do {
-            let solution = try NewtonMethod(reason: "").solve(sub)
-            let value = problem.model.evaluate(solution.estimate, order: 0, withPrior: problem.withPrior).value
-            guard value.isFinite else { return .failed(FittingMessage.profileNotFinite) }
-            return .fitted(theta: solution.estimate, value: value)
-        } catch let e as FitError {
-            return .failed(e.message)
-        } catch {
-            return .failed("\(error)")
+        let first = restrictedFit(j, psi, from: start)
+        if case .failed = first, start != estimate {
+            if case .fitted(let theta, let value) = restrictedFit(j, psi, from: estimate) {
+                return .fitted(theta: theta, value: value)
+            }
         }
+        return first
+    }
+
+    func restrictedFit(_ j: Int, _ psi: Double, from start: [Double], held: [Int: Double] = [:]) -> Restricted {
+        var sub = FitProblem(model: problem.model)
+        sub.fixed = held.merging([j: psi]) { _, b in b }
+        sub.start = start
+        let objective = sub.unconstrainedObjective
+        let free = objective.inner.free
+        let theta = sub.startTheta
+        guard !free.isEmpty else { return value(theta) }
+        let u = zip(objective.transforms, free).map { t, slot in clamp(t.u(theta[slot]), t) }
+        let result = Newton().maximize(objective, from: u)
+        // A restricted fit that stalls with a vanishing gradient is at its maximum to within what
+        // ℓ can resolve (far out on a profile the problem is often ill-conditioned).
+        let nearMaximum = result.gradientNorm <= 1e-7 * max(1, abs(result.value))
+        if result.status == .converged { return value(objective.inner.full(objective.theta(result.x))) }
+        // A coordinate running off towards the edge of its domain, ℓ still rising that way (a
+        // Student-t's ν → ∞ when the restricted fit wants a Normal, where ℓ's derivatives in ν are
+        // mostly rounding and Newton stalls), is held near the edge, where ℓ has all but reached its
+        // limit, and the others are fitted again.
+        let reached = objective.inner.full(objective.theta(result.x))
+        var edges = held
+        for (i, slot) in free.enumerated() where !objective.transforms[i].isIdentity {
+            let ui = result.x[i]
+            guard abs(ui) > Profiler.runaway, ui * result.gradient[i] >= 0 else { continue }
+            edges[slot] = objective.transforms[i].theta(ui > 0 ? Profiler.held : -Profiler.held)
+        }
+        if edges.count > held.count { return restrictedFit(j, psi, from: reached, held: edges) }
+        if result.status == .stalled && nearMaximum { return value(reached) }
+        return .failed(
+            FittingMessage.notConverged(
+                result.status, iterations: result.iterations, value: result.value, gradient: result.gradientNorm))
+    }
+
+    func value(_ theta: [Double]) -> Restricted {
+        let value = problem.model.evaluate(theta, order: 0, withPrior: problem.withPrior).value
+        guard value.isFinite else { return .failed(FittingMessage.profileNotFinite) }
+        return .fitted(theta: theta, value: value)
     }
 
     /// One end of the interval: step out from ψ̂ along `side` until r passes the cutoff, then Brent.
@@ -94,6 +136,7 @@ struct Profiler {
         var previous = (u: clamp(uHat, transform), r: 0.0, theta: estimate)
         var step = firstStep(j, transform, target: target)
         var last = estimate[j]
+        var previousValue = maximum
         for _ in 0..<Profiler.maximumSteps {
             var u = previous.u + side * step
             // Past the edge of the domain: try the edge itself; if ℓ_p is still above the cutoff there, it is open.
@@ -111,8 +154,16 @@ struct Profiler {
                     return crossing(j, transform, side, target, from: previous, to: (u, r, theta), &points)
                 }
                 if let edge = atEdge { return .end(.open(edge)) }
+                // ℓ_p levelling off short of the cutoff over a long step towards the edge of the domain
+                // (ν → ∞ for a Student-t fit to light-tailed data): it will not reach it, and further out
+                // only rounding changes it. (Stepping in from an estimate on the edge, ℓ_p is flat at
+                // first and then falls: that is not levelling off.)
+                if step >= 1, abs(u) > abs(previous.u), abs(value - previousValue) <= 1e-7 * max(1, abs(maximum)) {
+                    return .end(.open(transform.theta(side > 0 ? .infinity : -.infinity)))
+                }
                 step = nextStep(step, from: previous.r, to: r, target: target)
                 previous = (u, r, theta)
+                previousValue = value
                 last = psi
             }
         }
@@ -155,7 +206,7 @@ struct Profiler {
 
     func clamp(_ u: Double, _ transform: ParameterTransform) -> Double {
         if transform.isIdentity || !(abs(u) > Profiler.edge) { return u.isNaN ? 0 : u }
-        return u > 0 ? Profiler.edge - 5 : -(Profiler.edge - 5)
+        return u > 0 ? Profiler.edge : -Profiler.edge
     }
 
     /// Brent's method on |r(u)| − target between the last point below the cutoff and the first above it.
