@@ -51,7 +51,7 @@ extension FitOutcome {
                 optima: m.optima.map {
                     .init(
                         logLikelihood: $0.logLikelihood, count: $0.count, estimate: $0.estimate,
-                        onBoundary: !$0.boundary.isEmpty)
+                        onBoundary: !$0.boundary.isEmpty, converged: $0.converged)
                 },
                 failures: m.failures.map { .init(reason: $0.reason, count: $0.count) },
                 firstStartReachedBest: m.firstStartReachedBest)

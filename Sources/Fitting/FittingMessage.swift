@@ -328,6 +328,10 @@ public enum FittingMessage {
         "profile intervals are computed for up to \(limit) parameters and this model has \(k): ask for them with 'fit … profile', or one at a time with profile(name)"
     }
 
+    static func profilesTooCostly(rows n: Int, parameters k: Int) -> String {
+        "profile intervals are not computed by default for \(n) rows and \(k) parameters (each takes ~20 refits of the whole model): ask for them with 'fit … profile', or one at a time with profile(name)"
+    }
+
     static let profilesNotConverged =
         "no profile intervals: the fit stopped before the maximum, and a profile is measured from the maximum"
 

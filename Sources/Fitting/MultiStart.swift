@@ -123,7 +123,9 @@ struct MultiStart {
         let ordered = optima.sorted { $0.value > $1.value }
         solution.multiStart = MultiStartSummary(
             starts: count, seed: seed,
-            optima: ordered.map { ($0.value, $0.solution.estimate, $0.count, $0.solution.boundary.keys.sorted()) },
+            optima: ordered.map {
+                ($0.value, $0.solution.estimate, $0.count, $0.solution.boundary.keys.sorted(), $0.solution.converged)
+            },
             failures: failures.sorted { $0.value > $1.value }.map { ($0.key, $0.value) },
             firstStartReachedBest: runs.first.map {
                 if case .success(let s) = $0 { return s.estimate == solution.estimate } else { return false }
@@ -148,7 +150,7 @@ struct MultiStart {
 public struct MultiStartSummary: Sendable {
     public let starts: Int
     public let seed: UInt64
-    public let optima: [(logLikelihood: Double, estimate: [Double], count: Int, boundary: [Int])]
+    public let optima: [(logLikelihood: Double, estimate: [Double], count: Int, boundary: [Int], converged: Bool)]
     public let failures: [(reason: String, count: Int)]
     /// Whether the declared start alone would have found the best optimum.
     public let firstStartReachedBest: Bool

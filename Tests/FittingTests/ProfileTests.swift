@@ -149,4 +149,27 @@ struct ProfileTests {
         // R = max(10·|θ̂|, 20·se, 1) = max(10, 4, 1) = 10 about θ̂ = 1.
         #expect(close(MultiStart.place(1, lower: nil, upper: nil, centre: 1, se: 0.2), 11, 1e-14))
     }
+
+    @Test("more than 50 parameters are not profiled unless asked; a profile curve can be evaluated anywhere")
+    func manyParameters() throws {
+        // 51 Poisson rates, one count each (λ̂ᵢ = yᵢ in closed form).
+        var b = Builder()
+        for i in 0..<51 {
+            let lambda = b.param("λ\(i)", lower: 0)
+            b.term(Poisson(), b.store.constant(Double(i % 5 + 1)), [lambda], rows: 1, "y ~ Poisson(λ)")
+        }
+        let model = try b.model()
+        let automatic = try Fitter.fit(FitProblem(model: model))
+        #expect(automatic.profiles.isEmpty && automatic.profileNote?.contains("up to 50") == true)
+        // (`.all` profiles them anyway: 51 profiles of ~20 restricted fits each, too slow for a unit test.)
+        // 3 heads in 5: 2(ℓ̂ − ℓ(p)) with ℓ(p) = 3 log p + 2 log(1 − p) at each point of the curve.
+        let coin = try Fitter.fit(FitProblem(model: FittingTests().coin(heads: 3, flips: 5)))
+        let curve = try Fitter.profileCurve(coin, slot: 0, at: [0.9, 0.2, 0.5])
+        #expect(curve.map(\.value) == [0.2, 0.5, 0.9])
+        let l = { (p: Double) in 3 * log(p) + 2 * log(1 - p) }
+        for p in curve {
+            #expect(abs(p.signedRoot * p.signedRoot - 2 * (l(0.6) - l(p.value))) < 1e-12)
+            #expect((p.signedRoot < 0) == (p.value < 0.6))
+        }
+    }
 }

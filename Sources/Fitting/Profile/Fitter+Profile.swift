@@ -14,6 +14,9 @@ public enum ProfileRequest: Sendable, Equatable {
 extension Fitter {
     /// The most parameters profiled without being asked (each profile costs ~20 restricted fits).
     public static let profileLimit = 50
+    /// The largest n·k² profiled without being asked: each profile is ~20 restricted fits, each a
+    /// few Hessians of O(n·k²), so beyond this the profiles would take far longer than the fit.
+    public static let profileWork = 5e7
     /// How many times a fit is restarted from higher points its profiles meet.
     static let restartLimit = 3
 
@@ -27,6 +30,9 @@ extension Fitter {
         case .none: return outcome
         case .automatic where k > profileLimit:
             outcome.profileNote = FittingMessage.profilesSkipped(parameters: k, limit: profileLimit)
+            return outcome
+        case .automatic where Double(outcome.observations) * Double(k * k) > profileWork:
+            outcome.profileNote = FittingMessage.profilesTooCostly(rows: outcome.observations, parameters: k)
             return outcome
         default: break
         }
@@ -104,6 +110,28 @@ extension Fitter {
             throw FitError(
                 .notConverged, FittingMessage.profileFoundHigher(outcome.model.layout.slotName(slot), at: at))
         }
+    }
+}
+
+extension Fitter {
+    /// ℓ_p at the given values of one slot (for a plot of the profile): each restricted fit
+    /// started from its neighbour nearer the estimate, walking out on each side; values where
+    /// the restricted fit fails are left out. The points carry the signed root too.
+    public static func profileCurve(_ outcome: FitOutcome, slot: Int, at values: [Double]) throws -> [Profile.Point] {
+        let profiler = Profiler(outcome)
+        let estimate = outcome.estimate[slot]
+        var points: [Profile.Point] = []
+        for side in [values.filter { $0 < estimate }.sorted(by: >), values.filter { $0 >= estimate }.sorted()] {
+            var warm = outcome.estimate
+            for psi in side {
+                if Interrupt.requested { throw Interrupted() }
+                guard case .fitted(let theta, let value) = profiler.restricted(slot, psi, from: warm) else { continue }
+                warm = theta
+                let r = Profile.signedRoot(value: psi, estimate: estimate, profile: value, maximum: outcome.maximum)
+                points.append(Profile.Point(value: psi, logLikelihood: value, signedRoot: r))
+            }
+        }
+        return points.sorted { $0.value < $1.value }
     }
 }
 

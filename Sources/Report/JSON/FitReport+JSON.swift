@@ -89,6 +89,7 @@ extension MultiStartReport {
                         .object([
                             ("loglik", .number($0.logLikelihood)), ("count", .number(Double($0.count))),
                             ("estimate", .array($0.estimate.map(JSON.number))), ("on_boundary", .bool($0.onBoundary)),
+                            ("converged", .bool($0.converged)),
                         ])
                     })
             ),

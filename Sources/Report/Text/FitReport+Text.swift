@@ -73,10 +73,13 @@ extension FitReport {
                 ["\(k + 1)", NumberFormat.significant(o.logLikelihood), "\(o.count)"]
                     + o.estimate.prefix(shown).map { NumberFormat.significant($0, digits: 7) })
         }
-        let optima = m.optima.count == 1 ? "1 optimum" : "\(m.optima.count) distinct optima"
+        let converged = m.optima.allSatisfy(\.converged)
+        let what = converged ? ("optimum", "optima") : ("stopping point", "stopping points")
+        let optima = m.optima.count == 1 ? "1 \(what.0)" : "\(m.optima.count) distinct \(what.1)"
         var lines = [
             "multi-start: \(m.starts) starts (seed \(m.seed)) reached \(optima); the estimate above is the best"
         ]
+        if !converged { lines.append("  " + ReportMessage.stoppingPoints) }
         lines += TextTable.render(grid, rightAligned: Set(0..<(3 + shown))).split(separator: "\n").map { "  " + $0 }
         for f in m.failures { lines.append("  \(f.count) start\(f.count == 1 ? "" : "s") failed: \(f.reason)") }
         return lines
@@ -87,8 +90,9 @@ extension FitReport {
         "[\(NumberFormat.significant(ends.0, digits: 7)), \(NumberFormat.significant(ends.1, digits: 7))]"
     }
 
-    /// A p-value to 3 significant digits (GSL's upper tail keeps them far below 1e-16).
-    static func pValue(_ p: Double) -> String { NumberFormat.significant(p, digits: 3) }
+    /// A p-value to 3 significant digits (GSL's upper tail keeps them far below 1e-16); below
+    /// 1e-300, where doubles run out (|z| > 37), "< 1e-300".
+    static func pValue(_ p: Double) -> String { p < 1e-300 ? "< 1e-300" : NumberFormat.significant(p, digits: 3) }
 
     /// One line per kind of flag in the table, saying what it means for these rows.
     var profileNotes: [String] {

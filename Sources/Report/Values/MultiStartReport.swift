@@ -7,11 +7,14 @@ public struct MultiStartReport: Sendable {
         /// In the rows' order.
         public let estimate: [Double]
         public let onBoundary: Bool
-        public init(logLikelihood: Double, count: Int, estimate: [Double], onBoundary: Bool) {
+        /// Whether the runs ending here converged (gradient ascent stops where its steps run out).
+        public let converged: Bool
+        public init(logLikelihood: Double, count: Int, estimate: [Double], onBoundary: Bool, converged: Bool = true) {
             self.logLikelihood = logLikelihood
             self.count = count
             self.estimate = estimate
             self.onBoundary = onBoundary
+            self.converged = converged
         }
     }
 

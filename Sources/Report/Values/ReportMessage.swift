@@ -28,6 +28,9 @@ enum ReportMessage {
         "incomplete: the profile of \(name) stopped before reaching the cutoff (\(why)); its interval runs only as far as the profile got"
     }
 
+    static let stoppingPoints =
+        "(the runs did not converge: gradient ascent stops where its steps run out, so these are where they stopped, not optima)"
+
     static func declaredStartMissed(_ starts: Int) -> String {
         "from the declared start alone the fit stops at a lower optimum: the estimate is the best of \(starts) starts (a likelihood with several local maxima; check that the best is the one you want)"
     }
