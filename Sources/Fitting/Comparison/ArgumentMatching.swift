@@ -78,7 +78,8 @@ struct ArgumentMatching {
                 columns[symbol] = target
                 terms.append(
                     LikelihoodTerm(
-                        family: Normal(), response: store.symbol(symbol), arguments: [term.arguments[j], store.constant(scale)],
+                        family: Normal(), response: store.symbol(symbol),
+                        arguments: [term.arguments[j], store.constant(scale)],
                         weight: nil, censored: nil, rows: term.rows))
                 scales.append(scale)
                 targets.append(target)
