@@ -43,6 +43,10 @@ public final class Session: @unchecked Sendable {
     /// The model whose fit gave each param its current estimate.
     var estimatedBy: [String: String] = [:]
     var tables: [String: Table] = [:]
+    /// The text levels that name the rows (and columns) of a param indexed by a text column,
+    /// fixed by the first model built that indexes it so (`μ[setosa]`); a held-out model's
+    /// levels are looked up in them.
+    var paramLevels: [String: [[String]?]] = [:]
     var assertFailed = false
 
     public init(output: @escaping (Output) -> Void) {
@@ -68,6 +72,7 @@ public final class Session: @unchecked Sendable {
         estimates = [:]
         estimatedBy = [:]
         tables = [:]
+        paramLevels = [:]
     }
 
     /// Runs a whole source. Returns false if anything failed (a syntax, check or

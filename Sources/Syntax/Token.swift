@@ -88,6 +88,6 @@ public enum Keyword {
     /// recognised only where the grammar expects them.
     public static let reserved: Set<String> = statements.union(["in"])
     public static let contextual: Set<String> = [
-        "using", "weight", "censored", "truncated", "within", "trace", "vector", "profile",
+        "using", "weight", "censored", "truncated", "within", "trace", "vector", "simplex", "matrix", "profile",
     ]
 }

@@ -87,12 +87,10 @@ extension LevenbergMarquardtMethod {
     /// ENSO); two or three Newton steps finish it. Kept only when Newton converges without
     /// lowering ℓ.
     static func polished(_ model: StatisticalModel, _ theta: [Double]) -> [Double] {
-        let transforms = model.layout.transforms
-        let objective = UnconstrainedObjective(
-            inner: ModelObjective(model: model, withPrior: false), transforms: transforms)
+        let objective = UnconstrainedObjective(inner: ModelObjective(model: model, withPrior: false))
         var newton = TrustRegionNewton(maximumIterations: 20)
         newton.onIteration = nil
-        let start = zip(transforms, theta).map { $0.u($1) }
+        let start = objective.coordinates.u(theta)
         let before = objective.evaluate(start, order: 0).value
         let result = newton.maximize(objective, from: start)
         guard result.status == .converged, result.value.isFinite, result.value >= before else { return theta }

@@ -73,7 +73,7 @@ extension Fitter {
         let profiler = Profiler(outcome)
         var profiles: [Int: Profile] = [:]
         if let (slot, p) = LinearProfiles.nonlinearScale(outcome, level: level) { profiles[slot] = p }
-        for slot in 0..<outcome.parameterCount where profiles[slot] == nil {
+        for slot in 0..<outcome.slotCount where profiles[slot] == nil {
             if Interrupt.requested { throw Interrupted() }
             switch profiler.profile(slot: slot, level: level) {
             case .profile(let p): profiles[slot] = p
@@ -144,7 +144,7 @@ extension Profiler {
     init(_ outcome: FitOutcome) {
         self.init(
             problem: FitProblem(model: outcome.model), estimate: outcome.estimate, maximum: outcome.maximum,
-            standardErrors: (0..<outcome.parameterCount).map { outcome.standardError(slot: $0) },
+            standardErrors: (0..<outcome.slotCount).map { outcome.standardError(slot: $0) },
             boundary: Set(outcome.boundary.keys))
     }
 }

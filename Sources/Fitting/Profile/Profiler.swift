@@ -116,26 +116,29 @@ struct Profiler {
         sub.fixed = held.merging([j: psi]) { _, b in b }
         sub.start = start
         let objective = sub.unconstrainedObjective
-        let free = objective.inner.free
+        let coordinates = objective.coordinates
         let theta = sub.startTheta
-        guard !free.isEmpty else { return value(theta) }
-        let u = zip(objective.transforms, free).map { t, slot in clamp(t.u(theta[slot]), t, anchor(slot)) }
-        let result = TrustRegionNewton().maximize(objective, from: u)
+        guard coordinates.dimension > 0 else { return value(theta) }
+        var u = coordinates.u(theta)
+        for a in u.indices {
+            if let (slot, t) = coordinates.slot(ofCoordinate: a) { u[a] = clamp(u[a], t, anchor(slot)) }
+        }
+        let result = TrustRegionNewton().maximize(objective, from: u.map { $0.isFinite ? $0 : 0 })
         // A restricted fit that stalls with a vanishing gradient is at its maximum to within what
         // ℓ can resolve (far out on a profile the problem is often ill-conditioned).
         let nearMaximum = result.gradientNorm <= 1e-7 * max(1, abs(result.value))
-        if result.status == .converged { return value(objective.inner.full(objective.theta(result.x))) }
+        if result.status == .converged { return value(objective.theta(result.x)) }
         // A coordinate running off towards the edge of its domain, ℓ still rising that way (a
         // Student-t's ν → ∞ when the restricted fit wants a Normal, where ℓ's derivatives in ν are
         // mostly rounding and Newton stalls), is held near the edge, where ℓ has all but reached its
         // limit, and the others are fitted again.
-        let reached = objective.inner.full(objective.theta(result.x))
+        let reached = objective.theta(result.x)
         var edges = held
-        for (i, slot) in free.enumerated() where !objective.transforms[i].isIdentity {
-            let ui = result.x[i]
+        for (i, ui) in result.x.enumerated() {
+            guard let (slot, transform) = coordinates.slot(ofCoordinate: i), !transform.isIdentity else { continue }
             let a = anchor(slot)
             guard abs(ui - a) > Profiler.runaway, (ui - a) * result.gradient[i] >= 0 else { continue }
-            edges[slot] = objective.transforms[i].theta(a + (ui > a ? Profiler.held : -Profiler.held))
+            edges[slot] = transform.theta(a + (ui > a ? Profiler.held : -Profiler.held))
         }
         if edges.count > held.count { return restrictedFit(j, psi, from: reached, held: edges) }
         if result.status == .stalled && nearMaximum { return value(reached) }
