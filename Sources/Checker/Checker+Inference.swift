@@ -50,15 +50,17 @@ extension Checker {
         }
         switch info.shape {
         case .vector(let k): return ExpressionInfo(shape: .matrix(k, 2))
+        // A whole matrix or simplex table: one row per component, in θ's (row-major) order.
+        case .matrix(let r, let c): return ExpressionInfo(shape: .matrix(r.flatMap { r in c.map { r * $0 } }, 2))
         default: return ExpressionInfo(shape: .vector(2))
         }
     }
 
-    /// Whether an expression names a param or a component: `b`, `w[2]`, `m1.b`, `m1.w[2]`.
+    /// Whether an expression names a param or a component: `b`, `w[2]`, `P[2, 3]`, `m1.b`, `m1.w[2]`.
     func isParamReference(_ e: ExpressionSyntax) -> Bool {
         switch e.kind {
         case .name, .member: return true
-        case .index(let base, let indices): return indices.count == 1 && isParamReference(base)
+        case .index(let base, let indices): return (1...2).contains(indices.count) && isParamReference(base)
         default: return false
         }
     }

@@ -180,6 +180,65 @@ put("studentt8.normal_limit.upper", [tm + math.sqrt(math.exp(-2 * lc_ / 8 - 1 - 
     optimize.brentq(lambda sg: -8 * math.log(sg) - 8 * ts2 / (2 * sg * sg) - 4 * math.log(2 * math.pi) - lc_, math.sqrt(ts2), 10, xtol=1e-15)],
     "upper ends of μ and σ from the Normal profile (the restricted fits' ν → ∞ there): closed form and brentq")
 
+
+# Profiles of simplex and matrix params (shapes).
+# Categorical(p), p : simplex[3], on y = [1,1,2,3,3,3,2,1,3,3] (counts 3, 2, 5): with pₖ fixed the
+# others' maximum keeps their ratio, so ℓ_p(pₖ) = nₖ·log pₖ + (n − nₖ)·log(1 − pₖ) + const, the
+# binomial LR interval (worked by hand), ends by brentq.
+def binom_lr(k, n):
+    ph = k / n
+    l = lambda p: k * math.log(p) + (n - k) * math.log(1 - p)
+    f = lambda p: 2 * (l(ph) - l(p)) - q
+    return [optimize.brentq(f, 1e-14, ph, xtol=1e-15), optimize.brentq(f, ph, 1 - 1e-14, xtol=1e-15)]
+put("cat3.profile.p1", binom_lr(3, 10), "binomial LR interval (3 of 10): ℓ_p(p₁) of Categorical counts (3, 2, 5), brentq")
+put("cat3.profile.p3", binom_lr(5, 10), "binomial LR interval (5 of 10): ℓ_p(p₃) of Categorical counts (3, 2, 5), brentq")
+
+# Multinomial logit on iris, species ~ sepal_length (setosa the baseline): the profile of
+# B[versicolor] and of a[virginica], each restricted fit by Newton's method on the exact
+# (concave) ℓ over the other three coefficients, from statsmodels MNLogit's MLE; ends by brentq.
+iris = pd.read_csv("../iris.csv")
+ycat = pd.Categorical(iris.species).codes
+xs = iris.sepal_length.to_numpy()
+Xd = np.column_stack([np.ones_like(xs), xs])
+mn = sm.MNLogit(ycat, Xd).fit(method="newton", tol=1e-14, maxiter=100, disp=0)
+beta_hat = np.asarray(mn.params).T.flatten()  # (a2, B2, a3, B3)
+def mn_eval(beta):
+    eta = np.column_stack([np.zeros(len(xs)), Xd @ beta[0:2], Xd @ beta[2:4]])
+    m = eta.max(axis=1, keepdims=True)
+    P = np.exp(eta - m); P /= P.sum(axis=1, keepdims=True)
+    ll = (eta[np.arange(len(xs)), ycat] - (m[:, 0] + np.log(np.exp(eta - m).sum(axis=1)))).sum()
+    Y = np.eye(3)[ycat]
+    g = np.concatenate([Xd.T @ (Y[:, 1] - P[:, 1]), Xd.T @ (Y[:, 2] - P[:, 2])])
+    H = np.zeros((4, 4))
+    for a in (1, 2):
+        for b in (1, 2):
+            w = P[:, a] * ((a == b) - P[:, b])
+            H[2 * (a - 1):2 * a, 2 * (b - 1):2 * b] = -(Xd * w[:, None]).T @ Xd
+    return ll, g, H
+mn_max = mn_eval(beta_hat)[0]
+def mn_profile(j, v):
+    beta = beta_hat.copy(); beta[j] = v
+    free = [i for i in range(4) if i != j]
+    for _ in range(200):
+        ll, g, H = mn_eval(beta)
+        step = np.linalg.solve(-H[np.ix_(free, free)], g[free])
+        t = 1.0  # step halving until ℓ does not fall (Newton from far out can overshoot)
+        while t > 1e-10:
+            trial = beta.copy(); trial[free] += t * step
+            if mn_eval(trial)[0] >= ll - 1e-12 * abs(ll):
+                break
+            t /= 2
+        beta = trial
+        if np.abs(t * step).max() < 1e-14 * (1 + np.abs(beta).max()):
+            break
+    return mn_eval(beta)[0]
+for key, j, what in [("iris.mnlogit.profile.B2", 1, "B[versicolor, sepal_length]"), ("iris.mnlogit.profile.a3", 2, "a[virginica]")]:
+    f = lambda v: 2 * (mn_max - mn_profile(j, v)) - q
+    se = np.asarray(mn.bse).T.flatten()[j]
+    ends = [optimize.brentq(f, beta_hat[j] - 3 * se, beta_hat[j], xtol=1e-13),
+            optimize.brentq(f, beta_hat[j], beta_hat[j] + 3 * se, xtol=1e-13)]
+    put(key, ends, f"brentq on ℓ_p({what}) of MNLogit(species ~ 1 + sepal_length) on iris, restricted fits by Newton's method")
+
 with open("out/inference_py.tsv", "w") as fh:
     for k, v, how in rows:
         fh.write(f"{k}\t{v}\t{how}\n")
@@ -190,7 +249,7 @@ with open("INFERENCE.md", "w") as fh:
     fh.write("# Reference values for inference (issue 10)\n\n")
     fh.write("Produced by `scripts/inference.R` (R 4.2.2, MASS 7.3-58.2) and `scripts/inference.py` "
              "(statsmodels 0.15.0, scipy 1.17.1); rerun both from this folder (`Rscript scripts/inference.R && "
-             "python3 scripts/inference.py`). Data: `../mtcars.csv`, `../discoveries.csv`, `../dax.csv` as shipped.\n\n")
+             "python3 scripts/inference.py`). Data: `../mtcars.csv`, `../discoveries.csv`, `../dax.csv`, `../iris.csv` as shipped.\n\n")
     fh.write("Note on R's `confint` for a glm (MASS 7.3's `confint.profile.glm`): it profiles on a grid of "
              "steps of about half a standard error and reads the ends off a spline through the grid, so its ends "
              "are approximations (for mtcars `am ~ hp + wt`, 1e-3 relative for the intercept's lower end). "
