@@ -88,7 +88,8 @@ struct ArgumentMatching {
         guard !terms.isEmpty,
             let likelihood = try? LogLikelihood(
                 store: store, terms: terms, priors: store.zero, columns: columns,
-                predictors: large.likelihood.predictors, parameterCount: large.layout.count)
+                predictors: large.likelihood.predictors, parameterCount: large.layout.count,
+                selectors: large.likelihood.selectors, indexColumns: large.likelihood.indexColumns)
         else { return nil }
         let model = StatisticalModel(
             name: large.name, store: store, layout: large.layout, terms: terms, likelihood: likelihood, priors: [],
@@ -122,6 +123,15 @@ struct ArgumentMatching {
             let column = Symbol.column(1_000_000 + p.index)
             extra[column] = p.matrix * Array(theta[p.slots])
             arguments = arguments.map { $0.substituting([p.symbol: store.symbol(column)]) }
+        }
+        // A component picked row by row (μ[d.g], p_y of a Categorical): the column of θ at the
+        // slot each row picks.
+        let rows = model.terms[t].rows
+        for (k, selector) in model.likelihood.selectors.enumerated()
+        where arguments.contains(where: { $0.depends(on: selector.symbol) }) {
+            let column = Symbol.column(2_000_000 + k)
+            extra[column] = selector.rowSlots(model.likelihood.indexColumns, rows: rows).map { theta[Int($0)] }
+            arguments = arguments.map { $0.substituting([selector.symbol: store.symbol(column)]) }
         }
         let per = model.likelihood.perRow(arguments, term: t, extraColumns: extra)
         return per.count == arguments.count ? per : nil

@@ -239,6 +239,15 @@ for key, j, what in [("iris.mnlogit.profile.B2", 1, "B[versicolor, sepal_length]
             optimize.brentq(f, beta_hat[j], beta_hat[j] + 3 * se, xtol=1e-13)]
     put(key, ends, f"brentq on ℓ_p({what}) of MNLogit(species ~ 1 + sepal_length) on iris, restricted fits by Newton's method")
 
+
+# A mean per group against one mean (Normal, shared σ): LR = n·log(RSS₀/RSS₁) in closed form
+# (σ̂² = RSS/n in both), χ²(2) upper tail by scipy.
+gg = np.array([1, 1, 2, 2, 2, 3]); gy = np.array([3.1, 5.2, 0.3, 1.1, 2.4, 7.5])
+rss0 = ((gy - gy.mean()) ** 2).sum()
+rss1 = sum(((gy[gg == k] - gy[gg == k].mean()) ** 2).sum() for k in (1, 2, 3))
+put("groups.lr", len(gy) * math.log(rss0 / rss1), "n·log(RSS₀/RSS₁): one mean against a mean per group, σ shared")
+put("groups.lr_p", stats.chi2.sf(len(gy) * math.log(rss0 / rss1), 2), "scipy chi2.sf(LR, 2)")
+
 with open("out/inference_py.tsv", "w") as fh:
     for k, v, how in rows:
         fh.write(f"{k}\t{v}\t{how}\n")
