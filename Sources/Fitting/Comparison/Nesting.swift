@@ -151,7 +151,13 @@ public enum Nesting {
         let matching = ArgumentMatching(small: small.model, large: large.model, pairs: termPairs, fixed: fixed)
         var start = large.estimate
         for (slot, v) in fixed { start[slot] = v }
-        guard let first = matching.match(at: small.estimate, from: start),
+        // From the larger model's estimate, or, where the matching stalls there (a softmax
+        // saturated at the estimate), from its declared start.
+        var declared = large.model.layout.start
+        for (slot, v) in fixed { declared[slot] = v }
+        guard
+            let first = matching.match(at: small.estimate, from: start)
+                ?? matching.match(at: small.estimate, from: declared),
             let second = matching.match(at: nearby(small), from: first.theta)
         else {
             return .failure(Reason(NestingMessage.cannotExpress(large.model.name, small.model.name)))
@@ -200,7 +206,7 @@ public enum Nesting {
     /// so it stays in the domain) along every slot not on its boundary.
     static func nearby(_ fit: FitOutcome) -> [Double] {
         let transforms = fit.model.layout.transforms
-        return fit.estimate.enumerated().map { i, x in
+        var theta = fit.estimate.enumerated().map { i, x in
             guard fit.boundary[i] == nil else { return x }
             let t = transforms[i]
             let u = t.u(x)
@@ -209,6 +215,12 @@ public enum Nesting {
             let step = jacobian > 0 && se.isFinite ? 0.5 * se / jacobian : 0.1
             return t.theta(u + (i % 2 == 0 ? step : -step))
         }
+        // A simplex row moved component by component is put back on the simplex.
+        for (slots, _) in fit.model.layout.coordinates.simplexBlocks {
+            let total = slots.reduce(0) { $0 + theta[$1] }
+            if total > 0 { for i in slots { theta[i] /= total } }
+        }
+        return theta
     }
 
     /// Whether a value is at the edge of a param's domain (∞ counts for an unbounded side).

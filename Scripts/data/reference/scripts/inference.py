@@ -215,6 +215,9 @@ def mn_eval(beta):
             w = P[:, a] * ((a == b) - P[:, b])
             H[2 * (a - 1):2 * a, 2 * (b - 1):2 * b] = -(Xd * w[:, None]).T @ Xd
     return ll, g, H
+put("iris.mnlogit.llnull", mn.llnull, "statsmodels MNLogit(species ~ 1 + sepal_length).llnull (the constant Categorical)")
+put("iris.mnlogit.llr", mn.llr, "statsmodels MNLogit ... .llr")
+put("iris.mnlogit.llr_pvalue", mn.llr_pvalue, "statsmodels MNLogit ... .llr_pvalue (χ² on 2 df)")
 mn_max = mn_eval(beta_hat)[0]
 def mn_profile(j, v):
     beta = beta_hat.copy(); beta[j] = v
