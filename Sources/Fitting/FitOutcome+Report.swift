@@ -109,7 +109,7 @@ extension FitOutcome {
     /// (no weights, censoring or priors): the exact Clopper–Pearson 95% interval from the
     /// binomial distribution of the successes, the small-sample alternative to the profile.
     func exactBinomialInterval(slot: Int) -> (Double, Double)? {
-        guard model.terms.count == 1, !model.hasPriors, let term = model.terms.first,
+        guard model.terms.count == 1, !model.hasPriors, model.likelihood.rowsInMemory, let term = model.terms.first,
             term.weight == nil, term.censored == nil, let k = term.family.probabilityArgument,
             term.arguments[k].symbol == .parameter(slot)
         else { return nil }
@@ -125,11 +125,12 @@ extension FitOutcome {
     /// Standard errors from the expected information (plus the priors' curvature for a MAP
     /// fit), per slot, when they differ from the observed ones by more than 10⁻⁶ relative
     /// somewhere; nil when they agree, cannot be computed, or the model is large (k > 50
-    /// or n·k² > 10⁸) or has a simplex (its information is on the simplex, not the slots).
+    /// or n·k² > 10⁸), has a simplex (its information is on the simplex, not the slots) or has
+    /// its rows in a database (the expectation is taken row by row).
     var expectedStandardErrors: [Double?]? {
         let k = slotCount
         guard k <= Fitter.profileLimit, Double(observations) * Double(k * k) <= 1e8, !free.isEmpty,
-            !model.layout.hasSimplex,
+            !model.layout.hasSimplex, model.likelihood.rowsInMemory,
             var expected = model.expectedInformation(at: estimate)
         else { return nil }
         if model.hasPriors {

@@ -14,7 +14,9 @@ extension Session {
     /// intercept). nil for other fits: several terms, priors, no such argument.
     func nullModel(of record: FitRecord) -> NullModelReport? {
         let model = record.model
+        // (Not for rows in a database: the null model is built, and fitted, from the data in memory.)
         guard model.terms.count == 1, !model.hasPriors, record.outcome.solution.converged,
+            model.likelihood.rowsInMemory,
             let checked = models[model.name], checked.count == 1, let term = checked.first
         else { return nil }
         let lowered = model.terms[0]
