@@ -77,6 +77,10 @@ public enum Fitter {
     /// The method asked for, or the first automatic one that applies, else Newton.
     static func solve(_ problem: FitProblem) throws -> (Solution, Plan) {
         switch problem.request {
+        case .named(let kind, let options) where !kind.isIterative:
+            // EM runs its own starts (random subsets of rows for each component).
+            let solution = try kind.method(options: options).solve(problem)
+            return (solution, Plan(method: solution.method, reason: solution.reason, refused: []))
         case .named(let kind, let options):
             let method = try kind.method(options: options.filter { !MultiStart.optionNames.contains($0.key) })
             let starts = try MultiStart(options: options)
@@ -88,7 +92,9 @@ public enum Fitter {
                 return (solution, Plan(method: solution.method, reason: solution.reason, refused: []))
             }
             var refused: [(method: String, reason: String)] = []
-            for method in automaticOrder {
+            // A mixture's components give EM (asked of the family, never its name).
+            let mixture = problem.model.terms.contains { $0.family.mixture != nil }
+            for method in automaticOrder + (mixture ? [try EMMethod()] : []) {
                 if let why = method.refusal(problem) {
                     refused.append((method.title, why))
                     continue
