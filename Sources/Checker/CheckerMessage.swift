@@ -173,9 +173,10 @@ public enum CheckerMessage {
 
     public static var knownMethods: String {
         let methods = FitMethodKind.allCases.map { kind in
-            let required = kind.options.filter(\.required)
-            return required.isEmpty
-                ? kind.rawValue : kind.rawValue + "(" + required.map { "\($0.name): …" }.joined(separator: ", ") + ")"
+            // The multi-start options every iterative method shares are left out; EM's own are listed.
+            let shown = kind.options.filter { $0.required || !kind.isIterative }
+            return shown.isEmpty
+                ? kind.rawValue : kind.rawValue + "(" + shown.map { "\($0.name): …" }.joined(separator: ", ") + ")"
         }
         return "the methods are " + methods.dropLast().joined(separator: ", ") + " and " + (methods.last ?? "")
     }

@@ -70,6 +70,8 @@ public enum FittingMessage {
     static let otherPriors = "a prior other than Normal(m, τ) on the mean's coefficients"
     static let priorWithUnknownScale = "with a prior and σ unknown, the penalty's weight depends on σ (no closed form)"
     static let dataNotEvaluated = "the data could not be evaluated"
+    static let profilesOfMixtures =
+        "no profile intervals for a mixture by default: a restricted fit can collapse a component onto one observation (ℓ → ∞); `fit … profile` asks for them"
     static let rowsInDatabase = "the rows stay in the database, and a QR factorisation needs them in memory"
     static let meanHasNoData = "the mean has no data in it"
 

@@ -16,7 +16,7 @@ extension Session {
         let model = record.model
         // (Not for rows in a database: the null model is built, and fitted, from the data in memory.)
         guard model.terms.count == 1, !model.hasPriors, record.outcome.solution.converged,
-            model.likelihood.rowsInMemory,
+            model.likelihood.rowsInMemory, model.terms[0].family.mixture == nil,
             let checked = models[model.name], checked.count == 1, let term = checked.first
         else { return nil }
         let lowered = model.terms[0]

@@ -28,6 +28,9 @@ extension Fitter {
         let k = outcome.parameterCount
         switch problem.profiles {
         case .none: return outcome
+        case .automatic where outcome.model.terms.contains { $0.family.mixture != nil }:
+            outcome.profileNote = FittingMessage.profilesOfMixtures
+            return outcome
         case .automatic where k > profileLimit:
             outcome.profileNote = FittingMessage.profilesSkipped(parameters: k, limit: profileLimit)
             return outcome
