@@ -37,6 +37,8 @@ extension Checker {
         case .sql: return inferSQL(args, span)
         case .sample: return inferSample(args, span)
         case .se: return inferSE(args, span)
+        case .profile: return inferProfile(args, span)
+        case .pvalue: return inferPValue(args, span)
         case .loglik, .perplexity, .vcov, .information:
             if let model = modelArgument(args) { return inferOfModel(builtin, model, span) }
             if builtin != .loglik {

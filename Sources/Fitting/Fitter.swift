@@ -29,7 +29,7 @@ public enum Fitter {
         }
         try checkEveryComponentPicked(problem)
         let (solution, plan) = try solve(problem)
-        return try FitOutcome(problem, solution, plan)
+        return try profiled(FitOutcome(problem, solution, plan), problem)
     }
 
     /// Levenberg–Marquardt when the model is nonlinear least squares (a Normal whose mean is
@@ -77,9 +77,14 @@ public enum Fitter {
     /// The method asked for, or the first automatic one that applies, else Newton.
     static func solve(_ problem: FitProblem) throws -> (Solution, Plan) {
         switch problem.request {
+        case .named(let kind, let options) where !kind.isIterative:
+            // EM runs its own starts (random subsets of rows for each component).
+            let solution = try kind.method(options: options).solve(problem)
+            return (solution, Plan(method: solution.method, reason: solution.reason, refused: []))
         case .named(let kind, let options):
-            let method = try kind.method(options: options)
-            let solution = try method.solve(problem)
+            let method = try kind.method(options: options.filter { !MultiStart.optionNames.contains($0.key) })
+            let starts = try MultiStart(options: options)
+            let solution = starts.count > 1 ? try starts.solve(problem, method) : try method.solve(problem)
             return (solution, Plan(method: solution.method, reason: solution.reason, refused: []))
         case .automatic:
             for method in capabilityMethods where method.refusal(problem) == nil {

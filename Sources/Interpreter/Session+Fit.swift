@@ -18,6 +18,7 @@ extension Session {
                 help: InterpreterMessage.emptyLevelHelp)
         }
         var problem = FitProblem(model: model, request: try methodRequest(fit))
+        if fit.profile { problem.profiles = .all }
         let trace = fit.trace
         let name = fit.model
         if trace || onProgress != nil {
@@ -30,7 +31,8 @@ extension Session {
             }
         }
         defer { onProgress?(.finished) }
-        let record = try fitted(problem, at: fit.methodSpan ?? span, span)
+        var record = try fitted(problem, at: fit.methodSpan ?? span, span)
+        record.report.nullModel = nullModel(of: record)
         for warning in record.outcome.warnings { output(.diagnostic(.warning(warning, at: span))) }
         output(.fit(record.report))
         remember(record)
@@ -85,6 +87,7 @@ extension Session {
     func remember(_ record: FitRecord) {
         for entry in record.model.layout.entries {
             estimates[entry.name] = Session.value(of: entry, in: record.estimate)
+            estimatedBy[entry.name] = record.model.name
         }
         fits[record.model.name] = record
         lastFit = record

@@ -45,6 +45,8 @@ public final class Session: @unchecked Sendable {
     var lastFit: FitRecord?
     /// Estimates of params after a fit (the latest fit that estimated each).
     var estimates: [String: Value] = [:]
+    /// The model whose fit gave each param its current estimate.
+    var estimatedBy: [String: String] = [:]
     var tables: [String: Table] = [:]
     /// Connections to databases, and the `sql(...)` call each query's table came from.
     var sql = SQLTables()
@@ -84,6 +86,7 @@ public final class Session: @unchecked Sendable {
         fits = [:]
         lastFit = nil
         estimates = [:]
+        estimatedBy = [:]
         tables = [:]
         sql = SQLTables()
         querySpans = [:]
@@ -204,7 +207,7 @@ public final class Session: @unchecked Sendable {
 /// A model's fit, kept by the session under the model's name.
 struct FitRecord {
     let outcome: FitOutcome
-    let report: FitReport
+    var report: FitReport
     var model: StatisticalModel { outcome.model }
     var estimate: [Double] { outcome.estimate }
 }

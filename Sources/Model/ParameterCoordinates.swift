@@ -19,6 +19,10 @@ public struct ParameterCoordinates: Sendable {
         case slot(Int, ParameterTransform)
         /// A simplex row: these slots, V − 1 coordinates.
         case simplex(Range<Int>)
+        /// A simplex row some of whose components are held (a profile of one of them): the
+        /// others, `total` = 1 − Σ held between them, as total·softmax(0, u…), one coordinate
+        /// fewer than they are.
+        case partialSimplex([Int], total: Double)
     }
 
     /// The blocks in slot order, each with its first coordinate.
@@ -27,6 +31,8 @@ public struct ParameterCoordinates: Sendable {
     public let dimension: Int
     /// The number of slots θ.
     public let slotCount: Int
+    /// Slots held at a value (no coordinate moves them), written into every θ.
+    let held: [(slot: Int, value: Double)]
 
     public init(_ layout: ParameterLayout) {
         var blocks: [(Block, Int)] = []
@@ -48,24 +54,64 @@ public struct ParameterCoordinates: Sendable {
         self.blocks = blocks
         dimension = u
         slotCount = layout.count
+        held = []
+    }
+
+    /// The coordinates of the other slots when those in `fixed` are held at their values (a
+    /// profile, a restricted fit): a held scalar slot has no coordinate; a simplex row with held
+    /// components keeps the rest on the simplex scaled to what the held ones leave.
+    public init(_ layout: ParameterLayout, holding fixed: [Int: Double]) {
+        var blocks: [(Block, Int)] = []
+        var u = 0
+        for entry in layout.entries {
+            if case .simplex(let rows, let v) = entry.shape {
+                for r in 0..<(rows ?? 1) {
+                    let start = entry.offset + r * v
+                    let row = Array(start..<(start + v))
+                    let moving = row.filter { fixed[$0] == nil }
+                    if moving.count == v {
+                        blocks.append((.simplex(start..<(start + v)), u))
+                        u += v - 1
+                    } else if !moving.isEmpty {
+                        let total = 1 - row.compactMap { fixed[$0] }.reduce(0, +)
+                        blocks.append((.partialSimplex(moving, total: total), u))
+                        u += moving.count - 1
+                    }
+                }
+                continue
+            }
+            for slot in entry.slots where fixed[slot] == nil {
+                blocks.append((.slot(slot, entry.transform), u))
+                u += 1
+            }
+        }
+        self.blocks = blocks
+        dimension = u
+        slotCount = layout.count
+        held = fixed.sorted { $0.key < $1.key }.map { (slot: $0.key, value: $0.value) }
     }
 
     /// Whether every coordinate is its slot (no constraints).
     public var isIdentity: Bool {
-        blocks.allSatisfy { if case .slot(_, let t) = $0.block { return t.isIdentity } else { return false } }
+        held.isEmpty
+            && blocks.allSatisfy { if case .slot(_, let t) = $0.block { return t.isIdentity } else { return false } }
     }
 
     /// Whether each coordinate is one slot (no simplex): then coordinate i is slot i.
-    public var isPerSlot: Bool { dimension == slotCount }
+    public var isPerSlot: Bool { dimension == slotCount && held.isEmpty }
 
     public func theta(_ u: [Double]) -> [Double] {
         var theta = [Double](repeating: 0, count: slotCount)
+        for (slot, value) in held { theta[slot] = value }
         for (block, a) in blocks {
             switch block {
             case .slot(let i, let t): theta[i] = t.theta(u[a])
             case .simplex(let slots):
                 let p = ParameterCoordinates.softmax(u, from: a, count: slots.count)
                 for (k, i) in slots.enumerated() { theta[i] = p[k] }
+            case .partialSimplex(let slots, let total):
+                let p = ParameterCoordinates.softmax(u, from: a, count: slots.count)
+                for (k, i) in slots.enumerated() { theta[i] = total * p[k] }
             }
         }
         return theta
@@ -78,6 +124,10 @@ public struct ParameterCoordinates: Sendable {
             case .slot(let i, let t): u[a] = t.u(theta[i])
             case .simplex(let slots):
                 let base = log(theta[slots.lowerBound])
+                for (k, i) in slots.dropFirst().enumerated() { u[a + k] = log(theta[i]) - base }
+            case .partialSimplex(let slots, _):
+                guard let first = slots.first else { continue }
+                let base = log(theta[first])
                 for (k, i) in slots.dropFirst().enumerated() { u[a + k] = log(theta[i]) - base }
             }
         }
@@ -95,6 +145,11 @@ public struct ParameterCoordinates: Sendable {
                 let p = ParameterCoordinates.softmax(u, from: a, count: slots.count)
                 let mean = zip(p, slots).reduce(0) { $0 + $1.0 * g[$1.1] }
                 for k in 1..<slots.count { gu[a + k - 1] = p[k] * (g[slots.lowerBound + k] - mean) }
+            case .partialSimplex(let slots, let total):
+                // θ = s·softmax: the same with g scaled by s.
+                let p = ParameterCoordinates.softmax(u, from: a, count: slots.count)
+                let mean = zip(p, slots).reduce(0) { $0 + $1.0 * g[$1.1] }
+                for k in slots.indices.dropFirst() { gu[a + k - 1] = total * p[k] * (g[slots[k]] - mean) }
             }
         }
         return gu
@@ -114,7 +169,8 @@ public struct ParameterCoordinates: Sendable {
         for (block, a) in blocks {
             switch block {
             case .slot(let i, let t): hu[a, a] += g[i] * t.derivatives(u[a]).second
-            case .simplex(let slots): addSimplexCurvature(u, g, slots, a, &hu)
+            case .simplex(let slots): addSimplexCurvature(u, slots.map { g[$0] }, a, &hu)
+            case .partialSimplex(let slots, let total): addSimplexCurvature(u, slots.map { total * g[$0] }, a, &hu)
             }
         }
         return hu
@@ -123,12 +179,12 @@ public struct ParameterCoordinates: Sendable {
     /// Σₖ gₖ·∂²θₖ/∂uₐ∂u_b for one simplex row. With θₖ = softmax: ∂²θₖ/∂uₐ∂u_b =
     /// θₖ(δₖ_b − θ_b)(δₖₐ − θₐ) − θₖθₐ(δₐ_b − θ_b); summed against g (ḡ = Σθₖgₖ) this is
     /// δₐ_b·θₐ(gₐ − ḡ) − θₐθ_b(gₐ + g_b − 2ḡ).
-    func addSimplexCurvature(_ u: [Double], _ g: [Double], _ slots: Range<Int>, _ first: Int, _ hu: inout Matrix) {
-        let p = ParameterCoordinates.softmax(u, from: first, count: slots.count)
-        let gs = slots.map { g[$0] }
+    /// (For a scaled simplex s·softmax the same with gₖ scaled by s.) `gs` is g on the row's slots.
+    func addSimplexCurvature(_ u: [Double], _ gs: [Double], _ first: Int, _ hu: inout Matrix) {
+        let p = ParameterCoordinates.softmax(u, from: first, count: gs.count)
         let mean = zip(p, gs).reduce(0) { $0 + $1.0 * $1.1 }
-        for a in 1..<slots.count {
-            for b in 1..<slots.count {
+        for a in 1..<gs.count {
+            for b in 1..<gs.count {
                 var c = -p[a] * p[b] * (gs[a] + gs[b] - 2 * mean)
                 if a == b { c += p[a] * (gs[a] - mean) }
                 hu[first + a - 1, first + b - 1] += c
@@ -146,6 +202,12 @@ public struct ParameterCoordinates: Sendable {
                 let p = ParameterCoordinates.softmax(u, from: a, count: slots.count)
                 for c in 1..<slots.count {
                     columns[a + c - 1] = slots.enumerated().map { k, i in (i, p[k] * ((k == c ? 1 : 0) - p[c])) }
+                }
+            case .partialSimplex(let slots, let total):
+                let p = ParameterCoordinates.softmax(u, from: a, count: slots.count)
+                for c in slots.indices.dropFirst() {
+                    columns[a + c - 1] = slots.enumerated().map { k, i in (i, total * p[k] * ((k == c ? 1 : 0) - p[c]))
+                    }
                 }
             }
         }

@@ -192,6 +192,16 @@ public struct FitDeclaration: Sendable {
     public let method: Name?
     public let options: [Argument]
     public let trace: Bool
+    /// `profile`: profile intervals for every parameter, however many (by default up to 50).
+    public var profile = false
+
+    public init(model: Name?, method: Name?, options: [Argument], trace: Bool, profile: Bool = false) {
+        self.model = model
+        self.method = method
+        self.options = options
+        self.trace = trace
+        self.profile = profile
+    }
 }
 
 public struct AssertDeclaration: Sendable {
@@ -212,6 +222,8 @@ public struct Statement: Sendable {
         case derive(model: Name?)
         case print([ExpressionSyntax])
         case assert(AssertDeclaration)
+        /// `compare m0, m1, m2`: fitted models side by side, with likelihood-ratio tests.
+        case compare([Name])
         case expression(ExpressionSyntax)
     }
 
@@ -236,6 +248,7 @@ public struct Statement: Sendable {
         case .derive: return "derive"
         case .print: return "print"
         case .assert: return "assert"
+        case .compare: return "compare"
         case .expression: return "expression"
         }
     }

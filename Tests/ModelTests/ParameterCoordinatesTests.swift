@@ -96,6 +96,48 @@ struct ParameterCoordinatesTests {
         }
     }
 
+    /// Held slots (a profile): σ held has no coordinate; p[2] held at 0.3 leaves p[1] and p[3]
+    /// on 0.7·softmax (one coordinate); the held values are in every θ, and the chain rule
+    /// still matches central differences of f(θ(u)).
+    @Test func heldSlotsHaveNoCoordinateAndASimplexRowKeepsWhatTheyLeave() {
+        let c = ParameterCoordinates(layout, holding: [0: 1.7, 2: 0.3])
+        #expect(c.dimension == 4 && !c.isPerSlot)
+        let u = [0.8, 0.9, 0.2, -1.1]
+        let theta = c.theta(u)
+        #expect(theta[0] == 1.7 && theta[2] == 0.3)
+        #expect(abs(theta[1] + theta[2] + theta[3] - 1) < 1e-15)
+        // p[3]/p[1] = e^u₀.
+        #expect(abs(theta[3] / theta[1] - exp(0.8)) < 1e-14)
+        let back = c.u(theta)
+        for k in 0..<4 { #expect(abs(back[k] - u[k]) < 1e-13 * max(1, abs(u[k]))) }
+        let (_, g, h) = f(theta)
+        let gu = c.gradient(u, g)
+        let hu = c.hessian(u, g, h)
+        let fu = { (v: [Double]) in self.f(c.theta(v)).0 }
+        // Central differences with h = 1e-5, as above.
+        let step = 1e-5
+        for a in 0..<4 {
+            var up = u
+            var down = u
+            up[a] += step
+            down[a] -= step
+            #expect(abs(gu[a] - (fu(up) - fu(down)) / (2 * step)) < 1e-8, "∂f/∂u\(a)")
+            for b in 0..<4 {
+                var (pp, pm, mp, mm) = (u, u, u, u)
+                pp[a] += step
+                pp[b] += step
+                pm[a] += step
+                pm[b] -= step
+                mp[a] -= step
+                mp[b] += step
+                mm[a] -= step
+                mm[b] -= step
+                let second = (fu(pp) - fu(pm) - fu(mp) + fu(mm)) / (4 * step * step)
+                #expect(abs(hu[a, b] - second) < 1e-5, "∂²f/∂u\(a)∂u\(b): \(hu[a, b]) vs \(second)")
+            }
+        }
+    }
+
     /// Without simplexes the coordinates are per slot, exactly the old per-slot transforms.
     @Test func scalarCoordinatesAreTheSlotTransforms() {
         let plain = ParameterLayout(entries: [

@@ -36,8 +36,13 @@ struct LBFGSMethod: FitMethod {
 
     func solve(_ problem: FitProblem) throws -> Solution {
         let model = problem.model
-        let objective = UnconstrainedObjective(inner: ModelObjective(model: model, withPrior: problem.withPrior))
-        let (startValues, startNote) = StartValues.of(problem)
+        // Over the free slots (a profile or a restricted fit holds some fixed), from the start asked
+        // for (a multi-start draw) or the declared one.
+        let objective = problem.unconstrainedObjective
+        var startValues = problem.startTheta
+        var startNote: String?
+        if problem.start == nil, problem.fixed.isEmpty { (startValues, startNote) = StartValues.of(problem) }
+        if objective.dimension == 0 { return Solution(estimate: startValues, method: title, reason: reason) }
         var solver = LBFGS()
         let total = solver.maximumIterations
         solver.onIteration = problem.onIteration.map { sink in TraceFilter(total: total, sink: sink).callAsFunction }
@@ -58,7 +63,7 @@ struct LBFGSMethod: FitMethod {
         solution.gradientNorm =
             model.layout.hasSimplex
             ? objective.evaluate(result.x, order: 1).gradient.map(abs).max()
-            : objective.inner.evaluate(theta, order: 1).gradient.map(abs).max()
+            : objective.inner.evaluate(objective.inner.free.map { theta[$0] }, order: 1).gradient.map(abs).max()
         solution.boundary = try BoundaryCheck.iterativeEstimate(model, objective, result)
         if result.status != .converged && solution.boundary.isEmpty {
             throw FitError(

@@ -17,6 +17,7 @@ struct LevenbergMarquardtMethod: FitMethod {
     var reason: String?
 
     func refusal(_ problem: FitProblem) -> String? {
+        if !problem.fixed.isEmpty { return FittingMessage.notNonlinearLeastSquares(FittingMessage.heldFixed) }
         switch NonlinearDesign.of(problem.model) {
         case .success: return nil
         case .failure(let why): return FittingMessage.notNonlinearLeastSquares(why.reason)
@@ -25,11 +26,14 @@ struct LevenbergMarquardtMethod: FitMethod {
 
     func solve(_ problem: FitProblem) throws -> Solution {
         let model = problem.model
-        let design: NonlinearDesign
+        if let why = refusal(problem), !problem.fixed.isEmpty { throw FitError(.invalidRequest, why) }
+        var design: NonlinearDesign
         switch NonlinearDesign.of(model) {
         case .success(let d): design = d
         case .failure(let why): throw FitError(.invalidRequest, FittingMessage.notNonlinearLeastSquares(why.reason))
         }
+        // A start asked for (a multi-start draw, a restart) instead of the declared one.
+        if let start = problem.start { design.base = start }
         var solver = LevenbergMarquardt()
         let n = design.weightSum
         solver.traceValue = { halfRSS in NonlinearDesign.profileLogLikelihood(2 * halfRSS, n) }

@@ -16,9 +16,15 @@ struct NewtonMethod: FitMethod {
 
     func solve(_ problem: FitProblem) throws -> Solution {
         let model = problem.model
-        let objective = UnconstrainedObjective(inner: ModelObjective(model: model, withPrior: problem.withPrior))
-        let (startValues, startNote) = StartValues.of(problem)
-        let start = objective.coordinates.u(startValues)
+        // Over the free slots (a profile or a restricted fit holds some fixed), from the start
+        // asked for (a multi-start draw, a restart) or the declared one; starts read from the
+        // data (a Cauchy's median) only for a fit from the declared starts.
+        let objective = problem.unconstrainedObjective
+        var startTheta = problem.startTheta
+        var startNote: String?
+        if problem.start == nil, problem.fixed.isEmpty { (startTheta, startNote) = StartValues.of(problem) }
+        if objective.dimension == 0 { return Solution(estimate: startTheta, method: title, reason: reason) }
+        let start = objective.coordinates.u(startTheta)
         var newton = TrustRegionNewton()
         let total = newton.maximumIterations
         newton.onIteration = problem.onIteration.map { sink in TraceFilter(total: total, sink: sink).callAsFunction }
@@ -37,7 +43,7 @@ struct NewtonMethod: FitMethod {
         solution.gradientNorm =
             model.layout.hasSimplex
             ? objective.evaluate(result.x, order: 1).gradient.map(abs).max()
-            : objective.inner.evaluate(theta, order: 1).gradient.map(abs).max()
+            : objective.inner.evaluate(objective.inner.free.map { theta[$0] }, order: 1).gradient.map(abs).max()
         solution.boundary = try BoundaryCheck.iterativeEstimate(model, objective, result)
         if solution.boundary.isEmpty {
             solution.knownCovariance = NewtonMethod.leastSquaresCovariance(model, theta)

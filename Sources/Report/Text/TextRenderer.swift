@@ -20,6 +20,7 @@ public struct TextRenderer: Sendable {
         case .fit(let report): return report.text
         case .show(let form): return form.text
         case .derivation(let d): return d.text
+        case .comparison(let c): return c.text
         }
     }
 }

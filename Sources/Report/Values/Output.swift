@@ -11,6 +11,7 @@ public enum Output: Sendable {
     case fit(FitReport)
     case show(ShowForm)
     case derivation(Derivation)
+    case comparison(Comparison)
 
     /// Diagnostics go to standard error; everything else to standard output.
     public var isDiagnostic: Bool {
