@@ -34,6 +34,7 @@ public enum Action: Sendable {
     case derive(model: String)
     case print([ExpressionSyntax])
     case assert(condition: ExpressionSyntax, tolerance: ExpressionSyntax?)
+    case plot(CheckedPlot)
     case expression(ExpressionSyntax)
 }
 

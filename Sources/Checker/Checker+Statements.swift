@@ -51,6 +51,7 @@ extension Checker {
         case .assert(let decl):
             checkAssert(decl)
             return .assert(condition: decl.condition, tolerance: decl.tolerance)
+        case .plot(let decl): return checkPlot(decl, statement.span).map(Action.plot)
         case .expression(let e):
             _ = infer(e)
             return .expression(e)

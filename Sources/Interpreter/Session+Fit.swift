@@ -34,7 +34,7 @@ extension Session {
     func fitted(_ problem: FitProblem, at methodSpan: SourceSpan, _ span: SourceSpan) throws -> FitRecord {
         do {
             let outcome = try Fitter.fit(problem)
-            return FitRecord(outcome: outcome, report: outcome.report)
+            return FitRecord(outcome: outcome, report: outcome.report, request: problem.request)
         } catch let e as FitError {
             switch e.kind {
             case .internal: throw Diagnostic.internalError(e.message, at: span)

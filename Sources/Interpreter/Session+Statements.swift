@@ -9,11 +9,13 @@ extension Session {
         switch statement.action {
         case .data(let name, let value):
             values[name] = try evaluate(value)
+            definitions.append((name, value))
         case .let(let name, let value, let usesParams):
             if usesParams {
                 formulas[name] = value
             } else {
                 values[name] = try evaluate(value)
+                definitions.append((name, value))
             }
         case .param(let decl):
             params[decl.name.text] = decl
@@ -34,6 +36,8 @@ extension Session {
             output(.printed(Printed(try items.map { try evaluate($0).printed })))
         case .assert(let condition, let tolerance):
             try runAssert(condition, tolerance)
+        case .plot(let plot):
+            try runPlot(plot, statement.span)
         case .expression(let e):
             output(.printed(Printed([try evaluate(e).printed])))
         }

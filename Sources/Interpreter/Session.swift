@@ -41,6 +41,9 @@ public final class Session: @unchecked Sendable {
     /// Estimates of params after a fit (the latest fit that estimated each).
     var estimates: [String: Value] = [:]
     var tables: [String: Table] = [:]
+    /// Data and lets that are values, in the order they were defined, with their
+    /// expressions: a plot over data recomputes what depends on it.
+    var definitions: [(name: String, value: ExpressionSyntax)] = []
     var assertFailed = false
 
     public init(output: @escaping (Output) -> Void) {
@@ -65,6 +68,7 @@ public final class Session: @unchecked Sendable {
         lastFit = nil
         estimates = [:]
         tables = [:]
+        definitions = []
     }
 
     /// Runs a whole source. Returns false if anything failed (a syntax, check or
@@ -181,6 +185,8 @@ public final class Session: @unchecked Sendable {
 struct FitRecord {
     let outcome: FitOutcome
     let report: FitReport
+    /// How it was fitted (a plot over data re-fits it the same way).
+    var request: MethodRequest = .automatic
     var model: StatisticalModel { outcome.model }
     var estimate: [Double] { outcome.estimate }
 }

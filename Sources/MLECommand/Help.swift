@@ -49,10 +49,12 @@ enum Help {
         "derive": "print the derivation step by step: derive [name]",
         "print": "print values on one line: print m, sd(x)",
         "assert": "check a value: assert m ≈ 4.63 within 0.01",
+        "plot":
+            "draw: plot [c:] loglik over μ [in (a, b)] | loglik over μ, σ | profile b1 | trace | E over λ in (a, b) [log] [to \"f.svg\"]",
     ]
 
     private static let preferredOrder = [
-        "data", "let", "param", "model", "prior", "fit", "show", "derive", "print", "assert",
+        "data", "let", "param", "model", "prior", "fit", "show", "derive", "print", "assert", "plot",
     ]
 
     /// Known keywords in `preferredOrder`, any other after them alphabetically.

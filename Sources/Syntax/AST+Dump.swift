@@ -59,6 +59,7 @@ extension Statement: CustomStringConvertible {
         case .derive(let m): return "(derive" + (m.map { " \($0.text)" } ?? "") + ")"
         case .print(let items): return "(print" + items.map { " \($0)" }.joined() + ")"
         case .assert(let a): return "(assert \(a.condition)" + (a.tolerance.map { " (within \($0))" } ?? "") + ")"
+        case .plot(let p): return p.description
         case .expression(let e): return e.description
         }
     }

@@ -175,6 +175,8 @@ public struct Statement: Sendable {
         case derive(model: Name?)
         case print([ExpressionSyntax])
         case assert(AssertDeclaration)
+        /// `plot loglik over μ`, `plot profile b1`, `plot trace`, `plot E over λ in (a, b)`.
+        case plot(PlotDeclaration)
         case expression(ExpressionSyntax)
     }
 
@@ -199,6 +201,7 @@ public struct Statement: Sendable {
         case .derive: return "derive"
         case .print: return "print"
         case .assert: return "assert"
+        case .plot: return "plot"
         case .expression: return "expression"
         }
     }

@@ -3,7 +3,7 @@ import Diagnostics
 extension Parser {
     /// statement = dataStatement | letStatement | paramStatement | modelStatement
     ///           | priorStatement | fitStatement | showStatement | deriveStatement
-    ///           | printStatement | assertStatement | expression
+    ///           | printStatement | assertStatement | plotStatement | expression
     mutating func parseStatement() throws -> Statement {
         let start = current.span
         switch current.identifier {
@@ -17,6 +17,7 @@ extension Parser {
         case "derive": return try parseDerive(start)
         case "print": return try parsePrint(start)
         case "assert": return try parseAssert(start)
+        case "plot": return try parsePlot(start)
         case "in":
             throw Diagnostic.error(SyntaxMessage.statementStartsWithIn, at: current.span)
         default:

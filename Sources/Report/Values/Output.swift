@@ -11,6 +11,8 @@ public enum Output: Sendable {
     case fit(FitReport)
     case show(ShowForm)
     case derivation(Derivation)
+    /// `plot …`: drawn in the terminal, or written to an SVG file (then `file` says where).
+    case plot(Plot)
 
     /// Diagnostics go to standard error; everything else to standard output.
     public var isDiagnostic: Bool {

@@ -1,0 +1,187 @@
+import Checker
+import Diagnostics
+import Fitting
+import Foundation
+import Inference
+import Model
+import Report
+import Syntax
+
+/// χ²₁(0.95)/2 and χ²₂(0.95)/2: how far ℓ falls below ℓ̂ at the ends of a 95%
+/// likelihood interval (one param) and at the edge of a 95% confidence region (two).
+/// χ²₁(q) = z², z the normal quantile at (1 + q)/2; χ²₂(q) = −2 log(1 − q) exactly.
+enum LikelihoodCutoff {
+    static var oneParam: Double {
+        let z = Uncertainty.normalQuantile(level: 0.95)
+        return z * z / 2
+    }
+    static let twoParams = -Foundation.log(0.05)
+}
+
+/// What a loglik plot evaluates: one model's ℓ (or ℓ + log π) at θ with the plotted
+/// slots set, the others at their estimates.
+struct LoglikSlice {
+    let model: StatisticalModel
+    /// θ at the estimate (or the current estimates, for `loglik(m)` of a held-out model).
+    let theta: [Double]
+    let withPrior: Bool
+
+    func value(_ settings: [(slot: Int, value: Double)]) -> Double {
+        var t = theta
+        for (slot, v) in settings { t[slot] = v }
+        return model.evaluate(t, order: 0, withPrior: withPrior).value
+    }
+}
+
+extension Session {
+    /// ℓ over one param: the grid (the estimate among its points), the MLE marked, the
+    /// ℓ̂ − χ²₁(0.95)/2 line, and where the curve crosses it.
+    func loglikCurve(model: String?, _ variable: PlotVariable, _ span: SourceSpan) throws -> Plot {
+        let (fit, slot, slice) = try loglikSlice(model: model, variable.target, span)
+        let name = fit.model.layout.slotName(slot)
+        let estimate = slice.theta[slot]
+        var notes: [String] = []
+        let range = try plotRange(variable, fit: fit, slot: slot, estimate: estimate, span)
+        let (lower, upper) = (range.lower, range.upper)
+        let xs = range.values(count: PlotGrid.curvePoints, log: variable.log, including: estimate)
+        let ys = xs.map { slice.value([(slot, $0)]) }
+        let top = slice.value([])
+        let cutoff = top - LikelihoodCutoff.oneParam
+        let f = { (x: Double) in slice.value([(slot, x)]) - cutoff }
+        let crossings = PlotCrossing.around(estimate, xs: xs, ys: ys.map { $0 - cutoff }, f)
+        let others = fit.model.layout.entries.flatMap { e in (0..<e.size).map { e.offset + $0 } }.filter { $0 != slot }
+            .map(fit.model.layout.slotName)
+        if !others.isEmpty { notes.append(InterpreterMessage.sliceNote(others, plotted: variable.target.span.text)) }
+        let best = PlotExtremes(xs: xs, ys: ys)
+        let map = slice.withPrior
+        var label = InterpreterMessage.loglikLabel(name, prior: map)
+        if let o = InterpreterMessage.others(others, profile: false) { label += " with " + o }
+        let panel = PlotPanel(
+            x: PlotAxis(label: name, lower: lower, upper: upper, scale: variable.log ? .log : .linear),
+            y: PlotAxis.fitted(ys, top: top, drop: LikelihoodCutoff.oneParam, label: InterpreterMessage.loglikAxis),
+            series: [PlotSeries(label: label, points: zip(xs, ys).map(PlotPoint.init))]
+                + Session.intervalSeries(crossings.lower, crossings.upper, at: cutoff),
+            guides: [
+                PlotGuide(
+                    label: InterpreterMessage.cutoffLabel, orientation: .horizontal, value: cutoff, stroke: .dashed),
+                PlotGuide(label: "", orientation: .vertical, value: estimate, stroke: .dotted, ink: .estimate),
+            ],
+            markers: [
+                PlotMarker(
+                    label: InterpreterMessage.estimateLabel(name, estimate, map: map, fitted: model == nil),
+                    x: estimate, y: top)
+            ])
+        return Plot(
+            kind: .loglik,
+            title: InterpreterMessage.loglikTitle([name], model: slice.model.description, profile: false),
+            panels: [panel], notes: notes,
+            data: [
+                ("x", .vector(xs)), ("y", .vector(ys)), ("argmax", .number(best.argmax)), ("max", .number(best.max)),
+                ("lower", .number(crossings.lower)), ("upper", .number(crossings.upper)),
+            ])
+    }
+
+    /// The interval [lower, upper] drawn along the cut-off line, when both ends are found.
+    static func intervalSeries(_ lower: Double, _ upper: Double, at level: Double) -> [PlotSeries] {
+        guard lower.isFinite, upper.isFinite else { return [] }
+        return [
+            PlotSeries(
+                label: InterpreterMessage.intervalLabel(lower, upper),
+                points: [PlotPoint(lower, level), PlotPoint(upper, level)], ink: .estimate)
+        ]
+    }
+
+    /// The fit, the slot, and the ℓ to evaluate: the fit's own model at its estimate, or
+    /// with `loglik(m)` model m at the current estimates of its params.
+    func loglikSlice(model: String?, _ target: ExpressionSyntax, _ span: SourceSpan) throws
+        -> (FitRecord, Int, LoglikSlice)
+    {
+        let (fit, slot) = try plottedParam(target)
+        guard let model, model != fit.model.name else {
+            return (fit, slot, LoglikSlice(model: fit.model, theta: fit.estimate, withPrior: fit.model.hasPriors))
+        }
+        let other = try builtModel(model, span)
+        let name = fit.model.layout.slotName(slot)
+        guard let owner = fit.model.layout.owner(slot), let entry = other.layout.entry(owner.name),
+            entry.size == owner.size
+        else {
+            throw Diagnostic.error(InterpreterMessage.notInModel(name, model: model), at: target.span)
+        }
+        let theta = try currentEstimate(other, span)
+        let moved = entry.offset + (slot - owner.offset)
+        return (fit, moved, LoglikSlice(model: other, theta: theta, withPrior: false))
+    }
+
+    /// The range of a plotted param: as given (inside its domain), else the estimate ± 4
+    /// standard errors in the param's unconstrained coordinate; with no standard error, a
+    /// bounded domain itself. Just inside an open bound of the domain, where ℓ may be −∞.
+    func plotRange(
+        _ variable: PlotVariable, fit: FitRecord, slot: Int, estimate: Double, _ span: SourceSpan
+    ) throws -> PlotSpan {
+        let name = fit.model.layout.slotName(slot)
+        let entry = fit.model.layout.owner(slot)
+        let (lo, hi) = (entry?.lower, entry?.upper)
+        if let range = variable.range {
+            let a = try number(numeric(evaluate(range.lower), range.lower.span), range.lower)
+            let b = try number(numeric(evaluate(range.upper), range.upper.span), range.upper)
+            try PlotRange.check(a, b, log: variable.log, range.lower.span.merged(with: range.upper.span))
+            if let lo, a < lo {
+                throw Diagnostic.error(
+                    InterpreterMessage.rangeOutsideDomain(name, lower: lo, upper: hi), at: range.lower.span)
+            }
+            if let hi, b > hi {
+                throw Diagnostic.error(
+                    InterpreterMessage.rangeOutsideDomain(name, lower: lo, upper: hi), at: range.upper.span)
+            }
+            let (a2, b2) = PlotRange.inside(a, b, lower: lo, upper: hi)
+            return PlotSpan(lower: a2, upper: b2, transform: nil)
+        }
+        guard let se = fit.outcome.standardError(slot: slot), se > 0, se.isFinite, let entry else {
+            if let lo, let hi {
+                let (a, b) = PlotRange.inside(lo, hi, lower: lo, upper: hi)
+                return PlotSpan(lower: a, upper: b, transform: ParameterTransform(lower: lo, upper: hi))
+            }
+            throw Diagnostic.error(
+                InterpreterMessage.noRangeWithoutStandardError(name), at: variable.target.span,
+                help: InterpreterMessage.giveRange(variable.target.span.text))
+        }
+        // ±4 standard errors in the coordinate the solver uses (log σ, logit p), where ℓ is
+        // closer to quadratic and every point is inside the domain: u = T⁻¹(θ̂), and by the
+        // delta method se(u) = se(θ)/|dθ/du|.
+        let transform = entry.transform
+        let u = transform.u(estimate)
+        let seU = se / abs(transform.derivatives(u).first)
+        let (a, b) = (transform.theta(u - 4 * seU), transform.theta(u + 4 * seU))
+        guard a.isFinite, b.isFinite, a < b, !variable.log || a > 0 else {
+            throw Diagnostic.error(
+                InterpreterMessage.noDefaultRange(name), at: variable.target.span,
+                help: InterpreterMessage.giveRange(variable.target.span.text))
+        }
+        let (a2, b2) = PlotRange.inside(a, b, lower: lo, upper: hi)
+        return PlotSpan(lower: a2, upper: b2, transform: transform)
+    }
+}
+
+/// A plotted param's range, and the coordinate its grid is even in: the param's
+/// unconstrained one (log σ, logit p) for a default range, so the points crowd where ℓ
+/// bends fastest and the estimate is the middle one; θ itself (or log θ on a log axis)
+/// for a range the script gave.
+struct PlotSpan {
+    let lower: Double
+    let upper: Double
+    let transform: ParameterTransform?
+
+    func values(count: Int, log: Bool, including extra: Double? = nil) -> [Double] {
+        guard let t = transform, !log, !t.isIdentity else {
+            return PlotGrid.values(lower: lower, upper: upper, count: count, log: log, including: extra)
+        }
+        var xs = PlotGrid.values(
+            lower: t.u(lower), upper: t.u(upper), count: count, log: false, including: extra.map(t.u)
+        )
+        .map(t.theta)
+        xs[0] = lower
+        xs[xs.count - 1] = upper
+        if let extra, let near = xs.indices.min(by: { abs(xs[$0] - extra) < abs(xs[$1] - extra) }) { xs[near] = extra }
+        return xs
+    }
+}
