@@ -70,6 +70,7 @@ let package = Package(
         .testTarget(name: "SolversTests", dependencies: ["Solvers", "LinearAlgebra"]),
         .testTarget(name: "ModelTests", dependencies: ["SeededRandom", "Model", "Symbolic", "LinearAlgebra"]),
         .testTarget(name: "InferenceTests", dependencies: ["Inference", "LinearAlgebra", "Report"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report"]),
         .testTarget(
             name: "FittingTests", dependencies: ["Fitting", "Model", "Symbolic", "LinearAlgebra", "SeededRandom", "Report"]),
     ]

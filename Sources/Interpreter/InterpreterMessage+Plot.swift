@@ -119,7 +119,7 @@ extension InterpreterMessage {
     }
 
     static func noIterations(_ method: String) -> String {
-        "the fit has no iterations to plot: it was found by \(method)"
+        "the fit has no iterations to plot: its method, \(method), does not iterate"
     }
 
     static let iterateHelp = "fit with an iterative method to see its iterations: 'fit using newton'"
