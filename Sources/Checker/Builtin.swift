@@ -17,6 +17,8 @@ public enum Builtin: String, CaseIterable, Sendable {
     case csv, sample, factor, levels
     // after fit, or at a point
     case se, loglik, score, hessian, perplexity, vcov, information
+    // inference after fit
+    case profile, pvalue
 
     public enum Kind: Sendable { case elementwise, reduction, other }
 
@@ -85,6 +87,9 @@ public enum Builtin: String, CaseIterable, Sendable {
         case .perplexity: return "perplexity(m) = exp(−ℓ/n) of model m at the current estimates"
         case .vcov: return "vcov(m): the covariance matrix of model m's estimates, after fit m"
         case .information: return "information(m): the observed information −∇²ℓ at model m's estimates, after fit m"
+        case .profile:
+            return "profile(b1) or profile(b1, level: 0.99): the profile-likelihood interval [lower, upper] after fit"
+        case .pvalue: return "pvalue(b1): the two-sided p-value of the Wald test b1 = 0 (z = estimate/se), after fit"
         }
     }
 }

@@ -34,6 +34,8 @@ public enum Action: Sendable {
     case derive(model: String)
     case print([ExpressionSyntax])
     case assert(condition: ExpressionSyntax, tolerance: ExpressionSyntax?)
+    /// `compare m0, m1`: the fitted models, in the order named.
+    case compare(CheckedCompare)
     case plot(CheckedPlot)
     case expression(ExpressionSyntax)
 }
@@ -78,6 +80,13 @@ public struct CheckedFit: Sendable {
     public let method: FitMethodKind?
     public let options: [(name: String, value: ExpressionSyntax)]
     public let trace: Bool
+    /// `fit … profile`: profile every parameter, however many.
+    public var profile = false
     /// Where the method was named (errors about it point there).
     public let methodSpan: SourceSpan?
+}
+
+public struct CheckedCompare: Sendable {
+    /// Models by name, each fitted before the statement.
+    public let models: [String]
 }

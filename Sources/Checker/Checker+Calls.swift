@@ -36,6 +36,8 @@ extension Checker {
         case .csv: return inferCSV(args, span)
         case .sample: return inferSample(args, span)
         case .se: return inferSE(args, span)
+        case .profile: return inferProfile(args, span)
+        case .pvalue: return inferPValue(args, span)
         case .loglik, .perplexity, .vcov, .information:
             if let model = modelArgument(args) { return inferOfModel(builtin, model, span) }
             if builtin != .loglik {

@@ -51,6 +51,8 @@ extension Checker {
         case .assert(let decl):
             checkAssert(decl)
             return .assert(condition: decl.condition, tolerance: decl.tolerance)
+        case .compare(let models):
+            return checkCompare(models, statement.span).map(Action.compare)
         case .plot(let decl): return checkPlot(decl, statement.span).map(Action.plot)
         case .expression(let e):
             _ = infer(e)
@@ -182,9 +184,11 @@ extension Checker {
         if let method = decl.method { kind = checkMethod(method, decl.options) }
         environment.hasFit = true
         guard let model, decl.method == nil || kind != nil else { return nil }
-        return CheckedFit(
+        var fit = CheckedFit(
             model: model, method: kind, options: decl.options.compactMap { a in a.label.map { ($0.text, a.value) } },
             trace: decl.trace, methodSpan: decl.method?.span)
+        fit.profile = decl.profile
+        return fit
     }
 
     /// The method named after `using`, its options' names and values checked.

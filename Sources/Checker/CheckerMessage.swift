@@ -173,9 +173,9 @@ public enum CheckerMessage {
 
     public static var knownMethods: String {
         let methods = FitMethodKind.allCases.map { kind in
-            kind.options.isEmpty
-                ? kind.rawValue
-                : kind.rawValue + "(" + kind.options.map { "\($0.name): …" }.joined(separator: ", ") + ")"
+            let required = kind.options.filter(\.required)
+            return required.isEmpty
+                ? kind.rawValue : kind.rawValue + "(" + required.map { "\($0.name): …" }.joined(separator: ", ") + ")"
         }
         return "the methods are " + methods.dropLast().joined(separator: ", ") + " and " + (methods.last ?? "")
     }
@@ -329,6 +329,25 @@ public enum CheckerMessage {
 
     public static func badSeed(_ value: Double) -> String {
         "a seed is a whole number ≥ 0, but it is \(number(value))"
+    }
+
+    public static func compareUnfitted(_ model: String) -> String {
+        "model '\(model)' has not been fitted, and compare reads the models' fits"
+    }
+
+    public static let compareNeedsTwo = "compare needs two or more fitted models"
+    public static let compareExample = "name them: compare m0, m1"
+
+    public static let profileArguments =
+        "profile() takes one param or component, and optionally a level: profile(b1), profile(w[2], level: 0.99)"
+    public static let profileNeedsParam =
+        "profile() needs a param or a component of one (b1, w[2], m1.b1); a formula has no profile of its own"
+    public static let profileOptions = "its option is 'level:', a confidence level between 0 and 1 (default 0.95)"
+
+    public static func profileOption(_ label: String) -> String { "profile() has no option '\(label)'" }
+
+    public static func badLevel(_ v: Double) -> String {
+        "a confidence level must be between 0 and 1 (exclusive), but it is \(number(v))"
     }
 
     public static let seArguments = "se() takes one param (or a formula in params), e.g. se(p)"
@@ -503,6 +522,7 @@ public enum CheckerMessage {
         public static let plusMinusCentre = "the centre of '±'"
         public static let plusMinusHalfWidth = "the half-width of '±'"
         public static let index = "an index"
+        public static let level = "a confidence level"
 
         /// A named option's value: `'lr'`.
         public static func namedOption(_ label: String) -> String { "'\(label)'" }

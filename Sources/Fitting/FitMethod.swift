@@ -34,6 +34,8 @@ public struct Solution {
     public var warnings: [String] = []
     /// ℓ and max |∇ℓ| per iteration, for traces and plots.
     public var history: [Iteration] = []
+    /// The optima reached from many starts (`starts:`), when asked for.
+    public var multiStart: MultiStartSummary?
 
     init(estimate: [Double], method: String, reason: String) {
         self.estimate = estimate

@@ -18,13 +18,30 @@ public enum FitMethodKind: String, CaseIterable, Sendable {
     }
 
     public var options: [Option] {
+        let own: [Option]
         switch self {
-        case .closed, .newton, .lm, .lbfgs: return []
+        case .closed, .newton, .lm, .lbfgs: own = []
         case .gradient:
-            return [
+            own = [
                 Option(name: "lr", required: true, summary: "learning rate a > 0"),
                 Option(name: "steps", required: true, summary: "number of steps k ≥ 1"),
             ]
+        }
+        return own + (isIterative ? FitMethodKind.multiStartOptions : [])
+    }
+
+    /// Options every iterative method takes: many starts, and the seed that places them.
+    public static let multiStartOptions = [
+        Option(
+            name: "starts", required: false, summary: "run from this many starts spread over the domains (default 1)"),
+        Option(name: "seed", required: false, summary: "the seed that places the starts (default 1)"),
+    ]
+
+    /// Whether the method iterates from a start (so it can be restarted, or run from many starts).
+    public var isIterative: Bool {
+        switch self {
+        case .closed: return false
+        case .newton, .lm, .lbfgs, .gradient: return true
         }
     }
 

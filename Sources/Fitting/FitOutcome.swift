@@ -20,11 +20,17 @@ public struct FitOutcome: @unchecked Sendable {
     public let covariance: Matrix?
     /// Slots not on the boundary of their domain (those have no standard error).
     public let free: [Int]
-    public let notes: [String]
+    public internal(set) var notes: [String]
+    /// Profile likelihoods (95%) by slot, for the slots profiled (Fitter.profiled).
+    public internal(set) var profiles: [Int: Profile] = [:]
+    /// Why some or all slots have no profile (too many parameters, not converged).
+    public internal(set) var profileNote: String?
 
     public var boundary: [Int: String] { solution.boundary }
     public var warnings: [String] { solution.warnings }
     public var parameterCount: Int { model.layout.count }
+    /// The maximum of what the fit maximised: ℓ̂, or ℓ + log π at a MAP estimate.
+    public var maximum: Double { logPosterior ?? logLikelihood }
     public var observations: Int { model.rowCount }
     public var aic: Double { Uncertainty.aic(logLikelihood: logLikelihood, parameters: parameterCount) }
     public var bic: Double {
@@ -60,7 +66,7 @@ public struct FitOutcome: @unchecked Sendable {
             if term.family.locationEstimate != nil, solution.method != FittingMessage.sampleMedianTitle {
                 notes.append(FittingMessage.nonSmoothLocation(term.family.name))
             }
-            if term.family.mayBeMultimodal, solution.iterations != nil {
+            if term.family.mayBeMultimodal, solution.iterations != nil, solution.multiStart == nil {
                 notes.append(FittingMessage.mayBeMultimodal(term.family.name))
             }
         }

@@ -24,7 +24,7 @@ public enum Fitter {
         let k = problem.model.layout.count
         guard k <= parameterLimit else { throw FitError(.invalidRequest, FittingMessage.tooManyParameters(k)) }
         let (solution, plan) = try solve(problem)
-        return try FitOutcome(problem, solution, plan)
+        return try profiled(FitOutcome(problem, solution, plan), problem)
     }
 
     /// Levenberg–Marquardt when the model is nonlinear least squares (a Normal whose mean is
@@ -45,8 +45,9 @@ public enum Fitter {
     static func solve(_ problem: FitProblem) throws -> (Solution, Plan) {
         switch problem.request {
         case .named(let kind, let options):
-            let method = try kind.method(options: options)
-            let solution = try method.solve(problem)
+            let method = try kind.method(options: options.filter { !MultiStart.optionNames.contains($0.key) })
+            let starts = try MultiStart(options: options)
+            let solution = starts.count > 1 ? try starts.solve(problem, method) : try method.solve(problem)
             return (solution, Plan(method: solution.method, reason: solution.reason, refused: []))
         case .automatic:
             for method in capabilityMethods where method.refusal(problem) == nil {

@@ -57,6 +57,8 @@ public enum FittingMessage {
         "the linear predictor " + predictors.joined(separator: ", ") + " inside a nonlinear function"
     }
 
+    static let heldFixed = "some parameters are held fixed (a profile or a restricted fit)"
+
     static let notPolynomialInData = "a term not polynomial in the data"
 
     static func rootOutsideDomain(_ name: String, _ value: Double) -> String {
@@ -303,7 +305,44 @@ public enum FittingMessage {
     }
 
     static func mayBeMultimodal(_ family: String) -> String {
-        "a \(family) likelihood can have several local maxima: this is the one reached from the start values"
+        "a \(family) likelihood can have several local maxima: this is the one reached from the start values ('using newton(starts: 20)' looks for others)"
+    }
+
+    // MARK: Multi-start
+
+    static func starts(_ k: Double) -> String {
+        "starts must be a whole number from 1 to 10000, but it is \(number(k))"
+    }
+
+    static func seed(_ s: Double) -> String { "seed must be a whole number ≥ 0, but it is \(number(s))" }
+
+    static func secondOptimumInside(_ other: Double, _ best: Double) -> String {
+        "another optimum, ℓ = \(number(other)), is within χ²₁(0.95)/2 = 1.92 of the best (\(number(best))): the 95% likelihood region is not one interval around the estimate but includes a neighbourhood of that optimum too, which the profile intervals (computed around the best) do not show"
+    }
+
+    // MARK: Profiles
+
+    static let profileNotFinite = "ℓ stopped being finite"
+
+    static func profilesSkipped(parameters k: Int, limit: Int) -> String {
+        "profile intervals are computed for up to \(limit) parameters and this model has \(k): ask for them with 'fit … profile', or one at a time with profile(name)"
+    }
+
+    static func profilesTooCostly(rows n: Int, parameters k: Int) -> String {
+        "profile intervals are not computed by default for \(n) rows and \(k) parameters (each takes ~20 refits of the whole model): ask for them with 'fit … profile', or one at a time with profile(name)"
+    }
+
+    static let profilesNotConverged =
+        "no profile intervals: the fit stopped before the maximum, and a profile is measured from the maximum"
+
+    static func restarted(param: String, at value: Double, rise: Double, from old: Double, to new: Double) -> String {
+        "the profile of \(param) met a higher log-likelihood at \(param) = \(number(value)) (ℓ higher by \(number(rise, digits: 3))), so the first estimate was not the maximum: the fit was restarted from there, and ℓ̂ rose from \(number(old)) to \(number(new))"
+    }
+
+    static let restartReason = "restarted from a higher point a profile likelihood met"
+
+    static func profileFoundHigher(_ name: String, at value: Double) -> String {
+        "the profile of \(name) met a higher log-likelihood at \(name) = \(number(value)) than the fit's maximum: the fit is not at the maximum; fit again (with starts near there, or using newton(starts: 20))"
     }
 
     static func posteriorMode(priors: [String]) -> String {

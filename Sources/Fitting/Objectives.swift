@@ -2,14 +2,45 @@ import LinearAlgebra
 import Model
 import Solvers
 
-/// ℓ (+ log-prior) in θ coordinates, for solvers.
+/// ℓ (+ log-prior) in θ coordinates, for solvers: over the `free` slots, the others
+/// held at their values in `base` (all slots free unless some are fixed).
 struct ModelObjective: Objective {
     let model: StatisticalModel
     let withPrior: Bool
-    var dimension: Int { model.layout.count }
+    /// The slots the solver moves, in θ order, and θ with the fixed slots' values.
+    let free: [Int]
+    let base: [Double]
+    /// Whether every slot is free (then x is θ itself, without copying).
+    let isComplete: Bool
+
+    init(model: StatisticalModel, withPrior: Bool, free: [Int]? = nil, base: [Double]? = nil) {
+        let k = model.layout.count
+        self.model = model
+        self.withPrior = withPrior
+        self.free = free ?? Array(0..<k)
+        self.base = base ?? model.layout.start
+        isComplete = self.free.count == k
+    }
+
+    var dimension: Int { free.count }
+
+    /// θ over every slot from the free slots' values.
+    func full(_ x: [Double]) -> [Double] {
+        if isComplete { return x }
+        var theta = base
+        for (i, slot) in free.enumerated() { theta[slot] = x[i] }
+        return theta
+    }
+
     func evaluate(_ x: [Double], order: Int) -> (value: Double, gradient: [Double], hessian: Matrix) {
-        let e = model.evaluate(x, order: order, withPrior: withPrior)
-        return (e.value, e.gradient, e.hessian)
+        let e = model.evaluate(full(x), order: order, withPrior: withPrior)
+        if isComplete { return (e.value, e.gradient, e.hessian) }
+        let gradient = order >= 1 ? free.map { e.gradient[$0] } : []
+        var hessian = Matrix(rows: order >= 2 ? free.count : 0, columns: order >= 2 ? free.count : 0)
+        if order >= 2 {
+            for (a, i) in free.enumerated() { for (b, j) in free.enumerated() { hessian[a, b] = e.hessian[i, j] } }
+        }
+        return (e.value, gradient, hessian)
     }
 }
 

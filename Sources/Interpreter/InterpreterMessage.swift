@@ -335,6 +335,27 @@ enum InterpreterMessage {
         "\(name) has no standard error" + (reason.map { ": \($0)" } ?? "")
     }
 
+    static func heldOutIsTrainingData(_ test: String, _ fitted: String) -> String {
+        "model '\(test)' models the same data '\(fitted)' was fitted to, so this is the in-sample log-likelihood, not a held-out one: declare '\(test)' over the test rows"
+    }
+
+    static func compareDifferentData(_ a: String, _ b: String, _ why: String) -> String {
+        "cannot compare \(a) and \(b): \(why)"
+    }
+
+    static let akaikeWeights =
+        "weight: the Akaike weight exp(−ΔAIC/2), normalised over these models: the relative support for each as the best of the set"
+
+    static let compareMAP = "a MAP fit's ℓ̂ is not the maximum of ℓ, so its AIC and BIC are only indicative"
+
+    static func equivalent(_ a: String, _ b: String) -> String {
+        "\(a) and \(b) give the same distributions with the same number of parameters (one is a reparametrisation of the other): there is nothing to test"
+    }
+
+    static func noWaldTestOfZero(_ name: String) -> String {
+        "pvalue() tests \(name) = 0, but 0 is not inside \(name)'s domain, so the test means nothing there"
+    }
+
     static let seNeedsParamFormula = "se() takes a formula in params (and numbers), not per-row data"
 
     static let noCovariance = "there is no covariance for this fit"

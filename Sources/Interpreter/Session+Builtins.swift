@@ -62,6 +62,10 @@ extension Session {
             return try makeFactor(args, span)
         case .levels:
             return try levels(args, span)
+        case .profile:
+            return try profile(args, span)
+        case .pvalue:
+            return try pValue(args[0].value, span)
         default:
             throw Diagnostic.internalError(InterpreterMessage.unchecked(builtin.rawValue), at: span)
         }

@@ -17,13 +17,15 @@ extension Session {
                 help: InterpreterMessage.emptyLevelHelp)
         }
         var problem = FitProblem(model: model, request: try methodRequest(fit))
+        if fit.profile { problem.profiles = .all }
         if fit.trace {
             problem.onIteration = { [weak self] it in
                 self?.output(
                     .trace(TraceLine(iteration: it.number, logLikelihood: it.value, gradientNorm: it.gradientNorm)))
             }
         }
-        let record = try fitted(problem, at: fit.methodSpan ?? span, span)
+        var record = try fitted(problem, at: fit.methodSpan ?? span, span)
+        record.report.nullModel = nullModel(of: record)
         for warning in record.outcome.warnings { output(.diagnostic(.warning(warning, at: span))) }
         output(.fit(record.report))
         remember(record)
@@ -57,6 +59,7 @@ extension Session {
         for entry in record.model.layout.entries {
             let values = Array(record.estimate[entry.slots])
             estimates[entry.name] = entry.length == nil ? .number(values[0]) : .vector(values)
+            estimatedBy[entry.name] = record.model.name
         }
         fits[record.model.name] = record
         lastFit = record

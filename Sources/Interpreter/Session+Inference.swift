@@ -54,7 +54,18 @@ extension Session {
         default:
             let model = try builtModel(name, span)
             let l = model.evaluate(try currentEstimate(model, span), order: 0, withPrior: false).value
+            warnIfTrainingData(model, span)
             return .number(builtin == .perplexity ? Foundation.exp(-l / Double(model.rowCount)) : l)
+        }
+    }
+
+    /// loglik(test) where test's data are the data the estimates were fitted to is the in-sample
+    /// ℓ, not a held-out one: said, naming the fit (not for the fitted model itself).
+    func warnIfTrainingData(_ model: StatisticalModel, _ span: SourceSpan) {
+        let sources = Set(model.layout.entries.compactMap { estimatedBy[$0.name] }).subtracting([model.name])
+        for source in sources.sorted() {
+            guard let fit = fits[source], Nesting.sameData(model, fit.model) else { continue }
+            output(.diagnostic(.warning(InterpreterMessage.heldOutIsTrainingData(model.name, source), at: span)))
         }
     }
 
@@ -66,11 +77,40 @@ extension Session {
             }
             return try standardError(ofParam: member, index: index, in: fit, e)
         }
-        guard let fit = lastFit else { throw Diagnostic.error(InterpreterMessage.seOnlyAfterFit, at: span) }
+        guard let fit = fitFor(e) else { throw Diagnostic.error(InterpreterMessage.seOnlyAfterFit, at: span) }
         if case .name(let n) = e.kind, fit.model.layout.entry(n) != nil {
             return try standardError(ofParam: n, index: nil, in: fit, e)
         }
         return try deltaMethod(e, fit, span)
+    }
+
+    /// The fit whose covariance a se() uses: the last fit when it estimated every param the
+    /// expression names, else the one fit that gave all of them their current estimates.
+    func fitFor(_ e: ExpressionSyntax) -> FitRecord? {
+        let named = paramsNamed(e)
+        if let last = lastFit, named.allSatisfy({ last.model.layout.entry($0) != nil }) { return last }
+        let sources = Set(named.compactMap { estimatedBy[$0] })
+        if sources.count == 1, let only = sources.first, let fit = fits[only],
+            named.allSatisfy({ fit.model.layout.entry($0) != nil })
+        {
+            return fit
+        }
+        return lastFit
+    }
+
+    /// The params an expression names, directly or through formulas.
+    func paramsNamed(_ e: ExpressionSyntax) -> Set<String> {
+        switch e.kind {
+        case .number, .string: return []
+        case .name(let n):
+            if params[n] != nil { return [n] }
+            return formulas[n].map(paramsNamed) ?? []
+        case .vector(let items): return items.reduce(into: []) { $0.formUnion(paramsNamed($1)) }
+        case .unary(_, let a), .member(let a, _): return paramsNamed(a)
+        case .binary(_, let a, let b): return paramsNamed(a).union(paramsNamed(b))
+        case .call(_, let args): return args.reduce(into: []) { $0.formUnion(paramsNamed($1.value)) }
+        case .index(let a, let idx): return idx.reduce(into: paramsNamed(a)) { $0.formUnion(paramsNamed($1)) }
+        }
     }
 
     /// `m1.b1` or `m1.w[2]`: the model, the param and the component (from 1).
@@ -120,6 +160,9 @@ extension Session {
     /// √(∇gᵀ Σ ∇g) for a formula g in the params of the last fit, ∇g from its symbolic derivative.
     func deltaMethod(_ e: ExpressionSyntax, _ fit: FitRecord, _ span: SourceSpan) throws -> Value {
         let layout = fit.model.layout
+        if case .vector(let xs) = try numeric(evaluate(e), e.span) {
+            return try perRowDeltaMethod(e, fit, rows: xs.count, span)
+        }
         var lowering = Lowering(session: self, store: fit.model.store, layout: layout)
         let g = try lowering.lower(e)
         guard !g.isRowLevel else { throw Diagnostic.error(InterpreterMessage.seNeedsParamFormula, at: e.span) }

@@ -36,6 +36,8 @@ extension Session {
             output(.printed(Printed(try items.map { try evaluate($0).printed })))
         case .assert(let condition, let tolerance):
             try runAssert(condition, tolerance)
+        case .compare(let compare):
+            try runCompare(compare, statement.span)
         case .plot(let plot):
             try runPlot(plot, statement.span)
         case .expression(let e):

@@ -40,6 +40,8 @@ public final class Session: @unchecked Sendable {
     var lastFit: FitRecord?
     /// Estimates of params after a fit (the latest fit that estimated each).
     var estimates: [String: Value] = [:]
+    /// The model whose fit gave each param its current estimate.
+    var estimatedBy: [String: String] = [:]
     var tables: [String: Table] = [:]
     /// Data and lets that are values, in the order they were defined, with their
     /// expressions: a plot over data recomputes what depends on it.
@@ -67,6 +69,7 @@ public final class Session: @unchecked Sendable {
         fits = [:]
         lastFit = nil
         estimates = [:]
+        estimatedBy = [:]
         tables = [:]
         definitions = []
     }
@@ -184,7 +187,7 @@ public final class Session: @unchecked Sendable {
 /// A model's fit, kept by the session under the model's name.
 struct FitRecord {
     let outcome: FitOutcome
-    let report: FitReport
+    var report: FitReport
     /// How it was fitted (a plot over data re-fits it the same way).
     var request: MethodRequest = .automatic
     var model: StatisticalModel { outcome.model }

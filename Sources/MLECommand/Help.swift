@@ -44,17 +44,19 @@ enum Help {
         "param": "an unknown to estimate: param σ > 0 (also in (0, 1), : vector[3], = start value)",
         "model": "a likelihood term: model x ~ Normal(μ, σ) (also name:, weight w, censored c)",
         "prior": "a prior on a param, making fit a MAP estimate: prior μ ~ Normal(0, 10)",
-        "fit": "estimate: fit [name] [using closed | newton | gradient(lr: 0.01, steps: 500)] [trace]",
+        "fit":
+            "estimate: fit [name] [using closed | newton | gradient(lr: 0.01, steps: 500)] [profile] [trace]; newton(starts: 20, seed: 1) for many starts",
         "show": "print a symbolic form: show loglik | score | hessian | stats | tape | model | params",
         "derive": "print the derivation step by step: derive [name]",
         "print": "print values on one line: print m, sd(x)",
         "assert": "check a value: assert m ≈ 4.63 within 0.01",
+        "compare": "fitted models side by side (AIC, BIC, weights) with likelihood-ratio tests: compare m0, m1",
         "plot":
             "draw: plot [c:] loglik over μ [in (a, b)] | loglik over μ, σ | profile b1 | trace | E over λ in (a, b) [log] [to \"f.svg\"]",
     ]
 
     private static let preferredOrder = [
-        "data", "let", "param", "model", "prior", "fit", "show", "derive", "print", "assert", "plot",
+        "data", "let", "param", "model", "prior", "fit", "compare", "show", "derive", "print", "assert", "plot",
     ]
 
     /// Known keywords in `preferredOrder`, any other after them alphabetically.

@@ -119,6 +119,14 @@ public protocol Distribution: Sendable {
     /// iterative fit whose params are the arguments themselves (Cauchy: the median and half
     /// the interquartile range, where the likelihood's main mode usually is).
     func startingValues(_ y: [Double]) -> [Double?]
+    /// Other families this one becomes with one argument fixed (Gamma with α = 1 is the
+    /// Exponential; Student-t with ν = ∞ is the Normal): how `compare` recognises a model
+    /// nested in one of another family. Empty for most.
+    var specialCases: [SpecialCase] { get }
+    /// The Fisher information of one observation in the family's own arguments,
+    /// I_jk(a) = −E[∂² log p(Y | a)/∂a_j∂a_k], as expressions in the arguments (a Normal's
+    /// diag(1/σ², 2/σ²)); nil when not provided. Rows of data arguments (a Binomial's N) are 0.
+    func fisherInformation(_ arguments: [Expr]) -> [[Expr]]?
 }
 
 /// A location–scale family whose location MLE is a sample quantile.
@@ -135,6 +143,22 @@ public struct EdgeEstimate: Sendable, Equatable {
     public init(lower: Int, upper: Int) {
         self.lower = lower
         self.upper = upper
+    }
+}
+
+/// This family with argument `argument` fixed at `value` is the family `family`, whose
+/// arguments are this family's `arguments` in order (StudentT(μ, σ, ν) with ν = ∞ is
+/// Normal(μ, σ): argument 2, value ∞, arguments [0, 1]).
+public struct SpecialCase: Sendable, Equatable {
+    public let family: String
+    public let argument: Int
+    public let value: Double
+    public let arguments: [Int]
+    public init(family: String, argument: Int, value: Double, arguments: [Int]) {
+        self.family = family
+        self.argument = argument
+        self.value = value
+        self.arguments = arguments
     }
 }
 
@@ -157,6 +181,8 @@ extension Distribution {
     public var edgeEstimate: EdgeEstimate? { nil }
     public var mayBeMultimodal: Bool { false }
     public func startingValues(_ y: [Double]) -> [Double?] { [] }
+    public var specialCases: [SpecialCase] { [] }
+    public func fisherInformation(_ arguments: [Expr]) -> [[Expr]]? { nil }
 }
 
 /// The argument t when an expression is σ(t) (a logistic link), else nil.

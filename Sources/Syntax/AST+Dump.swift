@@ -54,11 +54,12 @@ extension Statement: CustomStringConvertible {
         case .fit(let f):
             var s = "(fit" + (f.model.map { " \($0.text)" } ?? "")
             if let m = f.method { s += " (using \(m.text)" + f.options.map { " \($0)" }.joined() + ")" }
-            return s + (f.trace ? " trace)" : ")")
+            return s + (f.profile ? " profile" : "") + (f.trace ? " trace)" : ")")
         case .show(let t, let m): return "(show \(t.text)" + (m.map { " \($0.text)" } ?? "") + ")"
         case .derive(let m): return "(derive" + (m.map { " \($0.text)" } ?? "") + ")"
         case .print(let items): return "(print" + items.map { " \($0)" }.joined() + ")"
         case .assert(let a): return "(assert \(a.condition)" + (a.tolerance.map { " (within \($0))" } ?? "") + ")"
+        case .compare(let models): return "(compare" + models.map { " \($0.text)" }.joined() + ")"
         case .plot(let p): return p.description
         case .expression(let e): return e.description
         }

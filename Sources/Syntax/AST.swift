@@ -155,6 +155,16 @@ public struct FitDeclaration: Sendable {
     public let method: Name?
     public let options: [Argument]
     public let trace: Bool
+    /// `profile`: profile intervals for every parameter, however many (by default up to 50).
+    public var profile = false
+
+    public init(model: Name?, method: Name?, options: [Argument], trace: Bool, profile: Bool = false) {
+        self.model = model
+        self.method = method
+        self.options = options
+        self.trace = trace
+        self.profile = profile
+    }
 }
 
 public struct AssertDeclaration: Sendable {
@@ -175,6 +185,8 @@ public struct Statement: Sendable {
         case derive(model: Name?)
         case print([ExpressionSyntax])
         case assert(AssertDeclaration)
+        /// `compare m0, m1, m2`: fitted models side by side, with likelihood-ratio tests.
+        case compare([Name])
         /// `plot loglik over μ`, `plot profile b1`, `plot trace`, `plot E over λ in (a, b)`.
         case plot(PlotDeclaration)
         case expression(ExpressionSyntax)
@@ -201,6 +213,7 @@ public struct Statement: Sendable {
         case .derive: return "derive"
         case .print: return "print"
         case .assert: return "assert"
+        case .compare: return "compare"
         case .plot: return "plot"
         case .expression: return "expression"
         }

@@ -3,7 +3,7 @@ import Diagnostics
 extension Parser {
     /// statement = dataStatement | letStatement | paramStatement | modelStatement
     ///           | priorStatement | fitStatement | showStatement | deriveStatement
-    ///           | printStatement | assertStatement | plotStatement | expression
+    ///           | printStatement | assertStatement | compareStatement | plotStatement | expression
     mutating func parseStatement() throws -> Statement {
         let start = current.span
         switch current.identifier {
@@ -17,6 +17,7 @@ extension Parser {
         case "derive": return try parseDerive(start)
         case "print": return try parsePrint(start)
         case "assert": return try parseAssert(start)
+        case "compare": return try parseCompare(start)
         case "plot": return try parsePlot(start)
         case "in":
             throw Diagnostic.error(SyntaxMessage.statementStartsWithIn, at: current.span)
@@ -197,11 +198,11 @@ extension Parser {
         return Statement(.prior(name, distribution), span(from: start))
     }
 
-    /// fitStatement = "fit" [ NAME ] [ "using" NAME [ "(" [ arguments ] ")" ] ] [ "trace" ]
+    /// fitStatement = "fit" [ NAME ] [ "using" NAME [ "(" [ arguments ] ")" ] ] [ "profile" ] [ "trace" ]
     mutating func parseFit(_ start: SourceSpan) throws -> Statement {
         advance()
         var model: Name?
-        if let word = current.identifier, word != "using", word != "trace" {
+        if let word = current.identifier, word != "using", word != "trace", word != "profile" {
             model = try parseName(SyntaxMessage.Expected.modelName)
         }
         var method: Name?
@@ -214,10 +215,13 @@ extension Parser {
             method = Name(m, advance().span)
             if let open = match(.leftParen) { options = try parseArguments(closing: open) }
         }
+        let profile = current.isKeyword("profile")
+        if profile { advance() }
         let trace = current.isKeyword("trace")
         if trace { advance() }
         return Statement(
-            .fit(FitDeclaration(model: model, method: method, options: options, trace: trace)), span(from: start))
+            .fit(FitDeclaration(model: model, method: method, options: options, trace: trace, profile: profile)),
+            span(from: start))
     }
 
     /// showStatement = "show" NAME [ NAME ]
@@ -258,5 +262,13 @@ extension Parser {
             tolerance = try parseExpression()
         }
         return Statement(.assert(AssertDeclaration(condition: condition, tolerance: tolerance)), span(from: start))
+    }
+
+    /// compareStatement = "compare" NAME { "," NAME }
+    mutating func parseCompare(_ start: SourceSpan) throws -> Statement {
+        advance()
+        var models = [try parseName(SyntaxMessage.Expected.modelName)]
+        while match(.comma) != nil { models.append(try parseName(SyntaxMessage.Expected.modelName)) }
+        return Statement(.compare(models), span(from: start))
     }
 }

@@ -82,7 +82,7 @@ public struct Token: Sendable {
 /// unclosed bracket is caught at the line where it was left open).
 public enum Keyword {
     public static let statements: Set<String> = [
-        "data", "let", "param", "model", "prior", "fit", "show", "derive", "print", "assert", "plot",
+        "data", "let", "param", "model", "prior", "fit", "show", "derive", "print", "assert", "compare", "plot",
     ]
     /// Words with a meaning inside statements; `in` is reserved, the rest are
     /// recognised only where the grammar expects them.

@@ -21,7 +21,7 @@ import Testing
     @Test func fitOptions() {
         #expect(
             F.check(F.model + "fit using gradient(lr: 0.1, steps: 10, tol: 1)") == [
-                "4:40: 'gradient' has no option 'tol' [its options are lr, steps]"
+                "4:40: 'gradient' has no option 'tol' [its options are lr, seed, starts, steps]"
             ])
         #expect(
             F.check(F.model + "fit using closed(steps: 10)") == [

@@ -64,6 +64,14 @@ import Testing
             "(fit heights (using gradient lr: 0.01 steps: 500) trace)"
         ),
         ("fit trace", "(fit trace)"),
+        ("fit profile", "(fit profile)"),
+        (
+            "fit m using newton(starts: 20, seed: 1) profile trace",
+            "(fit m (using newton starts: 20 seed: 1) profile trace)"
+        ),
+        // compare
+        ("compare m0, m1", "(compare m0 m1)"),
+        ("compare m0, m1, m2", "(compare m0 m1 m2)"),
         // show / derive
         ("show loglik", "(show loglik)"),
         ("show stats heights", "(show stats heights)"),

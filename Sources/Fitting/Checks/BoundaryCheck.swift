@@ -34,15 +34,16 @@ enum BoundaryCheck {
     ) throws -> [Int: String] {
         var boundary: [Int: String] = [:]
         let transforms = objective.transforms
+        let free = objective.inner.free
         for (i, u) in result.x.enumerated() where !transforms[i].isIdentity && abs(u) > 30 {
             var back = result.x
             back[i] = u - 5 * (u > 0 ? 1 : -1)
             let rise = result.value - objective.evaluate(back, order: 0).value
             if !result.value.isFinite || rise > 1 {
                 let edge = transforms[i].theta(u > 0 ? .infinity : -.infinity)
-                throw unbounded(FittingMessage.edge(model.layout.slotName(i), edge))
+                throw unbounded(FittingMessage.edge(model.layout.slotName(free[i]), edge))
             }
-            boundary[i] = note(model, i, objective.theta(result.x)[i])
+            boundary[free[i]] = note(model, free[i], objective.theta(result.x)[i])
         }
         return boundary
     }

@@ -11,6 +11,7 @@ struct ClosedFormMethod: FitMethod {
 
     func refusal(_ problem: FitProblem) -> String? {
         let model = problem.model
+        if !problem.fixed.isEmpty { return FittingMessage.heldFixed }
         guard model.likelihood.isFullySummarised else {
             return FittingMessage.perRowPart(ClosedFormMethod.perRowDescription(model))
         }

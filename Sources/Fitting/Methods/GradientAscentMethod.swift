@@ -32,20 +32,21 @@ struct GradientAscentMethod: FitMethod {
         let model = problem.model
         var ascent = GradientAscent(learningRate: learningRate, steps: steps)
         ascent.onIteration = problem.onIteration.map { sink in TraceFilter(total: steps, sink: sink).callAsFunction }
-        let objective = ModelObjective(model: model, withPrior: problem.withPrior)
-        let result = ascent.maximize(objective, from: model.layout.start)
+        let objective = problem.objective
+        let result = ascent.maximize(objective, from: objective.free.map { problem.startTheta[$0] })
         if result.status == .interrupted { throw Interrupted() }
-        let transforms = model.layout.transforms
+        let transforms = objective.free.map { model.layout.transforms[$0] }
+        let theta = objective.full(result.x)
         if result.status == .notFinite || zip(transforms, result.x).contains(where: { $0.locate($1) != .interior }) {
             throw FitError(
                 .leftDomain, FittingMessage.leftDomain(steps: result.iterations),
                 help: FittingMessage.smallerLearningRate)
         }
-        var solution = Solution(estimate: result.x, method: title, reason: FittingMessage.gradientAskedFor)
+        var solution = Solution(estimate: theta, method: title, reason: FittingMessage.gradientAskedFor)
         solution.iterations = result.iterations
         solution.gradientNorm = result.gradientNorm
         solution.history = result.history
-        if let separated = SeparationCheck.check(model, result.x, quasi: false) {
+        if let separated = SeparationCheck.check(model, theta, quasi: false) {
             solution.warnings.append(FittingMessage.separatedWhileAscending(separated.message))
         }
         let start = result.history.first?.value ?? result.value

@@ -9,6 +9,7 @@ struct LeastSquaresMethod: FitMethod {
     let title = FittingMessage.leastSquaresTitle
 
     func refusal(_ problem: FitProblem) -> String? {
+        if !problem.fixed.isEmpty { return FittingMessage.leastSquaresDoesNotApply(FittingMessage.heldFixed) }
         if case .failure(let why) = LinearDesign.of(problem.model) {
             return FittingMessage.leastSquaresDoesNotApply(why.reason)
         }
@@ -16,6 +17,7 @@ struct LeastSquaresMethod: FitMethod {
     }
 
     func solve(_ problem: FitProblem) throws -> Solution {
+        if let why = refusal(problem) { throw FitError.refused(why) }
         let model = problem.model
         let design: LinearDesign
         switch LinearDesign.of(model) {

@@ -16,26 +16,31 @@ struct NewtonMethod: FitMethod {
 
     func solve(_ problem: FitProblem) throws -> Solution {
         let model = problem.model
-        let transforms = model.layout.transforms
-        let objective = UnconstrainedObjective(
-            inner: ModelObjective(model: model, withPrior: problem.withPrior), transforms: transforms)
-        let (startValues, startNote) = StartValues.of(problem)
-        let start = zip(transforms, startValues).map { $0.u($1) }
+        let objective = problem.unconstrainedObjective
+        let transforms = objective.transforms
+        let free = objective.inner.free
+        var startTheta = problem.startTheta
+        var startNote: String?
+        // Starts read from the data (a Cauchy's median) only for a fit from the declared starts.
+        if problem.start == nil, problem.fixed.isEmpty { (startTheta, startNote) = StartValues.of(problem) }
+        if free.isEmpty { return Solution(estimate: startTheta, method: title, reason: reason) }
+        let start = zip(transforms, free).map { $0.u(startTheta[$1]) }
         var newton = TrustRegionNewton()
         let total = newton.maximumIterations
         newton.onIteration = problem.onIteration.map { sink in TraceFilter(total: total, sink: sink).callAsFunction }
         let result = newton.maximize(objective, from: start)
         if result.status == .interrupted { throw Interrupted() }
-        let theta = objective.theta(result.x)
+        let freeTheta = objective.theta(result.x)
+        let theta = objective.inner.full(freeTheta)
         if let separated = SeparationCheck.check(model, theta, quasi: false) { throw separated }
-        let coordinates = transforms.enumerated().filter { !$0.element.isIdentity }
-            .map { $0.element.describe(model.layout.slotName($0.offset)) }
+        let coordinates = zip(transforms, free).filter { !$0.0.isIdentity }
+            .map { $0.0.describe(model.layout.slotName($0.1)) }
         var solution = Solution(
             estimate: theta, method: title, reason: reason + FittingMessage.inUnconstrainedCoordinates(coordinates))
         solution.iterations = result.iterations
         if let startNote { solution.notes.append(startNote) }
         solution.history = result.history
-        solution.gradientNorm = objective.inner.evaluate(theta, order: 1).gradient.map(abs).max()
+        solution.gradientNorm = objective.inner.evaluate(freeTheta, order: 1).gradient.map(abs).max() ?? 0
         solution.boundary = try BoundaryCheck.iterativeEstimate(model, objective, result)
         if solution.boundary.isEmpty {
             solution.knownCovariance = NewtonMethod.leastSquaresCovariance(model, theta)

@@ -10,6 +10,8 @@ public struct GammaDistribution: Distribution {
         DistributionParameter(name: "α", domain: .positive), DistributionParameter(name: "β", domain: .positive),
     ]
     public let support = Support.positive
+    /// Gamma(1, β) is Exponential(β).
+    public let specialCases = [SpecialCase(family: "Exponential", argument: 0, value: 1, arguments: [1])]
 
     public func draw(_ a: [Double], using rng: RandomSource) -> Double {
         gsl_ran_gamma(rng.generator, a[0], 1 / a[1])  // GSL takes the scale

@@ -11,6 +11,8 @@ public struct NegativeBinomial: Distribution {
         DistributionParameter(name: "μ", domain: .positive), DistributionParameter(name: "θ", domain: .positive),
     ]
     public let support = Support.count
+    /// NegativeBinomial(μ, ∞) is Poisson(μ): how `compare` tests overdispersion (θ on its boundary).
+    public let specialCases = [SpecialCase(family: "Poisson", argument: 1, value: .infinity, arguments: [0])]
 
     public func draw(_ a: [Double], using rng: RandomSource) -> Double {
         // GSL's p is the success probability θ/(θ + μ), its n the size θ.

@@ -12,6 +12,8 @@ public struct StudentT: Distribution {
         DistributionParameter(name: "ν", domain: .positive),
     ]
     public let support = Support.real
+    /// StudentT(μ, σ, ∞) is Normal(μ, σ): how `compare` tests t against Normal (ν on its boundary).
+    public let specialCases = [SpecialCase(family: "Normal", argument: 2, value: .infinity, arguments: [0, 1])]
 
     public func draw(_ a: [Double], using rng: RandomSource) -> Double {
         a[0] + a[1] * gsl_ran_tdist(rng.generator, a[2])

@@ -24,6 +24,7 @@ public enum JSONRenderer {
         case .fit(let report): return report.json
         case .show(let form): return form.json
         case .derivation(let d): return d.json
+        case .comparison(let c): return c.json
         case .plot(let p): return p.json
         }
     }

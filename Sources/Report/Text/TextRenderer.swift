@@ -25,6 +25,7 @@ public struct TextRenderer: Sendable {
         case .fit(let report): return report.text
         case .show(let form): return form.text
         case .derivation(let d): return d.text
+        case .comparison(let c): return c.text
         case .plot(let p): return p.text(for: terminal)
         }
     }

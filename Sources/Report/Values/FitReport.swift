@@ -10,14 +10,27 @@ public struct FitReport: Sendable {
         public let interval: (Double, Double)?
         /// Why there is no standard error (on the boundary).
         public let note: String?
+        /// The Wald test of θ = 0, z = θ̂/se and its two-sided p; nil where 0 is not inside
+        /// the parameter's domain (σ > 0, p in (0, 1)), where that test means nothing.
+        public var z: Double?
+        public var p: Double?
+        /// The profile-likelihood interval at the report's level.
+        public var profile: ProfileInterval?
+        /// The exact (Clopper–Pearson) interval of a binomial proportion, where it applies.
+        public var exact: (Double, Double)?
 
-        public init(name: String, estimate: Double, standardError: Double?, interval: (Double, Double)?, note: String?)
-        {
+        public init(
+            name: String, estimate: Double, standardError: Double?, interval: (Double, Double)?, note: String?,
+            z: Double? = nil, p: Double? = nil, profile: ProfileInterval? = nil
+        ) {
             self.name = name
             self.estimate = estimate
             self.standardError = standardError
             self.interval = interval
             self.note = note
+            self.z = z
+            self.p = p
+            self.profile = profile
         }
     }
 
@@ -54,6 +67,17 @@ public struct FitReport: Sendable {
     /// The covariance of the estimates, in the rows' order (NaN where a row has no standard error).
     public var covariance: [[Double]]?
     public var notes: [String]
+    /// The confidence level of the intervals (0.95).
+    public var level = 0.95
+    /// Why some or all rows have no profile interval.
+    public var profileNote: String?
+    /// Standard errors from the expected (Fisher) information, in the rows' order, when they
+    /// differ from the observed-information ones the table shows; nil when they agree.
+    public var expectedStandardErrors: [Double?]?
+    /// The null (constant) model of a regression-shaped fit.
+    public var nullModel: NullModelReport?
+    /// The optima of a multi-start fit (`starts:`).
+    public var multiStart: MultiStartReport?
 
     public init(
         modelName: String, model: String, observations: Int, method: String, reason: String, refused: [Refusal],

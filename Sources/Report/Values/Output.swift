@@ -11,6 +11,7 @@ public enum Output: Sendable {
     case fit(FitReport)
     case show(ShowForm)
     case derivation(Derivation)
+    case comparison(Comparison)
     /// `plot …`: drawn in the terminal, or written to an SVG file (then `file` says where).
     case plot(Plot)
 

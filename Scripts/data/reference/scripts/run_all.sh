@@ -8,3 +8,5 @@ Rscript scripts/reference.R               # exports mtcars/discoveries/rivers/ca
 Rscript scripts/factors.R                 # ../warpbreaks.csv and the glm/lm values Scripts/32-factors.mle asserts
 python3 scripts/reference.py              # out/py_values.tsv (statsmodels/scipy/numpy + exact)
 python3 scripts/build_reference.py        # REFERENCE.md (exits 1 if exact LS != NIST certified)
+Rscript scripts/inference.R              # out/inference_r.tsv (inference: profiles, LR tests, predictions)
+python3 scripts/inference.py             # out/inference_py.tsv and INFERENCE.md

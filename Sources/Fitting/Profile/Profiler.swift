@@ -1,0 +1,251 @@
+import Foundation
+import Inference
+import Model
+import Solvers
+
+/// Computes profile likelihoods: ℓ_p(ψ) = max over the other slots of ℓ (+ log π
+/// for a MAP fit) with one slot fixed at ψ, found by Newton's method over the free
+/// slots (FitProblem.fixed), each restricted fit started where the previous one
+/// ended.
+///
+/// Each end of the interval is a root of r(ψ)² = χ²₁(level), where r is the signed
+/// root (Profile): stepping out from ψ̂ (the first step to the Wald end, then
+/// extrapolating r, which is near-linear in ψ) until r passes the cutoff, then
+/// Brent's method on the bracket to 10⁻¹⁰ of the parameter's standard error. The
+/// steps are taken in the slot's unconstrained coordinate u (log σ, logit p), so
+/// they never leave the domain; the interval is reported on the parameter's own
+/// scale, where it is the same set (the profile is invariant to reparametrisation).
+struct Profiler {
+    let problem: FitProblem
+    /// θ̂ and the maximum of the objective there.
+    let estimate: [Double]
+    let maximum: Double
+    /// Standard errors per slot, where known (they size the first step).
+    let standardErrors: [Double?]
+    /// Slots whose estimate is on the edge of their domain.
+    let boundary: Set<Int>
+
+    /// A profile, or the discovery that ℓ_p rises above ℓ̂: θ̂ is not the maximum.
+    enum Result {
+        case profile(Profile)
+        case betterOptimum(theta: [Double], value: Double, slot: Int, at: Double)
+    }
+
+    /// The most steps out on one side before the profile is declared open there.
+    static let maximumSteps = 60
+    /// |u| beyond which a transformed slot is at the edge of its domain for a profile: e²⁵ ≈ 7·10¹⁰
+    /// times its scale, past which ℓ is often only rounding (a Student-t's lgamma terms at ν ~ 10¹³).
+    static let edge = 25.0
+    /// |u| beyond which a coordinate still climbing towards the edge is taken to be going there.
+    static let runaway = 10.0
+    /// |u| a runaway coordinate is held at: e¹⁸ ≈ 7·10⁷ times its scale, where ℓ is within ~n·10⁻⁸
+    /// of its limit (a Student-t against the Normal) while terms such as lgamma(ν/2) − lgamma((ν+1)/2)
+    /// still keep their digits (at ν ~ 10¹¹ they are rounding to 10⁻³).
+    static let held = 18.0
+
+    /// A rise of ℓ_p above ℓ̂ larger than rounding: 10⁻⁸ relative (Newton converges ℓ to
+    /// ~10⁻¹⁴ relative, so anything above this is a genuinely higher point).
+    var riseTolerance: Double { 1e-8 * max(1, abs(maximum)) }
+
+    func profile(slot j: Int, level: Double) -> Result {
+        let cutoff = Profile.cutoff(level: level)
+        var points = [Profile.Point(value: estimate[j], logLikelihood: maximum, signedRoot: 0)]
+        var ends: [Profile.End] = []
+        for side in [-1.0, 1.0] {
+            switch end(j, side: side, target: cutoff.squareRoot(), &points) {
+            case .end(let e): ends.append(e)
+            case .better(let theta, let value, let psi):
+                return .betterOptimum(theta: theta, value: value, slot: j, at: psi)
+            }
+        }
+        return .profile(
+            Profile(
+                name: problem.layout.slotName(j), slot: j, level: level, estimate: estimate[j], maximum: maximum,
+                lower: ends[0], upper: ends[1], points: points))
+    }
+
+    enum SideResult {
+        case end(Profile.End)
+        case better([Double], Double, Double)
+    }
+
+    /// A restricted fit at ψ: the free slots' maximum with slot j fixed, from `start`.
+    enum Restricted {
+        case fitted(theta: [Double], value: Double)
+        case failed(String)
+    }
+
+    /// The restricted fit from `start` (the previous point of the profile), or, if that fails,
+    /// from the estimate itself.
+    func restricted(_ j: Int, _ psi: Double, from start: [Double]) -> Restricted {
+        let first = restrictedFit(j, psi, from: start)
+        if case .failed = first, start != estimate {
+            if case .fitted(let theta, let value) = restrictedFit(j, psi, from: estimate) {
+                return .fitted(theta: theta, value: value)
+            }
+        }
+        return first
+    }
+
+    func restrictedFit(_ j: Int, _ psi: Double, from start: [Double], held: [Int: Double] = [:]) -> Restricted {
+        var sub = FitProblem(model: problem.model)
+        sub.fixed = held.merging([j: psi]) { _, b in b }
+        sub.start = start
+        let objective = sub.unconstrainedObjective
+        let free = objective.inner.free
+        let theta = sub.startTheta
+        guard !free.isEmpty else { return value(theta) }
+        let u = zip(objective.transforms, free).map { t, slot in clamp(t.u(theta[slot]), t) }
+        let result = Newton().maximize(objective, from: u)
+        // A restricted fit that stalls with a vanishing gradient is at its maximum to within what
+        // ℓ can resolve (far out on a profile the problem is often ill-conditioned).
+        let nearMaximum = result.gradientNorm <= 1e-7 * max(1, abs(result.value))
+        if result.status == .converged { return value(objective.inner.full(objective.theta(result.x))) }
+        // A coordinate running off towards the edge of its domain, ℓ still rising that way (a
+        // Student-t's ν → ∞ when the restricted fit wants a Normal, where ℓ's derivatives in ν are
+        // mostly rounding and Newton stalls), is held near the edge, where ℓ has all but reached its
+        // limit, and the others are fitted again.
+        let reached = objective.inner.full(objective.theta(result.x))
+        var edges = held
+        for (i, slot) in free.enumerated() where !objective.transforms[i].isIdentity {
+            let ui = result.x[i]
+            guard abs(ui) > Profiler.runaway, ui * result.gradient[i] >= 0 else { continue }
+            edges[slot] = objective.transforms[i].theta(ui > 0 ? Profiler.held : -Profiler.held)
+        }
+        if edges.count > held.count { return restrictedFit(j, psi, from: reached, held: edges) }
+        if result.status == .stalled && nearMaximum { return value(reached) }
+        return .failed(
+            FittingMessage.notConverged(
+                result.status, iterations: result.iterations, value: result.value, gradient: result.gradientNorm))
+    }
+
+    func value(_ theta: [Double]) -> Restricted {
+        let value = problem.model.evaluate(theta, order: 0, withPrior: problem.withPrior).value
+        guard value.isFinite else { return .failed(FittingMessage.profileNotFinite) }
+        return .fitted(theta: theta, value: value)
+    }
+
+    /// One end of the interval: step out from ψ̂ along `side` until r passes the cutoff, then Brent.
+    func end(_ j: Int, side: Double, target: Double, _ points: inout [Profile.Point]) -> SideResult {
+        let transform = problem.layout.transforms[j]
+        let uHat = transform.u(estimate[j])
+        if boundary.contains(j) || !uHat.isFinite || (!transform.isIdentity && abs(uHat) > Profiler.edge) {
+            let outward: Double = uHat > 0 ? 1 : -1
+            if side == outward { return .end(.boundary(estimate[j])) }
+        }
+        var previous = (u: clamp(uHat, transform), r: 0.0, theta: estimate)
+        var step = firstStep(j, transform, target: target)
+        var last = estimate[j]
+        var previousValue = maximum
+        for _ in 0..<Profiler.maximumSteps {
+            var u = previous.u + side * step
+            // Past the edge of the domain: try the edge itself; if ℓ_p is still above the cutoff there, it is open.
+            let atEdge = beyondDomain(u, transform, uHat)
+            if atEdge != nil { u = side * edgeCoordinate(transform, uHat) }
+            if atEdge != nil, side * (u - previous.u) <= 0 { return .end(.open(atEdge ?? u)) }
+            let psi = transform.theta(u)
+            switch restricted(j, psi, from: previous.theta) {
+            case .failed(let why): return .end(.failed(last, reason: why))
+            case .fitted(let theta, let value):
+                if value > maximum + riseTolerance { return .better(theta, value, psi) }
+                let r = abs(Profile.signedRoot(value: psi, estimate: estimate[j], profile: value, maximum: maximum))
+                points.append(Profile.Point(value: psi, logLikelihood: value, signedRoot: side * r))
+                if r >= target {
+                    return crossing(j, transform, side, target, from: previous, to: (u, r, theta), &points)
+                }
+                if let edge = atEdge { return .end(.open(edge)) }
+                // ℓ_p levelling off short of the cutoff over a long step towards the edge of the domain
+                // (ν → ∞ for a Student-t fit to light-tailed data): it will not reach it, and further out
+                // only rounding changes it. (Stepping in from an estimate on the edge, ℓ_p is flat at
+                // first and then falls: that is not levelling off.)
+                if step >= 1, abs(u) > abs(previous.u), abs(value - previousValue) <= 1e-7 * max(1, abs(maximum)) {
+                    return .end(.open(transform.theta(side > 0 ? .infinity : -.infinity)))
+                }
+                step = nextStep(step, from: previous.r, to: r, target: target)
+                previous = (u, r, theta)
+                previousValue = value
+                last = psi
+            }
+        }
+        return .end(.open(transform.theta(previous.u)))
+    }
+
+    /// The first step in u: to where the Wald interval would end (z·se, through dθ/du).
+    func firstStep(_ j: Int, _ transform: ParameterTransform, target: Double) -> Double {
+        let u = clamp(transform.u(estimate[j]), transform)
+        let jacobian = abs(transform.derivatives(u).first)
+        if let se = standardErrors[j], se > 0, se.isFinite, jacobian > 0, jacobian.isFinite {
+            return target * se / jacobian
+        }
+        return 1
+    }
+
+    /// r is near-linear in u: aim the next step at the cutoff by the secant, 10% past it so
+    /// the next point brackets the root, at least half and at most four times the last step.
+    func nextStep(_ step: Double, from r0: Double, to r1: Double, target: Double) -> Double {
+        let slope = (r1 - r0) / step
+        guard slope > 0, slope.isFinite else { return 2 * step }
+        return min(4 * step, max(step / 2, 1.1 * (target - r1) / slope))
+    }
+
+    /// Where u has gone past the domain: the edge the interval is open at; nil inside.
+    func beyondDomain(_ u: Double, _ transform: ParameterTransform, _ uHat: Double) -> Double? {
+        if transform.isIdentity {
+            guard abs(u) > 1e15 * max(1, abs(uHat)) else { return nil }
+            return u > 0 ? .infinity : -.infinity
+        }
+        guard abs(u) > Profiler.edge else { return nil }
+        return transform.theta(u > 0 ? .infinity : -.infinity)
+    }
+
+    /// |u| of the furthest point tried on a side: the edge for a transformed slot, 10¹⁵ times
+    /// the estimate's size for an unbounded one.
+    func edgeCoordinate(_ transform: ParameterTransform, _ uHat: Double) -> Double {
+        transform.isIdentity ? 1e15 * max(1, abs(uHat)) : Profiler.edge
+    }
+
+    func clamp(_ u: Double, _ transform: ParameterTransform) -> Double {
+        if transform.isIdentity || !(abs(u) > Profiler.edge) { return u.isNaN ? 0 : u }
+        return u > 0 ? Profiler.edge : -Profiler.edge
+    }
+
+    /// Brent's method on |r(u)| − target between the last point below the cutoff and the first above it.
+    func crossing(
+        _ j: Int, _ transform: ParameterTransform, _ side: Double, _ target: Double,
+        from a: (u: Double, r: Double, theta: [Double]), to b: (u: Double, r: Double, theta: [Double]),
+        _ points: inout [Profile.Point]
+    ) -> SideResult {
+        var warm = b.theta
+        var failure: String?
+        var better: (theta: [Double], value: Double, psi: Double)?
+        var found: [Profile.Point] = []
+        let f = { (u: Double) -> Double in
+            let psi = transform.theta(u)
+            switch restricted(j, psi, from: warm) {
+            case .failed(let why):
+                failure = why
+                return .nan
+            case .fitted(let theta, let value):
+                if value > maximum + riseTolerance {
+                    better = (theta, value, psi)
+                    return .nan
+                }
+                warm = theta
+                let r = abs(Profile.signedRoot(value: psi, estimate: estimate[j], profile: value, maximum: maximum))
+                found.append(Profile.Point(value: psi, logLikelihood: value, signedRoot: side * r))
+                return r - target
+            }
+        }
+        let tolerance = 1e-10 * max(abs(b.u - a.u), 1e-300)
+        let root = RootFinding.brent(f, a.u, b.u, fa: a.r - target, fb: b.r - target, tolerance: tolerance)
+        if let better { return .better(better.theta, better.value, better.psi) }
+        guard let root else {
+            return .end(.failed(transform.theta(a.u), reason: failure ?? FittingMessage.profileNotFinite))
+        }
+        // The points kept are the steps out and the crossing itself, not Brent's iterates (which
+        // crowd around the root and whose number depends on the last bits of ℓ_p).
+        let psi = transform.theta(root)
+        if let atRoot = found.min(by: { abs($0.value - psi) < abs($1.value - psi) }) { points.append(atRoot) }
+        return .end(.crossing(psi))
+    }
+}
