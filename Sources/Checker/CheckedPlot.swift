@@ -18,8 +18,8 @@ public enum CheckedPlotKind: Sendable {
     /// the model whose ℓ is drawn, else the model of the fit that estimated the params.
     /// `profile`: the other params maximised at each point, not held at their estimates.
     case loglik(model: String?, over: [PlotVariable], profile: Bool)
-    /// The signed-root profile of a param reference (`b1`, `w[2]`, `m1.b1`).
-    case profile(ExpressionSyntax)
+    /// The signed-root profile of a param reference (`b1`, `w[2]`, `m1.b1`), over its range.
+    case profile(PlotVariable)
     /// The iterations of the last fit, or of the named model's fit.
     case trace(model: String?)
     /// An expression at each point of a grid of `variable` over its range. `rebinds`: the

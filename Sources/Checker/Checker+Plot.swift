@@ -36,13 +36,15 @@ extension Checker {
         return .trace(model: nil)
     }
 
-    mutating func checkProfilePlot(_ target: ExpressionSyntax, _ span: SourceSpan) -> CheckedPlotKind? {
+    mutating func checkProfilePlot(_ variable: PlotVariable, _ span: SourceSpan) -> CheckedPlotKind? {
         guard requireFitForPlot("profile", span) else { return nil }
-        guard isPlottedParam(target) else {
-            error(CheckerMessage.plotProfileNeedsParam(target.span.text), at: target.span)
+        guard isPlottedParam(variable.target) else {
+            error(CheckerMessage.plotProfileNeedsParam(variable.target.span.text), at: variable.target.span)
             return nil
         }
-        return .profile(target)
+        _ = infer(variable.target)
+        checkPlotRange(variable)
+        return .profile(variable)
     }
 
     /// `plot E over …`: ℓ over params when E is `loglik` (or `loglik(m)`) and every

@@ -7,9 +7,10 @@ extension InterpreterMessage {
 
     static func number(_ x: Double) -> String { NumberFormat.mathematical(x, digits: 4) }
 
-    /// "ℓ(μ)", "ℓ(μ) + log π" for a MAP fit.
-    static func loglikLabel(_ param: String, prior: Bool) -> String {
-        prior ? "ℓ(\(param)) + log π" : "ℓ(\(param))"
+    /// "ℓ(μ)", "ℓ(μ) + log π" for a MAP fit, "ℓ_p(μ)" for a profile.
+    static func loglikLabel(_ param: String, prior: Bool, profile: Bool = false) -> String {
+        let l = profile ? "ℓ_p(\(param))" : "ℓ(\(param))"
+        return prior ? l + " + log π" : l
     }
 
     static func loglikTitle(_ params: [String], model: String, profile: Bool) -> String {
@@ -132,9 +133,7 @@ extension InterpreterMessage {
         "no point of the plot could be computed; at the first: \(message)"
     }
 
-    static func profilePlotUnavailable(_ what: String) -> String {
-        "\(what) needs fits with a param held fixed, which mle cannot do yet"
-    }
+    static let profileOfOtherModel = "a profile is of the fit's own model; draw loglik(m) without 'profile'"
 
     /// Long model descriptions are cut for titles.
     static func shortened(_ s: String, limit: Int = 60) -> String {
@@ -152,5 +151,47 @@ extension InterpreterMessage {
 extension InterpreterMessage {
     static func plotComponentsChange(_ text: String, at x: Double, from a: Int, to b: Int) -> String {
         "'\(text)' has \(a) component\(a == 1 ? "" : "s") at the first point but \(b) at \(number(x))"
+    }
+}
+
+extension InterpreterMessage {
+    // MARK: Profiles
+
+    static func profileTitle(_ param: String, model: String) -> String {
+        "signed-root profile of \(param): \(shortened(model))"
+    }
+
+    static let signedRootAxis = "signed root r"
+
+    static func signedRootLabel(_ param: String) -> String {
+        "r(\(param)) = sign(\(param) − \(param)̂)·√(2(ℓ̂ − ℓ_p))"
+    }
+
+    static func waldLineLabel(_ param: String) -> String { "Wald line (\(param) − \(param)̂)/se" }
+
+    static func zLabel(_ z: Double) -> String { "r = ±\(number(z)) (95%)" }
+
+    static func profileIntervalLabel(_ lower: Double, _ upper: Double) -> String {
+        "95% profile interval [\(number(lower)), \(number(upper))]"
+    }
+
+    static func noWaldLine(_ param: String) -> String {
+        "'\(param)' has no standard error, so there is no Wald line"
+    }
+
+    static func profilePointsFailed(_ count: Int) -> String {
+        "the restricted fit failed at \(count) point\(count == 1 ? "" : "s"), left out of the curve"
+    }
+
+    static func profileEndAtBoundary(_ param: String, _ side: String, _ x: Double) -> String {
+        "the \(side) end of \(param)'s interval is the boundary \(number(x)), where the estimate is"
+    }
+
+    static func profileEndOpen(_ param: String, _ side: String, _ x: Double) -> String {
+        "ℓ_p stays above the cut-off on the \(side) side as far as \(number(x)): the interval is open there (nan)"
+    }
+
+    static func profileEndFailed(_ param: String, _ side: String, _ x: Double, _ reason: String) -> String {
+        "the restricted fits failed beyond \(number(x)) on the \(side) side (\(reason)): that end is not known (nan)"
     }
 }

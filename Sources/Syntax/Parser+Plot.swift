@@ -22,7 +22,7 @@ extension Parser {
     }
 
     /// plotTarget = "trace" [ NAME ]
-    ///            | "profile" expression
+    ///            | "profile" plotVariable
     ///            | [ "profile" ] expression "over" plotVariable { "," plotVariable } [ "profile" ]
     ///
     /// `trace` and `profile` start their forms only when no `over` (or, for `profile`, no
@@ -42,8 +42,9 @@ extension Parser {
             advance()
             profile = true
         }
+        let start = current.span
         let e = try parseExpression()
-        if profile, !current.isKeyword("over") { return .profile(e) }
+        if profile, !current.isKeyword("over") { return .profile(try parsePlotVariable(after: e, start)) }
         guard current.isKeyword("over") else {
             throw expected(SyntaxMessage.Expected.plotOver, help: SyntaxMessage.plotExample)
         }
@@ -61,7 +62,11 @@ extension Parser {
     /// plotVariable = expression [ ( "in" | "∈" ) ( "(" expression "," expression ")" | "[" … "]" ) ] [ "log" ]
     mutating func parsePlotVariable() throws -> PlotVariable {
         let start = current.span
-        let target = try parseExpression()
+        return try parsePlotVariable(after: try parseExpression(), start)
+    }
+
+    /// The range and scale after a plot variable's expression.
+    mutating func parsePlotVariable(after target: ExpressionSyntax, _ start: SourceSpan) throws -> PlotVariable {
         var range: (lower: ExpressionSyntax, upper: ExpressionSyntax)?
         if current.isKeyword("in") || current.kind == .elementOf {
             advance()

@@ -21,8 +21,8 @@ public struct PlotDeclaration: Sendable {
 public enum PlotTarget: Sendable {
     /// `plot trace [NAME]`: the iterations of the last fit (or of model NAME's).
     case trace(model: Name?)
-    /// `plot profile b1`: the signed-root profile of a param (or `w[2]`, `m1.b1`).
-    case profile(ExpressionSyntax)
+    /// `plot profile b1 [in (a, b)] [log]`: the signed-root profile of a param (or `w[2]`, `m1.b1`).
+    case profile(PlotVariable)
     /// `plot E over v [in (a, b)] [log] [, v2 …] [profile]`.
     case over(PlotOver)
 }
@@ -69,11 +69,9 @@ extension PlotDeclaration: CustomStringConvertible {
         var s = "(plot" + (name.map { " \($0.text):" } ?? "")
         switch target {
         case .trace(let model): s += " (trace" + (model.map { " \($0.text)" } ?? "") + ")"
-        case .profile(let e): s += " (profile \(e))"
+        case .profile(let v): s += " (profile \(v.dump))"
         case .over(let over):
-            let variables = over.variables.map { v in
-                "\(v.target)" + (v.range.map { " (in \($0.lower) \($0.upper))" } ?? "") + (v.log ? " log" : "")
-            }
+            let variables = over.variables.map(\.dump)
             s +=
                 " (\(over.expression) over " + variables.joined(separator: ", ") + (over.profile ? " profile" : "")
                 + ")"
@@ -81,4 +79,9 @@ extension PlotDeclaration: CustomStringConvertible {
         if let file { s += " (to \"\(file.path)\")" }
         return s + ")"
     }
+}
+
+extension PlotVariable {
+    /// `μ (in 4 6) log`, for `--dump ast`.
+    var dump: String { "\(target)" + (range.map { " (in \($0.lower) \($0.upper))" } ?? "") + (log ? " log" : "") }
 }

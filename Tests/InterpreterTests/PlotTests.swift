@@ -45,11 +45,12 @@ struct PlotTests {
                 plot loglik over μ
                 plot loglik over μ, σ
                 plot exp(-t) over t in (0.1, 10) log
+                plot profile σ
                 fit using newton
                 plot trace
                 """
         let plots = PlotTests.plots(script)
-        #expect(plots.map(\.kind) == [.loglik, .contour, .curve, .trace])
+        #expect(plots.map(\.kind) == [.loglik, .contour, .curve, .profile, .trace])
         for plot in plots {
             let svg = try SVGShape(plot.svg)
             #expect(svg.root == "svg")
@@ -112,14 +113,33 @@ struct PlotTests {
         for (cutoff, name) in [(3.841458820694124, "xinterval"), (5.991464547107979, "xregion")] {
             let h = sigma * expm1(cutoff / n).squareRoot()
             let extent = PlotTests.vector(plot, name)
-            // Third order in the grid step 8·se/60 (see Scripts/62-plot-contours.mle): 1e-4·se.
-            #expect(abs(extent[0] - (mean - h)) < 1e-4 * se, "\(name) \(extent)")
-            #expect(abs(extent[1] - (mean + h)) < 1e-4 * se, "\(name) \(extent)")
+            // Brent's method to 1e-10 of a bracket ~half a standard error wide (Scripts/62-plot-contours.mle).
+            #expect(abs(extent[0] - (mean - h)) < 1e-9 * se, "\(name) \(extent)")
+            #expect(abs(extent[1] - (mean + h)) < 1e-9 * se, "\(name) \(extent)")
         }
         // Two contours, each closed (its last point is its first).
         let contours = plot.panels[0].contours
         #expect(contours.count == 2)
         for c in contours { #expect(c.lines.count == 1 && c.lines[0].first == c.lines[0].last) }
+    }
+
+    @Test("the signed root of σ's profile is √(n((σ̂/σ)² − 1 − 2 log(σ̂/σ))) with its sign, beside the Wald line")
+    func signedRoot() {
+        let plot = PlotTests.plots(PlotTests.gaussian + "plot p: profile σ")[0]
+        let n = Double(PlotTests.x.count)
+        let mean = PlotTests.x.reduce(0, +) / n
+        let sigma = (PlotTests.x.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / n).squareRoot()
+        let se = sigma / (2 * n).squareRoot()
+        for (s, r) in zip(PlotTests.vector(plot, "x"), PlotTests.vector(plot, "y")) {
+            let q = sigma / s
+            let exact = (n * (q * q - 1 - 2 * log(q))).squareRoot() * (s < sigma ? -1 : 1)
+            // Each restricted fit converges to a gradient below 1e-8.
+            #expect(abs(r - exact) < 1e-7, "σ = \(s)")
+        }
+        for (s, w) in zip(PlotTests.vector(plot, "x"), PlotTests.vector(plot, "wald")) {
+            #expect(abs(w - (s - sigma) / se) < 1e-12)
+        }
+        #expect(plot.panels[0].series.map(\.stroke) == [.solid, .dashed])
     }
 
     @Test("a ridge path re-fits at each λ and matches (XᵀX + λI)⁻¹Xᵀy; λ and the fit are restored")
@@ -193,6 +213,7 @@ struct PlotTests {
                 plot loglik over μ
                 plot loglik over μ, σ
                 plot t^2 over t in (0, 1)
+                plot profile μ
                 fit using newton
                 plot trace
                 """

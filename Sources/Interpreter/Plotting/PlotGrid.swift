@@ -11,6 +11,8 @@ enum PlotGrid {
     static let expressionPoints = 101
     /// Points along each side of a contour map (61 × 61 evaluations of ℓ).
     static let contourPoints = 61
+    /// Points along each side of a profile's contour map: each is a fit of the other params.
+    static let profileContourPoints = 41
 
     static func values(lower: Double, upper: Double, count: Int, log: Bool, including extra: Double? = nil) -> [Double]
     {

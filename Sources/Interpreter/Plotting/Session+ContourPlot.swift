@@ -1,5 +1,6 @@
 import Checker
 import Diagnostics
+import Fitting
 import Foundation
 import Report
 import Syntax
@@ -9,8 +10,9 @@ extension Session {
     /// ℓ̂ − χ²₂(0.95)/2 (the 95% confidence region for the pair) and at ℓ̂ − χ²₁(0.95)/2
     /// (whose extent along each axis is that param's 95% likelihood interval: exactly the
     /// profile interval when the model has no other params), with the MLE marked.
-    func loglikContour(model: String?, _ first: PlotVariable, _ second: PlotVariable, _ span: SourceSpan) throws -> Plot
-    {
+    func loglikContour(
+        model: String?, _ first: PlotVariable, _ second: PlotVariable, profile: Bool, _ span: SourceSpan
+    ) throws -> Plot {
         let (fitA, slotA, slice) = try loglikSlice(model: model, first.target, span)
         let (fitB, slotB, _) = try loglikSlice(model: model, second.target, span)
         guard fitA.model === fitB.model else {
@@ -24,20 +26,44 @@ extension Session {
         var notes: [String] = []
         let rangeA = try plotRange(first, fit: fitA, slot: slotA, estimate: a, span)
         let rangeB = try plotRange(second, fit: fitA, slot: slotB, estimate: b, span)
-        let n = PlotGrid.contourPoints
+        let otherSlots = (0..<layout.count).filter { $0 != slotA && $0 != slotB }
+        let others = otherSlots.map(layout.slotName)
+        let profiled = profile && !others.isEmpty
+        // Each point of a profile's grid is a fit: a coarser grid, straight-line crossings.
+        let n = profiled ? PlotGrid.profileContourPoints : PlotGrid.contourPoints
         let xs = rangeA.values(count: n, log: first.log, including: a)
         let ys = rangeB.values(count: n, log: second.log, including: b)
-        let z = xs.map { x in ys.map { y in slice.value([(slotA, x), (slotB, y)]) } }
-        let top = slice.value([])
-        var squares = MarchingSquares(x: xs, y: ys, z: z)
-        squares.f = { slice.value([(slotA, $0), (slotB, $1)]) }
+        if profiled, model != nil, model != fitA.model.name {
+            throw Diagnostic.error(InterpreterMessage.profileOfOtherModel, at: first.target.span)
+        }
+        var squares: MarchingSquares
+        let top: Double
+        if profiled {
+            let surface = ProfileSurface(fitA.outcome, slots: (slotA, slotB))
+            let (z, _) = try surface.grid(x: xs, y: ys)
+            squares = MarchingSquares(x: xs, y: ys, z: z)
+            top = fitA.outcome.maximum
+        } else {
+            squares = MarchingSquares(
+                x: xs, y: ys, z: xs.map { x in ys.map { y in slice.value([(slotA, x), (slotB, y)]) } })
+            squares.f = { slice.value([(slotA, $0), (slotB, $1)]) }
+            top = slice.value([])
+        }
+        let z = squares.z
         let region = squares.lines(at: top - LikelihoodCutoff.twoParams)
         let shadow = squares.lines(at: top - LikelihoodCutoff.oneParam)
-        let regionExtent = ContourExtent(region, xs: xs, ys: ys)
-        let shadowExtent = ContourExtent(shadow, xs: xs, ys: ys)
+        var regionExtent = ContourExtent(region, xs: xs, ys: ys)
+        var shadowExtent = ContourExtent(shadow, xs: xs, ys: ys)
+        if model == nil || model == fitA.model.name {
+            // The extents exactly, from the fit: the slots not plotted held at the estimate for a
+            // slice, maximised for a profile.
+            let surface = ProfileSurface(fitA.outcome, slots: (slotA, slotB))
+            let held = profiled ? [:] : Dictionary(uniqueKeysWithValues: otherSlots.map { ($0, fitA.estimate[$0]) })
+            regionExtent.refine(surface, drop: LikelihoodCutoff.twoParams, maximum: top, held: held, xs, ys)
+            shadowExtent.refine(surface, drop: LikelihoodCutoff.oneParam, maximum: top, held: held, xs, ys)
+        }
         if regionExtent.reachesEdge { notes.append(InterpreterMessage.regionAtEdge("95% region")) }
-        let others = (0..<layout.count).filter { $0 != slotA && $0 != slotB }.map(layout.slotName)
-        if !others.isEmpty {
+        if !others.isEmpty, !profiled {
             notes.append(
                 InterpreterMessage.sliceNote(others, plotted: "\(first.target.span.text), \(second.target.span.text)"))
         }
@@ -58,8 +84,8 @@ extension Session {
             markers: [
                 PlotMarker(label: InterpreterMessage.pointLabel(nameA, a, nameB, b, map: slice.withPrior), x: a, y: b)
             ])
-        var title = InterpreterMessage.loglikTitle([nameA, nameB], model: slice.model.description, profile: false)
-        if let o = InterpreterMessage.others(others, profile: false) { title += " (\(o))" }
+        var title = InterpreterMessage.loglikTitle([nameA, nameB], model: slice.model.description, profile: profiled)
+        if let o = InterpreterMessage.others(others, profile: profiled) { title += " (\(o))" }
         return Plot(
             kind: .contour, title: title, panels: [panel], notes: notes,
             data: [
@@ -137,5 +163,23 @@ struct ContourExtent {
     static func guides(_ e: ContourExtent) -> [PlotGuide] {
         e.x.filter(\.isFinite).map { PlotGuide(label: "", orientation: .vertical, value: $0, stroke: .dotted) }
             + e.y.filter(\.isFinite).map { PlotGuide(label: "", orientation: .horizontal, value: $0, stroke: .dotted) }
+    }
+}
+
+extension ContourExtent {
+    /// Each end replaced by the exact root the fit finds near it (ProfileSurface.extent),
+    /// where there is one: the contour drawn is only as exact as its grid.
+    mutating func refine(
+        _ surface: ProfileSurface, drop: Double, maximum: Double, held: [Int: Double], _ xs: [Double], _ ys: [Double]
+    ) {
+        for (axis, grid) in [(0, xs), (1, ys)] {
+            guard let first = grid.first, let last = grid.last, grid.count > 1 else { continue }
+            let guess = axis == 0 ? (x[0], x[1]) : (y[0], y[1])
+            let (lo, hi) = surface.extent(
+                axis: axis, drop: drop, maximum: maximum, held: held, near: guess,
+                step: (last - first) / Double(grid.count - 1), limits: (first, last))
+            let exact = [lo ?? guess.0, hi ?? guess.1]
+            if axis == 0 { x = exact } else { y = exact }
+        }
     }
 }

@@ -35,27 +35,42 @@ struct LoglikSlice {
 
 extension Session {
     /// ℓ over one param: the grid (the estimate among its points), the MLE marked, the
-    /// ℓ̂ − χ²₁(0.95)/2 line, and where the curve crosses it.
-    func loglikCurve(model: String?, _ variable: PlotVariable, _ span: SourceSpan) throws -> Plot {
+    /// ℓ̂ − χ²₁(0.95)/2 line, and where the curve crosses it. With `profile`, ℓ_p: the other
+    /// params maximised at each point (101 of them), its interval the Inference stage's.
+    func loglikCurve(model: String?, _ variable: PlotVariable, profile: Bool, _ span: SourceSpan) throws -> Plot {
         let (fit, slot, slice) = try loglikSlice(model: model, variable.target, span)
         let name = fit.model.layout.slotName(slot)
         let estimate = slice.theta[slot]
         var notes: [String] = []
         let range = try plotRange(variable, fit: fit, slot: slot, estimate: estimate, span)
         let (lower, upper) = (range.lower, range.upper)
-        let xs = range.values(count: PlotGrid.curvePoints, log: variable.log, including: estimate)
-        let ys = xs.map { slice.value([(slot, $0)]) }
-        let top = slice.value([])
+        let others = (0..<slice.model.layout.count).filter { $0 != slot }.map(slice.model.layout.slotName)
+        let profiled = profile && !others.isEmpty
+        if profiled, model != nil, model != fit.model.name {
+            throw Diagnostic.error(InterpreterMessage.profileOfOtherModel, at: variable.target.span)
+        }
+        let count = profiled ? PlotGrid.expressionPoints : PlotGrid.curvePoints
+        let xs = range.values(count: count, log: variable.log, including: estimate)
+        let top = profiled ? fit.outcome.maximum : slice.value([])
         let cutoff = top - LikelihoodCutoff.oneParam
-        let f = { (x: Double) in slice.value([(slot, x)]) - cutoff }
-        let crossings = PlotCrossing.around(estimate, xs: xs, ys: ys.map { $0 - cutoff }, f)
-        let others = fit.model.layout.entries.flatMap { e in (0..<e.size).map { e.offset + $0 } }.filter { $0 != slot }
-            .map(fit.model.layout.slotName)
-        if !others.isEmpty { notes.append(InterpreterMessage.sliceNote(others, plotted: variable.target.span.text)) }
+        let ys: [Double]
+        let crossings: (lower: Double, upper: Double)
+        if profiled {
+            let values = try profileCurve(fit.outcome, slot: slot, at: xs, variable.target.span)
+            ys = xs.map { values[$0] ?? .nan }
+            crossings = Session.interval(try profileValue(fit.outcome, slot: slot, variable.target.span))
+        } else {
+            ys = xs.map { slice.value([(slot, $0)]) }
+            let f = { (x: Double) in slice.value([(slot, x)]) - cutoff }
+            crossings = PlotCrossing.around(estimate, xs: xs, ys: ys.map { $0 - cutoff }, f)
+        }
+        if !others.isEmpty, !profiled {
+            notes.append(InterpreterMessage.sliceNote(others, plotted: variable.target.span.text))
+        }
         let best = PlotExtremes(xs: xs, ys: ys)
         let map = slice.withPrior
-        var label = InterpreterMessage.loglikLabel(name, prior: map)
-        if let o = InterpreterMessage.others(others, profile: false) { label += " with " + o }
+        var label = InterpreterMessage.loglikLabel(name, prior: map, profile: profiled)
+        if let o = InterpreterMessage.others(others, profile: profiled) { label += " with " + o }
         let panel = PlotPanel(
             x: PlotAxis(label: name, lower: lower, upper: upper, scale: variable.log ? .log : .linear),
             y: PlotAxis.fitted(ys, top: top, drop: LikelihoodCutoff.oneParam, label: InterpreterMessage.loglikAxis),
@@ -73,7 +88,7 @@ extension Session {
             ])
         return Plot(
             kind: .loglik,
-            title: InterpreterMessage.loglikTitle([name], model: slice.model.description, profile: false),
+            title: InterpreterMessage.loglikTitle([name], model: slice.model.description, profile: profiled),
             panels: [panel], notes: notes,
             data: [
                 ("x", .vector(xs)), ("y", .vector(ys)), ("argmax", .number(best.argmax)), ("max", .number(best.max)),

@@ -13,14 +13,12 @@ extension Session {
         var value: Plot
         switch plot.kind {
         case .loglik(let model, let over, let profile):
-            if profile {
-                throw Diagnostic.error(InterpreterMessage.profilePlotUnavailable("a profile curve"), at: span)
-            }
             value =
                 over.count == 1
-                ? try loglikCurve(model: model, over[0], span) : try loglikContour(model: model, over[0], over[1], span)
-        case .profile(let target):
-            throw Diagnostic.error(InterpreterMessage.profilePlotUnavailable("'plot profile'"), at: target.span)
+                ? try loglikCurve(model: model, over[0], profile: profile, span)
+                : try loglikContour(model: model, over[0], over[1], profile: profile, span)
+        case .profile(let variable):
+            value = try profilePlot(variable, span)
         case .trace(let model):
             value = try tracePlot(model: model, span)
         case .curve(let e, let variable, let rebinds, _):

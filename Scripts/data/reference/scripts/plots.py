@@ -82,3 +82,22 @@ for k in range(steps + 1):
     m = m + lr * n * (x.mean() - m)
 for k in [0, 1, 10, 60]:
     show(f"trace.iteration{k} (mu, loglik, |gradient|)", path[k][1:])
+
+# --- Profile contour: cars, dist ~ Normal(a + b*speed, sigma) ------------------
+# With sigma maximised, 2(l-hat - l_p(a)) = n log(RSS(a)/RSS), RSS(a) = RSS +
+# (a - a-hat)^2 / [(X'X)^-1]_aa, so the interval is a-hat -+ sqrt(RSS [(X'X)^-1]_aa (e^{c/n} - 1)).
+import csv, os
+here = os.path.dirname(os.path.abspath(__file__))
+with open(os.path.join(here, "..", "..", "cars.csv")) as f:
+    rows = list(csv.DictReader(f))
+speed = np.array([float(r["speed"]) for r in rows])
+dist = np.array([float(r["dist"]) for r in rows])
+X = np.column_stack([np.ones_like(speed), speed])
+coef = np.linalg.lstsq(X, dist, rcond=None)[0]
+rss = ((dist - X @ coef) ** 2).sum()
+inv = np.linalg.inv(X.T @ X)
+m = len(dist)
+for k, name in [(0, "a"), (1, "b")]:
+    for c, what in [(CHI1, "profile"), (CHI2, "region")]:
+        h = np.sqrt(rss * inv[k, k] * np.expm1(c / m))
+        show(f"cars.{what}_{name}", (coef[k] - h, coef[k] + h))
