@@ -6,9 +6,10 @@ extension Plot {
     /// dots on a Unicode terminal, `'.:` and `|-+` on an ASCII one; colours only when the
     /// terminal shows them. A plot written to a file is one line saying where.
     public func text(for terminal: TerminalProfile) -> String {
+        if !terminal.unicode, !isASCII { return ascii.text(for: terminal) }
         if let file { return PlotMessage.written(title, to: file) }
         let width = min(TerminalProfile.maximumWidth, max(TerminalProfile.minimumWidth, terminal.width))
-        var lines = [title]
+        var lines = Plot.wrap(title, width: width)
         for (i, panel) in panels.enumerated() {
             let rows = Plot.rows(kind: kind, panels: panels.count)
             lines += PlotTextPanel(panel: panel, width: width, rows: rows, terminal: terminal).lines(
@@ -22,6 +23,36 @@ extension Plot {
         return lines.joined(separator: "\n")
     }
 
+    /// The plot with every label spelt in ASCII (ASCIIText), for a terminal that is not UTF-8.
+    var ascii: Plot {
+        var plot = self
+        plot.title = ASCIIText.fold(title)
+        plot.notes = notes.map(ASCIIText.fold)
+        plot.file = file.map(ASCIIText.fold)
+        plot.panels = panels.map { panel in
+            var p = panel
+            p.x.label = ASCIIText.fold(p.x.label)
+            p.y.label = ASCIIText.fold(p.y.label)
+            for k in p.series.indices { p.series[k].label = ASCIIText.fold(p.series[k].label) }
+            for k in p.contours.indices { p.contours[k].label = ASCIIText.fold(p.contours[k].label) }
+            for k in p.guides.indices { p.guides[k].label = ASCIIText.fold(p.guides[k].label) }
+            for k in p.markers.indices { p.markers[k].label = ASCIIText.fold(p.markers[k].label) }
+            return p
+        }
+        return plot
+    }
+
+    /// Whether every label is ASCII already.
+    var isASCII: Bool {
+        var labels: [String] = [title, file ?? ""] + notes
+        for p in panels {
+            labels += [p.x.label, p.y.label]
+            labels += p.series.map { $0.label } + p.contours.map { $0.label }
+            labels += p.guides.map { $0.label } + p.markers.map { $0.label }
+        }
+        return labels.allSatisfy { $0.unicodeScalars.allSatisfy { $0.isASCII } }
+    }
+
     /// Character rows per panel: taller for a contour map, shorter for a trace's two panels.
     static func rows(kind: Kind, panels: Int) -> Int {
         switch kind {
@@ -31,7 +62,8 @@ extension Plot {
         }
     }
 
-    /// The legend entries, as many to a line as fit.
+    /// The legend entries, as many to a line as fit; an entry too long for a line of its
+    /// own has its label wrapped, the continuation under the label's start.
     func legendLines(width: Int, terminal: TerminalProfile) -> [String] {
         var lines: [String] = []
         var line = ""
@@ -45,6 +77,13 @@ extension Plot {
                 line = ""
                 used = 0
             }
+            if 2 + length > width {
+                let indent = 2 + sample.count + 1
+                let parts = Plot.wrap(entry.label, width: width - indent)
+                lines.append("  " + painted + " " + (parts.first ?? ""))
+                lines += parts.dropFirst().map { String(repeating: " ", count: indent) + $0 }
+                continue
+            }
             if used > 0 {
                 line += "   "
                 used += 3
@@ -54,6 +93,22 @@ extension Plot {
         }
         if !line.isEmpty { lines.append(line) }
         return lines
+    }
+
+    /// `text` broken at spaces into lines of at most `width` characters (a word longer
+    /// than that has a line of its own).
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            if !line.isEmpty, line.count + 1 + word.count > width {
+                lines.append(line)
+                line = String(word)
+            } else {
+                line += (line.isEmpty ? "" : " ") + word
+            }
+        }
+        return lines + [line]
     }
 
     static func sample(_ sample: PlotLegendEntry.Sample, unicode: Bool) -> String {
