@@ -163,6 +163,11 @@ extension InterpreterMessage {
 
     static let signedRootAxis = "signed root r"
 
+    static let profileNeedsMaximum =
+        "the fit stopped before the maximum, and a profile is measured from the maximum"
+    static let profileNeedsMaximumHelp =
+        "fit again until it converges (more steps, or 'using newton'); 'plot loglik over' without 'profile' draws a slice at the estimates"
+
     static func signedRootLabel(_ param: String) -> String {
         "r(\(param)) = sign(\(param) − \(param)̂)·√(2(ℓ̂ − ℓ_p))"
     }

@@ -36,6 +36,7 @@ extension Session {
         if profiled, model != nil, model != fitA.model.name {
             throw Diagnostic.error(InterpreterMessage.profileOfOtherModel, at: first.target.span)
         }
+        if profiled { try requireMaximum(fitA.outcome, first.target.span) }
         var squares: MarchingSquares
         let top: Double
         if profiled {

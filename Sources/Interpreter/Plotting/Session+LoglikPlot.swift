@@ -49,6 +49,7 @@ extension Session {
         if profiled, model != nil, model != fit.model.name {
             throw Diagnostic.error(InterpreterMessage.profileOfOtherModel, at: variable.target.span)
         }
+        if profiled { try requireMaximum(fit.outcome, variable.target.span) }
         let count = profiled ? PlotGrid.expressionPoints : PlotGrid.curvePoints
         let xs = range.values(count: count, log: variable.log, including: estimate)
         let top = profiled ? fit.outcome.maximum : slice.value([])

@@ -15,6 +15,7 @@ extension Session {
     func profilePlot(_ variable: PlotVariable, _ span: SourceSpan) throws -> Plot {
         let (fit, slot) = try plottedParam(variable.target)
         let outcome = fit.outcome
+        try requireMaximum(outcome, variable.target.span)
         let name = fit.model.layout.slotName(slot)
         let estimate = outcome.estimate[slot]
         let range = try plotRange(variable, fit: fit, slot: slot, estimate: estimate, span)
@@ -70,6 +71,15 @@ extension Session {
                 ("x", .vector(xs)), ("y", .vector(rs)), ("wald", .vector(wald)), ("lower", .number(lower)),
                 ("upper", .number(upper)),
             ])
+    }
+
+    /// A profile is measured from the maximum: a fit that stopped short of it has none
+    /// (as its table has no profile intervals).
+    func requireMaximum(_ outcome: FitOutcome, _ span: SourceSpan) throws {
+        guard outcome.solution.converged else {
+            throw Diagnostic.error(
+                InterpreterMessage.profileNeedsMaximum, at: span, help: InterpreterMessage.profileNeedsMaximumHelp)
+        }
     }
 
     /// The 95% profile of a slot, its failure a diagnostic at the param.
