@@ -54,7 +54,10 @@ let package = Package(
             ]),
 
         .executableTarget(
-            name: "MLEBench", dependencies: ["Model", "Symbolic", "LinearAlgebra", "SeededRandom"],
+            name: "MLEBench",
+            dependencies: [
+                "Model", "Symbolic", "LinearAlgebra", "SeededRandom", "Interpreter", "Report", "Diagnostics",
+            ],
             path: "Benchmarks/MLEBench"),
 
         // Tests
@@ -72,6 +75,7 @@ let package = Package(
         .testTarget(name: "InferenceTests", dependencies: ["Inference", "LinearAlgebra", "Report"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
         .testTarget(
-            name: "FittingTests", dependencies: ["Fitting", "Model", "Symbolic", "LinearAlgebra", "SeededRandom", "Report"]),
+            name: "FittingTests",
+            dependencies: ["Fitting", "Model", "Symbolic", "LinearAlgebra", "SeededRandom", "Report"]),
     ]
 )

@@ -12,7 +12,7 @@ public enum Builtin: String, CaseIterable, Sendable {
     // reductions
     case sum, mean, `var`, sd, min, max, logsumexp, length, nrow, ncol
     // vectors
-    case dot
+    case dot, softmax
     // data
     case csv, sample, factor, levels
     // after fit, or at a point
@@ -75,6 +75,8 @@ public enum Builtin: String, CaseIterable, Sendable {
         case .nrow: return "number of rows"
         case .ncol: return "number of columns"
         case .dot: return "dot(w, x) = w·x, row-wise for a matrix"
+        case .softmax:
+            return "softmax(x) = exp(x)/Σ exp(x), row by row for a matrix; in a model, Categorical(softmax(B·x))"
         case .csv: return "csv(\"file.csv\"): a table with a header row"
         case .sample: return "sample(Normal(5, 2), 200, seed: 42): random draws"
         case .factor: return "factor(d.col, ref: \"B\"): a column as a factor, with that level as the baseline"

@@ -49,6 +49,7 @@ extension Checker {
         case .pdf, .logpdf, .cdf, .ccdf, .quantile: return inferOfDistribution(builtin, args, span)
         case .factor: return inferFactor(args, span)
         case .levels: return inferLevels(args, span)
+        case .softmax where args.count == 1 && args[0].label == nil: return inferSoftmax(args[0].value)
         default: break
         }
         if let labelled = args.first(where: { $0.label != nil })?.label {
@@ -75,7 +76,8 @@ extension Checker {
         switch builtin {
         case .dot:
             guard arity(builtin, args, 2...2, span) else { return .unknown }
-            return dotShape(infos[0].shape, infos[1].shape, args[0].value, args[1].value)
+            return paramMatrixProduct(infos[0], infos[1])
+                ?? dotShape(infos[0].shape, infos[1].shape, args[0].value, args[1].value)
         case .atan2, .lbeta, .lchoose:
             guard arity(builtin, args, 2...2, span) else { return .unknown }
             return broadcast(infos[0].shape, infos[1].shape, args[0].value, args[1].value)
@@ -108,6 +110,13 @@ extension Checker {
             break
         }
         switch builtin {
+        case .softmax:
+            switch numeric(shape, arg.span) {
+            case .scalar:
+                error(CheckerMessage.softmaxOfNumber, at: arg.span)
+                return .unknown
+            case let s: return s
+            }
         case .length:
             if case .table = shape { return .scalar }
             if case .factor = shape { return .scalar }
@@ -151,6 +160,12 @@ extension Checker {
             return .unknown
         }
         let dist = requireData(positional[0].value, role: CheckerMessage.Role.sampledDistribution)
+        if case .distribution(let name) = dist.shape, let family = Distributions.named(name),
+            family.isSimplexDistribution
+        {
+            error(CheckerMessage.simplexFamilyNotSampled(name), at: positional[0].value.span)
+            return .unknown
+        }
         guard case .distribution = dist.shape else {
             if case .unknown = dist.shape { return .unknown }
             error(CheckerMessage.sampleOfNonDistribution(dist.shape), at: positional[0].value.span)
@@ -194,6 +209,12 @@ extension Checker {
                     CheckerMessage.distributionFunctionOfNonDistribution(builtin.rawValue, dist.shape),
                     at: args[0].value.span)
             }
+            return .unknown
+        }
+        if case .distribution(let name) = dist.shape, let family = Distributions.named(name),
+            family.outcomeProbabilities != nil || family.isSimplexDistribution
+        {
+            error(CheckerMessage.noDistributionFunction(builtin.rawValue, name), at: args[0].value.span)
             return .unknown
         }
         let x = infer(args[1].value)

@@ -119,7 +119,7 @@ extension Checker {
         result.absorb(right)
         switch op {
         case .dot:
-            result.shape = dotShape(left.shape, right.shape, a, b)
+            result.shape = paramMatrixProduct(left, right) ?? dotShape(left.shape, right.shape, a, b)
         case .plusMinus:
             expectScalar(left, a, role: CheckerMessage.Role.plusMinusCentre)
             expectScalar(right, b, role: CheckerMessage.Role.plusMinusHalfWidth)
@@ -304,6 +304,7 @@ extension Checker {
     mutating func inferIndex(_ base: ExpressionSyntax, _ indices: [ExpressionSyntax], _ span: SourceSpan)
         -> ExpressionInfo
     {
+        if let param = shapedParam(base) { return inferParamIndex(param, base, indices, span) }
         var info = infer(base)
         if case .table(let table) = info.shape { return tableColumns(table, indices) }
         if case .design = info.shape { info.shape = numeric(info.shape, base.span) }

@@ -20,8 +20,19 @@ extension Checker {
         if let p = response.firstParam {
             error(CheckerMessage.paramOnLeftOfTilde(p.text), at: p.span, help: CheckerMessage.givePrior(p.text))
         }
+        var family = checkDistribution(decl.distribution)
+        if let f = family, f.isSimplexDistribution {
+            error(CheckerMessage.simplexFamilyModelsNoData(f.name), at: decl.distribution.name.span)
+            family = nil
+        }
+        let outcomes = family?.outcomeProbabilities
+        var rows = response.shape.rows
         switch response.shape {
         case .scalar, .vector, .unknown: break
+        case .unusableColumn(let n, let problem) where outcomes != nil && problem.cell != nil:
+            rows = n
+        case .factor(let f, _) where outcomes != nil:
+            rows = f.count
         case .unusableColumn(_, let problem):
             error(problem.description, at: decl.response.span)
         case .factor(let f, let problem):
@@ -31,13 +42,15 @@ extension Checker {
         default:
             error(CheckerMessage.modelledDataNotVector(response.shape), at: decl.response.span)
         }
-        let rows = response.shape.rows
         var params = response.params
-        let family = checkDistribution(decl.distribution)
         if let family {
             for (i, arg) in decl.distribution.arguments.enumerated() {
                 let info = infer(arg.value)
                 params.append(contentsOf: info.params)
+                if i == outcomes {
+                    checkOutcomeArgument(info, arg.value, rows: rows)
+                    continue
+                }
                 checkRows(
                     info, arg.value, rows: rows,
                     role: CheckerMessage.Role.parameter(parameterName(family, i), of: family.name))
@@ -140,7 +153,7 @@ extension Checker {
         let (lo, hi) = info.bounds
         let ok: Bool
         switch domain {
-        case .real, .nonnegativeInteger: ok = true
+        case .real, .nonnegativeInteger, .simplex: ok = true
         case .positive: ok = (lo ?? -.infinity) >= 0
         case .unitInterval: ok = (lo ?? -.infinity) >= 0 && (hi ?? .infinity) <= 1
         }

@@ -16,33 +16,58 @@ extension FitOutcome {
                 notes.append(FittingMessage.secondOptimumInside(other.logLikelihood, best.logLikelihood))
             }
         }
-        for i in 0..<layout.count {
-            let se = standardError(slot: i)
-            let interval = se.map { Uncertainty.wald(estimate[i], $0) }
-            var row = FitReport.Row(
-                name: layout.slotName(i), estimate: estimate[i], standardError: se, interval: interval,
-                note: boundary[i] == nil ? nil : FittingMessage.onTheBoundary)
-            if let se, FitOutcome.zeroIsInside(layout.owner(i)) {
-                let test = WaldTest(estimate: estimate[i], standardError: se)
-                (row.z, row.p) = (test.z, test.p)
-            }
-            row.profile = profiles[i]?.reported
-            row.exact = exactBinomialInterval(slot: i)
-            rows.append(row)
-            if let (lo, hi) = interval, let entry = layout.owner(i),
-                (entry.lower.map { lo < $0 } ?? false) || (entry.upper.map { hi > $0 } ?? false)
-            {
-                notes.append(FittingMessage.intervalLeavesDomain(layout.slotName(i)))
+        var outside: [String: [String]] = [:]
+        var zeros: [String: Int] = [:]
+        for entry in layout.entries {
+            let listsZeros = !(entry.isSimplex && entry.size > FitOutcome.listedSimplex)
+            let zeroInside = FitOutcome.zeroIsInside(entry)
+            for i in entry.slots {
+                let se = onBoundary[i] ? nil : standardError(slot: i)
+                let interval = se.map { Uncertainty.wald(estimate[i], $0) }
+                // A large simplex (a bigram table) lists the components it did not estimate at 0.
+                if !listsZeros, estimate[i] == 0, onBoundary[i] {
+                    zeros[entry.name, default: 0] += 1
+                } else if rows.count < FitOutcome.reportedRows {
+                    rows.append(row(i, se: se, interval: interval, zeroInside: zeroInside))
+                }
+                if let (lo, hi) = interval,
+                    (entry.lower.map { lo < $0 } ?? false) || (entry.upper.map { hi > $0 } ?? false)
+                {
+                    outside[entry.name, default: []].append(layout.slotName(i))
+                }
             }
         }
-        let c = fullCovariance
+        for entry in layout.entries {
+            guard let names = outside[entry.name] else { continue }
+            if names.count > 3 {
+                notes.append(FittingMessage.intervalsLeaveDomain(entry.name, count: names.count))
+            } else {
+                notes += names.map(FittingMessage.intervalLeavesDomain)
+            }
+        }
+        if layout.hasSimplex { notes.append(FittingMessage.simplexCoordinates(layout)) }
+        var omissions = layout.entries.compactMap { e in zeros[e.name].map { FittingMessage.zerosNotListed(e.name, $0) }
+        }
+        let unlisted = layout.count - rows.count - zeros.values.reduce(0, +)
+        if unlisted > 0 { omissions.append(FittingMessage.rowsNotListed(unlisted)) }
+        let fixed = layout.entries.filter(\.shape.hasFixedRow)
+        if !fixed.isEmpty {
+            let baseline = fixed.first?.dimensionLabels.first??.first ?? "1"
+            notes.append(
+                FittingMessage.baselineRow(
+                    fixed.map {
+                        $0.shape.dimensions.count == 1 ? "\($0.name)[\(baseline)]" : "\($0.name)[\(baseline), ·]"
+                    }, category: baseline))
+        }
         var report = FitReport(
             modelName: model.name, model: model.description, observations: observations, method: plan.method,
             reason: plan.reason, refused: plan.refused.map { FitReport.Refusal(method: $0.method, reason: $0.reason) },
             closedForms: solution.closedForms, iterations: solution.iterations, gradientNorm: solution.gradientNorm,
             converged: solution.converged, rows: rows, logLikelihood: logLikelihood, logPosterior: logPosterior,
             aic: aic, bic: bic, parameterCount: parameterCount,
-            covariance: covariance == nil ? nil : (0..<c.rows).map { c.row($0) }, notes: notes)
+            covariance: covariance == nil ? nil : fullCovariance.map { c in (0..<c.rows).map { c.row($0) } },
+            notes: notes,
+            omissions: omissions)
         report.profileNote = profileNote
         report.expectedStandardErrors = expectedStandardErrors
         report.multiStart = solution.multiStart.map { m in
@@ -57,6 +82,27 @@ extension FitOutcome {
                 firstStartReachedBest: m.firstStartReachedBest)
         }
         return report
+    }
+
+    /// A report lists at most this many components (a model with 10⁶ lists the first; every
+    /// estimate and standard error is still there to read, `P[i, j]` and `se(P[i, j])`).
+    public static let reportedRows = 10_000
+    /// A simplex with more components than this lists only those not estimated at 0.
+    public static let listedSimplex = 20
+
+    /// One row of the table: the estimate, its standard error and Wald interval, the Wald test
+    /// of 0 where 0 is inside the domain, and the profile and exact intervals where there are.
+    func row(_ i: Int, se: Double?, interval: (Double, Double)?, zeroInside: Bool) -> FitReport.Row {
+        var row = FitReport.Row(
+            name: model.layout.slotName(i), estimate: estimate[i], standardError: se, interval: interval,
+            note: onBoundary[i] ? FittingMessage.onTheBoundary : nil)
+        if let se, zeroInside {
+            let test = WaldTest(estimate: estimate[i], standardError: se)
+            (row.z, row.p) = (test.z, test.p)
+        }
+        row.profile = profiles[i]?.reported
+        row.exact = exactBinomialInterval(slot: i)
+        return row
     }
 
     /// For a single Bernoulli or Binomial term whose probability is the bare param in `slot`
@@ -79,10 +125,11 @@ extension FitOutcome {
     /// Standard errors from the expected information (plus the priors' curvature for a MAP
     /// fit), per slot, when they differ from the observed ones by more than 10⁻⁶ relative
     /// somewhere; nil when they agree, cannot be computed, or the model is large (k > 50
-    /// or n·k² > 10⁸).
+    /// or n·k² > 10⁸) or has a simplex (its information is on the simplex, not the slots).
     var expectedStandardErrors: [Double?]? {
-        let k = parameterCount
+        let k = slotCount
         guard k <= Fitter.profileLimit, Double(observations) * Double(k * k) <= 1e8, !free.isEmpty,
+            !model.layout.hasSimplex,
             var expected = model.expectedInformation(at: estimate)
         else { return nil }
         if model.hasPriors {
@@ -130,4 +177,10 @@ extension Profile {
                 ProfileInterval.Point(value: $0.value, logLikelihood: $0.logLikelihood, signedRoot: $0.signedRoot)
             })
     }
+
+    /// A report lists at most this many components (a model with 10⁶ lists the first; every
+    /// estimate and standard error is still there to read, `P[i, j]` and `se(P[i, j])`).
+    public static let reportedRows = 10_000
+    /// A simplex with more components than this lists only those not estimated at 0.
+    public static let listedSimplex = 20
 }

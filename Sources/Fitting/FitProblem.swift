@@ -46,12 +46,8 @@ public struct FitProblem {
         ModelObjective(model: model, withPrior: withPrior, free: freeSlots, base: startTheta)
     }
 
-    /// The same in unconstrained coordinates, with each free slot's transform.
-    var unconstrainedObjective: UnconstrainedObjective {
-        let inner = objective
-        let all = layout.transforms
-        return UnconstrainedObjective(inner: inner, transforms: inner.free.map { all[$0] })
-    }
+    /// The same in unconstrained coordinates (the fixed slots have none).
+    var unconstrainedObjective: UnconstrainedObjective { UnconstrainedObjective(inner: objective) }
 }
 
 /// Which method: the plan's choice, or one the script named with its options.

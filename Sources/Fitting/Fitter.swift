@@ -14,7 +14,9 @@ public enum Fitter {
     /// when the family has no such capability.
     static let capabilityMethods: [any FitMethod] = [SampleMedianMethod(), SampleRangeMethod()]
 
-    /// The largest number of parameters the exact k×k Hessian is formed for.
+    /// The largest number of parameters the exact k×k Hessian is formed for. A larger model
+    /// can be fitted only when ℓ is summarised by its statistics (a closed form, per group),
+    /// its covariance then formed block by block from the sparse Hessian.
     public static let parameterLimit = 4000
 
     /// Fits the problem. Throws `FitError` when the MLE does not exist (unbounded,
@@ -22,7 +24,10 @@ public enum Fitter {
     /// cannot be honoured.
     public static func fit(_ problem: FitProblem) throws -> FitOutcome {
         let k = problem.model.layout.count
-        guard k <= parameterLimit else { throw FitError(.invalidRequest, FittingMessage.tooManyParameters(k)) }
+        guard k <= parameterLimit || problem.model.likelihood.isFullySummarised else {
+            throw FitError(.invalidRequest, FittingMessage.tooManyParameters(k))
+        }
+        try checkEveryComponentPicked(problem)
         let (solution, plan) = try solve(problem)
         return try profiled(FitOutcome(problem, solution, plan), problem)
     }
@@ -38,6 +43,34 @@ public enum Fitter {
             return try method.solve(problem)
         } catch let e as FitError where e.kind == .refused {
             return nil
+        }
+    }
+
+    /// A component of a param picked per row by data that no row picks is not identified
+    /// (its group is empty), unless a prior holds it; a simplex row that no row picks alike.
+    /// (A component of a picked simplex row that no row picks is estimated at 0: on the boundary.)
+    static func checkEveryComponentPicked(_ problem: FitProblem) throws {
+        let model = problem.model
+        let selected = Set(model.likelihood.selectors.map(\.parameter))
+        guard !selected.isEmpty else { return }
+        let picked = model.likelihood.pickedSlots
+        for entry in model.layout.entries where selected.contains(entry.name) {
+            if problem.withPrior, model.priors.contains(where: { $0.parameter == entry.name }) { continue }
+            let groups: [Range<Int>]
+            if case .simplex(let rows, let v) = entry.shape {
+                groups = (0..<(rows ?? 1)).map { r in (entry.offset + r * v)..<(entry.offset + (r + 1) * v) }
+            } else {
+                groups = entry.slots.map { $0..<($0 + 1) }
+            }
+            if let empty = groups.first(where: { !$0.contains(where: picked.contains) }) {
+                let name =
+                    entry.isSimplex && empty.count > 1
+                    ? FittingMessage.simplexRowName(model.layout.slotName(empty.lowerBound))
+                    : model.layout.slotName(empty.lowerBound)
+                throw FitError(
+                    .notIdentifiable, FittingMessage.componentWithoutRows(name),
+                    help: FittingMessage.componentWithoutRowsHelp(entry.name))
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 import Diagnostics
+import Model
 import Solvers
 
 /// The wording of fitting — the choice of method, convergence, separation,
@@ -23,9 +24,32 @@ public enum FittingMessage {
         "this model has \(k) parameters; fitting and standard errors use the exact \(k)×\(k) Hessian, which is too large (at most 4000 parameters)"
     }
 
+    static func tooManyForIterative(_ k: Int, _ reason: String) -> String {
+        "this model has \(k) parameters and no closed form (\(reason)); Newton's method uses the exact \(k)×\(k) Hessian, which is too large (at most 4000 parameters)"
+    }
+
     static func newtonBecause(_ reason: String) -> String { "no closed form: " + reason }
     static let newtonAskedFor = "Newton's method was asked for ('using newton')"
     static let gradientAskedFor = "plain gradient ascent was asked for: θ ← θ + lr·∇ℓ(θ), from the start values"
+
+    /// The coordinates an iterative method works in, as a report names them: "log(σ)",
+    /// "logit(p)", and for a simplex its log-ratios "log(p[k]/p[1])".
+    static func coordinateNames(_ layout: ParameterLayout) -> [String] {
+        layout.entries.flatMap { entry -> [String] in
+            switch entry.shape {
+            case .simplex(let rows, _):
+                let first = rows == nil ? "\(entry.name)[1]" : "\(entry.name)[i, 1]"
+                let other = rows == nil ? "\(entry.name)[k]" : "\(entry.name)[i, j]"
+                return ["log(\(other)/\(first))"]
+            default:
+                // A long param names its components together: log(S[·]).
+                let t = entry.transform
+                if t.isIdentity { return [] }
+                if entry.size > 4 { return [t.describe("\(entry.name)[·]")] }
+                return entry.slots.map { t.describe(layout.slotName($0)) }
+            }
+        }
+    }
 
     static func inUnconstrainedCoordinates(_ coordinates: [String]) -> String {
         coordinates.isEmpty ? "" : "; iterated in unconstrained coordinates " + coordinates.joined(separator: ", ")
@@ -78,6 +102,11 @@ public enum FittingMessage {
     static let closedFormTitle = "closed form"
     static let closedFormReason =
         "the score equations are solved symbolically (each parameter appears linearly or as a single power in the numerator of its score)"
+    static func groupedClosedFormReason(simplex: Bool) -> String {
+        "the log-likelihood factors into sums over each group of rows, and each group's score equations are solved symbolically"
+            + (simplex ? " (a simplex's with a Lagrange multiplier for its sum 1)" : "")
+            + ", then evaluated group by group"
+    }
     static let newtonTitle = "Newton's method (exact Hessian, trust region)"
     static let lbfgsTitle = "L-BFGS (limited-memory quasi-Newton, Moré–Thuente line search)"
     static let lbfgsAskedFor = "L-BFGS was asked for ('using lbfgs')"
@@ -128,6 +157,54 @@ public enum FittingMessage {
 
     static func closedForm(_ name: String, _ expression: String, _ value: Double) -> String {
         "\(hat(name)) = \(expression) = \(number(value))"
+    }
+
+    // MARK: Params picked per row by data
+
+    static func componentWithoutRows(_ name: String) -> String {
+        "the model is not identifiable: no row picks \(name) (its group has no rows), so ℓ does not depend on it"
+    }
+
+    /// "P[the, ·]" from the name of the row's first component "P[the, a]".
+    static func simplexRowName(_ first: String) -> String {
+        guard let comma = first.lastIndex(of: ",") else { return first }
+        return first[..<comma] + ", ·]"
+    }
+
+    static func componentWithoutRowsHelp(_ param: String) -> String {
+        "drop the empty group from the data, declare '\(param)' with fewer components, or give it a prior"
+    }
+
+    static func sharedAcrossGroups(_ name: String) -> String {
+        "\(name) is shared by every group, so the groups' score equations are coupled"
+    }
+
+    static func componentInSeveralCells(_ name: String) -> String {
+        "\(name) is picked in several groups of rows (or by several terms), so its score sums over them and the groups' equations are coupled"
+    }
+
+    static func alsoUsedDirectly(_ name: String) -> String {
+        "\(name) is picked per row by data and also named directly, so its score equations are coupled"
+    }
+
+    static func pickedPerRow(_ name: String) -> String {
+        "'\(name)' is picked per row inside a part of ℓ that keeps its rows"
+    }
+
+    static func simplexNotProportional(_ name: String) -> String {
+        "the score equations of the simplex '\(name)' do not give each component in proportion to a count"
+    }
+
+    /// "μ̂ₖ = Σ_{class=k} x/nₖ = 5.006, 5.936, 6.588 (k = 1…3)"; without values for many groups.
+    static func groupForm(_ name: String, _ expression: String, _ values: [Double]) -> String {
+        let shown = values.count <= 5 ? " = " + values.map { number($0) }.joined(separator: ", ") : ""
+        return "\(name) = \(expression)\(shown)   (per group, \(values.count) group\(values.count == 1 ? "" : "s"))"
+    }
+
+    /// The total count of a simplex row: n for one simplex, nᵢ for the row i of a bigram table.
+    static func rowTotal(_ letters: [String], outcome: String?) -> String {
+        let rest = letters.filter { $0 != outcome }
+        return "n" + rest.map(GroupedTerm.subscriptLetter).joined()
     }
 
     // MARK: Least squares
@@ -260,6 +337,23 @@ public enum FittingMessage {
         "the 95% Wald interval for \(name) reaches outside its domain: a Wald interval is symmetric on \(name)'s own scale, so near a boundary read it with care"
     }
 
+    static func intervalsLeaveDomain(_ name: String, count: Int) -> String {
+        "the 95% Wald intervals of \(count) components of \(name) reach outside their domain: a Wald interval is symmetric on the parameter's own scale, so near a boundary (small counts) read it with care"
+    }
+
+    /// How simplex params were handled: fitted on the simplex, SEs from the information on it.
+    static func simplexCoordinates(_ layout: ParameterLayout) -> String {
+        let names = layout.entries.filter(\.isSimplex).map(\.name).joined(separator: ", ")
+        return
+            "\(names): each row's components are ≥ 0 and sum to 1 (one fewer free parameter per row, as AIC and BIC count); iterative methods work in log-ratio coordinates log(pₖ/p₁), and the standard errors come from the information on the simplex (delta method), so each row's covariance sums to 0"
+    }
+
+    static func baselineRow(_ names: [String], category: String) -> String {
+        let which = category == "1" ? "category 1" : "category 1 (\(category))"
+        return
+            "\(names.joined(separator: " and ")) \(names.count == 1 ? "is" : "are") held at 0 and not estimated: \(which) is the baseline, as in R's nnet::multinom, so each other category's coefficients are its log-odds against \(which)"
+    }
+
     /// The row note of an estimate on the boundary of its domain.
     public static let onTheBoundary = "on the boundary"
 
@@ -343,6 +437,28 @@ public enum FittingMessage {
 
     static func profileFoundHigher(_ name: String, at value: Double) -> String {
         "the profile of \(name) met a higher log-likelihood at \(name) = \(number(value)) than the fit's maximum: the fit is not at the maximum; fit again (with starts near there, or using newton(starts: 20))"
+    }
+
+    /// Many components of one param on the boundary (a bigram that never occurs has P̂ = 0).
+    static func zerosNotListed(_ name: String, _ count: Int) -> String {
+        "\(count) components of \(name) estimated at 0 (on the boundary: outcomes never seen in their row) are not listed; read any one as \(name)[i, j]"
+    }
+
+    static func rowsNotListed(_ count: Int) -> String {
+        "\(count) more components are not listed; read each estimate by name (P[i, j]) and its standard error with se(P[i, j])"
+    }
+
+    static func blockTooLarge(_ size: Int, _ first: String) -> String {
+        "the standard errors need the inverse of a block of \(size) parameters that covary (from \(first)); at most \(BlockedInformation.denseBlockLimit) are inverted together"
+    }
+
+    static func manyOnBoundary(_ name: String, count: Int, of total: Int, simplex: Bool) -> String {
+        let why =
+            simplex
+            ? "their outcomes never occur in their rows' data, so ℓ rises as they go to 0 (a Dirichlet prior, 'prior \(name) ~ Dirichlet(2)', keeps them inside)"
+            : "ℓ increases all the way to the edge"
+        return
+            "\(count) of the \(total) components of \(name) are on the boundary of their domain: \(why); they have no standard error"
     }
 
     static func posteriorMode(priors: [String]) -> String {

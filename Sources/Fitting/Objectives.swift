@@ -44,27 +44,40 @@ struct ModelObjective: Objective {
     }
 }
 
-/// The same in unconstrained coordinates u (θ = T(u)), by the chain rule:
-/// ∇ᵤ = J·∇θ, ∇²ᵤ = J·∇²θ·J + diag(∇θ ∘ T″).
+/// The same in unconstrained coordinates u (θ = T(u), `ParameterCoordinates`), by the chain
+/// rule: ∇ᵤ = Jᵀ·∇θ, ∇²ᵤ = Jᵀ·∇²θ·J + Σₖ (∇θ)ₖ·∇²ᵤθₖ. A scalar slot is one coordinate (log,
+/// logit or itself); a simplex row of V components is V − 1 coordinates (its log-ratios).
+/// Slots the inner objective holds fixed have no coordinate (a simplex row with a held
+/// component keeps the others on what it leaves), and `theta(u)` is θ over every slot.
 struct UnconstrainedObjective: Objective {
     let inner: ModelObjective
-    let transforms: [ParameterTransform]
-    var dimension: Int { inner.dimension }
+    let coordinates: ParameterCoordinates
+    var dimension: Int { coordinates.dimension }
 
-    func theta(_ u: [Double]) -> [Double] { zip(transforms, u).map { $0.theta($1) } }
+    init(inner: ModelObjective) {
+        self.inner = inner
+        if inner.isComplete {
+            coordinates = inner.model.layout.coordinates
+        } else {
+            let moving = Set(inner.free)
+            let fixed = (0..<inner.base.count).filter { !moving.contains($0) }
+            coordinates = ParameterCoordinates(
+                inner.model.layout, holding: Dictionary(uniqueKeysWithValues: fixed.map { ($0, inner.base[$0]) }))
+        }
+    }
+
+    /// The start values in u.
+    var start: [Double] { coordinates.u(inner.base) }
+
+    /// θ over every slot (the held ones at their values).
+    func theta(_ u: [Double]) -> [Double] { coordinates.theta(u) }
 
     func evaluate(_ u: [Double], order: Int) -> (value: Double, gradient: [Double], hessian: Matrix) {
-        let (v, g, h) = inner.evaluate(theta(u), order: order)
-        guard order >= 1 else { return (v, g, h) }
-        let d = zip(transforms, u).map { $0.derivatives($1) }
-        let gu = zip(g, d).map { $0 * $1.first }
-        guard order >= 2 else { return (v, gu, h) }
-        var hu = h
-        for i in 0..<dimension {
-            for j in 0..<dimension { hu[i, j] = d[i].first * h[i, j] * d[j].first }
-            hu[i, i] += g[i] * d[i].second
-        }
-        return (v, gu, hu)
+        let e = inner.model.evaluate(theta(u), order: order, withPrior: inner.withPrior)
+        guard order >= 1 else { return (e.value, [], Matrix(rows: 0, columns: 0)) }
+        let gu = coordinates.gradient(u, e.gradient)
+        guard order >= 2 else { return (e.value, gu, Matrix(rows: 0, columns: 0)) }
+        return (e.value, gu, coordinates.hessian(u, e.gradient, e.hessian))
     }
 }
 

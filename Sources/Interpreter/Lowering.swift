@@ -34,18 +34,39 @@ struct Lowering {
         let slot: Int?
         let level: DesignMatrix.EmptyLevel
     }
+    /// Components of params picked per row by data (`μ[d.class]`), and the columns that pick them.
+    var selectors: [Selector] = []
+    var selectorKeys: [String: Symbol] = [:]
+    var indexColumns: [IndexColumn] = []
+    var indexKeys: [String: Int] = [:]
+    /// The text levels naming each param's rows or components, as found (or as fixed before).
+    var levels: [String: [[String]?]] = [:]
 
     init(session: Session, store: ExprStore, layout: ParameterLayout) {
         self.session = session
         self.store = store
         self.layout = layout
-        for e in layout.entries {
-            for k in 0..<e.size {
-                let name = e.length == nil ? e.name : "\(e.name)\(Expr.subscripted(k + 1))"
-                let s = store.symbol(.parameter(e.offset + k), name: name)
-                if let lo = e.lower, lo >= 0 { store.positive.insert(s.symbol!) }
-            }
+        self.levels = session.paramLevels
+        // Each slot's symbol, named and marked positive; a very large param (a bigram table) is
+        // met through selectors, so its slots get symbols only where a formula names them.
+        for e in layout.entries where e.size <= Lowering.eagerSymbols {
+            for k in 0..<e.size { _ = parameterSymbol(e, k) }
         }
+    }
+
+    static let eagerSymbols = 10_000
+
+    /// The symbol of slot k of a param, named (σ, w₂, P₂₃ as w[2] is w₂) and known positive when constrained so.
+    func parameterSymbol(_ e: ParameterLayout.Entry, _ k: Int) -> Expr {
+        // A vector's component by its index as declared (a baseline vector's slot 1 is a₂).
+        let name =
+            e.length == nil
+            ? e.name
+            : e.shape.dimensions.count == 2
+                ? e.componentName(k) : "\(e.name)\(Expr.subscripted(e.shape.position(ofSlot: k)[0] + 1))"
+        let s = store.symbol(.parameter(e.offset + k), name: name)
+        if let lo = e.lower, lo >= 0 { store.positive.insert(.parameter(e.offset + k)) }
+        return s
     }
 
     mutating func lower(_ e: ExpressionSyntax) throws -> Expr {
@@ -140,19 +161,13 @@ struct Lowering {
         return result
     }
 
-    /// w[i]: a component of a vector param.
+    /// w[i], P[i, j]: a component of a param; μ[d.g]: the component each row's index picks.
     mutating func lowerIndex(_ base: ExpressionSyntax, _ indices: [ExpressionSyntax], _ span: SourceSpan) throws -> Expr
     {
-        guard case .name(let n) = base.kind, let entry = layout.entry(n), let k = entry.length, indices.count == 1
-        else {
+        guard case .name(let n) = base.kind, let entry = layout.entry(n), entry.length != nil else {
             throw Diagnostic.error(InterpreterMessage.onlyVectorParamIndexed, at: span)
         }
-        let v = try session.evaluate(indices[0])
-        guard case .number(let i) = v, i >= 1, i <= Double(k), i == i.rounded() else {
-            throw Diagnostic.error(
-                InterpreterMessage.paramIndexOutOfRange(param: n, components: k), at: indices[0].span)
-        }
-        return store.symbol(.parameter(entry.offset + Int(i) - 1))
+        return try lowerComponent(entry, indices, span)
     }
 
     /// w·x with x a data matrix (a linear predictor), or a data vector (a fixed combination).

@@ -33,6 +33,8 @@ extension Session {
             let x = try numeric(evaluate(args[0].value), args[0].value.span)
             let y = try numeric(evaluate(args[1].value), args[1].value.span)
             return try dot(x, y, span)
+        case .softmax:
+            return Session.softmax(try numeric(evaluate(args[0].value), args[0].value.span))
         case .csv:
             guard case .string(let path) = args[0].value.kind else {
                 throw Diagnostic.internalError(InterpreterMessage.unchecked("csv() without a path"), at: span)

@@ -177,8 +177,7 @@ extension Session {
         guard let entry = fit.model.layout.entry(member.text) else {
             throw Diagnostic.error(CheckerMessage.notAFitResult(member.text, of: model), at: member.span)
         }
-        let values = Array(fit.estimate[entry.slots])
-        return entry.length == nil ? .number(values[0]) : .vector(values)
+        return Session.value(of: entry, in: fit.estimate)
     }
 
     /// `w·x`: a number for two vectors; one dot product per row for a matrix and a vector.

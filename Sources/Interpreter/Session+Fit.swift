@@ -57,8 +57,7 @@ extension Session {
     /// After a fit each param's name evaluates to its estimate; the fit is kept by model name.
     func remember(_ record: FitRecord) {
         for entry in record.model.layout.entries {
-            let values = Array(record.estimate[entry.slots])
-            estimates[entry.name] = entry.length == nil ? .number(values[0]) : .vector(values)
+            estimates[entry.name] = Session.value(of: entry, in: record.estimate)
             estimatedBy[entry.name] = record.model.name
         }
         fits[record.model.name] = record

@@ -22,6 +22,8 @@ extension Session {
             lowered.arguments[$0].dependsOnParameters && lowered.arguments[$0].isRowLevel
                 && term.family.parameters[$0].domain != .nonnegativeInteger
         }
+        // A softmax's null model would be a constant simplex: not offered.
+        guard !replaced.contains(where: { term.family.parameters[$0].domain == .simplex }) else { return nil }
         guard replaced.allSatisfy({ Session.isLinkOfLinear(lowered.arguments[$0]) }) else { return nil }
         guard !replaced.isEmpty, let null = try? buildNullModel(model, term, replaced) else { return nil }
         var problem = FitProblem(model: null)
@@ -54,7 +56,8 @@ extension Session {
             entries.append(
                 ParameterLayout.Entry(
                     name: entry.name, offset: offset, length: entry.length, lower: entry.lower, upper: entry.upper,
-                    start: entry.start, labels: entry.labels))
+                    start: entry.start, labels: entry.labels, shape: entry.shape,
+                    dimensionLabels: entry.dimensionLabels))
             offset += entry.size
         }
         var constants: [Int: Int] = [:]
@@ -119,7 +122,7 @@ extension Session {
         switch domain {
         case .real, .nonnegativeInteger: return (nil, nil)
         case .positive: return (0, nil)
-        case .unitInterval: return (0, 1)
+        case .unitInterval, .simplex: return (0, 1)
         }
     }
 }

@@ -36,7 +36,6 @@ extension Session {
         guard let perRow = RowValues.evaluate(bound, rows: rows, columns: columns) else {
             throw Diagnostic.internalError(InterpreterMessage.unchecked("per-row values of a prediction"), at: span)
         }
-        let free = fit.outcome.free
         var ses = [Double](repeating: 0, count: rows)
         for i in 0..<rows {
             var gradient = (0..<layout.count).map { perRow[$0][i] }
@@ -44,10 +43,11 @@ extension Session {
                 let d = perRow[layout.count + q][i]
                 for j in 0..<p.length { gradient[p.offset + j] += d * p.matrix[i, j] }
             }
-            for (slot, d) in gradient.enumerated() where d != 0 && !free.contains(slot) {
+            for (slot, d) in gradient.enumerated() where d != 0 && fit.outcome.onBoundary[slot] {
                 _ = try standardError(slot: slot, fit, e)
             }
-            ses[i] = Uncertainty.deltaMethod(gradient: free.map { gradient[$0] }, covariance: c)
+            let nonzero = gradient.enumerated().filter { $0.element != 0 }.map { (slot: $0.offset, value: $0.element) }
+            ses[i] = c.quadraticForm(nonzero).squareRoot()
         }
         return .vector(ses)
     }

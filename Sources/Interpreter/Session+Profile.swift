@@ -47,10 +47,10 @@ extension Session {
     }
 
     /// The fit and θ slots a param reference names: `b` (the last fit), `w` (every component),
-    /// `w[2]`, `m1.b`, `m1.w[2]`; and whether it is a whole vector param.
+    /// `w[2]`, `P[2, 3]`, `m1.b`, `m1.w[2]`; and whether it is a whole vector param.
     func paramSlots(_ e: ExpressionSyntax) throws -> (FitRecord, [Int], Bool) {
         var name: String
-        var index: ExpressionSyntax?
+        var index: [ExpressionSyntax] = []
         var record: FitRecord?
         if let (model, member, i) = namedFitMember(e) {
             guard let fit = fits[model] else {
@@ -60,11 +60,11 @@ extension Session {
         } else {
             switch e.kind {
             case .name(let n): name = n
-            case .index(let base, let indices) where indices.count == 1:
+            case .index(let base, let indices) where (1...2).contains(indices.count):
                 guard case .name(let n) = base.kind else {
                     throw Diagnostic.error(CheckerMessage.profileNeedsParam, at: e.span)
                 }
-                (name, index) = (n, indices[0])
+                (name, index) = (n, indices)
             default: throw Diagnostic.error(CheckerMessage.profileNeedsParam, at: e.span)
             }
             record = fitEstimating(name)
@@ -73,13 +73,14 @@ extension Session {
         guard let entry = fit.model.layout.entry(name) else {
             throw Diagnostic.error(CheckerMessage.notAFitResult(name, of: fit.model.name), at: e.span)
         }
-        guard let index else { return (fit, Array(entry.slots), entry.length != nil) }
-        let i = try number(numeric(evaluate(index), index.span), index)
-        guard i >= 1, i == i.rounded(), i <= Double(entry.size) else {
+        if index.isEmpty { return (fit, Array(entry.slots), entry.length != nil) }
+        let positions = try index.map { try number(numeric(evaluate($0), $0.span), $0) }
+        let whole = positions.allSatisfy { $0 >= 1 && $0 == $0.rounded() && $0 < 1e9 }
+        guard whole, let k = entry.slot(at: positions.map { Int($0) }) else {
             throw Diagnostic.error(
-                InterpreterMessage.paramIndexOutOfRange(param: name, components: entry.size), at: index.span)
+                InterpreterMessage.paramIndexOutOfRange(param: name, components: entry.size), at: index[0].span)
         }
-        return (fit, [entry.offset + Int(i) - 1], false)
+        return (fit, [entry.offset + k], false)
     }
 
     /// The fit whose estimate a bare param name reads: the last fit, if it estimated the param,

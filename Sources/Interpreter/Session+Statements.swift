@@ -20,6 +20,7 @@ extension Session {
         case .param(let decl):
             params[decl.name.text] = decl
             paramOrder.append(decl.name.text)
+            paramLevels[decl.name.text] = nil
             modelCache = [:]
         case .model(let model):
             try define(model, statement.span)

@@ -46,6 +46,10 @@ public final class Session: @unchecked Sendable {
     /// Data and lets that are values, in the order they were defined, with their
     /// expressions: a plot over data recomputes what depends on it.
     var definitions: [(name: String, value: ExpressionSyntax)] = []
+    /// The text levels that name the rows (and columns) of a param indexed by a text column,
+    /// fixed by the first model built that indexes it so (`μ[setosa]`); a held-out model's
+    /// levels are looked up in them.
+    var paramLevels: [String: [[String]?]] = [:]
     var assertFailed = false
 
     public init(output: @escaping (Output) -> Void) {
@@ -72,6 +76,7 @@ public final class Session: @unchecked Sendable {
         estimatedBy = [:]
         tables = [:]
         definitions = []
+        paramLevels = [:]
     }
 
     /// Runs a whole source. Returns false if anything failed (a syntax, check or

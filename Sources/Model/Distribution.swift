@@ -9,6 +9,8 @@ public enum Domain: Sendable, Equatable, CustomStringConvertible {
     /// The closed unit interval [0, 1] (a probability).
     case unitInterval
     case nonnegativeInteger
+    /// A vector of probabilities summing to 1 (a simplex param, a row of one, or a softmax).
+    case simplex
 
     public var description: String {
         switch self {
@@ -16,6 +18,7 @@ public enum Domain: Sendable, Equatable, CustomStringConvertible {
         case .positive: return "> 0"
         case .unitInterval: return "in [0, 1]"
         case .nonnegativeInteger: return "a whole number ≥ 0"
+        case .simplex: return "a vector of probabilities summing to 1"
         }
     }
 
@@ -25,6 +28,7 @@ public enum Domain: Sendable, Equatable, CustomStringConvertible {
         case .positive: return x > 0 && x.isFinite
         case .unitInterval: return x >= 0 && x <= 1
         case .nonnegativeInteger: return x >= 0 && x == x.rounded() && x.isFinite
+        case .simplex: return x >= 0 && x <= 1
         }
     }
 }
@@ -39,6 +43,8 @@ public enum Support: Sendable, Equatable, CustomStringConvertible {
     case count
     /// 0, 1, …, N where N is the distribution's argument at this index.
     case countUpTo(argument: Int)
+    /// One of K categories: a whole number from 1 to K, or a text level.
+    case category
 
     public var description: String {
         switch self {
@@ -49,13 +55,14 @@ public enum Support: Sendable, Equatable, CustomStringConvertible {
         case .binary: return "0 or 1"
         case .count: return "a whole number ≥ 0"
         case .countUpTo: return "a whole number from 0 to N"
+        case .category: return "a category: a whole number from 1 to K, or a text level"
         }
     }
 
     /// Whether the values are whole numbers (a probability mass function, P(Y ≥ y) = P(Y > y − 1)).
     public var isDiscrete: Bool {
         switch self {
-        case .binary, .count, .countUpTo: return true
+        case .binary, .count, .countUpTo, .category: return true
         default: return false
         }
     }
@@ -72,6 +79,7 @@ public enum Support: Sendable, Equatable, CustomStringConvertible {
         case .countUpTo(let k):
             let n = k < arguments.count && !arguments[k].isNaN ? arguments[k] : .infinity
             return y >= 0 && y == y.rounded() && y <= n
+        case .category: return y >= 1 && y == y.rounded() && y.isFinite
         }
     }
 }
@@ -107,6 +115,15 @@ public protocol Distribution: Sendable {
     /// (Bernoulli's p, Binomial's p): through σ(t) a linear predictor can push it
     /// to 0 or 1, which is how separation arises. nil if there is none.
     var probabilityArgument: Int? { get }
+    /// The argument that is a vector of probabilities over the outcomes, of which each row's
+    /// response picks one (Categorical's p): the model passes `logDensity` that picked
+    /// component, p_y, in its place. nil if there is none.
+    var outcomeProbabilities: Int? { get }
+    /// For a prior on a simplex param (Dirichlet): the log-density of one simplex row of V
+    /// components is `simplexNormaliser(V, arguments) + Σⱼ simplexComponent(θⱼ, arguments)`.
+    /// nil for a family that is not a distribution over a simplex.
+    func simplexComponent(_ x: Expr, _ arguments: [Expr]) -> Expr?
+    func simplexNormaliser(outcomes: Int, _ arguments: [Double]) -> Double?
     /// How the location and scale are estimated exactly when ℓ is not smooth in the
     /// location (Laplace: the sample median and the mean absolute deviation). nil: ℓ is smooth.
     var locationEstimate: LocationEstimate? { get }
@@ -183,6 +200,11 @@ extension Distribution {
     public func startingValues(_ y: [Double]) -> [Double?] { [] }
     public var specialCases: [SpecialCase] { [] }
     public func fisherInformation(_ arguments: [Expr]) -> [[Expr]]? { nil }
+    public var outcomeProbabilities: Int? { nil }
+    public func simplexComponent(_ x: Expr, _ arguments: [Expr]) -> Expr? { nil }
+    public func simplexNormaliser(outcomes: Int, _ arguments: [Double]) -> Double? { nil }
+    /// Whether the family is a distribution over a simplex (a prior for simplex params only).
+    public var isSimplexDistribution: Bool { simplexNormaliser(outcomes: 2, [1]) != nil }
 }
 
 /// The argument t when an expression is σ(t) (a logistic link), else nil.
@@ -197,6 +219,7 @@ public enum Distributions {
         Normal(), Bernoulli(), Binomial(), Poisson(), Exponential(), BetaDistribution(), GammaDistribution(),
         LogNormal(), StudentT(), Weibull(), NegativeBinomial(), Geometric(), Laplace(), Cauchy(), Uniform(),
         ChiSquared(),
+        Categorical(), Dirichlet(),
     ]
 
     public static func named(_ name: String) -> (any Distribution)? {

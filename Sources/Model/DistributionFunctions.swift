@@ -57,6 +57,7 @@ public enum DistributionFunctions {
         case .positive, .nonnegative, .count: return (0, .infinity)
         case .openUnitInterval, .binary: return (0, 1)
         case .countUpTo(let k): return (0, k < a.count ? a[k] : .infinity)
+        case .category: return (1, .infinity)
         }
     }
 

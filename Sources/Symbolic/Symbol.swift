@@ -18,6 +18,10 @@ public enum Symbol: Hashable, Sendable, Comparable {
     case variable(Int)
     /// The number of rows, n (or Σ wᵢ for a weighted model).
     case count(Int)
+    /// Selector s: the component of a param that a row's index picks (`μ[d.class]`). Within
+    /// a group of rows sharing the index it is one parameter, so statistics factor out per
+    /// group; per row (in a compiled tape) it is gathered from θ by the row's index.
+    case selected(Int)
 
     /// Whether the symbol takes one value per row.
     public var isRowLevel: Bool {

@@ -31,7 +31,9 @@ extension Statement: CustomStringConvertible {
         case .let(let n, let e): return "(let \(n.text) \(e))"
         case .param(let p):
             var s = "(param \(p.name.text)"
-            if let k = p.length { s += " (vector \(k))" }
+            if let shape = p.shape {
+                s += " (\(shape.keyword) " + shape.dimensions.map { "\($0)" }.joined(separator: " ") + ")"
+            }
             switch p.constraint {
             case .interval(let a, let b): s += " (in \(a) \(b))"
             case .greater(let a): s += " (> \(a))"

@@ -108,13 +108,50 @@ public enum Constraint: Sendable {
     case less(ExpressionSyntax)
 }
 
+/// The shape written after `:` in a param declaration.
+public enum ParamShapeSyntax: Sendable {
+    /// `vector[K]`: K components.
+    case vector(ExpressionSyntax)
+    /// `simplex[K]`: K non-negative components summing to 1; `simplex[K, V]`: K rows, each a simplex over V.
+    case simplex(ExpressionSyntax, ExpressionSyntax?)
+    /// `matrix[K, p]`: K rows of p components.
+    case matrix(ExpressionSyntax, ExpressionSyntax)
+
+    /// The words that can follow `:`.
+    public static let keywords: Set<String> = ["vector", "simplex", "matrix"]
+
+    /// The word that names the shape: "vector", "simplex", "matrix".
+    public var keyword: String {
+        switch self {
+        case .vector: return "vector"
+        case .simplex: return "simplex"
+        case .matrix: return "matrix"
+        }
+    }
+
+    /// The dimension expressions, in order.
+    public var dimensions: [ExpressionSyntax] {
+        switch self {
+        case .vector(let k): return [k]
+        case .simplex(let k, let v): return [k] + (v.map { [$0] } ?? [])
+        case .matrix(let k, let p): return [k, p]
+        }
+    }
+}
+
 public struct ParamDeclaration: Sendable {
     public let name: Name
-    /// `vector[K]`: the length expression; nil for a scalar.
-    public let length: ExpressionSyntax?
+    /// `: vector[K]`, `: simplex[K]`, `: simplex[K, V]`, `: matrix[K, p]`; nil for a scalar.
+    public let shape: ParamShapeSyntax?
     public let constraint: Constraint?
     public let constraintSpan: SourceSpan?
     public let start: ExpressionSyntax?
+
+    /// `vector[K]`: the length expression; nil for a scalar or another shape.
+    public var length: ExpressionSyntax? {
+        if case .vector(let k) = shape { return k }
+        return nil
+    }
 }
 
 public struct ModelDeclaration: Sendable {

@@ -43,28 +43,43 @@ extension Parser {
         return Statement(isData ? .data(name, value) : .let(name, value), span(from: start))
     }
 
-    /// paramStatement = "param" NAME [ ":" "vector" "[" expression "]" ] [ constraint ] [ "=" expression ]
+    /// paramStatement = "param" NAME [ ":" shape ] [ constraint ] [ "=" expression ]
     mutating func parseParam(_ start: SourceSpan) throws -> Statement {
         advance()
         let name = try parseName(SyntaxMessage.Expected.parameterName)
-        var length: ExpressionSyntax?
-        if match(.colon) != nil {
-            guard current.isKeyword("vector") else {
-                throw expected(SyntaxMessage.Expected.vectorShape, help: SyntaxMessage.scalarNeedsNoShape(name.text))
-            }
-            advance()
-            _ = try expect(.leftBracket, SyntaxMessage.Expected.bracketAfterVector)
-            length = try parseExpression()
-            _ = try expect(.rightBracket, SyntaxMessage.Expected.closeVector)
-        }
+        var shape: ParamShapeSyntax?
+        if match(.colon) != nil { shape = try parseShape(name) }
         let constraintStart = current.span
         let constraint = try parseConstraint()
         let constraintSpan = constraint == nil ? nil : span(from: constraintStart)
         var startValue: ExpressionSyntax?
         if match(.assign) != nil { startValue = try parseExpression() }
         let decl = ParamDeclaration(
-            name: name, length: length, constraint: constraint, constraintSpan: constraintSpan, start: startValue)
+            name: name, shape: shape, constraint: constraint, constraintSpan: constraintSpan, start: startValue)
         return Statement(.param(decl), span(from: start))
+    }
+
+    /// shape = "vector" "[" expression "]"
+    ///       | "simplex" "[" expression [ "," expression ] "]"
+    ///       | "matrix" "[" expression "," expression "]"
+    mutating func parseShape(_ name: Name) throws -> ParamShapeSyntax {
+        guard let word = current.identifier, ParamShapeSyntax.keywords.contains(word) else {
+            throw expected(SyntaxMessage.Expected.shape, help: SyntaxMessage.scalarNeedsNoShape(name.text))
+        }
+        advance()
+        _ = try expect(.leftBracket, SyntaxMessage.Expected.bracketAfterShape(word))
+        let first = try parseExpression()
+        var second: ExpressionSyntax?
+        if word != "vector", match(.comma) != nil { second = try parseExpression() }
+        if word == "matrix", second == nil {
+            throw expected(SyntaxMessage.Expected.matrixColumns)
+        }
+        _ = try expect(.rightBracket, SyntaxMessage.Expected.closeShape(word, dimensions: second == nil ? 1 : 2))
+        switch word {
+        case "vector": return .vector(first)
+        case "simplex": return .simplex(first, second)
+        default: return .matrix(first, second ?? first)
+        }
     }
 
     /// constraint = ( "in" | "∈" ) ( "(" expression "," expression ")" | "[" expression "," expression "]" )

@@ -88,6 +88,7 @@ public enum Keyword {
     /// recognised only where the grammar expects them.
     public static let reserved: Set<String> = statements.union(["in"])
     public static let contextual: Set<String> = [
-        "using", "weight", "censored", "truncated", "within", "trace", "vector", "over", "to", "profile",
+        "using", "weight", "censored", "truncated", "within", "trace", "vector", "simplex", "matrix", "over", "to",
+        "profile",
     ]
 }

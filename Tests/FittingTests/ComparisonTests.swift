@@ -88,7 +88,7 @@ struct ComparisonTests {
     func expectedInformation() throws {
         let outcome = try logistic(["b0", "b1"]) { p, x in p[0] + p[1] * x }
         let expected = try #require(outcome.model.expectedInformation(at: outcome.estimate))
-        let observed = outcome.information
+        let observed = try #require(outcome.information)
         for i in 0..<4 {
             #expect(abs(expected.elements[i] - observed.elements[i]) <= 1e-12 * abs(observed.elements[0]))
         }

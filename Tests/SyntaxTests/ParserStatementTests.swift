@@ -32,6 +32,9 @@ import Testing
         ("param w: vector[3]", "(param w (vector 3))"),
         ("param w : vector[K] = [0, 0, 0]", "(param w (vector K) (= [0 0 0]))"),
         ("param w: vector[2] in (-1, 1)", "(param w (vector 2) (in (- 1) 1))"),
+        ("param p : simplex[3]", "(param p (simplex 3))"),
+        ("param P : simplex[K, V]", "(param P (simplex K V))"),
+        ("param B : matrix[3, ncol(x)]", "(param B (matrix 3 (ncol x)))"),
         // model
         ("model flips ~ Bernoulli(p)", "(model flips ~ (Bernoulli p))"),
         ("model y ~ Normal(μ, σ)", "(model y ~ (Normal μ σ))"),

@@ -11,13 +11,21 @@ enum BoundaryCheck {
     /// unbounded likelihood.
     static func closedFormRoot(_ model: StatisticalModel, _ theta: [Double], withPrior: Bool) throws -> [Int: String] {
         var boundary: [Int: String] = [:]
-        for (i, transform) in model.layout.transforms.enumerated() {
-            switch transform.locate(theta[i]) {
-            case .interior: continue
-            case .boundary: boundary[i] = note(model, i, theta[i])
-            case .outside:
-                throw FitError.refused(FittingMessage.rootOutsideDomain(model.layout.slotName(i), theta[i]))
+        for entry in model.layout.entries {
+            let transform = entry.transform
+            var edges: [Int] = []
+            for i in entry.slots {
+                switch transform.locate(theta[i]) {
+                case .interior: continue
+                case .boundary: edges.append(i)
+                case .outside:
+                    throw FitError.refused(FittingMessage.rootOutsideDomain(model.layout.slotName(i), theta[i]))
+                }
             }
+            // Many components on the edge share one note (the report gives one for them all).
+            let shared = edges.count > 3 ? FittingMessage.onTheBoundary : nil
+            boundary.reserveCapacity(boundary.count + edges.count)
+            for i in edges { boundary[i] = shared ?? note(model, i, theta[i]) }
         }
         if !boundary.isEmpty, !model.evaluate(theta, order: 0, withPrior: withPrior).value.isFinite {
             let edges = boundary.keys.sorted().map { FittingMessage.edge(model.layout.slotName($0), theta[$0]) }
@@ -27,25 +35,50 @@ enum BoundaryCheck {
     }
 
     /// After an iterative fit in unconstrained coordinates u: a coordinate that ran off
-    /// (|u| > 30) is at its edge. Does ℓ level off there (a boundary maximum) or keep
-    /// rising (5 units of u back loses more than 1 in ℓ: unbounded)?
+    /// (|u| > 30), or a simplex component whose log-ratio to the largest fell below −30, is at
+    /// its edge. Does ℓ level off there (a boundary maximum) or keep rising (5 units of u back
+    /// loses more than 1 in ℓ: unbounded)?
     static func iterativeEstimate(
         _ model: StatisticalModel, _ objective: UnconstrainedObjective, _ result: SolverResult
     ) throws -> [Int: String] {
         var boundary: [Int: String] = [:]
-        let transforms = objective.transforms
-        let free = objective.inner.free
-        for (i, u) in result.x.enumerated() where !transforms[i].isIdentity && abs(u) > 30 {
+        let coordinates = objective.coordinates
+        let theta = objective.theta(result.x)
+        for (a, u) in result.x.enumerated() where abs(u) > 30 {
+            guard let (i, transform) = coordinates.slot(ofCoordinate: a), !transform.isIdentity else { continue }
             var back = result.x
-            back[i] = u - 5 * (u > 0 ? 1 : -1)
-            let rise = result.value - objective.evaluate(back, order: 0).value
-            if !result.value.isFinite || rise > 1 {
-                let edge = transforms[i].theta(u > 0 ? .infinity : -.infinity)
-                throw unbounded(FittingMessage.edge(model.layout.slotName(free[i]), edge))
+            back[a] = u - 5 * (u > 0 ? 1 : -1)
+            try checkRise(
+                model, objective, result, back, slot: i, edge: transform.theta(u > 0 ? .infinity : -.infinity))
+            boundary[i] = note(model, i, theta[i])
+        }
+        for (slots, first) in coordinates.simplexBlocks {
+            let z = [0] + result.x[first..<(first + slots.count - 1)]
+            let top = z.max() ?? 0
+            for (k, zk) in z.enumerated() where zk - top < -30 {
+                var back = result.x
+                if k == 0 {
+                    for c in first..<(first + slots.count - 1) { back[c] -= 5 }
+                } else {
+                    back[first + k - 1] += 5
+                }
+                let i = slots.lowerBound + k
+                try checkRise(model, objective, result, back, slot: i, edge: 0)
+                boundary[i] = note(model, i, theta[i])
             }
-            boundary[free[i]] = note(model, free[i], objective.theta(result.x)[i])
         }
         return boundary
+    }
+
+    /// Throws `unbounded` when ℓ at `back` (5 units of u from the edge) is lower by more than 1.
+    static func checkRise(
+        _ model: StatisticalModel, _ objective: UnconstrainedObjective, _ result: SolverResult, _ back: [Double],
+        slot i: Int, edge: Double
+    ) throws {
+        let rise = result.value - objective.evaluate(back, order: 0).value
+        if !result.value.isFinite || rise > 1 {
+            throw unbounded(FittingMessage.edge(model.layout.slotName(i), edge))
+        }
     }
 
     static func note(_ model: StatisticalModel, _ slot: Int, _ value: Double) -> String {

@@ -43,17 +43,17 @@ struct ArgumentMatching {
         problem.fixed = fixed
         problem.start = start
         let objective = problem.unconstrainedObjective
-        let free = objective.inner.free
-        let startU = zip(objective.transforms, free).map { $0.u(problem.startTheta[$1]) }
+        let coordinates = objective.coordinates
         var newton = Newton()
         newton.isInterrupted = { false }
-        let result = free.isEmpty ? nil : newton.maximize(objective, from: startU)
-        let matched = result.map { objective.inner.full(objective.theta($0.x)) } ?? problem.startTheta
+        let result =
+            coordinates.dimension == 0 ? nil : newton.maximize(objective, from: coordinates.u(problem.startTheta))
+        let matched = result.map { objective.theta($0.x) } ?? problem.startTheta
         guard residualVanishes(matched, scales, targets) else { return nil }
         var boundary: Set<Int> = []
         if let result {
-            for (i, u) in result.x.enumerated() where !objective.transforms[i].isIdentity && abs(u) > 25 {
-                boundary.insert(free[i])
+            for (a, u) in result.x.enumerated() where abs(u) > 25 {
+                if let (slot, t) = coordinates.slot(ofCoordinate: a), !t.isIdentity { boundary.insert(slot) }
             }
         }
         return (matched, boundary)
@@ -78,7 +78,8 @@ struct ArgumentMatching {
                 columns[symbol] = target
                 terms.append(
                     LikelihoodTerm(
-                        family: Normal(), response: store.symbol(symbol), arguments: [term.arguments[j], store.constant(scale)],
+                        family: Normal(), response: store.symbol(symbol),
+                        arguments: [term.arguments[j], store.constant(scale)],
                         weight: nil, censored: nil, rows: term.rows))
                 scales.append(scale)
                 targets.append(target)

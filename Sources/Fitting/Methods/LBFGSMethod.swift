@@ -36,28 +36,34 @@ struct LBFGSMethod: FitMethod {
 
     func solve(_ problem: FitProblem) throws -> Solution {
         let model = problem.model
-        let transforms = model.layout.transforms
-        let objective = UnconstrainedObjective(
-            inner: ModelObjective(model: model, withPrior: problem.withPrior), transforms: transforms)
-        let (startValues, startNote) = StartValues.of(problem)
+        // Over the free slots (a profile or a restricted fit holds some fixed), from the start asked
+        // for (a multi-start draw) or the declared one.
+        let objective = problem.unconstrainedObjective
+        var startValues = problem.startTheta
+        var startNote: String?
+        if problem.start == nil, problem.fixed.isEmpty { (startValues, startNote) = StartValues.of(problem) }
+        if objective.dimension == 0 { return Solution(estimate: startValues, method: title, reason: reason) }
         var solver = LBFGS()
         let total = solver.maximumIterations
         solver.onIteration = problem.onIteration.map { sink in TraceFilter(total: total, sink: sink).callAsFunction }
-        var result = solver.maximize(objective, from: zip(transforms, startValues).map { $0.u($1) })
+        var result = solver.maximize(objective, from: objective.coordinates.u(startValues))
         if result.status == .interrupted { throw Interrupted() }
         if result.status == .converged, model.layout.count <= LBFGSMethod.polishLimit {
             result = LBFGSMethod.polished(objective, result)
         }
         let theta = objective.theta(result.x)
         if let separated = SeparationCheck.check(model, theta, quasi: false) { throw separated }
-        let coordinates = transforms.enumerated().filter { !$0.element.isIdentity }
-            .map { $0.element.describe(model.layout.slotName($0.offset)) }
+        let coordinates = FittingMessage.coordinateNames(model.layout)
         var solution = Solution(
             estimate: theta, method: title, reason: reason + FittingMessage.inUnconstrainedCoordinates(coordinates))
         solution.iterations = result.iterations
         if let startNote { solution.notes.append(startNote) }
         solution.history = result.history
-        solution.gradientNorm = objective.inner.evaluate(theta, order: 1).gradient.map(abs).max()
+        // On a simplex the gradient that vanishes is the one in the coordinates (in θ it is λ·1).
+        solution.gradientNorm =
+            model.layout.hasSimplex
+            ? objective.evaluate(result.x, order: 1).gradient.map(abs).max()
+            : objective.inner.evaluate(objective.inner.free.map { theta[$0] }, order: 1).gradient.map(abs).max()
         solution.boundary = try BoundaryCheck.iterativeEstimate(model, objective, result)
         if result.status != .converged && solution.boundary.isEmpty {
             throw FitError(

@@ -17,6 +17,7 @@ struct LevenbergMarquardtMethod: FitMethod {
     var reason: String?
 
     func refusal(_ problem: FitProblem) -> String? {
+        if !problem.fixed.isEmpty { return FittingMessage.notNonlinearLeastSquares(FittingMessage.heldFixed) }
         switch NonlinearDesign.of(problem.model) {
         case .success: return nil
         case .failure(let why): return FittingMessage.notNonlinearLeastSquares(why.reason)
@@ -25,11 +26,14 @@ struct LevenbergMarquardtMethod: FitMethod {
 
     func solve(_ problem: FitProblem) throws -> Solution {
         let model = problem.model
-        let design: NonlinearDesign
+        if let why = refusal(problem), !problem.fixed.isEmpty { throw FitError(.invalidRequest, why) }
+        var design: NonlinearDesign
         switch NonlinearDesign.of(model) {
         case .success(let d): design = d
         case .failure(let why): throw FitError(.invalidRequest, FittingMessage.notNonlinearLeastSquares(why.reason))
         }
+        // A start asked for (a multi-start draw, a restart) instead of the declared one.
+        if let start = problem.start { design.base = start }
         var solver = LevenbergMarquardt()
         let n = design.weightSum
         solver.traceValue = { halfRSS in NonlinearDesign.profileLogLikelihood(2 * halfRSS, n) }
@@ -83,12 +87,10 @@ extension LevenbergMarquardtMethod {
     /// ENSO); two or three Newton steps finish it. Kept only when Newton converges without
     /// lowering ℓ.
     static func polished(_ model: StatisticalModel, _ theta: [Double]) -> [Double] {
-        let transforms = model.layout.transforms
-        let objective = UnconstrainedObjective(
-            inner: ModelObjective(model: model, withPrior: false), transforms: transforms)
+        let objective = UnconstrainedObjective(inner: ModelObjective(model: model, withPrior: false))
         var newton = TrustRegionNewton(maximumIterations: 20)
         newton.onIteration = nil
-        let start = zip(transforms, theta).map { $0.u($1) }
+        let start = objective.coordinates.u(theta)
         let before = objective.evaluate(start, order: 0).value
         let result = newton.maximize(objective, from: start)
         guard result.status == .converged, result.value.isFinite, result.value >= before else { return theta }

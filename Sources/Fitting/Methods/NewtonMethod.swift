@@ -16,31 +16,34 @@ struct NewtonMethod: FitMethod {
 
     func solve(_ problem: FitProblem) throws -> Solution {
         let model = problem.model
+        // Over the free slots (a profile or a restricted fit holds some fixed), from the start
+        // asked for (a multi-start draw, a restart) or the declared one; starts read from the
+        // data (a Cauchy's median) only for a fit from the declared starts.
         let objective = problem.unconstrainedObjective
-        let transforms = objective.transforms
-        let free = objective.inner.free
         var startTheta = problem.startTheta
         var startNote: String?
-        // Starts read from the data (a Cauchy's median) only for a fit from the declared starts.
         if problem.start == nil, problem.fixed.isEmpty { (startTheta, startNote) = StartValues.of(problem) }
-        if free.isEmpty { return Solution(estimate: startTheta, method: title, reason: reason) }
-        let start = zip(transforms, free).map { $0.u(startTheta[$1]) }
+        if objective.dimension == 0 { return Solution(estimate: startTheta, method: title, reason: reason) }
+        let start = objective.coordinates.u(startTheta)
         var newton = TrustRegionNewton()
         let total = newton.maximumIterations
         newton.onIteration = problem.onIteration.map { sink in TraceFilter(total: total, sink: sink).callAsFunction }
         let result = newton.maximize(objective, from: start)
         if result.status == .interrupted { throw Interrupted() }
-        let freeTheta = objective.theta(result.x)
-        let theta = objective.inner.full(freeTheta)
+        let theta = objective.theta(result.x)
         if let separated = SeparationCheck.check(model, theta, quasi: false) { throw separated }
-        let coordinates = zip(transforms, free).filter { !$0.0.isIdentity }
-            .map { $0.0.describe(model.layout.slotName($0.1)) }
+        let coordinates = FittingMessage.coordinateNames(model.layout)
         var solution = Solution(
             estimate: theta, method: title, reason: reason + FittingMessage.inUnconstrainedCoordinates(coordinates))
         solution.iterations = result.iterations
         if let startNote { solution.notes.append(startNote) }
         solution.history = result.history
-        solution.gradientNorm = objective.inner.evaluate(freeTheta, order: 1).gradient.map(abs).max() ?? 0
+        // On a simplex the gradient in θ is not 0 at the maximum (it is the Lagrange multiplier
+        // along 1); the gradient that vanishes is the one in the coordinates.
+        solution.gradientNorm =
+            model.layout.hasSimplex
+            ? objective.evaluate(result.x, order: 1).gradient.map(abs).max()
+            : objective.inner.evaluate(objective.inner.free.map { theta[$0] }, order: 1).gradient.map(abs).max()
         solution.boundary = try BoundaryCheck.iterativeEstimate(model, objective, result)
         if solution.boundary.isEmpty {
             solution.knownCovariance = NewtonMethod.leastSquaresCovariance(model, theta)

@@ -14,7 +14,7 @@ struct NonlinearDesign: ResidualObjective {
     let transforms: [ParameterTransform]
     let scale: LinearDesign.Scale
     /// θ at the start (every slot), into which β is written.
-    let base: [Double]
+    var base: [Double]
     let evaluator: RowEvaluator
     /// Scalar parameters differentiated symbolically (∂μ/∂θₛ is an output), and the predictors
     /// (∂μ/∂ηₚ is an output, times the predictor's data matrix).

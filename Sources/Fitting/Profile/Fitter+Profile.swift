@@ -69,9 +69,11 @@ extension Fitter {
 
     /// Every slot's profile at `level`, or the first higher point met.
     static func profiles(of outcome: FitOutcome, level: Double) throws -> Result<[Int: Profile], BetterOptimum> {
+        if let exact = LinearProfiles.of(outcome, level: level) { return .success(exact) }
         let profiler = Profiler(outcome)
         var profiles: [Int: Profile] = [:]
-        for slot in 0..<outcome.parameterCount {
+        if let (slot, p) = LinearProfiles.nonlinearScale(outcome, level: level) { profiles[slot] = p }
+        for slot in 0..<outcome.slotCount where profiles[slot] == nil {
             if Interrupt.requested { throw Interrupted() }
             switch profiler.profile(slot: slot, level: level) {
             case .profile(let p): profiles[slot] = p
@@ -102,6 +104,8 @@ extension Fitter {
     /// One slot's profile at any level (`profile(b1, level: 0.99)`), for a fit already made.
     public static func profile(_ outcome: FitOutcome, slot: Int, level: Double) throws -> Profile {
         if level == 0.95, let p = outcome.profiles[slot] { return p }
+        if let exact = LinearProfiles.of(outcome, level: level)?[slot] { return exact }
+        if let (s, p) = LinearProfiles.nonlinearScale(outcome, level: level), s == slot { return p }
         let profile = Profiler(outcome).profile(slot: slot, level: level)
         if Interrupt.requested { throw Interrupted() }
         switch profile {
@@ -140,7 +144,7 @@ extension Profiler {
     init(_ outcome: FitOutcome) {
         self.init(
             problem: FitProblem(model: outcome.model), estimate: outcome.estimate, maximum: outcome.maximum,
-            standardErrors: (0..<outcome.parameterCount).map { outcome.standardError(slot: $0) },
+            standardErrors: (0..<outcome.slotCount).map { outcome.standardError(slot: $0) },
             boundary: Set(outcome.boundary.keys))
     }
 }

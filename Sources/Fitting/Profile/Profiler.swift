@@ -1,5 +1,6 @@
 import Foundation
 import Inference
+import LinearAlgebra
 import Model
 import Solvers
 
@@ -33,12 +34,14 @@ struct Profiler {
 
     /// The most steps out on one side before the profile is declared open there.
     static let maximumSteps = 60
-    /// |u| beyond which a transformed slot is at the edge of its domain for a profile: e²⁵ ≈ 7·10¹⁰
-    /// times its scale, past which ℓ is often only rounding (a Student-t's lgamma terms at ν ~ 10¹³).
+    /// How far in u from the estimate a transformed slot is at the edge of its domain for a
+    /// profile: e²⁵ ≈ 7·10¹⁰ times the estimate, past which ℓ is often only rounding (a
+    /// Student-t's lgamma terms at ν ~ 10¹³).
     static let edge = 25.0
-    /// |u| beyond which a coordinate still climbing towards the edge is taken to be going there.
+    /// How far in u from the estimate a coordinate still climbing towards the edge is taken to be
+    /// going there.
     static let runaway = 10.0
-    /// |u| a runaway coordinate is held at: e¹⁸ ≈ 7·10⁷ times its scale, where ℓ is within ~n·10⁻⁸
+    /// Where a runaway coordinate is held: e¹⁸ ≈ 7·10⁷ times the estimate, where ℓ is within ~n·10⁻⁸
     /// of its limit (a Student-t against the Normal) while terms such as lgamma(ν/2) − lgamma((ν+1)/2)
     /// still keep their digits (at ν ~ 10¹¹ they are rounding to 10⁻³).
     static let held = 18.0
@@ -78,7 +81,7 @@ struct Profiler {
     /// The restricted fit from `start` (the previous point of the profile), or, if that fails,
     /// from the estimate itself.
     func restricted(_ j: Int, _ psi: Double, from start: [Double]) -> Restricted {
-        let first = restrictedFit(j, psi, from: start)
+        let first = restrictedFit(j, psi, from: predicted(j, psi, from: start))
         if case .failed = first, start != estimate {
             if case .fitted(let theta, let value) = restrictedFit(j, psi, from: estimate) {
                 return .fitted(theta: theta, value: value)
@@ -87,30 +90,55 @@ struct Profiler {
         return first
     }
 
+    /// The start for the restricted fit at ψ, one step along the profile's path from the last
+    /// point: the other slots' maximum moves with ψ as dθ_f/dψ = (−H_ff)⁻¹·H_fj (differentiate
+    /// the stationarity ∇_f ℓ(θ_f(ψ), ψ) = 0), so a step Δψ along it leaves the fit a Newton
+    /// step or two to go instead of a dozen. Slots the step would take out of their domain stay.
+    func predicted(_ j: Int, _ psi: Double, from start: [Double]) -> [Double] {
+        let free = (0..<start.count).filter { $0 != j }
+        guard !free.isEmpty, start[j].isFinite else { return start }
+        let h = problem.model.evaluate(start, order: 2, withPrior: problem.withPrior).hessian
+        var negative = Matrix(rows: free.count, columns: free.count)
+        for (a, r) in free.enumerated() { for (b, c) in free.enumerated() { negative[a, b] = -h[r, c] } }
+        guard let slope = negative.solveSPD(free.map { h[$0, j] }) else { return start }
+        let delta = psi - start[j]
+        var next = start
+        let transforms = problem.layout.transforms
+        for (a, slot) in free.enumerated() {
+            let moved = start[slot] + delta * slope[a]
+            if moved.isFinite, transforms[slot].locate(moved) == .interior { next[slot] = moved }
+        }
+        return next
+    }
+
     func restrictedFit(_ j: Int, _ psi: Double, from start: [Double], held: [Int: Double] = [:]) -> Restricted {
         var sub = FitProblem(model: problem.model)
         sub.fixed = held.merging([j: psi]) { _, b in b }
         sub.start = start
         let objective = sub.unconstrainedObjective
-        let free = objective.inner.free
+        let coordinates = objective.coordinates
         let theta = sub.startTheta
-        guard !free.isEmpty else { return value(theta) }
-        let u = zip(objective.transforms, free).map { t, slot in clamp(t.u(theta[slot]), t) }
-        let result = Newton().maximize(objective, from: u)
+        guard coordinates.dimension > 0 else { return value(theta) }
+        var u = coordinates.u(theta)
+        for a in u.indices {
+            if let (slot, t) = coordinates.slot(ofCoordinate: a) { u[a] = clamp(u[a], t, anchor(slot)) }
+        }
+        let result = TrustRegionNewton().maximize(objective, from: u.map { $0.isFinite ? $0 : 0 })
         // A restricted fit that stalls with a vanishing gradient is at its maximum to within what
         // ℓ can resolve (far out on a profile the problem is often ill-conditioned).
         let nearMaximum = result.gradientNorm <= 1e-7 * max(1, abs(result.value))
-        if result.status == .converged { return value(objective.inner.full(objective.theta(result.x))) }
+        if result.status == .converged { return value(objective.theta(result.x)) }
         // A coordinate running off towards the edge of its domain, ℓ still rising that way (a
         // Student-t's ν → ∞ when the restricted fit wants a Normal, where ℓ's derivatives in ν are
         // mostly rounding and Newton stalls), is held near the edge, where ℓ has all but reached its
         // limit, and the others are fitted again.
-        let reached = objective.inner.full(objective.theta(result.x))
+        let reached = objective.theta(result.x)
         var edges = held
-        for (i, slot) in free.enumerated() where !objective.transforms[i].isIdentity {
-            let ui = result.x[i]
-            guard abs(ui) > Profiler.runaway, ui * result.gradient[i] >= 0 else { continue }
-            edges[slot] = objective.transforms[i].theta(ui > 0 ? Profiler.held : -Profiler.held)
+        for (i, ui) in result.x.enumerated() {
+            guard let (slot, transform) = coordinates.slot(ofCoordinate: i), !transform.isIdentity else { continue }
+            let a = anchor(slot)
+            guard abs(ui - a) > Profiler.runaway, (ui - a) * result.gradient[i] >= 0 else { continue }
+            edges[slot] = transform.theta(a + (ui > a ? Profiler.held : -Profiler.held))
         }
         if edges.count > held.count { return restrictedFit(j, psi, from: reached, held: edges) }
         if result.status == .stalled && nearMaximum { return value(reached) }
@@ -129,19 +157,20 @@ struct Profiler {
     func end(_ j: Int, side: Double, target: Double, _ points: inout [Profile.Point]) -> SideResult {
         let transform = problem.layout.transforms[j]
         let uHat = transform.u(estimate[j])
-        if boundary.contains(j) || !uHat.isFinite || (!transform.isIdentity && abs(uHat) > Profiler.edge) {
+        let a = anchor(j)
+        if boundary.contains(j) || !uHat.isFinite {
             let outward: Double = uHat > 0 ? 1 : -1
             if side == outward { return .end(.boundary(estimate[j])) }
         }
-        var previous = (u: clamp(uHat, transform), r: 0.0, theta: estimate)
+        var previous = (u: clamp(uHat, transform, a), r: 0.0, theta: estimate)
         var step = firstStep(j, transform, target: target)
         var last = estimate[j]
         var previousValue = maximum
         for _ in 0..<Profiler.maximumSteps {
             var u = previous.u + side * step
             // Past the edge of the domain: try the edge itself; if ℓ_p is still above the cutoff there, it is open.
-            let atEdge = beyondDomain(u, transform, uHat)
-            if atEdge != nil { u = side * edgeCoordinate(transform, uHat) }
+            let atEdge = beyondDomain(u, transform, a)
+            if atEdge != nil { u = edgeCoordinate(transform, a, side) }
             if atEdge != nil, side * (u - previous.u) <= 0 { return .end(.open(atEdge ?? u)) }
             let psi = transform.theta(u)
             switch restricted(j, psi, from: previous.theta) {
@@ -158,7 +187,9 @@ struct Profiler {
                 // (ν → ∞ for a Student-t fit to light-tailed data): it will not reach it, and further out
                 // only rounding changes it. (Stepping in from an estimate on the edge, ℓ_p is flat at
                 // first and then falls: that is not levelling off.)
-                if step >= 1, abs(u) > abs(previous.u), abs(value - previousValue) <= 1e-7 * max(1, abs(maximum)) {
+                if step >= 1, abs(u - a) > abs(previous.u - a),
+                    abs(value - previousValue) <= 1e-7 * max(1, abs(maximum))
+                {
                     return .end(.open(transform.theta(side > 0 ? .infinity : -.infinity)))
                 }
                 step = nextStep(step, from: previous.r, to: r, target: target)
@@ -172,7 +203,7 @@ struct Profiler {
 
     /// The first step in u: to where the Wald interval would end (z·se, through dθ/du).
     func firstStep(_ j: Int, _ transform: ParameterTransform, target: Double) -> Double {
-        let u = clamp(transform.u(estimate[j]), transform)
+        let u = clamp(transform.u(estimate[j]), transform, anchor(j))
         let jacobian = abs(transform.derivatives(u).first)
         if let se = standardErrors[j], se > 0, se.isFinite, jacobian > 0, jacobian.isFinite {
             return target * se / jacobian
@@ -188,25 +219,35 @@ struct Profiler {
         return min(4 * step, max(step / 2, 1.1 * (target - r1) / slope))
     }
 
+    /// The unconstrained coordinate of a slot's estimate, which its edges are measured from (a
+    /// scale of 10⁻¹⁴ has log σ̂ = −32 and is no nearer its edge for that); 0 for an estimate on
+    /// the boundary (u = ±∞).
+    func anchor(_ slot: Int) -> Double {
+        let u = problem.layout.transforms[slot].u(estimate[slot])
+        return u.isFinite ? u : 0
+    }
+
     /// Where u has gone past the domain: the edge the interval is open at; nil inside.
-    func beyondDomain(_ u: Double, _ transform: ParameterTransform, _ uHat: Double) -> Double? {
+    func beyondDomain(_ u: Double, _ transform: ParameterTransform, _ anchor: Double) -> Double? {
         if transform.isIdentity {
-            guard abs(u) > 1e15 * max(1, abs(uHat)) else { return nil }
+            guard abs(u) > 1e15 * max(1, abs(anchor)) else { return nil }
             return u > 0 ? .infinity : -.infinity
         }
-        guard abs(u) > Profiler.edge else { return nil }
-        return transform.theta(u > 0 ? .infinity : -.infinity)
+        guard abs(u - anchor) > Profiler.edge else { return nil }
+        return transform.theta(u > anchor ? .infinity : -.infinity)
     }
 
-    /// |u| of the furthest point tried on a side: the edge for a transformed slot, 10¹⁵ times
-    /// the estimate's size for an unbounded one.
-    func edgeCoordinate(_ transform: ParameterTransform, _ uHat: Double) -> Double {
-        transform.isIdentity ? 1e15 * max(1, abs(uHat)) : Profiler.edge
+    /// The furthest point tried on a side: `edge` from the estimate for a transformed slot, 10¹⁵
+    /// times the estimate's size for an unbounded one.
+    func edgeCoordinate(_ transform: ParameterTransform, _ anchor: Double, _ side: Double) -> Double {
+        transform.isIdentity ? side * 1e15 * max(1, abs(anchor)) : anchor + side * Profiler.edge
     }
 
-    func clamp(_ u: Double, _ transform: ParameterTransform) -> Double {
-        if transform.isIdentity || !(abs(u) > Profiler.edge) { return u.isNaN ? 0 : u }
-        return u > 0 ? Profiler.edge : -Profiler.edge
+    /// u kept within `edge` of the anchor (a transformed slot), and a NaN replaced by the anchor.
+    func clamp(_ u: Double, _ transform: ParameterTransform, _ anchor: Double) -> Double {
+        if u.isNaN { return anchor }
+        if transform.isIdentity { return u }
+        return min(anchor + Profiler.edge, max(anchor - Profiler.edge, u))
     }
 
     /// Brent's method on |r(u)| − target between the last point below the cutoff and the first above it.

@@ -42,6 +42,7 @@ extension FitReport {
         if let profileNote { pairs.append(("profile_note", .string(profileNote))) }
         let all = notes + profileNotes
         if !all.isEmpty { pairs.append(("notes", .array(all.map(JSON.string)))) }
+        if !omissions.isEmpty { pairs.append(("not_listed", .array(omissions.map(JSON.string)))) }
         return .object(pairs)
     }
 }

@@ -93,6 +93,7 @@ extension ShowForm {
                             if let names = p.components {
                                 fields.append(("components", .array(names.map(JSON.string))))
                             }
+                            if let shape = p.shape { fields.append(("shape", .string(shape))) }
                             return .object(fields)
                         })
                 ))
@@ -103,7 +104,15 @@ extension ShowForm {
 }
 
 extension ShowForm.Statistic {
-    var json: JSON { .object([("name", .string(name)), ("value", .number(value))]) }
+    var json: JSON {
+        var pairs: [(String, JSON)] = [("name", .string(name)), ("value", .number(value))]
+        if let groupValues, let groups {
+            pairs.append(("group_values", .array(groupValues.map(JSON.number))))
+            pairs.append(("groups", .array(groups.map(JSON.string))))
+            pairs.append(("group_count", .number(Double(groupCount))))
+        }
+        return .object(pairs)
+    }
 }
 
 extension Derivation {

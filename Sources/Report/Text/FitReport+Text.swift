@@ -14,6 +14,7 @@ extension FitReport {
             lines.append("  \(iterations) iteration\(iterations == 1 ? "" : "s"), max |∇ℓ|\(relation)\(gradient)")
         }
         lines.append(table())
+        for omission in omissions { lines.append("  (\(omission))") }
         if let expected = expectedStandardErrors { lines += informationLines(expected) }
         if let m = multiStart { lines += multiStartLines(m) }
         var criteria = "log-likelihood \(NumberFormat.significant(logLikelihood))"
@@ -24,6 +25,9 @@ extension FitReport {
         for note in notes + profileNotes { lines.append("note: \(note)") }
         return lines.joined(separator: "\n")
     }
+
+    /// The text lists at most this many rows of the table.
+    public static let textRows = 200
 
     /// The estimates: estimate, standard error, z and p (where the test of θ = 0 means
     /// something), the Wald interval and the profile interval with its flag. Intervals
@@ -38,7 +42,7 @@ extension FitReport {
         header.append("\(percent)% Wald interval")
         if profiled { header.append("\(percent)% profile interval") }
         var grid = [header]
-        for r in rows {
+        for r in rows.prefix(FitReport.textRows) {
             var line = [r.name, n(r.estimate), r.standardError.map(n) ?? "—"]
             if tested {
                 line.append(r.z.map { NumberFormat.significant($0, digits: 4) } ?? "")
@@ -50,6 +54,10 @@ extension FitReport {
                 line.append(r.profile?.flag ?? "")
             }
             grid.append(line)
+        }
+        if rows.count > FitReport.textRows {
+            let more = "… \(rows.count - FitReport.textRows) more (in the JSON report)"
+            grid.append([more] + [String](repeating: "", count: (grid.first?.count ?? 1) - 1))
         }
         let numeric: Set<Int> = tested ? [1, 2, 3, 4] : [1, 2]
         return TextTable.render(grid, rightAligned: numeric)

@@ -78,12 +78,15 @@ public struct FitReport: Sendable {
     public var nullModel: NullModelReport?
     /// The optima of a multi-start fit (`starts:`).
     public var multiStart: MultiStartReport?
+    /// What `rows` leaves out, one line each: a bigram table's components at 0, the components
+    /// past the first 10,000 of a very large model.
+    public var omissions: [String]
 
     public init(
         modelName: String, model: String, observations: Int, method: String, reason: String, refused: [Refusal],
         closedForms: [String], iterations: Int?, gradientNorm: Double?, converged: Bool, rows: [Row],
         logLikelihood: Double, logPosterior: Double?, aic: Double, bic: Double, parameterCount: Int,
-        covariance: [[Double]]?, notes: [String]
+        covariance: [[Double]]?, notes: [String], omissions: [String] = []
     ) {
         self.modelName = modelName
         self.model = model
@@ -103,6 +106,7 @@ public struct FitReport: Sendable {
         self.parameterCount = parameterCount
         self.covariance = covariance
         self.notes = notes
+        self.omissions = omissions
     }
 
     public var isMAP: Bool { logPosterior != nil }
