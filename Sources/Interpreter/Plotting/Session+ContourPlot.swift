@@ -5,74 +5,125 @@ import Foundation
 import Report
 import Syntax
 
+/// What a contour map is of: the fit, the two plotted slots (their names, estimates and
+/// ranges, the grids over them) and the slots not plotted, held at their estimates (a
+/// slice) or maximised at each point (`profile`).
+struct ContourFrame {
+    let fit: FitRecord
+    let slice: LoglikSlice
+    let slots: (Int, Int)
+    let names: (String, String)
+    let estimate: (Double, Double)
+    let ranges: (PlotSpan, PlotSpan)
+    let variables: (PlotVariable, PlotVariable)
+    let others: [Int]
+    let profiled: Bool
+    /// Whether ℓ is the fit's own model's (not `loglik(m)` of another over the same params).
+    let ownModel: Bool
+
+    /// The grids: 61 points a side for a slice, 41 for a profile (each point a fit).
+    var grids: ([Double], [Double]) {
+        let n = profiled ? PlotGrid.profileContourPoints : PlotGrid.contourPoints
+        return (
+            ranges.0.values(count: n, log: variables.0.log, including: estimate.0),
+            ranges.1.values(count: n, log: variables.1.log, including: estimate.1)
+        )
+    }
+}
+
 extension Session {
     /// ℓ over two params of one fit on a 61 × 61 grid, contoured by marching squares at
     /// ℓ̂ − χ²₂(0.95)/2 (the 95% confidence region for the pair) and at ℓ̂ − χ²₁(0.95)/2
     /// (whose extent along each axis is that param's 95% likelihood interval: exactly the
-    /// profile interval when the model has no other params), with the MLE marked.
+    /// profile interval when the model has no other params, or with `profile`), with the
+    /// MLE marked. The extents are found from the fit (ContourExtent.refine), not the grid.
     func loglikContour(
         model: String?, _ first: PlotVariable, _ second: PlotVariable, profile: Bool, _ span: SourceSpan
     ) throws -> Plot {
-        let (fitA, slotA, slice) = try loglikSlice(model: model, first.target, span)
-        let (fitB, slotB, _) = try loglikSlice(model: model, second.target, span)
-        guard fitA.model === fitB.model else {
-            throw Diagnostic.error(
-                InterpreterMessage.paramsFromDifferentFits(first.target.span.text, second.target.span.text),
-                at: second.target.span)
-        }
-        let layout = fitA.model.layout
-        let (nameA, nameB) = (layout.slotName(slotA), layout.slotName(slotB))
-        let (a, b) = (slice.theta[slotA], slice.theta[slotB])
-        var notes: [String] = []
-        let rangeA = try plotRange(first, fit: fitA, slot: slotA, estimate: a, span)
-        let rangeB = try plotRange(second, fit: fitA, slot: slotB, estimate: b, span)
-        let otherSlots = (0..<layout.count).filter { $0 != slotA && $0 != slotB }
-        let others = otherSlots.map(layout.slotName)
-        let profiled = profile && !others.isEmpty
-        // Each point of a profile's grid is a fit: a coarser grid, straight-line crossings.
-        let n = profiled ? PlotGrid.profileContourPoints : PlotGrid.contourPoints
-        let xs = rangeA.values(count: n, log: first.log, including: a)
-        let ys = rangeB.values(count: n, log: second.log, including: b)
-        if profiled, model != nil, model != fitA.model.name {
-            throw Diagnostic.error(InterpreterMessage.profileOfOtherModel, at: first.target.span)
-        }
-        if profiled { try requireMaximum(fitA.outcome, first.target.span) }
-        var squares: MarchingSquares
-        let top: Double
-        if profiled {
-            let surface = ProfileSurface(fitA.outcome, slots: (slotA, slotB))
-            let (z, _) = try surface.grid(x: xs, y: ys)
-            squares = MarchingSquares(x: xs, y: ys, z: z)
-            top = fitA.outcome.maximum
-        } else {
-            squares = MarchingSquares(
-                x: xs, y: ys, z: xs.map { x in ys.map { y in slice.value([(slotA, x), (slotB, y)]) } })
-            squares.f = { slice.value([(slotA, $0), (slotB, $1)]) }
-            top = slice.value([])
-        }
-        let z = squares.z
+        let frame = try contourFrame(model: model, first, second, profile: profile, span)
+        let (xs, ys) = frame.grids
+        let (squares, top) = try contourSurface(frame, xs, ys)
         let region = squares.lines(at: top - LikelihoodCutoff.twoParams)
         let shadow = squares.lines(at: top - LikelihoodCutoff.oneParam)
         var regionExtent = ContourExtent(region, xs: xs, ys: ys)
         var shadowExtent = ContourExtent(shadow, xs: xs, ys: ys)
-        if model == nil || model == fitA.model.name {
-            // The extents exactly, from the fit: the slots not plotted held at the estimate for a
-            // slice, maximised for a profile.
-            let surface = ProfileSurface(fitA.outcome, slots: (slotA, slotB))
-            let held = profiled ? [:] : Dictionary(uniqueKeysWithValues: otherSlots.map { ($0, fitA.estimate[$0]) })
+        if frame.ownModel {
+            // The slots not plotted held at the estimate for a slice, maximised for a profile.
+            let surface = ProfileSurface(frame.fit.outcome, slots: frame.slots)
+            let held =
+                frame.profiled
+                ? [:] : Dictionary(uniqueKeysWithValues: frame.others.map { ($0, frame.fit.estimate[$0]) })
             regionExtent.refine(surface, drop: LikelihoodCutoff.twoParams, maximum: top, held: held, xs, ys)
             shadowExtent.refine(surface, drop: LikelihoodCutoff.oneParam, maximum: top, held: held, xs, ys)
         }
-        if regionExtent.reachesEdge { notes.append(InterpreterMessage.regionAtEdge("95% region")) }
-        if !others.isEmpty, !profiled {
-            notes.append(
-                InterpreterMessage.sliceNote(others, plotted: "\(first.target.span.text), \(second.target.span.text)"))
+        var plot = contourPlot(frame, region: region, shadow: shadow, guides: ContourExtent.guides(shadowExtent), top)
+        if regionExtent.reachesEdge { plot.notes.insert(InterpreterMessage.regionAtEdge("95% region"), at: 0) }
+        plot.data = [
+            ("x", .vector(xs)), ("y", .vector(ys)), ("z", .matrix(squares.z)), ("max", .number(top)),
+            ("xregion", .vector(regionExtent.x)), ("yregion", .vector(regionExtent.y)),
+            ("xinterval", .vector(shadowExtent.x)), ("yinterval", .vector(shadowExtent.y)),
+        ]
+        return plot
+    }
+
+    /// The two params (of one fit), their ranges, and whether the others are profiled.
+    func contourFrame(
+        model: String?, _ first: PlotVariable, _ second: PlotVariable, profile: Bool, _ span: SourceSpan
+    ) throws -> ContourFrame {
+        let (fit, slotA, slice) = try loglikSlice(model: model, first.target, span)
+        let (fitB, slotB, _) = try loglikSlice(model: model, second.target, span)
+        guard fit.model === fitB.model else {
+            throw Diagnostic.error(
+                InterpreterMessage.paramsFromDifferentFits(first.target.span.text, second.target.span.text),
+                at: second.target.span)
         }
+        let layout = fit.model.layout
+        let (a, b) = (slice.theta[slotA], slice.theta[slotB])
+        let others = (0..<layout.count).filter { $0 != slotA && $0 != slotB }
+        let ownModel = model == nil || model == fit.model.name
+        let profiled = profile && !others.isEmpty
+        if profiled, !ownModel {
+            throw Diagnostic.error(InterpreterMessage.profileOfOtherModel, at: first.target.span)
+        }
+        if profiled { try requireMaximum(fit.outcome, first.target.span) }
+        return ContourFrame(
+            fit: fit, slice: slice, slots: (slotA, slotB), names: (layout.slotName(slotA), layout.slotName(slotB)),
+            estimate: (a, b),
+            ranges: (
+                try plotRange(first, fit: fit, slot: slotA, estimate: a, span),
+                try plotRange(second, fit: fit, slot: slotB, estimate: b, span)
+            ),
+            variables: (first, second), others: others, profiled: profiled, ownModel: ownModel)
+    }
+
+    /// ℓ on the grid (ℓ_p for a profile: a restricted fit at each point) and its top, ℓ̂.
+    func contourSurface(_ frame: ContourFrame, _ xs: [Double], _ ys: [Double]) throws -> (MarchingSquares, Double) {
+        let (i, j) = frame.slots
+        if frame.profiled {
+            let (z, _) = try ProfileSurface(frame.fit.outcome, slots: frame.slots).grid(x: xs, y: ys)
+            return (MarchingSquares(x: xs, y: ys, z: z), frame.fit.outcome.maximum)
+        }
+        let slice = frame.slice
+        var squares = MarchingSquares(x: xs, y: ys, z: xs.map { x in ys.map { y in slice.value([(i, x), (j, y)]) } })
+        squares.f = { slice.value([(i, $0), (j, $1)]) }
+        return (squares, slice.value([]))
+    }
+
+    /// The panel (both contours, the interval guides, the MLE), its title and the slice note.
+    func contourPlot(
+        _ frame: ContourFrame, region: [[(Double, Double)]], shadow: [[(Double, Double)]], guides: [PlotGuide],
+        _ top: Double
+    ) -> Plot {
+        let ((nameA, nameB), (a, b)) = (frame.names, frame.estimate)
+        let (first, second) = frame.variables
         let points = { (lines: [[(Double, Double)]]) in lines.map { $0.map { PlotPoint($0.0, $0.1) } } }
-        let guides = ContourExtent.guides(shadowExtent)
         let panel = PlotPanel(
-            x: PlotAxis(label: nameA, lower: rangeA.lower, upper: rangeA.upper, scale: first.log ? .log : .linear),
-            y: PlotAxis(label: nameB, lower: rangeB.lower, upper: rangeB.upper, scale: second.log ? .log : .linear),
+            x: PlotAxis(
+                label: nameA, lower: frame.ranges.0.lower, upper: frame.ranges.0.upper,
+                scale: first.log ? .log : .linear),
+            y: PlotAxis(
+                label: nameB, lower: frame.ranges.1.lower, upper: frame.ranges.1.upper,
+                scale: second.log ? .log : .linear),
             contours: [
                 PlotContour(
                     label: InterpreterMessage.regionLabel, level: top - LikelihoodCutoff.twoParams,
@@ -83,17 +134,19 @@ extension Session {
             ],
             guides: guides,
             markers: [
-                PlotMarker(label: InterpreterMessage.pointLabel(nameA, a, nameB, b, map: slice.withPrior), x: a, y: b)
+                PlotMarker(
+                    label: InterpreterMessage.pointLabel(nameA, a, nameB, b, map: frame.slice.withPrior), x: a, y: b)
             ])
-        var title = InterpreterMessage.loglikTitle([nameA, nameB], model: slice.model.description, profile: profiled)
-        if let o = InterpreterMessage.others(others, profile: profiled) { title += " (\(o))" }
-        return Plot(
-            kind: .contour, title: title, panels: [panel], notes: notes,
-            data: [
-                ("x", .vector(xs)), ("y", .vector(ys)), ("z", .matrix(z)), ("max", .number(top)),
-                ("xregion", .vector(regionExtent.x)), ("yregion", .vector(regionExtent.y)),
-                ("xinterval", .vector(shadowExtent.x)), ("yinterval", .vector(shadowExtent.y)),
-            ])
+        let others = frame.others.map(frame.fit.model.layout.slotName)
+        let model = frame.slice.model.description
+        var title = InterpreterMessage.loglikTitle([nameA, nameB], model: model, profile: frame.profiled)
+        if let o = InterpreterMessage.others(others, profile: frame.profiled) { title += " (\(o))" }
+        var notes: [String] = []
+        if !others.isEmpty, !frame.profiled {
+            notes.append(
+                InterpreterMessage.sliceNote(others, plotted: "\(first.target.span.text), \(second.target.span.text)"))
+        }
+        return Plot(kind: .contour, title: title, panels: [panel], notes: notes)
     }
 }
 

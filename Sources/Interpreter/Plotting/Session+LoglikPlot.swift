@@ -54,17 +54,10 @@ extension Session {
         let xs = range.values(count: count, log: variable.log, including: estimate)
         let top = profiled ? fit.outcome.maximum : slice.value([])
         let cutoff = top - LikelihoodCutoff.oneParam
-        let ys: [Double]
-        let crossings: (lower: Double, upper: Double)
-        if profiled {
-            let values = try profileCurve(fit.outcome, slot: slot, at: xs, variable.target.span)
-            ys = xs.map { values[$0] ?? .nan }
-            crossings = Session.interval(try profileValue(fit.outcome, slot: slot, variable.target.span))
-        } else {
-            ys = xs.map { slice.value([(slot, $0)]) }
-            let f = { (x: Double) in slice.value([(slot, x)]) - cutoff }
-            crossings = PlotCrossing.around(estimate, xs: xs, ys: ys.map { $0 - cutoff }, f)
-        }
+        let (ys, crossings) =
+            profiled
+            ? try profileValues(fit, slot: slot, at: xs, variable.target.span)
+            : Session.sliceValues(slice, slot: slot, at: xs, cutoff: cutoff)
         if !others.isEmpty, !profiled {
             notes.append(InterpreterMessage.sliceNote(others, plotted: variable.target.span.text))
         }
@@ -95,6 +88,25 @@ extension Session {
                 ("x", .vector(xs)), ("y", .vector(ys)), ("argmax", .number(best.argmax)), ("max", .number(best.max)),
                 ("lower", .number(crossings.lower)), ("upper", .number(crossings.upper)),
             ])
+    }
+
+    /// ℓ_p at each point (NaN where the restricted fit failed) and the profile interval.
+    func profileValues(_ fit: FitRecord, slot: Int, at xs: [Double], _ span: SourceSpan) throws -> (
+        [Double], (lower: Double, upper: Double)
+    ) {
+        let values = try profileCurve(fit.outcome, slot: slot, at: xs, span)
+        let interval = Session.interval(try profileValue(fit.outcome, slot: slot, span))
+        return (xs.map { values[$0] ?? .nan }, interval)
+    }
+
+    /// ℓ with the other slots at the estimates at each point, and where it crosses `cutoff`
+    /// on each side of the estimate (the grid's brackets narrowed by bisection to rounding).
+    static func sliceValues(_ slice: LoglikSlice, slot: Int, at xs: [Double], cutoff: Double) -> (
+        [Double], (lower: Double, upper: Double)
+    ) {
+        let ys = xs.map { slice.value([(slot, $0)]) }
+        let f = { (x: Double) in slice.value([(slot, x)]) - cutoff }
+        return (ys, PlotCrossing.around(slice.theta[slot], xs: xs, ys: ys.map { $0 - cutoff }, f))
     }
 
     /// The interval [lower, upper] drawn along the cut-off line, when both ends are found.

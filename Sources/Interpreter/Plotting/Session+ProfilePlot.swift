@@ -28,42 +28,19 @@ extension Session {
         }
         let se = outcome.standardError(slot: slot)
         let wald = xs.map { x in se.map { (x - estimate) / $0 } ?? .nan }
-        let z = Uncertainty.normalQuantile(level: 0.95)
         var notes = Session.profileNotes(profile, name)
         if se == nil { notes.append(InterpreterMessage.noWaldLine(name)) }
         if points.values.count < xs.count {
             notes.append(InterpreterMessage.profilePointsFailed(xs.count - points.values.count))
         }
         let (lower, upper) = Session.interval(profile)
-        var series = [
-            PlotSeries(label: InterpreterMessage.signedRootLabel(name), points: zip(xs, rs).map(PlotPoint.init))
+        var panel = Session.signedRootPanel(name, xs: xs, rs: rs, wald: se == nil ? nil : wald, lower, upper)
+        panel.x = PlotAxis(label: name, lower: range.lower, upper: range.upper, scale: variable.log ? .log : .linear)
+        panel.markers = [
+            PlotMarker(
+                label: InterpreterMessage.estimateLabel(name, estimate, map: fit.model.hasPriors, fitted: true),
+                x: estimate, y: 0)
         ]
-        if se != nil {
-            series.append(
-                PlotSeries(
-                    label: InterpreterMessage.waldLineLabel(name), points: zip(xs, wald).map(PlotPoint.init),
-                    stroke: .dashed,
-                    ink: .reference))
-        }
-        let guides =
-            [
-                PlotGuide(label: InterpreterMessage.zLabel(z), orientation: .horizontal, value: z, stroke: .dotted),
-                PlotGuide(label: "", orientation: .horizontal, value: -z, stroke: .dotted),
-            ]
-            + [lower, upper].filter(\.isFinite).enumerated().map { k, v in
-                PlotGuide(
-                    label: k == 0 ? InterpreterMessage.profileIntervalLabel(lower, upper) : "", orientation: .vertical,
-                    value: v, stroke: .dotted, ink: .estimate)
-            }
-        let panel = PlotPanel(
-            x: PlotAxis(label: name, lower: range.lower, upper: range.upper, scale: variable.log ? .log : .linear),
-            y: PlotAxis.spanning(rs + wald.map { max(-6, min(6, $0)) }, label: InterpreterMessage.signedRootAxis),
-            series: series, guides: guides,
-            markers: [
-                PlotMarker(
-                    label: InterpreterMessage.estimateLabel(name, estimate, map: fit.model.hasPriors, fitted: true),
-                    x: estimate, y: 0)
-            ])
         return Plot(
             kind: .profile, title: InterpreterMessage.profileTitle(name, model: fit.model.description), panels: [panel],
             notes: notes,
@@ -71,6 +48,38 @@ extension Session {
                 ("x", .vector(xs)), ("y", .vector(rs)), ("wald", .vector(wald)), ("lower", .number(lower)),
                 ("upper", .number(upper)),
             ])
+    }
+
+    /// The signed root (solid) and the Wald line (dashed, when there is a standard error),
+    /// the lines r = ±1.96 and the interval's ends; the y axis spans r, and the Wald line
+    /// as far as ±6.
+    static func signedRootPanel(
+        _ name: String, xs: [Double], rs: [Double], wald: [Double]?, _ lower: Double, _ upper: Double
+    ) -> PlotPanel {
+        let z = Uncertainty.normalQuantile(level: 0.95)
+        var series = [
+            PlotSeries(label: InterpreterMessage.signedRootLabel(name), points: zip(xs, rs).map(PlotPoint.init))
+        ]
+        if let wald {
+            series.append(
+                PlotSeries(
+                    label: InterpreterMessage.waldLineLabel(name), points: zip(xs, wald).map(PlotPoint.init),
+                    stroke: .dashed, ink: .reference))
+        }
+        let ends = [lower, upper].filter(\.isFinite).enumerated().map { k, v in
+            PlotGuide(
+                label: k == 0 ? InterpreterMessage.profileIntervalLabel(lower, upper) : "", orientation: .vertical,
+                value: v, stroke: .dotted, ink: .estimate)
+        }
+        let guides = [
+            PlotGuide(label: InterpreterMessage.zLabel(z), orientation: .horizontal, value: z, stroke: .dotted),
+            PlotGuide(label: "", orientation: .horizontal, value: -z, stroke: .dotted),
+        ]
+        return PlotPanel(
+            x: PlotAxis(label: name, lower: xs.first ?? 0, upper: xs.last ?? 1),
+            y: PlotAxis.spanning(
+                rs + (wald ?? []).map { max(-6, min(6, $0)) }, label: InterpreterMessage.signedRootAxis),
+            series: series, guides: guides + ends)
     }
 
     /// A profile is measured from the maximum: a fit that stopped short of it has none
