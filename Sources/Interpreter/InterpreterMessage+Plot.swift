@@ -25,6 +25,13 @@ extension InterpreterMessage {
         return profile ? "\(which) maximised at each point" : "\(which) at the estimate"
     }
 
+    static func simplexSliceNote(_ names: [String], plotted: String) -> String {
+        let which = names.count <= 3 ? names.joined(separator: ", ") : "the rest of the row"
+        let s = names.count == 1 ? "" : "s"
+        return "\(which) rescaled at each point in proportion to the estimate\(s), so that the simplex row with "
+            + "\(plotted) still sums to 1"
+    }
+
     static func sliceNote(_ names: [String], plotted: String) -> String {
         let which = names.count <= 3 ? names.joined(separator: ", ") : "the other params"
         return "a slice of ℓ: \(which) held at the estimate; "

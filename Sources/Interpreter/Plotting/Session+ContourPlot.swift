@@ -17,6 +17,8 @@ struct ContourFrame {
     let ranges: (PlotSpan, PlotSpan)
     let variables: (PlotVariable, PlotVariable)
     let others: [Int]
+    /// The slots scaled with the plotted ones to keep their simplex rows summing to 1 (a slice).
+    let companions: [Int]
     let profiled: Bool
     /// Whether ℓ is the fit's own model's (not `loglik(m)` of another over the same params).
     let ownModel: Bool
@@ -47,8 +49,9 @@ extension Session {
         let shadow = squares.lines(at: top - LikelihoodCutoff.oneParam)
         var regionExtent = ContourExtent(region, xs: xs, ys: ys)
         var shadowExtent = ContourExtent(shadow, xs: xs, ys: ys)
-        if frame.ownModel {
-            // The slots not plotted held at the estimate for a slice, maximised for a profile.
+        if frame.ownModel, frame.profiled || frame.companions.isEmpty {
+            // The slots not plotted held at the estimate for a slice, maximised for a profile
+            // (a slice through a simplex is not a restricted fit: its extents are the grid's).
             let surface = ProfileSurface(frame.fit.outcome, slots: frame.slots)
             let held =
                 frame.profiled
@@ -93,7 +96,9 @@ extension Session {
                 try plotRange(first, fit: fit, slot: slotA, estimate: a, span),
                 try plotRange(second, fit: fit, slot: slotB, estimate: b, span)
             ),
-            variables: (first, second), others: others, profiled: profiled, ownModel: ownModel)
+            variables: (first, second), others: others,
+            companions: profiled ? [] : slice.companions(of: [slotA, slotB]),
+            profiled: profiled, ownModel: ownModel)
     }
 
     /// ℓ on the grid (ℓ_p for a profile: a restricted fit at each point) and its top, ℓ̂.
@@ -137,11 +142,17 @@ extension Session {
                 PlotMarker(
                     label: InterpreterMessage.pointLabel(nameA, a, nameB, b, map: frame.slice.withPrior), x: a, y: b)
             ])
-        let others = frame.others.map(frame.fit.model.layout.slotName)
+        let layout = frame.fit.model.layout
+        let others = frame.others.filter { !frame.companions.contains($0) }.map(layout.slotName)
         let model = frame.slice.model.description
         var title = InterpreterMessage.loglikTitle([nameA, nameB], model: model, profile: frame.profiled)
         if let o = InterpreterMessage.others(others, profile: frame.profiled) { title += " (\(o))" }
         var notes: [String] = []
+        if !frame.companions.isEmpty {
+            notes.append(
+                InterpreterMessage.simplexSliceNote(
+                    frame.companions.map(layout.slotName), plotted: "\(nameA), \(nameB)"))
+        }
         if !others.isEmpty, !frame.profiled {
             notes.append(
                 InterpreterMessage.sliceNote(others, plotted: "\(first.target.span.text), \(second.target.span.text)"))

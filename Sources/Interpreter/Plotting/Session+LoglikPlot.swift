@@ -19,17 +19,36 @@ enum LikelihoodCutoff {
 }
 
 /// What a loglik plot evaluates: one model's ℓ (or ℓ + log π) at θ with the plotted
-/// slots set, the others at their estimates.
+/// slots set, the others at their estimates, except that the rest of a simplex row with a
+/// plotted component are scaled in proportion to their estimates, so that the row still
+/// sums to 1 (for a Categorical alone that is the profile: p̂ₖ ∝ nₖ among the rest).
 struct LoglikSlice {
     let model: StatisticalModel
     /// θ at the estimate (or the current estimates, for `loglik(m)` of a held-out model).
     let theta: [Double]
     let withPrior: Bool
 
+    /// ℓ at the settings; −∞ where they leave a simplex row nothing (or more than nothing) to
+    /// share out.
     func value(_ settings: [(slot: Int, value: Double)]) -> Double {
         var t = theta
         for (slot, v) in settings { t[slot] = v }
+        for row in model.layout.simplexRows {
+            let set = settings.map(\.slot).filter(row.contains)
+            guard !set.isEmpty else { continue }
+            let rest = row.filter { !set.contains($0) }
+            let left = 1 - set.reduce(0) { $0 + t[$1] }
+            let had = rest.reduce(0) { $0 + theta[$1] }
+            guard left >= 0, !rest.isEmpty || abs(left) < 1e-12 else { return -.infinity }
+            for k in rest { t[k] = had > 0 ? theta[k] * left / had : left / Double(rest.count) }
+        }
         return model.evaluate(t, order: 0, withPrior: withPrior).value
+    }
+
+    /// The slots that share a simplex row with one of `slots` (those left out): scaled with them.
+    func companions(of slots: [Int]) -> [Int] {
+        model.layout.simplexRows.filter { row in slots.contains(where: row.contains) }
+            .flatMap { row in row.filter { !slots.contains($0) } }
     }
 }
 
@@ -44,8 +63,15 @@ extension Session {
         var notes: [String] = []
         let range = try plotRange(variable, fit: fit, slot: slot, estimate: estimate, span)
         let (lower, upper) = (range.lower, range.upper)
-        let others = (0..<slice.model.layout.count).filter { $0 != slot }.map(slice.model.layout.slotName)
-        let profiled = profile && !others.isEmpty
+        let layout = slice.model.layout
+        let companions = slice.companions(of: [slot])
+        let profiled = profile && layout.count > 1
+        // Named as held at the estimate (or maximised): the slots not scaled with the plotted one.
+        let others = (0..<layout.count).filter { $0 != slot && (profiled || !companions.contains($0)) }
+            .map(layout.slotName)
+        if !profiled, !companions.isEmpty {
+            notes.append(InterpreterMessage.simplexSliceNote(companions.map(layout.slotName), plotted: name))
+        }
         if profiled, model != nil, model != fit.model.name {
             throw Diagnostic.error(InterpreterMessage.profileOfOtherModel, at: variable.target.span)
         }

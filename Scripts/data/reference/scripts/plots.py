@@ -101,3 +101,14 @@ for k, name in [(0, "a"), (1, "b")]:
     for c, what in [(CHI1, "profile"), (CHI2, "region")]:
         h = np.sqrt(rss * inv[k, k] * np.expm1(c / m))
         show(f"cars.{what}_{name}", (coef[k] - h, coef[k] + h))
+
+# --- A simplex component: y = [1,2,2,3,3,3,1,2,3,3] ~ Categorical(p), counts (2, 3, 5) --
+# With p1 fixed the rest are p_k = (1 - p1) n_k / (n - n1), so l_p(p1) = n1 log p1 +
+# (n - n1) log(1 - p1) + const, the binomial's: the interval solves
+# 2 (l-hat - l_p(p1)) = chi2_1(0.95).
+from scipy.optimize import brentq
+n1, rest = 2, 8
+lp = lambda q: n1 * np.log(q) + rest * np.log(1 - q)
+top = lp(n1 / (n1 + rest))
+g = lambda q: 2 * (top - lp(q)) - CHI1
+show("categorical.profile_p1", (brentq(g, 1e-9, 0.2, xtol=1e-15), brentq(g, 0.2, 1 - 1e-9, xtol=1e-15)))
