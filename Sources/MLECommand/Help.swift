@@ -52,7 +52,7 @@ enum Help {
         "assert": "check a value: assert m ≈ 4.63 within 0.01",
         "compare": "fitted models side by side (AIC, BIC, weights) with likelihood-ratio tests: compare m0, m1",
         "plot":
-            "draw: plot [c:] loglik over μ [in (a, b)] | loglik over μ, σ | profile b1 | trace | E over λ in (a, b) [log] [to \"f.svg\"]",
+            "draw: plot [c:] loglik over μ [in (a, b)] [profile] | loglik over μ, σ [profile] | profile b1 | trace | E over λ in (a, b) [log] [to \"f.svg\"]",
     ]
 
     private static let preferredOrder = [
