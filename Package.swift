@@ -20,6 +20,8 @@ let package = Package(
         .target(name: "CGSL", linkerSettings: [.linkedLibrary("gsl")]),
         .target(name: "CLapack", linkerSettings: [.linkedLibrary("lapacke"), .linkedLibrary("openblas")]),
         .target(name: "CLBFGS", linkerSettings: [.linkedLibrary("lbfgs")]),
+        .target(name: "CSQLite", dependencies: ["CInterrupt"], linkerSettings: [.linkedLibrary("sqlite3")]),
+        .target(name: "CPostgres", linkerSettings: [.linkedLibrary("pq")]),
 
         // Pipeline stages
         .target(name: "Diagnostics"),
@@ -27,10 +29,12 @@ let package = Package(
         .target(name: "SeededRandom"),
         .target(name: "Syntax", dependencies: ["Diagnostics"]),
         .target(name: "LinearAlgebra", dependencies: ["CLapack"]),
-        .target(name: "Data", dependencies: ["Diagnostics", "LinearAlgebra", "Interrupt"]),
+        .target(name: "Data", dependencies: ["Diagnostics", "LinearAlgebra", "Interrupt", "CSQLite", "CPostgres"]),
         .target(name: "Symbolic", dependencies: ["CGSL", "Diagnostics"]),
         .target(name: "Model", dependencies: ["CGSL", "Diagnostics", "Symbolic", "LinearAlgebra"]),
         .target(name: "Report", dependencies: ["Diagnostics"]),
+        // Pushdown: a term's sums as aggregate queries in the database its rows are in.
+        .target(name: "Pushdown", dependencies: ["Data", "Model", "Symbolic", "LinearAlgebra"]),
         .target(name: "Solvers", dependencies: ["LinearAlgebra", "Interrupt", "CLBFGS"]),
         .target(name: "Inference", dependencies: ["LinearAlgebra", "CGSL"]),
         // Fitting: a problem in; the plan, the solution, the checks and the inference out. No Syntax.
@@ -43,8 +47,9 @@ let package = Package(
         .target(
             name: "Interpreter",
             dependencies: [
-                "Diagnostics", "Syntax", "Checker", "Data", "Model", "Symbolic", "LinearAlgebra", "Solvers", "Inference",
-                "Fitting", "Report", "CGSL", "Interrupt",
+                "Diagnostics", "Syntax", "Checker", "Data", "Model", "Symbolic", "LinearAlgebra", "Solvers",
+                "Inference",
+                "Fitting", "Report", "CGSL", "Interrupt", "Pushdown",
             ]),
         .executableTarget(
             name: "MLECommand",
@@ -74,6 +79,13 @@ let package = Package(
         .testTarget(name: "ModelTests", dependencies: ["SeededRandom", "Model", "Symbolic", "LinearAlgebra"]),
         .testTarget(name: "InferenceTests", dependencies: ["Inference", "LinearAlgebra", "Report"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
+        .testTarget(
+            name: "PushdownTests",
+            dependencies: [
+                "Interpreter", "Checker", "Pushdown", "Data", "Model", "Symbolic", "Diagnostics", "Report", "CSQLite",
+                "CGSL",
+            ],
+            exclude: ["postgres.sql"]),
         .testTarget(
             name: "FittingTests",
             dependencies: ["Fitting", "Model", "Symbolic", "LinearAlgebra", "SeededRandom", "Report"]),

@@ -36,6 +36,7 @@ extension Session {
             throw Diagnostic.error(InterpreterMessage.hessianTooLarge(model.layout.count), at: span)
         }
         let e = model.evaluate(theta, order: order, withPrior: false)
+        try checkDatabases(model, at: span)
         switch builtin {
         case .score: return .vector(e.gradient)
         case .hessian: return .matrix(e.hessian)
@@ -61,6 +62,7 @@ extension Session {
             let theta = try currentEstimate(model, span)
             let l = model.evaluate(theta, order: 0, withPrior: false).value
             warnIfTrainingData(model, span)
+            try checkDatabases(model, at: span)
             if l == -.infinity { noteImpossibleRows(model, theta, builtin, name, span) }
             return .number(builtin == .perplexity ? Foundation.exp(-l / Double(model.rowCount)) : l)
         }
