@@ -3,6 +3,7 @@ import Diagnostics
 import Fitting
 import Inference
 import Model
+import Pushdown
 import Report
 import Symbolic
 
@@ -14,6 +15,8 @@ extension Session {
     /// intercept). nil for other fits: several terms, priors, no such argument.
     func nullModel(of record: FitRecord) -> NullModelReport? {
         let model = record.model
+        // Rows that stay in a database are not fetched for a null model.
+        guard !model.likelihood.sums.contains(where: { $0 is DatabaseSums }) else { return nil }
         guard model.terms.count == 1, !model.hasPriors, record.outcome.solution.converged,
             let checked = models[model.name], checked.count == 1, let term = checked.first
         else { return nil }
