@@ -78,8 +78,11 @@ public enum Fitter {
     static func solve(_ problem: FitProblem) throws -> (Solution, Plan) {
         switch problem.request {
         case .named(let kind, let options):
-            let method = try kind.method(options: options.filter { !MultiStart.optionNames.contains($0.key) })
-            let starts = try MultiStart(options: options)
+            // EM takes `starts:` and `seed:` itself (its starts are rows given to components).
+            let own = kind == .em
+            let method = try kind.method(
+                options: own ? options : options.filter { !MultiStart.optionNames.contains($0.key) })
+            let starts = try MultiStart(options: own ? [:] : options)
             let solution = starts.count > 1 ? try starts.solve(problem, method) : try method.solve(problem)
             return (solution, Plan(method: solution.method, reason: solution.reason, refused: []))
         case .automatic:
@@ -88,7 +91,9 @@ public enum Fitter {
                 return (solution, Plan(method: solution.method, reason: solution.reason, refused: []))
             }
             var refused: [(method: String, reason: String)] = []
-            for method in automaticOrder {
+            // A mixture's components give EM (asked of the family, never its name).
+            let mixture = problem.model.terms.contains { $0.family.mixture != nil }
+            for method in automaticOrder + (mixture ? [try EMMethod()] : []) {
                 if let why = method.refusal(problem) {
                     refused.append((method.title, why))
                     continue

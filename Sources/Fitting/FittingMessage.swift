@@ -427,6 +427,9 @@ public enum FittingMessage {
         "profile intervals are not computed by default for \(n) rows and \(k) parameters (each takes ~20 refits of the whole model): ask for them with 'fit … profile', or one at a time with profile(name)"
     }
 
+    static let profilesOfMixture =
+        "no profile intervals: a mixture's ℓ is unbounded as a component collapses onto one row, so a profile "
+        + "leaves the local maximum; read the Wald intervals, or ask with 'fit … profile'"
     static let profilesNotConverged =
         "no profile intervals: the fit stopped before the maximum, and a profile is measured from the maximum"
 

@@ -144,6 +144,9 @@ public protocol Distribution: Sendable {
     /// I_jk(a) = −E[∂² log p(Y | a)/∂a_j∂a_k], as expressions in the arguments (a Normal's
     /// diag(1/σ², 2/σ²)); nil when not provided. Rows of data arguments (a Binomial's N) are 0.
     func fisherInformation(_ arguments: [Expr]) -> [[Expr]]?
+    /// The mixture's structure (weights and components) when the family is a finite
+    /// mixture, which EM fits; nil for every other family.
+    var mixture: Mixture? { get }
 }
 
 /// A location–scale family whose location MLE is a sample quantile.
@@ -200,6 +203,7 @@ extension Distribution {
     public func startingValues(_ y: [Double]) -> [Double?] { [] }
     public var specialCases: [SpecialCase] { [] }
     public func fisherInformation(_ arguments: [Expr]) -> [[Expr]]? { nil }
+    public var mixture: Mixture? { nil }
     public var outcomeProbabilities: Int? { nil }
     public func simplexComponent(_ x: Expr, _ arguments: [Expr]) -> Expr? { nil }
     public func simplexNormaliser(outcomes: Int, _ arguments: [Double]) -> Double? { nil }
@@ -222,11 +226,12 @@ public enum Distributions {
         Categorical(), Dirichlet(),
     ]
 
+    /// The family of that name; `Mixture` names a template whose components the checker fills in.
     public static func named(_ name: String) -> (any Distribution)? {
-        all.first { $0.name == name }
+        all.first { $0.name == name } ?? (name == Mixture.familyName ? Mixture.template : nil)
     }
 
-    public static var names: [String] { all.map(\.name) }
+    public static var names: [String] { all.map(\.name) + [Mixture.familyName] }
 }
 
 /// A seeded Mersenne Twister (GSL's mt19937), so `sample(..., seed: 42)` is reproducible.

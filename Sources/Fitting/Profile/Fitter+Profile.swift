@@ -28,6 +28,11 @@ extension Fitter {
         let k = outcome.parameterCount
         switch problem.profiles {
         case .none: return outcome
+        case .automatic where problem.model.terms.contains(where: { $0.family.mixture != nil }):
+            // A mixture's ℓ grows without bound as a component collapses onto one row, so its
+            // profiles climb past the local maximum EM found (and would restart the fit there).
+            outcome.profileNote = FittingMessage.profilesOfMixture
+            return outcome
         case .automatic where k > profileLimit:
             outcome.profileNote = FittingMessage.profilesSkipped(parameters: k, limit: profileLimit)
             return outcome

@@ -10,5 +10,7 @@ python3 scripts/reference.py              # out/py_values.tsv (statsmodels/scipy
 python3 scripts/build_reference.py        # REFERENCE.md (exits 1 if exact LS != NIST certified)
 Rscript scripts/inference.R              # out/inference_r.tsv (inference: profiles, LR tests, predictions)
 python3 scripts/inference.py             # out/inference_py.tsv and INFERENCE.md
+(cd scripts && Rscript mixtures.R && python3 mixtures.py)   # MIXTURES.md's values (mixtools, numDeriv; mpmath)
+(cd scripts && python3 mixtures_more.py)                  # script 49: three Normals on a simplex, two LogNormals (mpmath; scikit-learn)
 Rscript scripts/indexed_reference.R       # iris/insectsprays/birthwt.csv, out/indexed_r.tsv (nnet::multinom, glm)
 python3 scripts/indexed_reference.py      # bigram-*.csv, out/indexed_py.tsv, INDEXED.md (GaussianNB, MNLogit, numpy)
