@@ -17,6 +17,8 @@ extension Session {
         let model = record.model
         // Rows that stay in a database are not fetched for a null model.
         guard !model.likelihood.sums.contains(where: { $0 is DatabaseSums }) else { return nil }
+        // A mixture's components are not a regression's per-row arguments.
+        guard model.terms.allSatisfy({ $0.family.mixture == nil }) else { return nil }
         guard model.terms.count == 1, !model.hasPriors, record.outcome.solution.converged,
             let checked = models[model.name], checked.count == 1, let term = checked.first
         else { return nil }
