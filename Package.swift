@@ -79,6 +79,7 @@ let package = Package(
         .testTarget(name: "SolversTests", dependencies: ["Solvers", "LinearAlgebra"]),
         .testTarget(name: "ModelTests", dependencies: ["SeededRandom", "Model", "Symbolic", "LinearAlgebra"]),
         .testTarget(name: "InferenceTests", dependencies: ["Inference", "LinearAlgebra", "Report"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report"]),
         .testTarget(
             name: "PushdownTests",
             dependencies: [

@@ -1,5 +1,6 @@
 import Fitting
 import Model
+import Report
 import Syntax
 
 /// What `show` can print.
@@ -41,6 +42,8 @@ public enum Catalog {
     public static var distributions: [any Distribution] { Distributions.all }
     public static var methods: [FitMethodKind] { FitMethodKind.allCases }
     public static var showTargets: [ShowTarget] { ShowTarget.allCases }
+    /// What `plot` draws (each with the data a named plot gives a script).
+    public static var plotKinds: [Plot.Kind] { Plot.Kind.allCases }
     /// Names that mean something after a fit (unless the script defines them itself).
     public static var fitResults: [FitResult] { FitResult.allCases }
 

@@ -36,6 +36,7 @@ public enum Action: Sendable {
     case assert(condition: ExpressionSyntax, tolerance: ExpressionSyntax?)
     /// `compare m0, m1`: the fitted models, in the order named.
     case compare(CheckedCompare)
+    case plot(CheckedPlot)
     case expression(ExpressionSyntax)
 }
 

@@ -160,6 +160,10 @@ extension Checker {
             error(CheckerMessage.distributionInArithmetic(d), at: span, help: CheckerMessage.useSample)
         case .interval:
             error(CheckerMessage.intervalInArithmetic, at: span)
+        case .plot(let p):
+            error(
+                CheckerMessage.plotInArithmetic, at: span,
+                help: CheckerMessage.usePlotData(span.text, p.members.map(\.name)))
         }
         return .unknown
     }
@@ -248,6 +252,7 @@ extension Checker {
             return inferFitResult(Name(n, base.span), column)
         }
         let info = infer(base)
+        if case .plot(let plot) = info.shape { return inferPlotMember(plot, base, column) }
         guard case .table(let table) = info.shape else {
             if case .unknown = info.shape { return .unknown }
             error(CheckerMessage.memberOfNonTable(info.shape), at: base.span)

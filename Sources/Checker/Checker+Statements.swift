@@ -53,6 +53,7 @@ extension Checker {
             return .assert(condition: decl.condition, tolerance: decl.tolerance)
         case .compare(let models):
             return checkCompare(models, statement.span).map(Action.compare)
+        case .plot(let decl): return checkPlot(decl, statement.span).map(Action.plot)
         case .expression(let e):
             _ = infer(e)
             return .expression(e)

@@ -21,6 +21,8 @@ public enum Shape: Sendable, CustomStringConvertible {
     case distribution(String)
     /// `a ± b`
     case interval
+    /// A named plot's data (`plot c: …`): `c.x`, `c.argmax`.
+    case plot(PlotShape)
     /// Unknown because an error was already reported, or not knowable statically.
     case unknown
 
@@ -39,6 +41,7 @@ public enum Shape: Sendable, CustomStringConvertible {
         case .string: return "a string"
         case .distribution(let d): return "a \(d) distribution"
         case .interval: return "an interval"
+        case .plot: return "a plot"
         case .unknown: return "a value"
         }
     }

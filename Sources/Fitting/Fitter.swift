@@ -82,8 +82,11 @@ public enum Fitter {
             let solution = try kind.method(options: options).solve(problem)
             return (solution, Plan(method: solution.method, reason: solution.reason, refused: []))
         case .named(let kind, let options):
-            let method = try kind.method(options: options.filter { !MultiStart.optionNames.contains($0.key) })
-            let starts = try MultiStart(options: options)
+            // EM takes `starts:` and `seed:` itself (its starts are rows given to components).
+            let own = kind == .em
+            let method = try kind.method(
+                options: own ? options : options.filter { !MultiStart.optionNames.contains($0.key) })
+            let starts = try MultiStart(options: own ? [:] : options)
             let solution = starts.count > 1 ? try starts.solve(problem, method) : try method.solve(problem)
             return (solution, Plan(method: solution.method, reason: solution.reason, refused: []))
         case .automatic:

@@ -273,6 +273,7 @@ extension Session {
     func member(_ base: ExpressionSyntax, _ column: Name) throws -> Value {
         if case .name(let n) = base.kind, models[n] != nil { return try fitResult(n, column) }
         let v = try evaluate(base)
+        if case .plot(let plot) = v { return try plotDatum(plot, base, column) }
         guard case .table(let t) = v else {
             throw Diagnostic.error(InterpreterMessage.memberNeedsTable(found: v.kindDescription), at: base.span)
         }

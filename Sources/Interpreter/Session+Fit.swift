@@ -63,7 +63,7 @@ extension Session {
         do {
             let outcome = try Fitter.fit(problem)
             try checkDatabases(problem.model, at: span)
-            return FitRecord(outcome: outcome, report: outcome.report)
+            return FitRecord(outcome: outcome, report: outcome.report, request: problem.request)
         } catch let e as FitError {
             // A database that failed mid-fit is what went wrong, whatever the fit then said.
             try checkDatabases(problem.model, at: span)

@@ -3,6 +3,7 @@ import Diagnostics
 import Fitting
 import Inference
 import Model
+import Pushdown
 import Report
 import Symbolic
 

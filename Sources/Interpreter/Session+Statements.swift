@@ -12,12 +12,14 @@ extension Session {
                 deferred[name] = value
             } else {
                 values[name] = try evaluate(value)
+                definitions.append((name, value))
             }
         case .let(let name, let value, let usesParams):
             if usesParams {
                 formulas[name] = value
             } else {
                 values[name] = try evaluate(value)
+                definitions.append((name, value))
             }
         case .param(let decl):
             params[decl.name.text] = decl
@@ -41,6 +43,8 @@ extension Session {
             try runAssert(condition, tolerance)
         case .compare(let compare):
             try runCompare(compare, statement.span)
+        case .plot(let plot):
+            try runPlot(plot, statement.span)
         case .expression(let e):
             output(.printed(Printed([try evaluate(e).printed])))
         }

@@ -48,6 +48,9 @@ public final class Session: @unchecked Sendable {
     /// The model whose fit gave each param its current estimate.
     var estimatedBy: [String: String] = [:]
     var tables: [String: Table] = [:]
+    /// Data and lets that are values, in the order they were defined, with their
+    /// expressions: a plot over data recomputes what depends on it.
+    var definitions: [(name: String, value: ExpressionSyntax)] = []
     /// Connections to databases, and the `sql(...)` call each query's table came from.
     var sql = SQLTables()
     var querySpans: [ObjectIdentifier: QueryCall] = [:]
@@ -88,6 +91,7 @@ public final class Session: @unchecked Sendable {
         estimates = [:]
         estimatedBy = [:]
         tables = [:]
+        definitions = []
         sql = SQLTables()
         querySpans = [:]
         deferred = [:]
@@ -208,6 +212,8 @@ public final class Session: @unchecked Sendable {
 struct FitRecord {
     let outcome: FitOutcome
     var report: FitReport
+    /// How it was fitted (a plot over data re-fits it the same way).
+    var request: MethodRequest = .automatic
     var model: StatisticalModel { outcome.model }
     var estimate: [Double] { outcome.estimate }
 }

@@ -19,6 +19,8 @@ public enum Value: @unchecked Sendable {
     case distribution(any Distribution, [Value])
     /// `a ± b`, as its two ends.
     case interval(Double, Double)
+    /// A named plot (`plot c: …`): its data are read as `c.x`, `c.argmax`.
+    case plot(Plot)
 
     /// Numbers as a flat array (a number is one element), or nil for non-numeric values.
     var elements: [Double]? {
@@ -55,6 +57,7 @@ public enum Value: @unchecked Sendable {
         case .string: return "a string"
         case .distribution(let d, _): return "a \(d.name) distribution"
         case .interval: return "an interval"
+        case .plot: return "a plot"
         }
     }
 }
@@ -73,6 +76,7 @@ extension Value {
         case .string(let s): return .string(s)
         case .distribution(let d, let args): return .distribution(d.name, args.map(\.printed))
         case .interval(let a, let b): return .interval(a, b)
+        case .plot(let p): return .string(InterpreterMessage.plotValue(p.title, p.data.map(\.name)))
         }
     }
 }

@@ -57,10 +57,12 @@ enum Help {
         "print": "print values on one line: print m, sd(x)",
         "assert": "check a value: assert m ≈ 4.63 within 0.01",
         "compare": "fitted models side by side (AIC, BIC, weights) with likelihood-ratio tests: compare m0, m1",
+        "plot":
+            "draw: plot [c:] loglik over μ [in (a, b)] [profile] | loglik over μ, σ [profile] | profile b1 | trace | E over λ in (a, b) [log] [to \"f.svg\"]",
     ]
 
     private static let preferredOrder = [
-        "data", "let", "param", "model", "prior", "fit", "compare", "show", "derive", "print", "assert",
+        "data", "let", "param", "model", "prior", "fit", "compare", "show", "derive", "print", "assert", "plot",
     ]
 
     /// Known keywords in `preferredOrder`, any other after them alphabetically.

@@ -62,6 +62,7 @@ extension Statement: CustomStringConvertible {
         case .print(let items): return "(print" + items.map { " \($0)" }.joined() + ")"
         case .assert(let a): return "(assert \(a.condition)" + (a.tolerance.map { " (within \($0))" } ?? "") + ")"
         case .compare(let models): return "(compare" + models.map { " \($0.text)" }.joined() + ")"
+        case .plot(let p): return p.description
         case .expression(let e): return e.description
         }
     }

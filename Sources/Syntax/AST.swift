@@ -224,6 +224,8 @@ public struct Statement: Sendable {
         case assert(AssertDeclaration)
         /// `compare m0, m1, m2`: fitted models side by side, with likelihood-ratio tests.
         case compare([Name])
+        /// `plot loglik over μ`, `plot profile b1`, `plot trace`, `plot E over λ in (a, b)`.
+        case plot(PlotDeclaration)
         case expression(ExpressionSyntax)
     }
 
@@ -249,6 +251,7 @@ public struct Statement: Sendable {
         case .print: return "print"
         case .assert: return "assert"
         case .compare: return "compare"
+        case .plot: return "plot"
         case .expression: return "expression"
         }
     }

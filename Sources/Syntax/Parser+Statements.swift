@@ -3,7 +3,7 @@ import Diagnostics
 extension Parser {
     /// statement = dataStatement | letStatement | paramStatement | modelStatement
     ///           | priorStatement | fitStatement | showStatement | deriveStatement
-    ///           | printStatement | assertStatement | compareStatement | expression
+    ///           | printStatement | assertStatement | compareStatement | plotStatement | expression
     mutating func parseStatement() throws -> Statement {
         let start = current.span
         switch current.identifier {
@@ -18,6 +18,7 @@ extension Parser {
         case "print": return try parsePrint(start)
         case "assert": return try parseAssert(start)
         case "compare": return try parseCompare(start)
+        case "plot": return try parsePlot(start)
         case "in":
             throw Diagnostic.error(SyntaxMessage.statementStartsWithIn, at: current.span)
         default:

@@ -82,12 +82,13 @@ public struct Token: Sendable {
 /// unclosed bracket is caught at the line where it was left open).
 public enum Keyword {
     public static let statements: Set<String> = [
-        "data", "let", "param", "model", "prior", "fit", "show", "derive", "print", "assert", "compare",
+        "data", "let", "param", "model", "prior", "fit", "show", "derive", "print", "assert", "compare", "plot",
     ]
     /// Words with a meaning inside statements; `in` is reserved, the rest are
     /// recognised only where the grammar expects them.
     public static let reserved: Set<String> = statements.union(["in"])
     public static let contextual: Set<String> = [
-        "using", "weight", "censored", "truncated", "within", "trace", "vector", "simplex", "matrix", "profile",
+        "using", "weight", "censored", "truncated", "within", "trace", "vector", "simplex", "matrix", "over", "to",
+        "profile",
     ]
 }

@@ -106,6 +106,9 @@ final class Terminal {
     /// Everything drawn so far, escape sequences removed.
     var screen: String { Terminal.plainText(received) }
 
+    /// Everything drawn so far, escape sequences and all.
+    var raw: String { String(decoding: received, as: UTF8.self) }
+
     /// Waits for the program to end and returns its exit code (128 + n if
     /// signal n killed it).
     func waitForExit() throws -> Int32 {

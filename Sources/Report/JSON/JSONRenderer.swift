@@ -25,6 +25,7 @@ public enum JSONRenderer {
         case .show(let form): return form.json
         case .derivation(let d): return d.json
         case .comparison(let c): return c.json
+        case .plot(let p): return p.json
         }
     }
 }

@@ -4,8 +4,13 @@ import Diagnostics
 /// golden tests turn results into words.
 public struct TextRenderer: Sendable {
     public let diagnostics: DiagnosticRenderer
+    /// What the terminal shows (plots fit its width, use braille only on a Unicode one).
+    public let terminal: TerminalProfile
 
-    public init(color: Bool = false) { diagnostics = DiagnosticRenderer(color: color) }
+    public init(color: Bool = false, terminal: TerminalProfile = .standard) {
+        diagnostics = DiagnosticRenderer(color: color)
+        self.terminal = terminal
+    }
 
     /// The text of an output (nil for one that prints nothing, a passed assert);
     /// diagnostics end in a newline, the others do not.
@@ -21,6 +26,7 @@ public struct TextRenderer: Sendable {
         case .show(let form): return form.text
         case .derivation(let d): return d.text
         case .comparison(let c): return c.text
+        case .plot(let p): return p.text(for: terminal)
         }
     }
 }

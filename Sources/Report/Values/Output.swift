@@ -12,6 +12,8 @@ public enum Output: Sendable {
     case show(ShowForm)
     case derivation(Derivation)
     case comparison(Comparison)
+    /// `plot …`: drawn in the terminal, or written to an SVG file (then `file` says where).
+    case plot(Plot)
 
     /// Diagnostics go to standard error; everything else to standard output.
     public var isDiagnostic: Bool {
