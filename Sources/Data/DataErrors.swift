@@ -57,6 +57,9 @@ public struct CellProblem: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         let place = "\(file) row \(row) (line \(line)), column '\(column)'"
         guard let cell else { return "\(place): \(DataMessage.missingCell)" }
+        if let range = NumberParser.outOfRange(cell) {
+            return "\(place): \(DataMessage.numberOutOfRange(cell, overflow: range == .overflow))"
+        }
         return "\(place): \(DataMessage.notANumber(cell))"
     }
 }

@@ -45,6 +45,13 @@ enum DataMessage {
         "expected a number, found '\(shown(cell))'"
     }
 
+    /// A cell that is a number beyond a double's range (it would silently be ∞ or 0).
+    static func numberOutOfRange(_ cell: String, overflow: Bool) -> String {
+        overflow
+            ? "the number '\(shown(cell))' is too large for a double (the largest is about 1.8e308); it would become infinity"
+            : "the number '\(shown(cell))' is too small for a double (the smallest positive is about 4.9e-324); it would become 0"
+    }
+
     static let missingCell = "the cell is empty (a missing value), which arithmetic cannot use"
 
     static func unknownColumn(_ name: String, suggestion: String?) -> String {

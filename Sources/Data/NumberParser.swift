@@ -29,8 +29,32 @@ enum NumberParser {
             return decimal.negative ? -value : value
         }
         let text = String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
-        return Double(text)
+        guard let value = Double(text), value.isFinite, value != 0 || decimal.mantissa == 0 else { return nil }
+        return value
     }
+
+    /// Whether `text` (trimmed) follows the grammar but lies beyond a double's range:
+    /// `.overflow` for a magnitude that would become ∞ (1e400), `.underflow` for a
+    /// nonzero one that would round to 0 (1e-400); nil for numbers in range and for text.
+    ///
+    /// `parse` refuses such cells (they are not usable numbers: silently ∞ or 0 would be
+    /// a wrong answer), so a column holding one is not numeric and arithmetic on it
+    /// reports this cell with the reason.
+    static func outOfRange(_ text: String) -> OutOfRange? {
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { buffer -> OutOfRange? in
+            let (start, end) = trimmed(buffer, start: 0, end: buffer.count)
+            guard start < end, let base = buffer.baseAddress else { return nil }
+            var scan = Scan(bytes: base + start, count: end - start)
+            guard let decimal = scan.decimal(), decimal.mantissa != 0 else { return nil }
+            let digits = String(decoding: UnsafeBufferPointer(start: base + start, count: end - start), as: UTF8.self)
+            guard let value = Double(digits) else { return nil }
+            if value.isInfinite { return .overflow }
+            return value == 0 ? .underflow : nil
+        }
+    }
+
+    enum OutOfRange: Sendable { case overflow, underflow }
 
     /// The value of `text`, trimmed of spaces and tabs, if it is a number.
     static func value(of text: String) -> Double? {

@@ -24,6 +24,11 @@ public enum Fitter {
 
     /// The method asked for, or the first automatic one that applies, else Newton.
     static func solve(_ problem: FitProblem) throws -> (Solution, Plan) {
+        if problem.model.layout.count == 0 {
+            let solution = Solution(
+                estimate: [], method: FittingMessage.nothingToFitTitle, reason: FittingMessage.nothingToFitReason)
+            return (solution, Plan(method: solution.method, reason: solution.reason, refused: []))
+        }
         switch problem.request {
         case .named(let kind, let options):
             let method = try kind.method(options: options)

@@ -59,7 +59,8 @@ public enum ScoreSolver {
             solved = solved.map { ($0.0, $0.1.substituting(substitution)) }
             solved.append((symbol, solution))
             equations[symbol] = nil
-            for key in Array(equations.keys) { equations[key] = equations[key]?.substituting(substitution) }
+            // In the unknowns' order, not the dictionary's (node ids decide printing order).
+            for u in remaining { equations[u.symbol] = equations[u.symbol]?.substituting(substitution) }
         }
         return .success(solved)
     }
@@ -124,7 +125,8 @@ public enum ScoreSolver {
             }
         }
         if maximum.isEmpty { return e }
-        let multiplier = e.store.mul(maximum.map { $0.key.pow($0.value) })
+        let bases = maximum.keys.sorted { $0.id < $1.id }
+        let multiplier = e.store.mul(bases.compactMap { b in maximum[b].map { b.pow($0) } })
         return e.store.add(e.terms.map { $0 * multiplier })
     }
 
@@ -146,6 +148,8 @@ public enum ScoreSolver {
             }
             parts[power, default: []].append(e.store.mul(rest))
         }
-        return parts.mapValues { e.store.add($0) }
+        var coefficients: [Int: Expr] = [:]
+        for power in parts.keys.sorted() { coefficients[power] = e.store.add(parts[power] ?? []) }
+        return coefficients
     }
 }

@@ -43,12 +43,23 @@ import Testing
         #expect(try table(quotedRow).column(named: "a")?.cells.first??.count == 30_000)
     }
 
-    @Test func hugeNumbersAreNumbers() throws {
+    /// Numbers beyond a double's range do not silently become ∞ or 0: the column is not
+    /// numeric, and using it names the first such cell. 400 nines (about 1e400) overflows too.
+    @Test func hugeNumbersAreOutOfRange() throws {
         let nines = String(repeating: "9", count: 400)
-        let t = try table("a\n\(nines)\n1e99999999999999999999\n-1e-99999999999999999\n")
-        let a = try #require(t.column(named: "a"))
-        #expect(a.kind == .numeric)
-        #expect(a.values == [.infinity, .infinity, -0.0])
+        for cell in [nines, "1e99999999999999999999", "-1e-99999999999999999"] {
+            let t = try table("a\n1\n\(cell)\n")
+            let a = try #require(t.column(named: "a"))
+            #expect(a.kind == .text)
+            guard case .failure(let problem) = a.numbers() else {
+                Issue.record("\(cell.prefix(20)): out of range, yet numeric")
+                continue
+            }
+            #expect(problem.row == 2)
+            #expect(problem.description.contains("is too"))
+        }
+        let zeros = try #require(try table("a\n0e99999999999999999999\n0.0e-400\n").column(named: "a"))
+        #expect(zeros.values == [0, 0])
     }
 
     /// Parses `bytes`; if they are a table, checks that its parts agree with one another.

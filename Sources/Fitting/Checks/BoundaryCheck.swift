@@ -20,8 +20,9 @@ enum BoundaryCheck {
             }
         }
         if !boundary.isEmpty, !model.evaluate(theta, order: 0, withPrior: withPrior).value.isFinite {
-            let edges = boundary.keys.sorted().map { FittingMessage.edge(model.layout.slotName($0), theta[$0]) }
-            throw unbounded(edges.joined(separator: ", "))
+            let slots = boundary.keys.sorted()
+            let edges = slots.map { FittingMessage.edge(model.layout.slotName($0), theta[$0]) }
+            throw unbounded(model, slots, edges.joined(separator: ", "))
         }
         return boundary
     }
@@ -33,16 +34,24 @@ enum BoundaryCheck {
         _ model: StatisticalModel, _ objective: UnconstrainedObjective, _ result: SolverResult
     ) throws -> [Int: String] {
         var boundary: [Int: String] = [:]
+        var rising: [Int] = []
         let transforms = objective.transforms
-        for (i, u) in result.x.enumerated() where !transforms[i].isIdentity && abs(u) > 30 {
+        let ranOff = result.x.indices.filter { !transforms[$0].isIdentity && abs(result.x[$0]) > 30 }
+        for i in ranOff {
+            let u = result.x[i]
             var back = result.x
             back[i] = u - 5 * (u > 0 ? 1 : -1)
             let rise = result.value - objective.evaluate(back, order: 0).value
-            if !result.value.isFinite || rise > 1 {
-                let edge = transforms[i].theta(u > 0 ? .infinity : -.infinity)
-                throw unbounded(FittingMessage.edge(model.layout.slotName(i), edge))
-            }
+            if !result.value.isFinite || rise > 1 { rising.append(i) }
             boundary[i] = note(model, i, objective.theta(result.x)[i])
+        }
+        // ℓ still rising at an edge: every coordinate that ran off is named (α and β → ∞ together).
+        if !rising.isEmpty {
+            let edges = ranOff.map { i in
+                FittingMessage.edge(
+                    model.layout.slotName(i), transforms[i].theta(result.x[i] > 0 ? .infinity : -.infinity))
+            }
+            throw unbounded(model, ranOff, edges.joined(separator: " and "))
         }
         return boundary
     }
@@ -51,7 +60,47 @@ enum BoundaryCheck {
         FittingMessage.boundary(value: value, param: model.layout.slotName(slot))
     }
 
-    static func unbounded(_ edge: String) -> FitError {
-        FitError(.unbounded, FittingMessage.unbounded(as: edge), help: FittingMessage.unboundedHelp)
+    /// The error for ℓ growing without bound at `edge`, with the reason the data give: a
+    /// Gaussian scale going to 0 on one observation or equal values, or on values that
+    /// differ by less than doubles can square (near 10⁻²⁰⁰, where (y − ȳ)² underflows to 0).
+    static func unbounded(_ model: StatisticalModel, _ slots: [Int], _ edge: String) -> FitError {
+        switch spread(model, slots) {
+        case .some(.degenerate):
+            return FitError(
+                .unbounded, FittingMessage.unbounded(as: edge, hint: FittingMessage.gaussianDegenerate),
+                help: FittingMessage.unboundedHelp)
+        case .some(.tooSmall(let name, let size)):
+            return FitError(
+                .unbounded, FittingMessage.spreadUnderflows(edge: edge, data: name, size: size),
+                help: FittingMessage.rescaleHelp(size))
+        case .none:
+            return FitError(
+                .unbounded, FittingMessage.unbounded(as: edge, hint: nil), help: FittingMessage.unboundedHelp)
+        }
+    }
+
+    enum Spread {
+        /// One observation, or all values equal.
+        case degenerate
+        /// Distinct values whose deviations are too small to square in doubles.
+        case tooSmall(data: String, size: Double)
+    }
+
+    /// For a Gaussian term whose standard deviation involves one of `slots`: whether its
+    /// responses are degenerate, or distinct but too close together for their squared
+    /// deviations to be represented (below 10⁻¹⁵⁰ apart, squares below 10⁻³⁰⁰).
+    static func spread(_ model: StatisticalModel, _ slots: [Int]) -> Spread? {
+        for (t, term) in model.terms.enumerated() {
+            guard let g = term.family.gaussianArguments,
+                slots.contains(where: { term.arguments[g.standardDeviation].depends(on: .parameter($0)) }),
+                let ys = model.likelihood.perRow([term.response], term: t).first, let first = ys.first
+            else { continue }
+            let deviation = ys.reduce(0) { Swift.max($0, Swift.abs($1 - first)) }
+            if deviation == 0 { return .degenerate }
+            if deviation < 1e-150 {
+                return .tooSmall(data: term.response.printed(), size: ys.reduce(0) { Swift.max($0, Swift.abs($1)) })
+            }
+        }
+        return nil
     }
 }

@@ -23,15 +23,15 @@ struct LeastSquaresMethod: FitMethod {
         case .failure(let why): throw FitError.refused(FittingMessage.leastSquaresDoesNotApply(why.reason))
         }
         let (x, y) = design.weightedSystem()
-        guard let fit = LeastSquares(x: x, y: y) else { throw FitError(.internal, FittingMessage.qrFailed) }
-        if fit.rank < x.columns {
-            let names = fit.dependentColumns.map { model.layout.slotName(design.slots[$0]) }
-            throw FitError(
-                .notIdentifiable, FittingMessage.collinearColumns(names, rank: fit.rank, columns: x.columns),
-                help: FittingMessage.dropRedundantColumn)
+        let system = ConditionedSystem(
+            x: x, y: y, rows: design.matrix.rows, intercept: ConditionedSystem.interceptColumn(design.matrix))
+        guard let fit = LeastSquares(x: system.matrix, y: system.response) else {
+            throw FitError(.internal, FittingMessage.qrFailed)
         }
+        if let collinear = IdentifiabilityCheck.collinear(model, fit, slots: design.slots) { throw collinear }
+        let coefficients = system.coefficients(fit.coefficients)
         var theta = model.layout.start
-        for (j, slot) in design.slots.enumerated() { theta[slot] = fit.coefficients[j] }
+        for (j, slot) in design.slots.enumerated() { theta[slot] = coefficients[j] }
         var solution = Solution(
             estimate: theta, method: FittingMessage.leastSquaresTitle, reason: FittingMessage.leastSquaresReason)
         let names = design.slots.map { FittingMessage.hat(model.layout.slotName($0)) }.joined(separator: ", ")
@@ -39,8 +39,10 @@ struct LeastSquaresMethod: FitMethod {
         let sigma2: Double
         switch design.scale {
         case .parameter(let s):
-            sigma2 = fit.residualSumOfSquares / design.weightSum
-            theta[s] = sigma2.squareRoot()
+            // σ̂ = s·√(RSS_z/W), with RSS_z the residual sum of squares of y/s (which neither
+            // underflows nor overflows); σ̂² itself may leave the doubles' range (FitOutcome says so).
+            theta[s] = system.responseScale * (fit.residualSumOfSquares / design.weightSum).squareRoot()
+            sigma2 = theta[s] * theta[s]
             solution.estimate = theta
             solution.closedForms.append(FittingMessage.scaleForm(model.layout.slotName(s), theta[s]))
         case .known(let sigma):
@@ -51,7 +53,7 @@ struct LeastSquaresMethod: FitMethod {
             }
         }
         if let unscaled = fit.unscaledCovariance {
-            solution.knownCovariance = (design.slots, unscaled.map { $0 * sigma2 })
+            solution.knownCovariance = (design.slots, system.unscaledCovariance(unscaled).map { $0 * sigma2 })
         }
         return solution
     }

@@ -31,6 +31,11 @@ struct NewtonMethod: FitMethod {
         solution.history = result.history
         solution.gradientNorm = objective.inner.evaluate(theta, order: 1).gradient.map(abs).max()
         solution.boundary = try BoundaryCheck.iterativeEstimate(model, objective, result)
+        if let runOff = ExistenceCheck.runOff(
+            objective, start: start, result: result, excluding: Set(solution.boundary.keys))
+        {
+            try ExistenceCheck.settle(runOff, model, objective, &solution)
+        }
         if result.status != .converged && solution.boundary.isEmpty {
             throw FitError(
                 .notConverged,

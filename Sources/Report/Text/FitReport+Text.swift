@@ -13,7 +13,7 @@ extension FitReport {
             let relation = gradient.hasPrefix("<") ? " " : " = "
             lines.append("  \(iterations) iteration\(iterations == 1 ? "" : "s"), max |∇ℓ|\(relation)\(gradient)")
         }
-        lines.append(table())
+        if !rows.isEmpty { lines.append(table()) }
         var criteria = "log-likelihood \(NumberFormat.significant(logLikelihood))"
         if let lp = logPosterior { criteria += "   log-posterior \(NumberFormat.significant(lp))" }
         criteria += "   AIC \(NumberFormat.significant(aic))   BIC \(NumberFormat.significant(bic))"
