@@ -11,7 +11,9 @@ let package = Package(
         .executable(name: "mle-bench", targets: ["MLEBench"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Persistent (structure-sharing) dictionaries: the checker keeps an environment per statement.
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
         // C shims
@@ -34,11 +36,17 @@ let package = Package(
         .target(
             name: "Fitting",
             dependencies: ["Diagnostics", "Model", "Symbolic", "LinearAlgebra", "Solvers", "Inference", "Report"]),
-        .target(name: "Checker", dependencies: ["Diagnostics", "Syntax", "Data", "Model", "Fitting"]),
+        .target(
+            name: "Checker",
+            dependencies: [
+                "Diagnostics", "Syntax", "Data", "Model", "Fitting",
+                .product(name: "HashTreeCollections", package: "swift-collections"),
+            ]),
         .target(
             name: "Interpreter",
             dependencies: [
-                "Diagnostics", "Syntax", "Checker", "Data", "Model", "Symbolic", "LinearAlgebra", "Solvers", "Inference",
+                "Diagnostics", "Syntax", "Checker", "Data", "Model", "Symbolic", "LinearAlgebra", "Solvers",
+                "Inference",
                 "Fitting", "Report", "CGSL",
             ]),
         .executableTarget(
@@ -66,6 +74,7 @@ let package = Package(
         .testTarget(name: "ModelTests", dependencies: ["SeededRandom", "Model", "Symbolic", "LinearAlgebra"]),
         .testTarget(name: "InferenceTests", dependencies: ["Inference", "LinearAlgebra", "Report"]),
         .testTarget(
-            name: "FittingTests", dependencies: ["Fitting", "Model", "Symbolic", "LinearAlgebra", "SeededRandom", "Report"]),
+            name: "FittingTests",
+            dependencies: ["Fitting", "Model", "Symbolic", "LinearAlgebra", "SeededRandom", "Report"]),
     ]
 )

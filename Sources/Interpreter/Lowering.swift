@@ -21,6 +21,9 @@ struct Lowering {
     var predictorDescriptions: [Symbol: String] = [:]
     /// Rows of the term being lowered.
     var rows = 1
+    /// Lets already lowered, by name and row count: a chain `let aᵢ = aᵢ₋₁ * aᵢ₋₁` is
+    /// lowered once per let, not once per path through it (2ⁿ).
+    var loweredLets: [String: Expr] = [:]
 
     init(session: Session, store: ExprStore, layout: ParameterLayout) {
         self.session = session
@@ -39,7 +42,13 @@ struct Lowering {
         if !Session.mentionsParams(e, in: session) { return try lowerData(e) }
         switch e.kind {
         case .name(let n):
-            if let formula = session.formulas[n] { return try lower(formula) }
+            if let formula = session.formulas[n] {
+                let key = "\(n)#\(rows)"
+                if let done = loweredLets[key] { return done }
+                let lowered = try lower(formula)
+                loweredLets[key] = lowered
+                return lowered
+            }
             guard let entry = layout.entry(n) else {
                 throw Diagnostic.error(InterpreterMessage.notAParamOfThisModel(n), at: e.span)
             }

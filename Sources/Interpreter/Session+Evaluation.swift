@@ -26,7 +26,12 @@ extension Session {
 
     func lookup(_ name: String, _ span: SourceSpan) throws -> Value {
         if let v = values[name] { return v }
-        if let formula = formulas[name] { return try evaluate(formula) }
+        if let formula = formulas[name] {
+            if let known = formulaValues[name] { return known }
+            let value = try evaluate(formula)
+            formulaValues[name] = value
+            return value
+        }
         if params[name] == nil, let result = FitResult(rawValue: name) {
             guard let fit = lastFit else {
                 throw Diagnostic.error(CheckerMessage.onlyAfterFit(name), at: span)

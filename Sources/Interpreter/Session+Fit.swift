@@ -51,6 +51,7 @@ extension Session {
         for entry in record.model.layout.entries {
             let values = Array(record.estimate[entry.slots])
             estimates[entry.name] = entry.length == nil ? .number(values[0]) : .vector(values)
+            formulaValues = [:]
         }
         fits[record.model.name] = record
         lastFit = record
