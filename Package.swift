@@ -56,6 +56,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
+        // The libFuzzer target (Scripts/fuzz.sh builds it with -DFUZZING and the fuzzer
+        // sanitizer; a plain build makes it a replayer of inputs given as files).
+        .executableTarget(
+            name: "FuzzMLE", dependencies: ["Interpreter", "Diagnostics", "Report", "Syntax"],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+
         .executableTarget(
             name: "MLEBench", dependencies: ["Model", "Symbolic", "LinearAlgebra", "SeededRandom"],
             path: "Benchmarks/MLEBench"),
@@ -65,7 +71,7 @@ let package = Package(
         .testTarget(name: "SyntaxTests", dependencies: ["SeededRandom", "Syntax", "Diagnostics"]),
         .testTarget(name: "DataTests", dependencies: ["SeededRandom", "Data", "Diagnostics"]),
         .testTarget(name: "CheckerTests", dependencies: ["Checker", "Syntax", "Diagnostics"]),
-        .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "Diagnostics", "Report"]),
+        .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "Diagnostics", "Report", "SeededRandom"]),
         .testTarget(name: "ScriptTests", dependencies: ["Interpreter", "Diagnostics", "Report"]),
         .testTarget(name: "REPLTests", dependencies: ["MLECommand"]),
         .testTarget(name: "SymbolicTests", dependencies: ["SeededRandom", "Symbolic"]),

@@ -18,6 +18,7 @@ public enum Fitter {
     public static func fit(_ problem: FitProblem) throws -> FitOutcome {
         let k = problem.model.layout.count
         guard k <= parameterLimit else { throw FitError(.invalidRequest, FittingMessage.tooManyParameters(k)) }
+        if let outOfScale = ScaleCheck.check(problem.model) { throw outOfScale }
         let (solution, plan) = try solve(problem)
         return try FitOutcome(problem, solution, plan)
     }

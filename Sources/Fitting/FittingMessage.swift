@@ -125,8 +125,16 @@ public enum FittingMessage {
         "the values of \(data) are not all equal, but they are so small (about \(number(size, digits: 2))) that their squared deviations underflow to 0 in double precision, so the fit found \(edge) and ℓ = ∞; the estimate cannot be computed at this scale"
     }
 
+    /// Data whose squares leave the doubles' range (ScaleCheck).
+    static func dataOutOfScale(_ name: String, magnitude: Double, tooLarge: Bool) -> String {
+        let size = number(magnitude, digits: 2)
+        return tooLarge
+            ? "the values of \(name) reach \(size): a fit needs their squares (a variance, the Hessian), and squares of numbers beyond about 1e154 overflow double precision"
+            : "the values of \(name) are at most \(size) in size: a fit needs their squares (a variance, the Hessian), and squares of numbers below about 1e-154 underflow to 0 in double precision"
+    }
+
     static func rescaleHelp(_ size: Double) -> String {
-        "rescale the data, e.g. multiply by \(NumberFormat.significant(Foundation.pow(10, -Foundation.log10(size).rounded()), digits: 1)), fit, and scale the estimates back"
+        "rescale the data, e.g. multiply by \(NumberFormat.significant(Foundation.pow(10, -Foundation.log10(size).rounded(.down)), digits: 1)), fit, and scale the estimates back"
     }
 
     /// ℓ keeps rising towards an infinite edge ("b → −∞"): no finite estimate maximises it.

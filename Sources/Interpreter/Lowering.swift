@@ -42,13 +42,7 @@ struct Lowering {
         if !Session.mentionsParams(e, in: session) { return try lowerData(e) }
         switch e.kind {
         case .name(let n):
-            if let formula = session.formulas[n] {
-                let key = "\(n)#\(rows)"
-                if let done = loweredLets[key] { return done }
-                let lowered = try lower(formula)
-                loweredLets[key] = lowered
-                return lowered
-            }
+            if session.formulas[n] != nil { return try lowerFormula(n) }
             guard let entry = layout.entry(n) else {
                 throw Diagnostic.error(InterpreterMessage.notAParamOfThisModel(n), at: e.span)
             }
@@ -68,6 +62,19 @@ struct Lowering {
         default:
             throw Diagnostic.error(InterpreterMessage.notUsableInModel, at: e.span)
         }
+    }
+
+    /// A let that uses params, lowered once per name and row count; the lets it depends on
+    /// are lowered first, in the order they were defined, so a long chain of lets is a loop
+    /// here, not a recursion as deep as the chain.
+    mutating func lowerFormula(_ name: String) throws -> Expr {
+        let key = "\(name)#\(rows)"
+        if let done = loweredLets[key] { return done }
+        for used in session.formulaDependencies(of: name) where loweredLets["\(used)#\(rows)"] == nil {
+            guard let formula = session.formulas[used] else { continue }
+            loweredLets["\(used)#\(rows)"] = try lower(formula)
+        }
+        return loweredLets[key] ?? store.zero
     }
 
     mutating func lowerBinary(_ op: BinaryOperator, _ a: ExpressionSyntax, _ b: ExpressionSyntax, _ span: SourceSpan)

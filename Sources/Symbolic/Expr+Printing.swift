@@ -44,6 +44,8 @@ struct Printer {
     // Precedence levels: 0 top, 1 sum, 2 product, 3 power/atom.
     func text(_ e: Expr, _ context: Int) -> String {
         guard budget.remaining > 0 else { return PrintBudget.marker }
+        // Each node costs its operators and brackets (about 3 characters) besides its leaves.
+        budget.remaining -= 3
         switch e.node {
         case .constant:
             let s = Expr.number(e.constantValue!)

@@ -8,13 +8,14 @@ import LinearAlgebra
 /// same as min ‖(X·A)·z − y/s‖ with β = s·A·z, and (XᵀX)⁻¹ = A·((XA)ᵀ(XA))⁻¹·Aᵀ. A is
 /// built from column operations:
 ///
-/// 1. each column divided by its largest |xᵢⱼ| (units; no squares, so no overflow);
+/// 1. each column divided by the power of two nearest its largest |xᵢⱼ| (units; exact,
+///    and no squares, so no overflow);
 /// 2. when the model has an intercept (a column constant over the rows), its projection
 ///    taken out of every other column, xⱼ ← xⱼ − (⟨xⱼ, x_c⟩/⟨x_c, x_c⟩)·x_c: centring, which
 ///    turns [1, 10⁶ + t] (condition number 10¹²) into [1, t − t̄] (condition number ≈ 1);
-/// 3. each column divided by its largest |xᵢⱼ| again.
+/// 3. each column divided so again.
 ///
-/// y is divided by s = max |yᵢ|, so the residual sum of squares neither underflows
+/// y is divided by s, the power of two nearest max |yᵢ|, so the residual sum of squares neither underflows
 /// (values near 10⁻²⁰⁰, whose squares are 0 in doubles) nor overflows (near 10²⁰⁰).
 struct ConditionedSystem {
     /// X·A, then the rows appended for priors (they are transformed alike).
@@ -49,22 +50,30 @@ struct ConditionedSystem {
         }
         ConditionedSystem.scaleColumns(&m, &a, rows: rows)
         let s = y.reduce(0) { Swift.max($0, Swift.abs($1)) }
-        let scale = s > 0 && s.isFinite ? s : 1
+        let scale = s > 0 && s.isFinite ? ConditionedSystem.powerOfTwo(near: s) : 1
         responseScale = scale
         response = y.map { $0 / scale }
         matrix = m
         transform = a
     }
 
-    /// Divides each column of `m` by its largest |entry| over the observation rows (and
-    /// records the operation in `a`); a zero column is left as it is.
+    /// Divides each column of `m` by the power of two nearest its largest |entry| over the
+    /// observation rows (and records the operation in `a`); a zero column is left as it is.
+    /// A power of two, because dividing by it is exact: dividing 10⁸ + 0.1·t by 10⁸ would
+    /// round each value by 10⁻¹⁶ and leave the spread, 10⁻⁹ after scaling, 7 digits.
     static func scaleColumns(_ m: inout Matrix, _ a: inout Matrix, rows: Int) {
         for j in 0..<m.columns {
             let largest = (0..<rows).reduce(0) { Swift.max($0, Swift.abs(m[$1, j])) }
             guard largest > 0, largest.isFinite else { continue }
-            for i in 0..<m.rows { m[i, j] /= largest }
-            for i in 0..<a.rows { a[i, j] /= largest }
+            let scale = powerOfTwo(near: largest)
+            for i in 0..<m.rows { m[i, j] /= scale }
+            for i in 0..<a.rows { a[i, j] /= scale }
         }
+    }
+
+    /// 2^e with 2^e ≤ x < 2^(e+1), for finite x > 0.
+    static func powerOfTwo(near x: Double) -> Double {
+        Double(sign: .plus, exponent: x.exponent, significand: 1)
     }
 
     /// β = s·A·z.
