@@ -118,6 +118,9 @@ public enum FittingMessage {
             + (hint.map { " (\($0))" } ?? "")
     }
 
+    static let exactFit =
+        "the mean fits every observation exactly — every residual is 0 — so nothing is left to estimate the spread from"
+
     static let gaussianDegenerate = "with a Normal, this happens when there is one observation or all values are equal"
 
     /// Distinct data whose squared deviations underflow: σ̂ computes as 0 though the values differ.

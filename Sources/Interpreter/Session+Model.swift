@@ -14,10 +14,10 @@ extension Session {
         return model
     }
 
-    /// The model's `~` lines lowered to the symbolic IR, its data checked against each
-    /// family's support and its statistics computed.
-    func buildModel(_ name: String, _ span: SourceSpan) throws -> StatisticalModel {
-        guard let terms = models[name], !terms.isEmpty else {
+    /// The model's `~` lines (or just `terms` of it) lowered to the symbolic IR, its data
+    /// checked against each family's support and its statistics computed.
+    func buildModel(_ name: String, _ span: SourceSpan, terms only: [CheckedTerm]? = nil) throws -> StatisticalModel {
+        guard let terms = only ?? models[name], !terms.isEmpty else {
             throw Diagnostic.internalError(InterpreterMessage.modelNotDefined(name), at: span)
         }
         let layout = try parameterLayout(for: name)

@@ -79,6 +79,14 @@ enum BoundaryCheck {
         }
     }
 
+    /// Least squares with every residual 0: σ → 0 and ℓ → ∞ (a line through every point).
+    static func exactFit(_ model: StatisticalModel, _ slot: Int) -> FitError {
+        let edge = FittingMessage.edge(model.layout.slotName(slot), 0)
+        return FitError(
+            .unbounded, FittingMessage.unbounded(as: edge, hint: FittingMessage.exactFit),
+            help: FittingMessage.unboundedHelp)
+    }
+
     enum Spread {
         /// One observation, or all values equal.
         case degenerate

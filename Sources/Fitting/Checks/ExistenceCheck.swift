@@ -17,7 +17,7 @@ import Solvers
 /// - at a true maximum ℓ falls by about ½ at t₀ already: one evaluation settles it;
 /// - if ℓ never falls below ℓ̂ − tol that far out on one side, and has levelled off there
 ///   (its last step gained ≤ tol), while it falls on the other side, the supremum lies at
-///   infinity in direction d (tol is ℓ's rounding, 10⁻¹⁰·max(1, |ℓ̂|)). Flat on both
+///   infinity in direction d (tol = 10⁻⁶·max(1, |ℓ̂|), above ℓ's rounding far out). Flat on both
 ///   sides is identifiability's concern; still climbing is a solver stopped on a slope
 ///   (not converged) or ℓ → +∞ (BoundaryCheck's unbounded).
 ///
@@ -42,6 +42,12 @@ enum ExistenceCheck {
     /// steep slope, whose t₀ is tiny, is not mistaken for one at infinity), and takes at
     /// least `minimumSteps` and at most `maximumSteps` quadruplings.
     static let reach = 1e4
+    /// How far below ℓ̂ (relative) a point must be to count as coming down, and how little
+    /// the far end may change to count as level. Far out on a ray ℓ is computed with a
+    /// rounding error that grows with the distance (y·η − N·softplus(η) at η ≈ 10⁶ loses
+    /// ε·N·η ≈ 10⁻⁹), so the slack must exceed it; at a true maximum ℓ falls by ½ within one
+    /// standard error and by t²/2 beyond, far more than the slack.
+    static let slack = 1e-6
     static let minimumSteps = 3
     static let maximumSteps = 100
     /// Eigen-directions tried (the flattest ones), and the largest k they are computed for.
@@ -56,7 +62,7 @@ enum ExistenceCheck {
         let value = objective.evaluate(u, order: 0).value
         guard value.isFinite, !u.isEmpty else { return nil }
         let information = objective.evaluate(u, order: 2).hessian.map { -$0 }
-        let tolerance = 1e-10 * max(1, abs(value))
+        let tolerance = slack * max(1, abs(value))
         for d in candidates(u, start, information, excluding: excluding) {
             let curvature = quadratic(information, d)
             let t0 = curvature > 0 && curvature.isFinite ? 1 / curvature.squareRoot() : 1
@@ -83,9 +89,9 @@ enum ExistenceCheck {
         let highest: Double
 
         /// ℓ at the far end is the ray's highest and its last step changed it by no more than
-        /// rounding (10⁻¹⁰ relative): the supremum along the ray is at its end.
+        /// the slack: the supremum along the ray is at its end.
         var levelledOff: Bool {
-            let tolerance = 1e-10 * max(1, abs(value))
+            let tolerance = ExistenceCheck.slack * max(1, abs(value))
             return value >= highest - tolerance && abs(value - previous) <= tolerance
         }
     }
@@ -97,9 +103,11 @@ enum ExistenceCheck {
         _ objective: UnconstrainedObjective, _ u: [Double], _ d: [Double], _ t0: Double, _ value: Double,
         _ tolerance: Double
     ) -> RayEnd? {
-        var t = t0
-        var last = RayEnd(point: u, value: value, previous: value, highest: value)
         let far = reach * max(1, u.map(abs).max() ?? 0)
+        // Where the curvature has vanished, one standard error can be 10⁷ or more: start
+        // within reach, where ℓ is still computed to its digits.
+        var t = min(t0, far / 64)
+        var last = RayEnd(point: u, value: value, previous: value, highest: value)
         for step in 0..<maximumSteps {
             if step >= minimumSteps && t > 4 * far { break }
             let point = zip(u, d).map { $0 + t * $1 }

@@ -40,7 +40,12 @@ struct LeastSquaresMethod: FitMethod {
         switch design.scale {
         case .parameter(let s):
             // σ̂ = s·√(RSS_z/W), with RSS_z the residual sum of squares of y/s (which neither
-            // underflows nor overflows); σ̂² itself may leave the doubles' range (FitOutcome says so).
+            // underflows nor overflows). Residuals all at rounding level (|rᵢ| ≲ 16ε·max|y|):
+            // the mean fits every point exactly, and ℓ → ∞ as σ → 0.
+            let epsilon = Double.ulpOfOne
+            guard fit.residualSumOfSquares > Double(x.rows) * (16 * epsilon) * (16 * epsilon) else {
+                throw BoundaryCheck.exactFit(model, s)
+            }
             theta[s] = system.responseScale * (fit.residualSumOfSquares / design.weightSum).squareRoot()
             sigma2 = theta[s] * theta[s]
             solution.estimate = theta
