@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// One target per pipeline stage (DESIGN.md), data flowing one way:
+// One target per pipeline stage (README.md, "Layout"), data flowing one way:
 // Syntax → Checker → Interpreter, with Data and Model beside them.
 let package = Package(
     name: "mle",
@@ -17,25 +17,30 @@ let package = Package(
     ],
     targets: [
         // C shims
-        .target(name: "CReadline", linkerSettings: [.linkedLibrary("readline")]),
+        .target(name: "CInterrupt"),
+        .target(name: "CReadline", dependencies: ["CInterrupt"], linkerSettings: [.linkedLibrary("readline")]),
         .target(name: "CGSL", linkerSettings: [.linkedLibrary("gsl")]),
         .target(name: "CLapack", linkerSettings: [.linkedLibrary("lapacke"), .linkedLibrary("openblas")]),
+        .target(name: "CLBFGS", linkerSettings: [.linkedLibrary("lbfgs")]),
 
         // Pipeline stages
         .target(name: "Diagnostics"),
+        .target(name: "Interrupt", dependencies: ["CInterrupt"]),
         .target(name: "SeededRandom"),
         .target(name: "Syntax", dependencies: ["Diagnostics"]),
         .target(name: "LinearAlgebra", dependencies: ["CLapack"]),
-        .target(name: "Data", dependencies: ["Diagnostics", "LinearAlgebra"]),
+        .target(name: "Data", dependencies: ["Diagnostics", "LinearAlgebra", "Interrupt"]),
         .target(name: "Symbolic", dependencies: ["CGSL", "Diagnostics"]),
         .target(name: "Model", dependencies: ["CGSL", "Diagnostics", "Symbolic", "LinearAlgebra"]),
         .target(name: "Report", dependencies: ["Diagnostics"]),
-        .target(name: "Solvers", dependencies: ["LinearAlgebra"]),
+        .target(name: "Solvers", dependencies: ["LinearAlgebra", "Interrupt", "CLBFGS"]),
         .target(name: "Inference", dependencies: ["LinearAlgebra", "CGSL"]),
         // Fitting: a problem in; the plan, the solution, the checks and the inference out. No Syntax.
         .target(
             name: "Fitting",
-            dependencies: ["Diagnostics", "Model", "Symbolic", "LinearAlgebra", "Solvers", "Inference", "Report"]),
+            dependencies: [
+                "Diagnostics", "Model", "Symbolic", "LinearAlgebra", "Solvers", "Inference", "Report", "Interrupt",
+            ]),
         .target(
             name: "Checker",
             dependencies: [
@@ -47,12 +52,12 @@ let package = Package(
             dependencies: [
                 "Diagnostics", "Syntax", "Checker", "Data", "Model", "Symbolic", "LinearAlgebra", "Solvers",
                 "Inference",
-                "Fitting", "Report", "CGSL",
+                "Fitting", "Report", "CGSL", "Interrupt",
             ]),
         .executableTarget(
             name: "MLECommand",
             dependencies: [
-                "Interpreter", "Diagnostics", "CReadline",
+                "Interpreter", "Diagnostics", "CReadline", "Interrupt",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -63,7 +68,10 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
 
         .executableTarget(
-            name: "MLEBench", dependencies: ["Model", "Symbolic", "LinearAlgebra", "SeededRandom"],
+            name: "MLEBench",
+            dependencies: [
+                "Model", "Symbolic", "LinearAlgebra", "SeededRandom", "Interpreter", "Report", "Diagnostics",
+            ],
             path: "Benchmarks/MLEBench"),
 
         // Tests
@@ -73,7 +81,7 @@ let package = Package(
         .testTarget(name: "CheckerTests", dependencies: ["Checker", "Syntax", "Diagnostics"]),
         .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "Diagnostics", "Report", "SeededRandom"]),
         .testTarget(name: "ScriptTests", dependencies: ["Interpreter", "Diagnostics", "Report"]),
-        .testTarget(name: "REPLTests", dependencies: ["MLECommand"]),
+        .testTarget(name: "REPLTests", dependencies: ["MLECommand", "Syntax", "Checker", "Model"]),
         .testTarget(name: "SymbolicTests", dependencies: ["SeededRandom", "Symbolic"]),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "SolversTests", dependencies: ["Solvers", "LinearAlgebra"]),

@@ -1,6 +1,13 @@
-// mle-bench: speed of the likelihood engine against a BLAS baseline measured in the same run.
+// mle-bench: speed of the likelihood engine against a baseline measured in the same run.
 //
 //   swift run -c release mle-bench loglik [rows] [features]
+//   swift run -c release mle-bench gauss [rows]
+//
+// gauss: a Normal(μ, σ) over 10,000,000 values (by default): builds the likelihood (its
+// sufficient statistics, the only pass over the data), solves the score equations in
+// closed form and evaluates the estimate, against one compensated summing pass over the
+// same values; prints `ratio_to_sum: R` (target ≤ 1.5).
+//   swift run -c release mle-bench bigram [vocabulary] [tokens]   (BigramBenchmark.swift)
 //
 // Generates logistic-regression data (1,000,000 rows × 10 features by default, fixed
 // seed), times one evaluation of ℓ, ∇ℓ and ∇²ℓ through the compiled tape and the
@@ -68,11 +75,60 @@ func loglikBenchmark(rows n: Int, features k: Int) {
     print("ratio_to_syrk: \(String(format: "%.3f", evaluation / syrk))")
 }
 
+func gaussBenchmark(rows n: Int) {
+    var rng = SplitMix64(seed: 7)
+    let y = (0..<n).map { _ in 1e7 + 0.1 * rng.normal() }
+    func build() -> (Double, Double)? {
+        let store = ExprStore()
+        let mu = store.symbol(.parameter(0), name: "μ")
+        let sigma = store.symbol(.parameter(1), name: "σ")
+        let response = store.symbol(.column(0), name: "y")
+        let term = LikelihoodTerm(
+            family: Normal(), response: response, arguments: [mu, sigma], weight: nil, censored: nil, rows: n)
+        guard
+            let likelihood = try? LogLikelihood(
+                store: store, terms: [term], priors: store.zero, columns: [.column(0): y], predictors: [],
+                parameterCount: 2),
+            case .success(let roots) = ScoreSolver.solve(
+                likelihood.summary,
+                for: [.init(symbol: .parameter(0), positive: false), .init(symbol: .parameter(1), positive: true)])
+        else { return nil }
+        var values = likelihood.statisticValues
+        var theta: [Double] = []
+        for (symbol, expr) in roots {
+            let v = expr.evaluate(values)
+            values[symbol] = v
+            theta.append(v)
+        }
+        return (theta.first ?? .nan, theta.last ?? .nan)
+    }
+    var estimate: (Double, Double)?
+    let fit = best(5) { estimate = build() }
+    var total = 0.0
+    let sum = best(5) { total = Summation.sum(y) }
+    print("rows: \(n)")
+    if let (m, s) = estimate {
+        print("closed-form fit: \(String(format: "%.2f", fit * 1000)) ms (μ̂ − 10⁷ = \(m - 1e7), σ̂ = \(s))")
+    } else {
+        print("closed-form fit: failed")
+    }
+    print("one compensated summing pass: \(String(format: "%.2f", sum * 1000)) ms (Σ = \(total))")
+    print("ratio_to_sum: \(String(format: "%.3f", fit / sum))")
+}
+
 let arguments = CommandLine.arguments.dropFirst()
-guard arguments.first == "loglik" else {
-    print("usage: mle-bench loglik [rows] [features]")
+switch arguments.first {
+case "loglik":
+    let rows = arguments.dropFirst().first.flatMap { Int($0) } ?? 1_000_000
+    let features = arguments.dropFirst(2).first.flatMap { Int($0) } ?? 10
+    loglikBenchmark(rows: rows, features: features)
+case "gauss":
+    gaussBenchmark(rows: arguments.dropFirst().first.flatMap { Int($0) } ?? 10_000_000)
+case "bigram":
+    let vocabulary = arguments.dropFirst().first.flatMap { Int($0) } ?? 1_000
+    let tokens = arguments.dropFirst(2).first.flatMap { Int($0) } ?? 200_000
+    BigramBenchmark.run(vocabulary: vocabulary, tokens: tokens)
+default:
+    print("usage: mle-bench loglik [rows] [features] | gauss [rows] | bigram [vocabulary] [tokens]")
     exit(2)
 }
-let rows = arguments.dropFirst().first.flatMap { Int($0) } ?? 1_000_000
-let features = arguments.dropFirst(2).first.flatMap { Int($0) } ?? 10
-loglikBenchmark(rows: rows, features: features)

@@ -1,10 +1,13 @@
 #define _GNU_SOURCE /* pipe2 */
 #include "CReadline.h"
+#include "CInterrupt.h"
 #include <fcntl.h>
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/file.h>
+#include <time.h>
 #include <unistd.h>
 
 /* ---- Completion ---------------------------------------------------------- */
@@ -63,11 +66,18 @@ static void on_signal(int sig) {
         pending[sig] = 1;
         (void)!write(wake[1], "", 1);
     } else if (sig == SIGINT) {
-        /* A statement is running; the interpreter cannot be interrupted. */
-        if (interrupts_while_running++ > 0) _exit(130);
-        static const char message[] =
-            "\nmle cannot interrupt a running statement; press Ctrl-C again to quit.\n";
-        (void)!write(STDERR_FILENO, message, sizeof message - 1);
+        /* A statement is running: ask it to stop (its long loops poll the
+           flag, and the session reports "interrupted"). A statement still
+           running at the second Ctrl-C is in a loop that does not poll: say
+           so, and let a third one quit. */
+        mle_interrupt_request();
+        int count = ++interrupts_while_running;
+        if (count >= 3) _exit(130);
+        static const char stopping[] = "\n";
+        static const char still[] =
+            "\nmle is still stopping the statement; press Ctrl-C again to quit (and lose the session).\n";
+        if (count == 1) (void)!write(STDERR_FILENO, stopping, sizeof stopping - 1);
+        else (void)!write(STDERR_FILENO, still, sizeof still - 1);
     } else if (sig == SIGTSTP) {
         kill(getpid(), SIGSTOP);  /* the terminal is in its normal mode */
     } else {
@@ -162,27 +172,128 @@ char *mle_rl_read_line(const char *prompt, int *was_interrupted) {
     return line;
 }
 
-/* ---- History ------------------------------------------------------------- */
+/* ---- History -------------------------------------------------------------
+
+   Several REPLs may be open at once on one history file, so the file is
+   never rewritten from one REPL's memory (that would drop the entries the
+   others added since it started): each entry is appended as it is made,
+   then the file is cut back to the newest `limit` entries, both under an
+   advisory lock. The lock is on a sibling file, PATH.lock, because the
+   history file cannot carry it: history_truncate_file (like write_history)
+   writes a temporary file and renames it over the old one, and a lock on
+   the old one would no longer exclude anybody. */
 
 static char *history_path = NULL;
+static char *lock_path = NULL;
+static int history_limit = 0;
+
+/* Waits for the history lock; returns its descriptor, or -1 when no lock
+   can be had (an unwritable folder: then the file is used without one). */
+static int lock_history(void) {
+    if (!lock_path) return -1;
+    int fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0) return -1;
+    while (flock(fd, LOCK_EX) != 0) {
+        if (errno == EINTR) continue;
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+static void unlock_history(int fd) {
+    if (fd >= 0) close(fd); /* closing the descriptor releases the lock */
+}
+
+static int is_timestamp(const char *line) {
+    return line[0] == history_comment_char && line[1] >= '0' && line[1] <= '9';
+}
+
+/* How the file marks its entries: 0 without timestamp lines (an older
+   mle's file, or none), 1 with them, 2 with them but not on its first line
+   (history_truncate_file cuts just after an entry's timestamp line). */
+static int timestamp_layout(const char *path) {
+    FILE *file = fopen(path, "r");
+    if (!file) return 0;
+    char *line = NULL;
+    size_t size = 0;
+    int first = 1, starts = 0, found = 0;
+    while (!found && getline(&line, &size, file) >= 0) {
+        found = is_timestamp(line);
+        if (first) starts = found;
+        first = 0;
+    }
+    free(line);
+    fclose(file);
+    return !found ? 0 : starts ? 1 : 2;
+}
+
+/* Puts a timestamp line at the head of the file if its first entry has
+   none, so that readline reads the file as multi-line entries. */
+static void restore_first_timestamp(const char *path) {
+    if (timestamp_layout(path) != 2) return;
+    FILE *in = fopen(path, "r");
+    if (!in) return;
+    char *temporary = malloc(strlen(path) + sizeof ".tmp");
+    FILE *out = NULL;
+    if (temporary) {
+        strcat(strcpy(temporary, path), ".tmp");
+        int fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+        out = fd >= 0 ? fdopen(fd, "w") : NULL;
+        if (fd >= 0 && !out) close(fd);
+    }
+    int ok = out != NULL && fprintf(out, "%c%ld\n", history_comment_char, (long)time(NULL)) > 0;
+    char buffer[8192];
+    size_t n;
+    while (ok && (n = fread(buffer, 1, sizeof buffer, in)) > 0) ok = fwrite(buffer, 1, n, out) == n;
+    ok = ok && !ferror(in);
+    fclose(in);
+    if (out && fclose(out) != 0) ok = 0;
+    if (temporary && (!ok || rename(temporary, path) != 0)) unlink(temporary);
+    free(temporary);
+}
 
 void mle_history_open(const char *path, int limit) {
     free(history_path);
+    free(lock_path);
     history_path = path && *path ? strdup(path) : NULL;
+    lock_path = NULL;
+    if (history_path && (lock_path = malloc(strlen(history_path) + sizeof ".lock")))
+        strcat(strcpy(lock_path, history_path), ".lock");
+    history_limit = limit;
     using_history();
+    stifle_history(limit);
     /* A timestamp line (`#` and digits) before each entry marks where it
        starts, so a statement typed over several lines comes back whole:
-       readline reads a file that begins with one as multi-line entries.
-       (Entries read from an older file without them get one as they load.) */
+       readline reads a file that begins with one as multi-line entries. */
     history_comment_char = '#';
     history_write_timestamps = 1;
-    if (history_path) (void)read_history(history_path); /* ENOENT: no history yet */
-    stifle_history(limit);
+    if (!history_path) return;
+    int lock = lock_history();
+    int layout = timestamp_layout(history_path);
+    /* A first entry without its timestamp still starts an entry of its own. */
+    history_multiline_entries = layout == 2;
+    int read = read_history(history_path);
+    history_multiline_entries = 0;
+    if (read == 0 && history_length > 0 && layout != 1) {
+        /* Written without timestamps (by an older mle): entries read from it
+           got one as they loaded, so rewriting it once puts one before each,
+           and the multi-line entries appended from now on read back whole. */
+        (void)write_history(history_path);
+    }
+    unlock_history(lock);
 }
 
 void mle_history_add(const char *entry) {
     HIST_ENTRY *last = history_length > 0 ? history_get(history_base + history_length - 1) : NULL;
     if (last && strcmp(last->line, entry) == 0) return;
     add_history(entry);
-    if (history_path) (void)write_history(history_path);
+    if (!history_path) return;
+    int lock = lock_history();
+    /* append_history does not create the file */
+    int fd = open(history_path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+    if (fd >= 0) close(fd);
+    if (append_history(1, history_path) == 0 && history_truncate_file(history_path, history_limit) == 0)
+        restore_first_timestamp(history_path);
+    unlock_history(lock);
 }

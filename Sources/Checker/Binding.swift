@@ -21,18 +21,47 @@ public enum Binding: Sendable {
 }
 
 public struct ParamInfo: Sendable {
-    /// nil for a scalar; the length (when known) for `vector[K]`.
-    public let length: Int??
+    /// How the param is shaped: a number, `vector[K]`, `simplex[K]` / `simplex[K, V]`, `matrix[K, p]`.
+    public enum Kind: Sendable, Equatable {
+        case scalar, vector, simplex, matrix
+    }
+
+    public let kind: Kind
+    /// The dimensions, each nil while not known: [] for a scalar, [K] for a vector or
+    /// `simplex[K]`, [K, V] for `simplex[K, V]` and `matrix[K, p]`.
+    public let dimensions: [Int?]
     public let constraint: Constraint?
     /// Bounds of the constraint when they are literal numbers: (lower, upper).
     public let bounds: (Double?, Double?)
 
-    public var isVector: Bool { length != nil }
+    public init(kind: Kind, dimensions: [Int?], constraint: Constraint?, bounds: (Double?, Double?)) {
+        self.kind = kind
+        self.dimensions = dimensions
+        self.constraint = constraint
+        self.bounds = bounds
+    }
 
+    /// A scalar (nil) or a vector of `length` components (as before shapes other than vectors).
+    public init(length: Int??, constraint: Constraint?, bounds: (Double?, Double?)) {
+        self.init(
+            kind: length == nil ? .scalar : .vector, dimensions: length.map { [$0] } ?? [], constraint: constraint,
+            bounds: bounds)
+    }
+
+    public var isVector: Bool { kind != .scalar }
+
+    /// nil for a scalar; the number of components (when known) otherwise.
+    public var length: Int?? {
+        if kind == .scalar { return nil }
+        return .some(dimensions.reduce(Int?(1)) { total, d in total.flatMap { t in d.map { t * $0 } } })
+    }
+
+    /// What the param is as a value: a number, a vector, or a matrix of rows.
     public var shape: Shape {
-        switch length {
-        case .none: return .scalar
-        case .some(let n): return .vector(n)
+        switch dimensions.count {
+        case 0: return .scalar
+        case 1: return .vector(dimensions[0])
+        default: return .matrix(dimensions[0], dimensions[1])
         }
     }
 }

@@ -4,12 +4,17 @@
 public enum Builtin: String, CaseIterable, Sendable {
     // element-wise
     case log, exp, sqrt, log1p, expm1, sigmoid, softplus, lgamma, abs, logit
+    case sin, cos, tan, atan, log10, log2, digamma, trigamma, erf, floor, round
+    // element-wise, of two arguments
+    case atan2, lbeta, lchoose
+    // of a distribution
+    case pdf, logpdf, cdf, ccdf, quantile
     // reductions
     case sum, mean, `var`, sd, min, max, logsumexp, length, nrow, ncol
     // vectors
-    case dot
+    case dot, softmax
     // data
-    case csv, sample
+    case csv, sample, factor, levels
     // after fit, or at a point
     case se, loglik, score, hessian, perplexity, vcov, information
 
@@ -17,7 +22,9 @@ public enum Builtin: String, CaseIterable, Sendable {
 
     public var kind: Kind {
         switch self {
-        case .log, .exp, .sqrt, .log1p, .expm1, .sigmoid, .softplus, .lgamma, .abs, .logit: return .elementwise
+        case .log, .exp, .sqrt, .log1p, .expm1, .sigmoid, .softplus, .lgamma, .abs, .logit, .sin, .cos, .tan, .atan,
+            .log10, .log2, .digamma, .trigamma, .erf, .floor, .round:
+            return .elementwise
         case .sum, .mean, .var, .sd, .min, .max, .logsumexp, .length, .nrow, .ncol: return .reduction
         default: return .other
         }
@@ -36,6 +43,25 @@ public enum Builtin: String, CaseIterable, Sendable {
         case .lgamma: return "log Γ(x)"
         case .abs: return "absolute value"
         case .logit: return "log(p / (1 − p))"
+        case .sin: return "sine (radians)"
+        case .cos: return "cosine (radians)"
+        case .tan: return "tangent (radians)"
+        case .atan: return "arc tangent, in (−π/2, π/2)"
+        case .atan2: return "atan2(y, x): the angle of the point (x, y), in (−π, π]"
+        case .log10: return "base-10 logarithm"
+        case .log2: return "base-2 logarithm"
+        case .digamma: return "ψ(x) = d/dx log Γ(x)"
+        case .trigamma: return "ψ′(x), the derivative of the digamma function"
+        case .erf: return "error function, 2/√π ∫₀ˣ e^(−t²) dt"
+        case .floor: return "largest whole number ≤ x"
+        case .round: return "nearest whole number (halves away from zero)"
+        case .lbeta: return "lbeta(a, b) = log B(a, b) = log Γ(a) + log Γ(b) − log Γ(a + b)"
+        case .lchoose: return "lchoose(n, k) = log of the binomial coefficient (n choose k)"
+        case .pdf: return "pdf(D, x): the density (or probability mass) of the distribution D at x"
+        case .logpdf: return "logpdf(D, x): the log-density of D at x"
+        case .cdf: return "cdf(D, x) = P(X ≤ x) for X ~ D"
+        case .ccdf: return "ccdf(D, x) = P(X > x), accurate in the upper tail (p-values)"
+        case .quantile: return "quantile(D, p): the smallest x with cdf(D, x) ≥ p"
         case .sum: return "sum of the elements"
         case .mean: return "mean of the elements"
         case .var: return "sample variance (divides by n − 1)"
@@ -47,8 +73,12 @@ public enum Builtin: String, CaseIterable, Sendable {
         case .nrow: return "number of rows"
         case .ncol: return "number of columns"
         case .dot: return "dot(w, x) = w·x, row-wise for a matrix"
+        case .softmax:
+            return "softmax(x) = exp(x)/Σ exp(x), row by row for a matrix; in a model, Categorical(softmax(B·x))"
         case .csv: return "csv(\"file.csv\"): a table with a header row"
         case .sample: return "sample(Normal(5, 2), 200, seed: 42): random draws"
+        case .factor: return "factor(d.col, ref: \"B\"): a column as a factor, with that level as the baseline"
+        case .levels: return "levels(d.col): a text column's or factor's levels, in order (the first is the baseline)"
         case .se: return "standard error of a parameter (or of a function of them) after fit"
         case .loglik:
             return "log-likelihood: loglik(p: 0.3) at a point; loglik after fit; loglik(m) of model m at the estimates"
@@ -59,6 +89,13 @@ public enum Builtin: String, CaseIterable, Sendable {
         case .information: return "information(m): the observed information −∇²ℓ at model m's estimates, after fit m"
         }
     }
+}
+
+/// Named constants (a name the script defines itself takes precedence).
+public enum NamedConstant: String, CaseIterable, Sendable {
+    case pi, π
+
+    public var value: Double { Double.pi }
 }
 
 /// Names that mean something after `fit` unless the script defines them itself.

@@ -44,6 +44,10 @@ public struct CheckedTerm: Sendable {
     public let arguments: [ExpressionSyntax]
     public let weight: ExpressionSyntax?
     public let censored: ExpressionSyntax?
+    /// Whether a censored row's value is a lower bound (right) or an upper bound (left).
+    public var censoring: CensoringSide = .right
+    /// `truncated(lower:, upper:)`: data-only bounds (a number or one per row).
+    public var truncation: Truncation? = nil
     /// As written: "y ~ Normal(μ, σ) weight w".
     public let description: String
     public let span: SourceSpan

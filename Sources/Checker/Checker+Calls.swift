@@ -44,6 +44,10 @@ extension Checker {
             }
             return inferAtPoint(builtin, args, span)
         case .score, .hessian: return inferAtPoint(builtin, args, span)
+        case .pdf, .logpdf, .cdf, .ccdf, .quantile: return inferOfDistribution(builtin, args, span)
+        case .factor: return inferFactor(args, span)
+        case .levels: return inferLevels(args, span)
+        case .softmax where args.count == 1 && args[0].label == nil: return inferSoftmax(args[0].value)
         default: break
         }
         if let labelled = args.first(where: { $0.label != nil })?.label {
@@ -70,7 +74,11 @@ extension Checker {
         switch builtin {
         case .dot:
             guard arity(builtin, args, 2...2, span) else { return .unknown }
-            return dotShape(infos[0].shape, infos[1].shape, args[0].value, args[1].value)
+            return paramMatrixProduct(infos[0], infos[1])
+                ?? dotShape(infos[0].shape, infos[1].shape, args[0].value, args[1].value)
+        case .atan2, .lbeta, .lchoose:
+            guard arity(builtin, args, 2...2, span) else { return .unknown }
+            return broadcast(infos[0].shape, infos[1].shape, args[0].value, args[1].value)
         case .min, .max, .logsumexp:
             guard arity(builtin, args, 1...Int.max, span) else { return .unknown }
             if args.count == 1 {
@@ -100,8 +108,16 @@ extension Checker {
             break
         }
         switch builtin {
+        case .softmax:
+            switch numeric(shape, arg.span) {
+            case .scalar:
+                error(CheckerMessage.softmaxOfNumber, at: arg.span)
+                return .unknown
+            case let s: return s
+            }
         case .length:
             if case .table = shape { return .scalar }
+            if case .factor = shape { return .scalar }
             guard case .vector = numeric(shape, arg.span) else {
                 if case .unknown = shape { return .scalar }
                 error(CheckerMessage.lengthOfNonVector(shape), at: arg.span, help: CheckerMessage.useNrowOrNcol)
@@ -110,7 +126,7 @@ extension Checker {
             return .scalar
         case .nrow, .ncol:
             switch shape {
-            case .matrix, .table, .unknown: return .scalar
+            case .matrix, .design, .table, .unknown: return .scalar
             default:
                 error(CheckerMessage.dimensionOfNonMatrix(builtin.rawValue, shape: shape), at: arg.span)
                 return .unknown
@@ -142,6 +158,12 @@ extension Checker {
             return .unknown
         }
         let dist = requireData(positional[0].value, role: CheckerMessage.Role.sampledDistribution)
+        if case .distribution(let name) = dist.shape, let family = Distributions.named(name),
+            family.isSimplexDistribution
+        {
+            error(CheckerMessage.simplexFamilyNotSampled(name), at: positional[0].value.span)
+            return .unknown
+        }
         guard case .distribution = dist.shape else {
             if case .unknown = dist.shape { return .unknown }
             error(CheckerMessage.sampleOfNonDistribution(dist.shape), at: positional[0].value.span)
@@ -169,6 +191,34 @@ extension Checker {
             expectScalar(s, arg.value, role: CheckerMessage.Role.seed)
         }
         return ExpressionInfo(shape: .vector(count))
+    }
+
+    /// pdf(D, x), logpdf, cdf, ccdf, quantile(D, p): a distribution, then numbers; the result
+    /// has x's shape (the distribution's arguments may be vectors of the same length).
+    mutating func inferOfDistribution(_ builtin: Builtin, _ args: [Argument], _ span: SourceSpan) -> ExpressionInfo {
+        guard args.count == 2, args.allSatisfy({ $0.label == nil }) else {
+            error(CheckerMessage.distributionFunctionArguments(builtin.rawValue), at: span)
+            return .unknown
+        }
+        var dist = infer(args[0].value)
+        guard case .distribution = dist.shape else {
+            if !dist.shape.isUnknown {
+                error(
+                    CheckerMessage.distributionFunctionOfNonDistribution(builtin.rawValue, dist.shape),
+                    at: args[0].value.span)
+            }
+            return .unknown
+        }
+        if case .distribution(let name) = dist.shape, let family = Distributions.named(name),
+            family.outcomeProbabilities != nil || family.isSimplexDistribution
+        {
+            error(CheckerMessage.noDistributionFunction(builtin.rawValue, name), at: args[0].value.span)
+            return .unknown
+        }
+        let x = infer(args[1].value)
+        dist.absorb(x)
+        dist.shape = numeric(x.shape, args[1].value.span)
+        return dist
     }
 
     mutating func inferSE(_ args: [Argument], _ span: SourceSpan) -> ExpressionInfo {

@@ -58,6 +58,7 @@ extension Checker {
                 return .unknown
             }
         }
+        if NamedConstant(rawValue: name) != nil { return ExpressionInfo(shape: .scalar) }
         if FitResult(rawValue: name) != nil {
             if environment.hasFit { return ExpressionInfo(shape: .scalar) }
             error(CheckerMessage.onlyAfterFit(name), at: span, help: CheckerMessage.addFitFirst)
@@ -118,11 +119,15 @@ extension Checker {
         result.absorb(right)
         switch op {
         case .dot:
-            result.shape = dotShape(left.shape, right.shape, a, b)
+            result.shape = paramMatrixProduct(left, right) ?? dotShape(left.shape, right.shape, a, b)
         case .plusMinus:
             expectScalar(left, a, role: CheckerMessage.Role.plusMinusCentre)
             expectScalar(right, b, role: CheckerMessage.Role.plusMinusHalfWidth)
             result.shape = .interval
+        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
+            result.shape = comparisonShape(left.shape, right.shape, op, a, b)
+        case .multiply:
+            result.shape = factorProduct(left.shape, right.shape, a, b) ?? broadcast(left.shape, right.shape, a, b)
         case .approx:
             if case .interval = right.shape {
                 _ = numeric(left.shape, a.span)
@@ -140,8 +145,13 @@ extension Checker {
     mutating func numeric(_ shape: Shape, _ span: SourceSpan) -> Shape {
         switch shape {
         case .scalar, .vector, .matrix, .unknown: return shape
+        case .design(let rows, let labels, _): return .matrix(rows, labels.count)
         case .unusableColumn(_, let problem):
             error(problem.description, at: span)
+        case .factor(let f, let problem):
+            error(
+                problem?.description ?? CheckerMessage.factorInArithmetic, at: span,
+                help: CheckerMessage.factorHelp(span.text, level: f.levels.last))
         case .table:
             error(CheckerMessage.tableInArithmetic, at: span, help: CheckerMessage.useAColumn)
         case .string:
@@ -197,9 +207,20 @@ extension Checker {
 
     /// `w·x`: vector·vector is a number; a matrix and a vector give one dot product per row.
     mutating func dotShape(_ x: Shape, _ y: Shape, _ a: ExpressionSyntax, _ b: ExpressionSyntax) -> Shape {
+        let (x, xLabels, xExpanded) = designColumns(x, a)
+        let (y, yLabels, yExpanded) = designColumns(y, b)
         let (l, r) = (numeric(x, a.span), numeric(y, b.span))
         func check(_ k: Int?, _ columns: Int?) {
             if let k, let columns, k != columns {
+                if let labels = xLabels ?? yLabels {
+                    let (vector, matrix) = xLabels == nil ? (a, b) : (b, a)
+                    error(
+                        CheckerMessage.dotExpansion(vector.span.text, components: k, matrix.span.text, labels),
+                        at: a.span.merged(with: b.span),
+                        help: CheckerMessage.expansionHelp(
+                            vector.nameText, labels.count, factors: xExpanded || yExpanded))
+                    return
+                }
                 report(
                     Diagnostic.error(
                         CheckerMessage.dotLength(components: k, columns: columns),
@@ -238,7 +259,11 @@ extension Checker {
         }
         switch col.numbers() {
         case .success: return ExpressionInfo(shape: .vector(table.rowCount))
-        case .failure(let problem): return ExpressionInfo(shape: .unusableColumn(table.rowCount, problem))
+        case .failure(let problem):
+            if col.isCategorical, case .success(let factor) = col.factor() {
+                return ExpressionInfo(shape: .factor(factor, problem))
+            }
+            return ExpressionInfo(shape: .unusableColumn(table.rowCount, problem))
         }
     }
 
@@ -274,8 +299,14 @@ extension Checker {
     mutating func inferIndex(_ base: ExpressionSyntax, _ indices: [ExpressionSyntax], _ span: SourceSpan)
         -> ExpressionInfo
     {
+        if let param = shapedParam(base) { return inferParamIndex(param, base, indices, span) }
         var info = infer(base)
         if case .table(let table) = info.shape { return tableColumns(table, indices) }
+        if case .design = info.shape { info.shape = numeric(info.shape, base.span) }
+        if case .factor = info.shape, indices.count == 1 {
+            expectScalar(infer(indices[0]), indices[0], role: CheckerMessage.Role.index)
+            return ExpressionInfo(shape: .string)
+        }
         if case .unusableColumn = info.shape, indices.count == 1 {
             expectScalar(infer(indices[0]), indices[0], role: CheckerMessage.Role.index)
             return ExpressionInfo(shape: .string)
@@ -312,29 +343,6 @@ extension Checker {
             info.shape = .unknown
         }
         return info
-    }
-
-    /// `d[a, b, c]`: the n×3 matrix of those columns, in that order.
-    mutating func tableColumns(_ table: Table, _ indices: [ExpressionSyntax]) -> ExpressionInfo {
-        for index in indices {
-            let name: String
-            switch index.kind {
-            case .name(let n): name = n
-            case .string(let s): name = s
-            default:
-                error(CheckerMessage.tableIndexByName, at: index.span)
-                return .unknown
-            }
-            guard let col = table.column(named: name) else {
-                unknownColumn(name, table, at: index.span)
-                return .unknown
-            }
-            if case .failure(let problem) = col.numbers() {
-                error(problem.description, at: index.span)
-                return .unknown
-            }
-        }
-        return ExpressionInfo(shape: .matrix(table.rowCount, indices.count))
     }
 
     /// An expression that must not involve params (data, start values, bounds).

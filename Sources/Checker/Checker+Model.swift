@@ -20,20 +20,37 @@ extension Checker {
         if let p = response.firstParam {
             error(CheckerMessage.paramOnLeftOfTilde(p.text), at: p.span, help: CheckerMessage.givePrior(p.text))
         }
+        var family = checkDistribution(decl.distribution)
+        if let f = family, f.isSimplexDistribution {
+            error(CheckerMessage.simplexFamilyModelsNoData(f.name), at: decl.distribution.name.span)
+            family = nil
+        }
+        let outcomes = family?.outcomeProbabilities
+        var rows = response.shape.rows
         switch response.shape {
         case .scalar, .vector, .unknown: break
+        case .unusableColumn(let n, let problem) where outcomes != nil && problem.cell != nil:
+            rows = n
+        case .factor(let f, _) where outcomes != nil:
+            rows = f.count
         case .unusableColumn(_, let problem):
             error(problem.description, at: decl.response.span)
+        case .factor(let f, let problem):
+            error(
+                problem?.description ?? CheckerMessage.modelledDataNotVector(response.shape), at: decl.response.span,
+                help: CheckerMessage.factorHelp(decl.response.span.text, level: f.levels.last))
         default:
             error(CheckerMessage.modelledDataNotVector(response.shape), at: decl.response.span)
         }
-        let rows = response.shape.rows
         var params = response.params
-        let family = checkDistribution(decl.distribution)
         if let family {
             for (i, arg) in decl.distribution.arguments.enumerated() {
                 let info = infer(arg.value)
                 params.append(contentsOf: info.params)
+                if i == outcomes {
+                    checkOutcomeArgument(info, arg.value, rows: rows)
+                    continue
+                }
                 checkRows(
                     info, arg.value, rows: rows,
                     role: CheckerMessage.Role.parameter(parameterName(family, i), of: family.name))
@@ -46,6 +63,10 @@ extension Checker {
             guard let modifier else { continue }
             let info = requireData(modifier, role: role)
             checkRows(info, modifier, rows: rows, role: role)
+        }
+        for bound in [decl.truncation?.lower, decl.truncation?.upper].compactMap({ $0 }) {
+            let info = requireData(bound, role: CheckerMessage.Role.truncationBound)
+            checkRows(info, bound, rows: rows, role: CheckerMessage.Role.truncationBound)
         }
         let responseText = decl.response.span.text.filter { !$0.isWhitespace }
         let replaces = environment.modelResponses[modelName]?.contains(responseText) ?? false
@@ -63,11 +84,14 @@ extension Checker {
         let description =
             "\(decl.response.span.text) ~ \(decl.distribution.span.text)"
             + (decl.weight.map { " weight \($0.span.text)" } ?? "")
-            + (decl.censored.map { " censored \($0.span.text)" } ?? "")
-        let term = CheckedTerm(
+            + (decl.censored.map { (decl.censoring == .left ? " censored left " : " censored ") + $0.span.text } ?? "")
+            + (decl.truncation.map { " " + $0.span.text } ?? "")
+        var term = CheckedTerm(
             response: decl.response, family: family, arguments: decl.distribution.arguments.map(\.value),
             weight: decl.weight, censored: decl.censored, description: description,
             span: decl.response.span.merged(with: decl.distribution.span))
+        term.censoring = decl.censoring
+        term.truncation = decl.truncation
         return CheckedModel(name: modelName, term: term, replaces: replaces)
     }
 
@@ -111,6 +135,10 @@ extension Checker {
             }
         case .unusableColumn(_, let problem):
             error(problem.description, at: e.span)
+        case .factor(let f, let problem):
+            error(
+                problem?.description ?? CheckerMessage.factorNotPerRow(role, e.span.text), at: e.span,
+                help: CheckerMessage.factorHelp(e.span.text, level: f.levels.last))
         default:
             error(CheckerMessage.notPerRow(role, shape: info.shape), at: e.span)
         }
@@ -125,7 +153,7 @@ extension Checker {
         let (lo, hi) = info.bounds
         let ok: Bool
         switch domain {
-        case .real, .nonnegativeInteger: ok = true
+        case .real, .nonnegativeInteger, .simplex: ok = true
         case .positive: ok = (lo ?? -.infinity) >= 0
         case .unitInterval: ok = (lo ?? -.infinity) >= 0 && (hi ?? .infinity) <= 1
         }

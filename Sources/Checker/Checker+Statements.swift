@@ -86,25 +86,16 @@ extension Checker {
     }
 
     mutating func checkParam(_ decl: ParamDeclaration) {
-        var length: Int?? = nil
-        if let lengthExpr = decl.length {
-            let info = requireData(lengthExpr, role: CheckerMessage.Role.vectorLength)
-            if case .number(let k) = lengthExpr.kind {
-                if k < 1 || k != k.rounded() || k > 1_000_000 {
-                    error(CheckerMessage.badVectorLength(k), at: lengthExpr.span)
-                }
-                length = .some(Int(exactly: k.rounded()) ?? 1)
-            } else {
-                expectScalar(info, lengthExpr, role: CheckerMessage.Role.vectorLength)
-                length = .some(nil)
-            }
-        }
-        let bounds = checkConstraint(decl)
+        let (kind, dimensions) = checkShape(decl)
+        let bounds = kind == .simplex ? (0.0, 1.0) : checkConstraint(decl)
+        let length: Int?? = kind == .scalar ? nil : .some(ParamInfo.product(dimensions))
         if let start = decl.start {
             let info = requireData(start, role: CheckerMessage.Role.startValue)
-            checkStart(decl, info, start, bounds: bounds, length: length)
+            checkStart(decl, info, start, bounds: bounds, length: length, dimensions: dimensions)
         }
-        define(decl.name, .param(ParamInfo(length: length, constraint: decl.constraint, bounds: bounds)))
+        define(
+            decl.name,
+            .param(ParamInfo(kind: kind, dimensions: dimensions, constraint: decl.constraint, bounds: bounds)))
     }
 
     mutating func checkConstraint(_ decl: ParamDeclaration) -> (Double?, Double?) {
@@ -128,14 +119,20 @@ extension Checker {
 
     mutating func checkStart(
         _ decl: ParamDeclaration, _ info: ExpressionInfo, _ start: ExpressionSyntax, bounds: (Double?, Double?),
-        length: Int??
+        length: Int??, dimensions: [Int?]
     ) {
         let name = decl.name.text
         switch (info.shape, length) {
         case (.scalar, _), (.unknown, _): break
         case (.vector(let n), .some(let k)):
-            if let n, let k, n != k {
-                error(CheckerMessage.startLength(name, components: k, given: n), at: start.span)
+            // A vector start gives every component, or (for a shape of rows) every row alike.
+            let row = dimensions.count == 2 ? dimensions[1] : nil
+            if let n, let k, n != k, n != row {
+                error(CheckerMessage.startLength(name, components: row ?? k, given: n), at: start.span)
+            }
+        case (.matrix(let r, let c), .some) where dimensions.count == 2:
+            if let r, let c, let k = dimensions[0], let v = dimensions[1], r != k || c != v {
+                error(CheckerMessage.startMatrixShape(name, rows: k, columns: v, given: info.shape), at: start.span)
             }
         default:
             error(CheckerMessage.startNotANumber(name, shape: info.shape), at: start.span)
@@ -157,11 +154,12 @@ extension Checker {
             undefined(name.text, at: name.span)
             return nil
         }
-        guard case .param = entry.binding else {
+        guard case .param(let param) = entry.binding else {
             error(CheckerMessage.priorOnNonParam(name.text, kind: entry.binding.kindName), at: name.span)
             return nil
         }
         guard let family = checkDistribution(dist) else { return nil }
+        checkSimplexPrior(family, param, name)
         for arg in dist.arguments {
             let info = requireData(arg.value, role: CheckerMessage.Role.priorArgument)
             expectScalar(info, arg.value, role: CheckerMessage.Role.priorArgument)

@@ -477,6 +477,14 @@ public enum CheckerMessage {
     // MARK: Roles
 
     /// How a message names the place a value stands in ("a start value must be a number, …").
+    static func distributionFunctionArguments(_ name: String) -> String {
+        "\(name)() takes a distribution and a value: \(name)(Normal(0, 1), \(name == "quantile" ? "0.975" : "1.96"))"
+    }
+
+    static func distributionFunctionOfNonDistribution(_ name: String, _ shape: Shape) -> String {
+        "the first argument of \(name)() must be a distribution such as Normal(0, 1), but this is \(shape)"
+    }
+
     public enum Role {
         public static let vectorLength = "a vector param's length"
         public static let startValue = "a start value"
@@ -485,6 +493,7 @@ public enum CheckerMessage {
         public static let option = "an option"
         public static let weight = "a weight"
         public static let censoring = "a censoring indicator"
+        public static let truncationBound = "a truncation bound"
         public static let tolerance = "a tolerance"
         public static let sampledDistribution = "a sampled distribution"
         public static let sampleSize = "a sample size"

@@ -9,6 +9,14 @@ public enum Shape: Sendable, CustomStringConvertible {
     case table(Table)
     /// A table column that arithmetic cannot use (text, or with missing cells).
     case unusableColumn(Int, CellProblem)
+    /// A text column with a level in every row, or `factor(…)` of a column: its levels and
+    /// codes, and for a text column the problem arithmetic on it reports (its first cell
+    /// that is not a number).
+    case factor(Factor, CellProblem?)
+    /// `d[a, b]`, or a factor's indicator columns: a matrix of rows × labels.count whose
+    /// columns are labelled (`hp`, `woolB`), so the coefficients bound to them are named;
+    /// `expanded` when a factor gave some of them.
+    case design(Int, [String], expanded: Bool)
     case string
     case distribution(String)
     /// `a ± b`
@@ -24,6 +32,10 @@ public enum Shape: Sendable, CustomStringConvertible {
             return "a \(r.map(String.init) ?? "?")×\(c.map(String.init) ?? "?") matrix"
         case .table(let t): return "a table (\(t.rowCount) rows × \(t.columns.count) columns)"
         case .unusableColumn(let n, _): return "a column of \(n) cells"
+        case .factor(let f, let text):
+            let kind = text == nil ? "a factor" : "a text column"
+            return "\(kind) of \(f.count) rows with \(f.levels.count) \(f.levels.count == 1 ? "level" : "levels")"
+        case .design(let r, let labels, _): return "a \(r)×\(labels.count) matrix"
         case .string: return "a string"
         case .distribution(let d): return "a \(d) distribution"
         case .interval: return "an interval"
@@ -37,7 +49,7 @@ public enum Shape: Sendable, CustomStringConvertible {
     /// Numbers, vectors and matrices: what arithmetic accepts.
     public var isNumeric: Bool {
         switch self {
-        case .scalar, .vector, .matrix, .unknown: return true
+        case .scalar, .vector, .matrix, .design, .unknown: return true
         default: return false
         }
     }
@@ -48,6 +60,7 @@ public enum Shape: Sendable, CustomStringConvertible {
         case .scalar: return 1
         case .vector(let n): return n
         case .matrix(let r, _): return r
+        case .design(let r, _, _): return r
         default: return nil
         }
     }

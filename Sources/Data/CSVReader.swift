@@ -96,13 +96,22 @@ public enum CSVReader {
             let lowered = reason.prefix(1).lowercased() + reason.dropFirst()
             return CSVError(file: name, line: nil, message: DataMessage.cannotRead(path: path, reason: lowered))
         }
+        // Checked before opening: opening a FIFO for reading blocks until a writer appears.
+        var before = stat()
+        guard stat(path, &before) == 0 else { throw failure() }
+        switch before.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw failure(DataMessage.isDirectory)
+        default: throw failure(DataMessage.notRegularFile)
+        }
         guard let file = fopen(path, "rb") else { throw failure() }
         defer { fclose(file) }
         var bytes: [UInt8] = []
         var info = stat()
         if fstat(fileno(file), &info) == 0 {
-            if info.st_mode & S_IFMT == S_IFDIR { throw failure(DataMessage.isDirectory) }
-            if info.st_mode & S_IFMT == S_IFREG { bytes.reserveCapacity(Int(info.st_size)) }
+            // The file may have been replaced between stat and open.
+            guard info.st_mode & S_IFMT == S_IFREG else { throw failure(DataMessage.notRegularFile) }
+            bytes.reserveCapacity(Int(info.st_size))
         }
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while true {

@@ -31,6 +31,8 @@ public struct Column: Sendable {
     /// The 0-based row of the first cell that is neither missing nor a number.
     let firstTextRow: Int?
     let missing: Int
+    /// How many cells are numbers (all the non-empty ones, in a numeric column).
+    public let numberCount: Int
 
     init(
         name: String, file: String, values: [Double], lines: [Int], storage: Storage,
@@ -44,6 +46,7 @@ public struct Column: Sendable {
         self.storage = storage
         self.firstTextRow = firstTextRow
         self.missing = missing
+        self.numberCount = values.reduce(0) { $1.isNaN ? $0 : $0 + 1 }
     }
 
     /// A column made from cell texts, classified as a CSV file's cells are: nil or

@@ -52,6 +52,10 @@ public struct CellProblem: Error, Sendable, Equatable, CustomStringConvertible {
         self.cell = cell
     }
 
+    /// Whether the cell is a number written correctly but beyond a double's range (1e400):
+    /// a numeric column with a bad cell, not a column of text.
+    public var isNumberOutOfRange: Bool { cell.map { NumberParser.outOfRange($0) != nil } ?? false }
+
     /// "cars.csv row 17 (line 18), column 'age': expected a number, found 'NA'", or for an
     /// empty cell "… the cell is empty (a missing value), which arithmetic cannot use".
     public var description: String {

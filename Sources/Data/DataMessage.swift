@@ -9,12 +9,18 @@ enum DataMessage {
 
     static let isDirectory = "it is a directory, not a CSV file"
 
+    /// A device (/dev/zero), a FIFO or a socket: reading one may never end.
+    static let notRegularFile =
+        "it is not a regular file (a device, a pipe or a socket, which may never end): csv() reads files saved on disk"
+
     static func invalidUTF8(byte: UInt8, offset: Int) -> String {
         "the file is not UTF-8 text (byte 0x\(hex(byte)) at offset \(offset)); "
             + "it may be Latin-1 or Windows-1252: save it as UTF-8"
     }
 
     static let emptyFile = "the file is empty: a CSV file needs a header row naming its columns"
+
+    static let interrupted = "interrupted while reading the file (Ctrl-C)"
 
     // MARK: Structure
 

@@ -1,3 +1,5 @@
+import Interrupt
+
 /// Gathers a CSV file's data rows into columns in one pass over the bytes.
 ///
 /// Every cell is classified as it is met (missing, number or text), and numbers
@@ -22,9 +24,16 @@ struct TableBuilder {
     }
 
     /// Reads every remaining record; blank lines (empty, or only spaces and tabs) are skipped.
-    mutating func addRows(from scanner: inout CSVScanner) throws(CSVError) {
+    /// Every 65,536 rows it polls `isInterrupted` (Ctrl-C in the REPL) and, if true, stops
+    /// with an error at the line it reached.
+    mutating func addRows(
+        from scanner: inout CSVScanner, isInterrupted: () -> Bool = { Interrupt.requested }
+    ) throws(CSVError) {
         while !scanner.isAtEnd {
             if scanner.skipBlankLine() { continue }
+            if lines.count % 65_536 == 65_535, isInterrupted() {
+                throw CSVError(file: file, line: scanner.line, message: DataMessage.interrupted)
+            }
             try addRow(from: &scanner)
         }
     }

@@ -5,6 +5,10 @@ public enum FitMethodKind: String, CaseIterable, Sendable {
     /// Least squares, else the symbolic solution of the score equations.
     case closed
     case newton
+    /// Levenberg–Marquardt for a Normal whose mean is nonlinear in its parameters.
+    case lm
+    /// Limited-memory BFGS, for models with many parameters.
+    case lbfgs
     case gradient
 
     public struct Option: Sendable {
@@ -15,7 +19,7 @@ public enum FitMethodKind: String, CaseIterable, Sendable {
 
     public var options: [Option] {
         switch self {
-        case .closed, .newton: return []
+        case .closed, .newton, .lm, .lbfgs: return []
         case .gradient:
             return [
                 Option(name: "lr", required: true, summary: "learning rate a > 0"),
@@ -30,6 +34,11 @@ public enum FitMethodKind: String, CaseIterable, Sendable {
         case .closed:
             return "least squares or the symbolic solution of the score equations; an error if neither applies"
         case .newton: return "Newton's method with the exact Hessian, line search, in unconstrained coordinates"
+        case .lm:
+            return
+                "Levenberg–Marquardt on the residuals of a Normal whose mean is nonlinear in its parameters (σ̂² = RSS/n)"
+        case .lbfgs:
+            return "limited-memory BFGS (ℓ and ∇ℓ only) in unconstrained coordinates, for many parameters"
         case .gradient: return "plain gradient ascent θ ← θ + lr·∇ℓ(θ), exactly `steps` times from the start values"
         }
     }
@@ -39,6 +48,8 @@ public enum FitMethodKind: String, CaseIterable, Sendable {
         switch self {
         case .closed: return ExactSolution()
         case .newton: return NewtonMethod(reason: FittingMessage.newtonAskedFor)
+        case .lm: return LevenbergMarquardtMethod(reason: FittingMessage.levenbergMarquardtAskedFor)
+        case .lbfgs: return LBFGSMethod(reason: FittingMessage.lbfgsAskedFor)
         case .gradient: return try GradientAscentMethod(options: options)
         }
     }

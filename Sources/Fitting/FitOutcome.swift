@@ -1,3 +1,4 @@
+import Foundation
 import Inference
 import LinearAlgebra
 import Model
@@ -13,17 +14,21 @@ public struct FitOutcome: @unchecked Sendable {
     public let logLikelihood: Double
     /// With priors: ℓ + log π(θ) at the MAP estimate.
     public let logPosterior: Double?
-    /// ∇²(ℓ + log π) at the estimate, over every slot.
-    public let hessian: Matrix
-    /// The covariance over `free` (in that order); nil when no slot is free.
-    public let covariance: Matrix?
+    /// ∇²(ℓ + log π) at the estimate, over every slot; nil for a model too large for a dense
+    /// Hessian (more than `Fitter.parameterLimit` slots), whose covariance comes in blocks.
+    public let hessian: Matrix?
+    /// The covariance over `free`; nil when no slot is free.
+    public let covariance: Covariance?
     /// Slots not on the boundary of their domain (those have no standard error).
     public let free: [Int]
+    /// Per slot, whether it is on the boundary (`boundary` holds the notes).
+    public let onBoundary: [Bool]
     public let notes: [String]
 
     public var boundary: [Int: String] { solution.boundary }
     public var warnings: [String] { solution.warnings }
-    public var parameterCount: Int { model.layout.count }
+    /// The free directions: every slot, less one per simplex row (AIC and BIC count these).
+    public var parameterCount: Int { model.layout.freeCount }
     public var observations: Int { model.rowCount }
     public var aic: Double { Uncertainty.aic(logLikelihood: logLikelihood, parameters: parameterCount) }
     public var bic: Double {
@@ -36,33 +41,84 @@ public struct FitOutcome: @unchecked Sendable {
         self.plan = plan
         self.solution = solution
         let theta = solution.estimate
-        free = (0..<model.layout.count).filter { solution.boundary[$0] == nil }
-        hessian = model.evaluate(theta, order: 2, withPrior: problem.withPrior).hessian
-        covariance = try FitOutcome.covariance(model, solution, hessian, free)
-        logLikelihood = model.evaluate(theta, order: 0, withPrior: false).value
-        logPosterior = model.hasPriors ? model.evaluate(theta, order: 0, withPrior: true).value : nil
-        var notes = solution.notes + solution.boundary.sorted { $0.key < $1.key }.map(\.value)
+        var edge = [Bool](repeating: false, count: model.layout.count)
+        for i in solution.boundary.keys { edge[i] = true }
+        onBoundary = edge
+        let free = (0..<model.layout.count).filter { !edge[$0] }
+        self.free = free
+        if model.layout.count <= Fitter.parameterLimit {
+            let h = model.evaluate(theta, order: 2, withPrior: problem.withPrior).hessian
+            hessian = h
+            covariance = try FitOutcome.covariance(model, solution, h, free).map { Covariance(dense: $0, free: free) }
+        } else {
+            hessian = nil
+            covariance =
+                free.isEmpty ? nil : try BlockedInformation.covariance(model, theta, free, withPrior: problem.withPrior)
+        }
+        // At an edge ℓ is its limit there (0·log 0 = 0), not the NaN of −∞ + ∞.
+        let edges = Array(solution.boundary.keys)
+        logLikelihood = BoundaryCheck.edgeValue(model, theta, edges, withPrior: false)
+        logPosterior = model.hasPriors ? BoundaryCheck.edgeValue(model, theta, edges, withPrior: true) : nil
+        var notes = solution.notes + FitOutcome.boundaryNotes(model.layout, solution.boundary, edge)
         if model.hasPriors { notes.append(FittingMessage.posteriorMode(priors: model.priorNames)) }
+        notes += FitOutcome.familyNotes(model, solution)
         self.notes = notes
+    }
+
+    /// What the families imply about this fit: ℓ of a transformed response is not ℓ of the
+    /// data; Newton's method on a non-smooth ℓ; a likelihood that can have several maxima.
+    static func familyNotes(_ model: StatisticalModel, _ solution: Solution) -> [String] {
+        var notes: [String] = []
+        for (t, term) in model.terms.enumerated() {
+            let response = t < model.responseDescriptions.count ? model.responseDescriptions[t] : ""
+            if term.response.symbol == nil, term.response.isRowLevel, !response.isEmpty {
+                notes.append(FittingMessage.transformedResponse(response))
+            }
+            if term.family.locationEstimate != nil, solution.method != FittingMessage.sampleMedianTitle {
+                notes.append(FittingMessage.nonSmoothLocation(term.family.name))
+            }
+            if term.family.mayBeMultimodal, solution.iterations != nil {
+                notes.append(FittingMessage.mayBeMultimodal(term.family.name))
+            }
+        }
+        return Array(NSOrderedSet(array: notes).compactMap { $0 as? String })
     }
 
     /// A slot's standard error, or nil (on the boundary, or no free slots).
     public func standardError(slot: Int) -> Double? {
-        guard let covariance, let i = free.firstIndex(of: slot) else { return nil }
-        return covariance[i, i].squareRoot()
+        covariance?.variance(slot).map { $0.squareRoot() }
     }
 
-    /// The covariance over every slot, NaN in the rows and columns of boundary slots.
-    public var fullCovariance: Matrix {
-        let k = parameterCount
+    /// The covariance over every slot, NaN in the rows and columns of boundary slots; nil when
+    /// the model has too many parameters for a dense matrix.
+    public var fullCovariance: Matrix? {
+        let k = model.layout.count
+        guard k <= Fitter.parameterLimit else { return nil }
         var c = Matrix(rows: k, columns: k, repeating: .nan)
         guard let covariance else { return c }
-        for (a, i) in free.enumerated() { for (b, j) in free.enumerated() { c[i, j] = covariance[a, b] } }
+        for i in free { for j in free { c[i, j] = covariance.entry(i, j) ?? .nan } }
         return c
     }
 
-    /// The observed information −∇²(ℓ + log π) at the estimate, over every slot.
-    public var information: Matrix { hessian.map { -$0 } }
+    /// The observed information −∇²(ℓ + log π) at the estimate, over every slot (nil when too large).
+    public var information: Matrix? { hessian.map { $0.map { -$0 } } }
+
+    /// The boundary notes: one per slot, or, for a param with many slots on its boundary (a
+    /// bigram never seen), one for all of them.
+    static func boundaryNotes(_ layout: ParameterLayout, _ boundary: [Int: String], _ edge: [Bool]) -> [String] {
+        var notes: [String] = []
+        for entry in layout.entries {
+            let slots = entry.slots.filter { edge[$0] }
+            if slots.count > 3 {
+                notes.append(
+                    FittingMessage.manyOnBoundary(
+                        entry.name, count: slots.count, of: entry.size, simplex: entry.isSimplex))
+            } else {
+                notes += slots.compactMap { boundary[$0] }
+            }
+        }
+        return notes
+    }
 
     /// Least squares' coefficient covariance σ̂²(XᵀX)⁻¹ from its QR factor, with the rest
     /// (σ) from the observed information (at the MLE the two blocks are uncorrelated);

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Model
 import Solvers
 
 /// The wording of fitting — the choice of method, convergence, separation,
@@ -26,10 +27,32 @@ public enum FittingMessage {
 
     static let nothingToFitTitle = "nothing to fit"
     static let nothingToFitReason = "the model has no parameters, so ℓ is evaluated at the data as they stand"
+    static func tooManyForIterative(_ k: Int, _ reason: String) -> String {
+        "this model has \(k) parameters and no closed form (\(reason)); Newton's method uses the exact \(k)×\(k) Hessian, which is too large (at most 4000 parameters)"
+    }
 
     static func newtonBecause(_ reason: String) -> String { "no closed form: " + reason }
     static let newtonAskedFor = "Newton's method was asked for ('using newton')"
     static let gradientAskedFor = "plain gradient ascent was asked for: θ ← θ + lr·∇ℓ(θ), from the start values"
+
+    /// The coordinates an iterative method works in, as a report names them: "log(σ)",
+    /// "logit(p)", and for a simplex its log-ratios "log(p[k]/p[1])".
+    static func coordinateNames(_ layout: ParameterLayout) -> [String] {
+        layout.entries.flatMap { entry -> [String] in
+            switch entry.shape {
+            case .simplex(let rows, _):
+                let first = rows == nil ? "\(entry.name)[1]" : "\(entry.name)[i, 1]"
+                let other = rows == nil ? "\(entry.name)[k]" : "\(entry.name)[i, j]"
+                return ["log(\(other)/\(first))"]
+            default:
+                // A long param names its components together: log(S[·]).
+                let t = entry.transform
+                if t.isIdentity { return [] }
+                if entry.size > 4 { return [t.describe("\(entry.name)[·]")] }
+                return entry.slots.map { t.describe(layout.slotName($0)) }
+            }
+        }
+    }
 
     static func inUnconstrainedCoordinates(_ coordinates: [String]) -> String {
         coordinates.isEmpty ? "" : "; iterated in unconstrained coordinates " + coordinates.joined(separator: ", ")
@@ -45,6 +68,7 @@ public enum FittingMessage {
     static let censoredNotLeastSquares = "censored rows are not least squares"
     static let meanHasNoParameters = "the mean has no parameters"
     static let meanNotLinear = "the mean is not linear in its parameters"
+    static let meanIsLinear = "the mean is linear in its parameters (least squares' case)"
     static let scaleNotSimple = "σ is not a single parameter or a known constant"
     static let otherPriors = "a prior other than Normal(m, τ) on the mean's coefficients"
     static let priorWithUnknownScale = "with a prior and σ unknown, the penalty's weight depends on σ (no closed form)"
@@ -79,7 +103,46 @@ public enum FittingMessage {
     static let closedFormTitle = "closed form"
     static let closedFormReason =
         "the score equations are solved symbolically (each parameter appears linearly or as a single power in the numerator of its score)"
-    static let newtonTitle = "Newton's method (exact Hessian, line search)"
+    static func groupedClosedFormReason(simplex: Bool) -> String {
+        "the log-likelihood factors into sums over each group of rows, and each group's score equations are solved symbolically"
+            + (simplex ? " (a simplex's with a Lagrange multiplier for its sum 1)" : "")
+            + ", then evaluated group by group"
+    }
+    static let newtonTitle = "Newton's method (exact Hessian, trust region)"
+    static let lbfgsTitle = "L-BFGS (limited-memory quasi-Newton, Moré–Thuente line search)"
+    static let lbfgsAskedFor = "L-BFGS was asked for ('using lbfgs')"
+
+    static func lbfgsBecause(_ reason: String, parameters k: Int, threshold: Int) -> String {
+        "no closed form: \(reason); with \(k) parameters (more than \(threshold)) the exact k×k Hessian costs more per Newton step than it saves, so L-BFGS (ℓ and ∇ℓ only; the Hessian is formed once, at the estimate, for the standard errors)"
+    }
+
+    static func lbfgsNotConverged(_ status: SolverResult.Status, iterations: Int, value: Double, gradient: Double)
+        -> String
+    {
+        "the fit did not converge: L-BFGS stopped after \(iterations) iterations (\(stopped(status))) "
+            + "with ℓ = \(number(value)) and max |∇ℓ| = \(number(gradient, digits: 3))"
+    }
+
+    static let levenbergMarquardtTitle = "Levenberg–Marquardt (Gauss–Newton Hessian, Moré scaling)"
+    static let levenbergMarquardtAskedFor = "Levenberg–Marquardt was asked for ('using lm')"
+
+    static func levenbergMarquardtBecause(_ reason: String, _ names: [String]) -> String {
+        "no closed form: \(reason); the Normal's mean is nonlinear in \(names.joined(separator: ", ")), so the MLE minimises the residual sum of squares: Levenberg–Marquardt on the residuals, each step a damped Gauss–Newton least-squares solve (QR, never JᵀJ)"
+    }
+
+    static func levenbergMarquardtScale(_ name: String, _ value: Double) -> String {
+        "\(hat(name)) = √(RSS/n) = \(number(value)), at the minimum of the residual sum of squares"
+    }
+
+    static func notNonlinearLeastSquares(_ why: String) -> String {
+        "Levenberg–Marquardt needs a single Normal term whose mean depends on the parameters and whose σ is a separate parameter or a constant, without priors: \(why)"
+    }
+
+    static let lmBoundary = "a constrained parameter of the mean ran to the edge of its domain"
+
+    static func lmNotConverged(_ status: SolverResult.Status, iterations: Int, rss: Double) -> String {
+        "the fit did not converge: Levenberg–Marquardt stopped after \(iterations) iterations (\(stopped(status))) with a residual sum of squares of \(number(rss))"
+    }
 
     static func gradientTitle(lr: Double, steps: Int) -> String {
         "gradient ascent (lr = \(number(lr)), \(steps) steps)"
@@ -95,6 +158,54 @@ public enum FittingMessage {
 
     static func closedForm(_ name: String, _ expression: String, _ value: Double) -> String {
         "\(hat(name)) = \(expression) = \(number(value))"
+    }
+
+    // MARK: Params picked per row by data
+
+    static func componentWithoutRows(_ name: String) -> String {
+        "the model is not identifiable: no row picks \(name) (its group has no rows), so ℓ does not depend on it"
+    }
+
+    /// "P[the, ·]" from the name of the row's first component "P[the, a]".
+    static func simplexRowName(_ first: String) -> String {
+        guard let comma = first.lastIndex(of: ",") else { return first }
+        return first[..<comma] + ", ·]"
+    }
+
+    static func componentWithoutRowsHelp(_ param: String) -> String {
+        "drop the empty group from the data, declare '\(param)' with fewer components, or give it a prior"
+    }
+
+    static func sharedAcrossGroups(_ name: String) -> String {
+        "\(name) is shared by every group, so the groups' score equations are coupled"
+    }
+
+    static func componentInSeveralCells(_ name: String) -> String {
+        "\(name) is picked in several groups of rows (or by several terms), so its score sums over them and the groups' equations are coupled"
+    }
+
+    static func alsoUsedDirectly(_ name: String) -> String {
+        "\(name) is picked per row by data and also named directly, so its score equations are coupled"
+    }
+
+    static func pickedPerRow(_ name: String) -> String {
+        "'\(name)' is picked per row inside a part of ℓ that keeps its rows"
+    }
+
+    static func simplexNotProportional(_ name: String) -> String {
+        "the score equations of the simplex '\(name)' do not give each component in proportion to a count"
+    }
+
+    /// "μ̂ₖ = Σ_{class=k} x/nₖ = 5.006, 5.936, 6.588 (k = 1…3)"; without values for many groups.
+    static func groupForm(_ name: String, _ expression: String, _ values: [Double]) -> String {
+        let shown = values.count <= 5 ? " = " + values.map { number($0) }.joined(separator: ", ") : ""
+        return "\(name) = \(expression)\(shown)   (per group, \(values.count) group\(values.count == 1 ? "" : "s"))"
+    }
+
+    /// The total count of a simplex row: n for one simplex, nᵢ for the row i of a bigram table.
+    static func rowTotal(_ letters: [String], outcome: String?) -> String {
+        let rest = letters.filter { $0 != outcome }
+        return "n" + rest.map(GroupedTerm.subscriptLetter).joined()
     }
 
     // MARK: Least squares
@@ -113,13 +224,10 @@ public enum FittingMessage {
         "\(name) → " + (value.isInfinite ? (value < 0 ? "−∞" : "∞") : number(value))
     }
 
-    static func unbounded(as edge: String, hint: String?) -> String {
+    static func unbounded(as edge: String, hint: String? = nil) -> String {
         "the likelihood is unbounded: it grows without limit as \(edge), so the maximum likelihood estimate does not exist"
             + (hint.map { " (\($0))" } ?? "")
     }
-
-    static let exactFit =
-        "the mean fits every observation exactly — every residual is 0 — so nothing is left to estimate the spread from"
 
     static let gaussianDegenerate = "with a Normal, this happens when there is one observation or all values are equal"
 
@@ -152,6 +260,13 @@ public enum FittingMessage {
         "the data do not pin \(slot) down (often a group, level or range of a predictor whose responses are all 0, or all at their maximum): drop or merge it, or add a prior for a finite MAP estimate, e.g. 'prior \(param) ~ Normal(0, 10)'"
     }
 
+    static func exactFit(scale name: String) -> String {
+        "the mean fits every row exactly (the residual sum of squares is 0 to rounding): the likelihood grows without limit as \(name) → 0, so the maximum likelihood estimate of \(name) does not exist"
+    }
+
+    static let exactFitHelp =
+        "the coefficients are determined exactly; fix the scale (e.g. Normal(mean, 1)) to fit them"
+
     static let unboundedHelp = "add data, fix the scale, or put a prior on the parameter that goes to the edge"
 
     // MARK: Newton's method
@@ -160,6 +275,10 @@ public enum FittingMessage {
     {
         "the fit did not converge: Newton's method stopped after \(iterations) iterations (\(stopped(status))) "
             + "with ℓ = \(number(value)) and max |∇ℓ| = \(number(gradient, digits: 3))"
+    }
+
+    static func limitedPrecision(digits: Int) -> String {
+        "Newton's method stopped where ℓ can no longer resolve its steps: the estimate is good to about \(max(0, digits)) significant digits (rescaling the data may recover more)"
     }
 
     static let notConvergedHelp =
@@ -173,6 +292,7 @@ public enum FittingMessage {
         case .stalled: return "no step along the Newton direction increased ℓ"
         case .notFinite: return "ℓ or its derivatives stopped being finite"
         case .completedSteps: return "all steps taken"
+        case .interrupted: return "interrupted"
         }
     }
 
@@ -250,12 +370,91 @@ public enum FittingMessage {
         "the 95% Wald interval for \(name) reaches outside its domain: a Wald interval is symmetric on \(name)'s own scale, so near a boundary read it with care"
     }
 
+    static func intervalsLeaveDomain(_ name: String, count: Int) -> String {
+        "the 95% Wald intervals of \(count) components of \(name) reach outside their domain: a Wald interval is symmetric on the parameter's own scale, so near a boundary (small counts) read it with care"
+    }
+
+    /// How simplex params were handled: fitted on the simplex, SEs from the information on it.
+    static func simplexCoordinates(_ layout: ParameterLayout) -> String {
+        let names = layout.entries.filter(\.isSimplex).map(\.name).joined(separator: ", ")
+        return
+            "\(names): each row's components are ≥ 0 and sum to 1 (one fewer free parameter per row, as AIC and BIC count); iterative methods work in log-ratio coordinates log(pₖ/p₁), and the standard errors come from the information on the simplex (delta method), so each row's covariance sums to 0"
+    }
+
+    static func baselineRow(_ names: [String], category: String) -> String {
+        let which = category == "1" ? "category 1" : "category 1 (\(category))"
+        return
+            "\(names.joined(separator: " and ")) \(names.count == 1 ? "is" : "are") held at 0 and not estimated: \(which) is the baseline, as in R's nnet::multinom, so each other category's coefficients are its log-odds against \(which)"
+    }
+
     /// The row note of an estimate on the boundary of its domain.
     public static let onTheBoundary = "on the boundary"
 
     /// Why a boundary estimate has no standard error.
     static func boundary(value: Double, param name: String) -> String {
         "\(hat(name)) = \(number(value)) is on the boundary of \(name)'s domain: ℓ increases all the way to the edge, so the maximum is there, not at a stationary point; a standard error (from the curvature at an interior maximum) does not apply"
+    }
+
+    static let notApplicable = "the family does not call for it"
+    static let sampleMedianTitle = "sample median"
+    static let sampleMedianReason =
+        "ℓ is piecewise linear in the location (|y − μ|), not differentiable at the data, so it is maximised exactly: the location at a sample median, the scale at the mean absolute deviation from it"
+    static func medianForm(_ n: Int) -> String {
+        n % 2 == 1 ? "median(y)" : "median(y), the midpoint of the two middle values"
+    }
+    static func absoluteDeviationForm(_ mu: String) -> String { "Σ|y − \(mu)̂|/n" }
+    static func expectedInformation(_ mu: String, _ b: String) -> String {
+        "ℓ has no second derivative in \(mu) at the median: the standard errors of \(mu) and \(b) are from the expected information n/\(b)² (each \(b)̂/√n)"
+    }
+    static func medianInterval(_ mu: String, _ low: Double, _ high: Double) -> String {
+        "with an even number of rows every \(mu) between \(NumberFormat.significant(low)) and \(NumberFormat.significant(high)) maximises ℓ in \(mu) (the same ℓ); the midpoint is reported"
+    }
+    static func allEqual(_ b: String) -> String {
+        "the likelihood is unbounded: every observation is equal, so ℓ grows without limit as \(b) → 0"
+    }
+    static let sampleRangeTitle = "sample range"
+    static let sampleRangeReason =
+        "ℓ = −n·log(b − a) grows as the support shrinks and is −∞ once it leaves out an observation, so the maximum is at the sample minimum and maximum"
+    static let minimumForm = "min(y)"
+    static let maximumForm = "max(y)"
+    static func supportEdge(_ name: String, _ value: Double) -> String {
+        "\(name) = \(NumberFormat.significant(value)) is on the edge of the support (ℓ is −∞ beyond it and not differentiable there): no Wald standard error, the estimator converges at rate 1/n"
+    }
+    static func transformedResponse(_ response: String) -> String {
+        "ℓ is the log-likelihood of \(response), not of the untransformed data: compare its AIC and BIC only with models of \(response)"
+    }
+    static func nonSmoothLocation(_ family: String) -> String {
+        "ℓ is not differentiable in \(family)'s location (it has a kink at each observation): Newton's method may stop at a kink, and standard errors from the Hessian there are unreliable"
+    }
+    static func startedAt(_ name: String, _ value: Double) -> String { "\(name) = \(NumberFormat.significant(value))" }
+    static func startsFromData(_ family: String, _ starts: [String]) -> String {
+        "Newton's method started from the data, at \(starts.joined(separator: ", ")) (\(family): the median and half the interquartile range)"
+    }
+
+    static func mayBeMultimodal(_ family: String) -> String {
+        "a \(family) likelihood can have several local maxima: this is the one reached from the start values"
+    }
+
+    /// Many components of one param on the boundary (a bigram that never occurs has P̂ = 0).
+    static func zerosNotListed(_ name: String, _ count: Int) -> String {
+        "\(count) components of \(name) estimated at 0 (on the boundary: outcomes never seen in their row) are not listed; read any one as \(name)[i, j]"
+    }
+
+    static func rowsNotListed(_ count: Int) -> String {
+        "\(count) more components are not listed; read each estimate by name (P[i, j]) and its standard error with se(P[i, j])"
+    }
+
+    static func blockTooLarge(_ size: Int, _ first: String) -> String {
+        "the standard errors need the inverse of a block of \(size) parameters that covary (from \(first)); at most \(BlockedInformation.denseBlockLimit) are inverted together"
+    }
+
+    static func manyOnBoundary(_ name: String, count: Int, of total: Int, simplex: Bool) -> String {
+        let why =
+            simplex
+            ? "their outcomes never occur in their rows' data, so ℓ rises as they go to 0 (a Dirichlet prior, 'prior \(name) ~ Dirichlet(2)', keeps them inside)"
+            : "ℓ increases all the way to the edge"
+        return
+            "\(count) of the \(total) components of \(name) are on the boundary of their domain: \(why); they have no standard error"
     }
 
     static func posteriorMode(priors: [String]) -> String {

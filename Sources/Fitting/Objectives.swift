@@ -13,27 +13,30 @@ struct ModelObjective: Objective {
     }
 }
 
-/// The same in unconstrained coordinates u (θ = T(u)), by the chain rule:
-/// ∇ᵤ = J·∇θ, ∇²ᵤ = J·∇²θ·J + diag(∇θ ∘ T″).
+/// The same in unconstrained coordinates u (θ = T(u), `ParameterCoordinates`), by the chain
+/// rule: ∇ᵤ = Jᵀ·∇θ, ∇²ᵤ = Jᵀ·∇²θ·J + Σₖ (∇θ)ₖ·∇²ᵤθₖ. A scalar slot is one coordinate (log,
+/// logit or itself); a simplex row of V components is V − 1 coordinates (its log-ratios).
 struct UnconstrainedObjective: Objective {
     let inner: ModelObjective
-    let transforms: [ParameterTransform]
-    var dimension: Int { inner.dimension }
+    let coordinates: ParameterCoordinates
+    var dimension: Int { coordinates.dimension }
 
-    func theta(_ u: [Double]) -> [Double] { zip(transforms, u).map { $0.theta($1) } }
+    init(inner: ModelObjective) {
+        self.inner = inner
+        coordinates = inner.model.layout.coordinates
+    }
+
+    /// The start values in u.
+    var start: [Double] { coordinates.u(inner.model.layout.start) }
+
+    func theta(_ u: [Double]) -> [Double] { coordinates.theta(u) }
 
     func evaluate(_ u: [Double], order: Int) -> (value: Double, gradient: [Double], hessian: Matrix) {
         let (v, g, h) = inner.evaluate(theta(u), order: order)
         guard order >= 1 else { return (v, g, h) }
-        let d = zip(transforms, u).map { $0.derivatives($1) }
-        let gu = zip(g, d).map { $0 * $1.first }
+        let gu = coordinates.gradient(u, g)
         guard order >= 2 else { return (v, gu, h) }
-        var hu = h
-        for i in 0..<dimension {
-            for j in 0..<dimension { hu[i, j] = d[i].first * h[i, j] * d[j].first }
-            hu[i, i] += g[i] * d[i].second
-        }
-        return (v, gu, hu)
+        return (v, gu, coordinates.hessian(u, g, h))
     }
 }
 

@@ -26,9 +26,18 @@ public enum Uncertainty {
     /// −∇²ℓ is first scaled to unit diagonal, D^(−½)·I·D^(−½) (a correlation-like matrix,
     /// blind to the units of each parameter: a slope per year and an intercept differ by
     /// 10⁶ in scale without being any less identifiable). It must be positive definite; it is
-    /// judged singular when its smallest eigenvalue is below 10⁻¹² of its largest (ℓ is flat in
-    /// some direction: not identifiable). The inverse is unscaled back: Σ = D^(−½)·S⁻¹·D^(−½).
-    public static func covariance(hessian h: Matrix, free: [Int]) -> Result<Matrix, Identifiability> {
+    /// judged singular when its smallest eigenvalue is below `precision` times its largest (ℓ is
+    /// flat in some direction, to the precision the Hessian is known: not identifiable). The
+    /// inverse is unscaled back: Σ = D^(−½)·S⁻¹·D^(−½).
+    ///
+    /// The default precision, `hessianPrecision(k)`, is what rounding leaves in a k×k scaled
+    /// Hessian summed over rows: a nearly flat but unique optimum (NIST's Lanczos problems,
+    /// smallest eigenvalue ≈ 10⁻⁸ of the largest) is identifiable; a direction ℓ does not
+    /// depend on at all (eigenvalue ≈ ε) is not.
+    public static func covariance(hessian h: Matrix, free: [Int], precision: Double? = nil)
+        -> Result<Matrix, Identifiability>
+    {
+        let tolerance = precision ?? hessianPrecision(free.count)
         let k = free.count
         var information = Matrix(rows: k, columns: k)
         for (a, i) in free.enumerated() { for (b, j) in free.enumerated() { information[a, b] = -h[i, j] } }
@@ -52,13 +61,19 @@ public enum Uncertainty {
         func flat() -> Identifiability {
             let v = vectors.column(0)
             // Back to the parameters' own units: the direction δθ = D^(−½)·v, normalised.
-            let raw = zip(v, scale).map { $0 * $1 }
+            var raw = zip(v, scale).map { $0 * $1 }
+            // An eigenvector's sign is arbitrary (another LAPACK may flip it): make the first
+            // component of at least half the largest magnitude positive (not the largest itself,
+            // which near-ties like ±0.7071 could pick differently), so the direction reads the
+            // same on every machine.
+            let largest = raw.map(abs).max() ?? 0
+            if let lead = raw.first(where: { abs($0) >= 0.5 * largest }), lead < 0 { raw = raw.map { -$0 } }
             let norm = raw.map { $0 * $0 }.reduce(0, +).squareRoot()
             return Identifiability(
                 eigenvalue: values.first ?? 0, largestEigenvalue: largest,
                 direction: norm > 0 ? raw.map { $0 / norm } : v)
         }
-        if let smallest = values.first, !(smallest > 1e-12 * abs(largest)) || !smallest.isFinite {
+        if let smallest = values.first, !(smallest > tolerance * abs(largest)) || !smallest.isFinite {
             return .failure(flat())
         }
         guard let inverse = scaled.inverseSPD() else { return .failure(flat()) }
@@ -66,6 +81,12 @@ public enum Uncertainty {
         for a in 0..<k { for b in 0..<k { covariance[a, b] *= scale[a] * scale[b] } }
         return .success(covariance)
     }
+
+    /// The relative precision of a k×k Hessian scaled to unit diagonal: 1000·k·ε (2·10⁻¹³ for
+    /// k = 1; the eigenvalues of a symmetric matrix are perturbed by at most ‖δH‖ ≈ k·ε·‖H‖
+    /// per rounding of its entries, and each entry is a sum over rows that may have lost a few
+    /// hundred ulps to cancellation).
+    public static func hessianPrecision(_ k: Int) -> Double { 1000 * Double(max(1, k)) * Double.ulpOfOne }
 
     /// Standard error of g(θ̂) by the delta method: √(∇gᵀ·Σ·∇g).
     public static func deltaMethod(gradient g: [Double], covariance: Matrix) -> Double {

@@ -114,6 +114,7 @@ enum InterpreterMessage {
         case .log: return "log is defined for x ≥ 0 (log 0 = -inf)"
         case .sqrt: return "sqrt is defined for x ≥ 0"
         case .log1p: return "log1p is defined for x ≥ −1"
+        case .log10, .log2: return "\(builtin.rawValue) is defined for x ≥ 0"
         case .logit: return "logit is defined for 0 ≤ p ≤ 1"
         default: return nil
         }
@@ -196,6 +197,35 @@ enum InterpreterMessage {
     }
 
     static let outsideSupportHelp = "check the data, or choose a distribution whose support covers it"
+
+    static func badIndicator(_ data: String, value: Double, row: Int) -> String {
+        "a censoring indicator must be 0 (observed) or 1 (censored), but '\(data)' has \(NumberFormat.significant(value)) at row \(row)"
+    }
+
+    static let badIndicatorHelp =
+        "a censored row counts once, through the probability beyond its value; it is not a weight"
+
+    static func negativeWeight(_ data: String, value: Double, row: Int) -> String {
+        "weights must be finite and ≥ 0, but '\(data)' has \(NumberFormat.significant(value)) at row \(row)"
+    }
+
+    static func argumentOutsideDomain(
+        _ family: String, _ parameter: String, _ domain: Domain, data: String, value: Double, row: Int?
+    ) -> String {
+        let found = NumberFormat.significant(value)
+        guard let row else { return "\(family)'s \(parameter) must be \(domain), but it is \(found)" }
+        return "\(family)'s \(parameter) must be \(domain), but '\(data)' has \(found) at row \(row)"
+    }
+
+    static func outsideTruncation(_ data: String, value: Double, row: Int) -> String {
+        "'\(data)' has \(NumberFormat.significant(value)) at row \(row), outside the truncation bounds"
+    }
+
+    static let truncatedHere = "the distribution is truncated here"
+
+    static func probabilityOutside(_ p: Double) -> String {
+        "quantile() takes a probability from 0 to 1, but this is \(NumberFormat.significant(p))"
+    }
 
     // MARK: Params
 

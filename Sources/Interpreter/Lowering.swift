@@ -1,4 +1,5 @@
 import Checker
+import Data
 import Diagnostics
 import LinearAlgebra
 import Model
@@ -24,18 +25,51 @@ struct Lowering {
     /// Lets already lowered, by name and row count: a chain `let aᵢ = aᵢ₋₁ * aᵢ₋₁` is
     /// lowered once per let, not once per path through it (2ⁿ).
     var loweredLets: [String: Expr] = [:]
+    /// The labels of the columns each vector param multiplies (`w` → woolB, tensionM, …).
+    var labels: [String: [String]] = [:]
+    /// Vector params met with unlabelled columns, or with two different labellings: not labelled.
+    var unlabelled: Set<String> = []
+    /// Design columns no row sets, with the θ slot of their coefficient.
+    var emptyLevels: [EmptyLevelUse] = []
+
+    /// A level (or pair of levels) with no rows, and the slot of its coefficient (nil for a baseline).
+    struct EmptyLevelUse {
+        let slot: Int?
+        let level: DesignMatrix.EmptyLevel
+    }
+    /// Components of params picked per row by data (`μ[d.class]`), and the columns that pick them.
+    var selectors: [Selector] = []
+    var selectorKeys: [String: Symbol] = [:]
+    var indexColumns: [IndexColumn] = []
+    var indexKeys: [String: Int] = [:]
+    /// The text levels naming each param's rows or components, as found (or as fixed before).
+    var levels: [String: [[String]?]] = [:]
 
     init(session: Session, store: ExprStore, layout: ParameterLayout) {
         self.session = session
         self.store = store
         self.layout = layout
-        for e in layout.entries {
-            for k in 0..<e.size {
-                let name = e.length == nil ? e.name : "\(e.name)\(Expr.subscripted(k + 1))"
-                let s = store.symbol(.parameter(e.offset + k), name: name)
-                if let lo = e.lower, lo >= 0 { store.positive.insert(s.symbol!) }
-            }
+        self.levels = session.paramLevels
+        // Each slot's symbol, named and marked positive; a very large param (a bigram table) is
+        // met through selectors, so its slots get symbols only where a formula names them.
+        for e in layout.entries where e.size <= Lowering.eagerSymbols {
+            for k in 0..<e.size { _ = parameterSymbol(e, k) }
         }
+    }
+
+    static let eagerSymbols = 10_000
+
+    /// The symbol of slot k of a param, named (σ, w₂, P₂₃ as w[2] is w₂) and known positive when constrained so.
+    func parameterSymbol(_ e: ParameterLayout.Entry, _ k: Int) -> Expr {
+        // A vector's component by its index as declared (a baseline vector's slot 1 is a₂).
+        let name =
+            e.length == nil
+            ? e.name
+            : e.shape.dimensions.count == 2
+                ? e.componentName(k) : "\(e.name)\(Expr.subscripted(e.shape.position(ofSlot: k)[0] + 1))"
+        let s = store.symbol(.parameter(e.offset + k), name: name)
+        if let lo = e.lower, lo >= 0 { store.positive.insert(.parameter(e.offset + k)) }
+        return s
     }
 
     mutating func lower(_ e: ExpressionSyntax) throws -> Expr {
@@ -83,7 +117,9 @@ struct Lowering {
         switch op {
         case .add: return try lower(a) + lower(b)
         case .subtract: return try lower(a) - lower(b)
-        case .multiply: return try lower(a) * lower(b)
+        case .multiply:
+            if let product = try lowerFactorProduct(a, b, span) { return product }
+            return try lower(a) * lower(b)
         case .divide: return try lower(a) / lower(b)
         case .power: return try lower(a).pow(lower(b))
         case .dot: return try lowerDot(a, b, span)
@@ -98,10 +134,20 @@ struct Lowering {
         }
         let functions: [Builtin: Function] = [
             .log: .log, .exp: .exp, .log1p: .log1p, .expm1: .expm1, .sigmoid: .sigmoid, .softplus: .softplus,
-            .lgamma: .lgamma, .abs: .abs, .logit: .logit,
+            .lgamma: .lgamma, .abs: .abs, .logit: .logit, .sin: .sin, .cos: .cos, .tan: .tan, .atan: .atan,
+            .log10: .log10, .log2: .log2, .digamma: .digamma, .trigamma: .trigamma, .erf: .erf, .floor: .floor,
+            .round: .round,
         ]
         if let f = functions[builtin] { return try lower(args[0].value).apply(f) }
         switch builtin {
+        case .atan2: return try store.apply(.atan2, [lower(args[0].value), lower(args[1].value)])
+        case .lbeta:
+            let (a, b) = (try lower(args[0].value), try lower(args[1].value))
+            return lgamma(a) + lgamma(b) - lgamma(a + b)
+        case .lchoose:
+            let (n, k) = (try lower(args[0].value), try lower(args[1].value))
+            return lgamma(n + 1) - lgamma(k + 1) - lgamma(n - k + 1)
+        case .pdf, .logpdf, .cdf, .ccdf: return try lowerOfDistribution(builtin, args, span)
         case .sqrt: return try lower(args[0].value).pow(0.5)
         case .logsumexp where args.count > 1: return try store.apply(.logsumexp, args.map { try lower($0.value) })
         case .dot: return try lowerDot(args[0].value, args[1].value, span)
@@ -110,22 +156,38 @@ struct Lowering {
         }
     }
 
-    /// w[i]: a component of a vector param.
+    /// logpdf(D(θ), x) and the others inside a model: the family's own log-density, log CDF or
+    /// log survival in the IR, so they are differentiated like the likelihood.
+    mutating func lowerOfDistribution(_ builtin: Builtin, _ args: [Argument], _ span: SourceSpan) throws -> Expr {
+        guard case .call(let name, let dargs) = args[0].value.kind, let family = Distributions.named(name.text) else {
+            throw Diagnostic.error(InterpreterMessage.functionOfParams(builtin.rawValue), at: span)
+        }
+        let a = try dargs.map { try lower($0.value) }
+        let x = try lower(args[1].value)
+        let result: Expr?
+        switch builtin {
+        case .logpdf: result = family.logDensity(x, a)
+        case .pdf: result = exp(family.logDensity(x, a))
+        case .cdf: result = family.logCDF(x, a).map(exp)
+        default: result = family.logSurvival(x, a).map(exp)
+        }
+        guard let result else {
+            throw Diagnostic.error(InterpreterMessage.functionOfParams(builtin.rawValue), at: span)
+        }
+        return result
+    }
+
+    /// w[i], P[i, j]: a component of a param; μ[d.g]: the component each row's index picks.
     mutating func lowerIndex(_ base: ExpressionSyntax, _ indices: [ExpressionSyntax], _ span: SourceSpan) throws -> Expr
     {
-        guard case .name(let n) = base.kind, let entry = layout.entry(n), let k = entry.length, indices.count == 1
-        else {
+        guard case .name(let n) = base.kind, let entry = layout.entry(n), entry.length != nil else {
             throw Diagnostic.error(InterpreterMessage.onlyVectorParamIndexed, at: span)
         }
-        let v = try session.evaluate(indices[0])
-        guard case .number(let i) = v, i >= 1, i <= Double(k), i == i.rounded() else {
-            throw Diagnostic.error(
-                InterpreterMessage.paramIndexOutOfRange(param: n, components: k), at: indices[0].span)
-        }
-        return store.symbol(.parameter(entry.offset + Int(i) - 1))
+        return try lowerComponent(entry, indices, span)
     }
 
     /// w·x with x a data matrix (a linear predictor), or a data vector (a fixed combination).
+    /// A factor or text column is its indicator columns; `d[…]` keeps its column labels.
     mutating func lowerDot(_ a: ExpressionSyntax, _ b: ExpressionSyntax, _ span: SourceSpan) throws -> Expr {
         let (paramSide, dataSide) = Session.mentionsParams(a, in: session) ? (a, b) : (b, a)
         guard case .name(let w) = paramSide.kind, let entry = layout.entry(w), let k = entry.length,
@@ -133,23 +195,9 @@ struct Lowering {
         else {
             throw Diagnostic.error(InterpreterMessage.dotInModel, at: span)
         }
-        switch try session.evaluate(dataSide) {
-        case .matrix(let m):
-            guard m.columns == k else {
-                throw Diagnostic.error(
-                    InterpreterMessage.matrixColumns(param: w, components: k, columns: m.columns), at: span)
-            }
-            guard m.rows == rows else {
-                throw Diagnostic.error(InterpreterMessage.matrixRows(m.rows, modelled: rows), at: dataSide.span)
-            }
-            let key = "\(w)·\(dataSide.span.text)"
-            if let s = predictorKeys[key] { return store.symbol(s) }
-            let symbol = Symbol.predictor(predictors.count)
-            predictors.append(LinearPredictor(symbol: symbol, matrix: m, offset: entry.offset))
-            predictorKeys[key] = symbol
-            predictorDescriptions[symbol] = "\(w)·\(dataSide.span.text)"
-            let name = predictors.count == 1 ? "η" : "η\(Expr.subscripted(predictors.count))"
-            return store.symbol(symbol, name: name)
+        switch try session.designed(session.evaluate(dataSide), dataSide) {
+        case .design(let d): return try predictor(w, entry, d.matrix, design: d, dataSide, span)
+        case .matrix(let m): return try predictor(w, entry, m, design: nil, dataSide, span)
         case .vector(let xs) where xs.count == k:
             return store.add(
                 xs.enumerated().map { store.constant($0.element) * store.symbol(.parameter(entry.offset + $0.offset)) })
@@ -158,6 +206,96 @@ struct Lowering {
                 InterpreterMessage.dotNeedsDataMatrix(param: w, columns: k, found: other.kindDescription),
                 at: dataSide.span)
         }
+    }
+
+    /// η = w·X: one linear predictor per distinct (param, data) pair, its columns' labels
+    /// naming w's components.
+    mutating func predictor(
+        _ w: String, _ entry: ParameterLayout.Entry, _ m: Matrix, design: DesignMatrix?, _ data: ExpressionSyntax,
+        _ span: SourceSpan
+    ) throws -> Expr {
+        let k = entry.size
+        guard m.columns == k else {
+            let message =
+                design.map { InterpreterMessage.designColumns(param: w, components: k, $0.name, $0.labels) }
+                ?? InterpreterMessage.matrixColumns(param: w, components: k, columns: m.columns)
+            throw Diagnostic.error(message, at: span)
+        }
+        guard m.rows == rows else {
+            throw Diagnostic.error(InterpreterMessage.matrixRows(m.rows, modelled: rows), at: data.span)
+        }
+        record(design, for: entry)
+        let key = "\(w)·\(data.span.text)"
+        if let s = predictorKeys[key] { return store.symbol(s) }
+        let symbol = Symbol.predictor(predictors.count)
+        predictors.append(LinearPredictor(symbol: symbol, matrix: m, offset: entry.offset))
+        predictorKeys[key] = symbol
+        predictorDescriptions[symbol] = "\(w)·\(data.span.text)"
+        let name = predictors.count == 1 ? "η" : "η\(Expr.subscripted(predictors.count))"
+        return store.symbol(symbol, name: name)
+    }
+
+    /// Keeps a design's labels for its param (unless they repeat a name, or another use of the
+    /// param labels it otherwise), and its columns that no row sets.
+    mutating func record(_ design: DesignMatrix?, for entry: ParameterLayout.Entry) {
+        guard let design, Set(design.labels).count == design.labels.count else {
+            unlabelled.insert(entry.name)
+            return
+        }
+        if let known = labels[entry.name], known != design.labels { unlabelled.insert(entry.name) }
+        labels[entry.name] = design.labels
+        for empty in design.emptyLevels {
+            let use = EmptyLevelUse(slot: empty.column.map { entry.offset + $0 }, level: empty)
+            if !emptyLevels.contains(where: {
+                $0.slot == use.slot && $0.level.levels.elementsEqual(empty.levels, by: ==)
+            }) {
+                emptyLevels.append(use)
+            }
+        }
+    }
+
+    /// `b*d.wool`: b times the indicator of a two-level factor; `w*d.tension` with w a vector
+    /// param: w·d.tension. Nil when neither side is a factor.
+    mutating func lowerFactorProduct(_ a: ExpressionSyntax, _ b: ExpressionSyntax, _ span: SourceSpan) throws -> Expr? {
+        for (factorSide, other) in [(a, b), (b, a)] where Lowering.mayBeFactor(factorSide) {
+            guard !Session.mentionsParams(factorSide, in: session),
+                let f = try session.factorValue(session.evaluate(factorSide), factorSide.span)
+            else { continue }
+            let design = try session.design(of: f, factorSide)
+            if case .name(let w) = other.kind, let entry = layout.entry(w), entry.length != nil {
+                return try predictor(w, entry, design.matrix, design: design, factorSide, span)
+            }
+            guard design.labels.count == 1 else {
+                throw Diagnostic.error(
+                    CheckerMessage.oneCoefficientForFactor(
+                        other.span.text, factorSide.span.text, f.levels.count, design.labels), at: span,
+                    help: CheckerMessage.declareCoefficients(other.nameText, factorSide.span.text, design.labels.count))
+            }
+            let indicator = try lowerValue(.vector(design.matrix.elements), key: design.labels[0], factorSide.span)
+            return try lower(other) * indicator
+        }
+        return nil
+    }
+
+    /// Syntax that can stand for a factor: a column, a name, or a call of factor().
+    static func mayBeFactor(_ e: ExpressionSyntax) -> Bool {
+        switch e.kind {
+        case .member, .name: return true
+        case .call(let callee, _): return callee.text == Builtin.factor.rawValue
+        default: return false
+        }
+    }
+
+    /// The layout with each vector param's components named by the columns they multiply.
+    func labelledLayout() -> ParameterLayout {
+        ParameterLayout(
+            entries: layout.entries.map { entry in
+                var entry = entry
+                if !unlabelled.contains(entry.name), let names = labels[entry.name], names.count == entry.size {
+                    entry.labels = names
+                }
+                return entry
+            })
     }
 
     /// Data inside a model: element-wise operations stay symbolic (so statistics read Σ log x);
@@ -192,10 +330,16 @@ struct Lowering {
             columnKeys[fullKey] = symbol
             if xs.allSatisfy({ $0 > 0 }) { store.positive.insert(symbol) }
             return store.symbol(symbol, name: key)
+        case .column(let c, _) where c.isCategorical:
+            throw Diagnostic.error(
+                InterpreterMessage.factorInModel, at: span, help: InterpreterMessage.factorInModelHelp)
+        case .factor:
+            throw Diagnostic.error(
+                InterpreterMessage.factorInModel, at: span, help: InterpreterMessage.factorInModelHelp)
         case .column(let c, _):
             if case .failure(let problem) = c.numbers() { throw Diagnostic.error(problem.description, at: span) }
             throw Diagnostic.error(InterpreterMessage.columnNotNumbers, at: span)
-        case .matrix:
+        case .matrix, .design:
             throw Diagnostic.error(InterpreterMessage.matrixInModel, at: span)
         default:
             throw Diagnostic.error(InterpreterMessage.valueNotUsableInModel(v.kindDescription), at: span)

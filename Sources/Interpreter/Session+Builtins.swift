@@ -1,3 +1,4 @@
+import CGSL
 import Checker
 import Diagnostics
 import Foundation
@@ -32,6 +33,8 @@ extension Session {
             let x = try numeric(evaluate(args[0].value), args[0].value.span)
             let y = try numeric(evaluate(args[1].value), args[1].value.span)
             return try dot(x, y, span)
+        case .softmax:
+            return Session.softmax(try numeric(evaluate(args[0].value), args[0].value.span))
         case .csv:
             guard case .string(let path) = args[0].value.kind else {
                 throw Diagnostic.internalError(InterpreterMessage.unchecked("csv() without a path"), at: span)
@@ -51,6 +54,16 @@ extension Session {
             return try evaluateAtPoint(builtin, args, span)
         case .se:
             return try standardError(args[0].value, span)
+        case .atan2, .lbeta, .lchoose:
+            let x = try numeric(evaluate(args[0].value), args[0].value.span)
+            let y = try numeric(evaluate(args[1].value), args[1].value.span)
+            return try elementwise(x, y, span, Session.binaryFunction(builtin), name: builtin.rawValue)
+        case .pdf, .logpdf, .cdf, .ccdf, .quantile:
+            return try ofDistribution(builtin, args, span)
+        case .factor:
+            return try makeFactor(args, span)
+        case .levels:
+            return try levels(args, span)
         default:
             throw Diagnostic.internalError(InterpreterMessage.unchecked(builtin.rawValue), at: span)
         }
@@ -70,6 +83,17 @@ extension Session {
         case .lgamma: f = { Function.logGamma($0) }
         case .abs: f = { Swift.abs($0) }
         case .logit: f = Function.logit.evaluate
+        case .sin: f = Function.sin.evaluate
+        case .cos: f = Function.cos.evaluate
+        case .tan: f = Function.tan.evaluate
+        case .atan: f = Function.atan.evaluate
+        case .log10: f = Function.log10.evaluate
+        case .log2: f = Function.log2.evaluate
+        case .digamma: f = Function.digamma.evaluate
+        case .trigamma: f = Function.trigamma.evaluate
+        case .erf: f = Function.erf.evaluate
+        case .floor: f = Function.floor.evaluate
+        case .round: f = Function.round.evaluate
         default: throw Diagnostic.internalError(InterpreterMessage.unchecked(builtin.rawValue), at: span)
         }
         let xs = v.elements!
@@ -87,18 +111,9 @@ extension Session {
     }
 
     func reduce(_ builtin: Builtin, _ args: [Argument], _ span: SourceSpan) throws -> Value {
-        let values = try args.map { arg -> Value in
-            let v = try evaluate(arg.value)
-            if case .table(let t) = v, builtin == .nrow || builtin == .ncol || builtin == .length {
-                return .number(Double(builtin == .ncol ? t.columns.count : t.rowCount))
-            }
-            return try numeric(v, arg.value.span)
-        }
-        if case .number(let x) = values[0], args.count == 1, builtin == .nrow || builtin == .ncol || builtin == .length,
-            case .table = try evaluate(args[0].value)
-        {
-            return .number(x)
-        }
+        let evaluated = try args.map { try evaluate($0.value) }
+        if args.count == 1, let count = Session.count(of: evaluated[0], builtin) { return .number(Double(count)) }
+        let values = try zip(evaluated, args).map { try numeric($0, $1.value.span) }
         if values.count > 1 { return try combine(builtin, values, args, span) }
         let v = values[0]
         let xs = v.elements!
@@ -128,6 +143,17 @@ extension Session {
             return .number(builtin == .var ? Arithmetic.variance(xs) : Arithmetic.standardDeviation(xs))
         default:
             throw Diagnostic.internalError(InterpreterMessage.unchecked(builtin.rawValue), at: span)
+        }
+    }
+
+    /// nrow, ncol and length of a table (rows, columns, rows), and length of a text column or factor.
+    static func count(of v: Value, _ builtin: Builtin) -> Int? {
+        switch (v, builtin) {
+        case (.table(let t), .ncol): return t.columns.count
+        case (.table(let t), .nrow), (.table(let t), .length): return t.rowCount
+        case (.factor(let f), .length): return f.count
+        case (.column(let c, _), .length) where c.kind == .text: return c.count
+        default: return nil
         }
     }
 
@@ -186,6 +212,49 @@ extension Session {
             draws[i] = family.draw(a, using: rng)
         }
         return .vector(draws)
+    }
+
+    /// atan2(y, x); lbeta(a, b) = log Γ(a) + log Γ(b) − log Γ(a + b) (GSL's, which keeps its digits
+    /// for large arguments); lchoose(n, k) = log Γ(n + 1) − log Γ(k + 1) − log Γ(n − k + 1).
+    static func binaryFunction(_ builtin: Builtin) -> (Double, Double) -> Double {
+        switch builtin {
+        case .atan2: return { Foundation.atan2($0, $1) }
+        case .lbeta:
+            return { a, b in
+                var r = gsl_sf_result()
+                return gsl_sf_lnbeta_e(a, b, &r) == 0 ? r.val : .nan
+            }
+        default:
+            return { n, k in Function.logGamma(n + 1) - Function.logGamma(k + 1) - Function.logGamma(n - k + 1) }
+        }
+    }
+
+    /// pdf(D, x) and the others, element by element over x (and over vector arguments of D).
+    func ofDistribution(_ builtin: Builtin, _ args: [Argument], _ span: SourceSpan) throws -> Value {
+        guard case .distribution(let family, let params) = try evaluate(args[0].value),
+            let kind = DistributionFunctions.Kind(rawValue: builtin.rawValue)
+        else {
+            throw Diagnostic.error(InterpreterMessage.sampleNeedsDistribution, at: args[0].value.span)
+        }
+        let x = try numeric(evaluate(args[1].value), args[1].value.span)
+        let xs = x.elements ?? []
+        var out = [Double](repeating: .nan, count: xs.count)
+        for (i, xi) in xs.enumerated() {
+            let a = try params.map { v -> Double in
+                guard case .vector(let vs) = v else { return v.elements?.first ?? .nan }
+                guard vs.count == xs.count else {
+                    throw Diagnostic.error(
+                        InterpreterMessage.argumentsVersusDraws(values: vs.count, draws: xs.count), at: span)
+                }
+                return vs[i]
+            }
+            try checkArguments(family, a, args[0].value.span)
+            if kind == .quantile, !(xi >= 0 && xi <= 1) {
+                throw Diagnostic.error(InterpreterMessage.probabilityOutside(xi), at: args[1].value.span)
+            }
+            out[i] = DistributionFunctions.evaluate(kind, family, a, xi)
+        }
+        return x.withElements(out)
     }
 
     func checkArguments(_ family: any Distribution, _ a: [Double], _ span: SourceSpan) throws {

@@ -85,7 +85,7 @@ extension Session {
 
     /// The Hessian's values at the estimate and whether it is negative definite.
     func curvatureCheck(_ record: FitRecord) -> [String] {
-        let h = record.outcome.hessian
+        guard let h = record.outcome.hessian else { return [InterpreterMessage.curvatureInBlocks] }
         let free = record.outcome.free
         var sub = Matrix(rows: free.count, columns: free.count)
         for (a, i) in free.enumerated() { for (b, j) in free.enumerated() { sub[a, b] = h[i, j] } }

@@ -27,6 +27,7 @@ extension Session {
     func lookup(_ name: String, _ span: SourceSpan) throws -> Value {
         if let v = values[name] { return v }
         if formulas[name] != nil { return try formulaValue(name) }
+        if params[name] == nil, let constant = NamedConstant(rawValue: name) { return .number(constant.value) }
         if params[name] == nil, let result = FitResult(rawValue: name) {
             guard let fit = lastFit else {
                 throw Diagnostic.error(CheckerMessage.onlyAfterFit(name), at: span)
@@ -59,11 +60,20 @@ extension Session {
     func numeric(_ v: Value, _ span: SourceSpan) throws -> Value {
         switch v {
         case .number, .vector, .matrix: return v
+        case .design(let d): return .matrix(d.matrix)
         case .column(let c, _):
             switch c.numbers() {
             case .success(let xs): return .vector(xs)
-            case .failure(let problem): throw Diagnostic.error(problem.description, at: span)
+            case .failure(let problem):
+                let level = c.isCategorical ? (try? c.factor().get())?.levels.last : nil
+                throw Diagnostic.error(
+                    problem.description, at: span,
+                    help: level.map { CheckerMessage.factorHelp(span.text, level: $0) })
             }
+        case .factor(let f):
+            throw Diagnostic.error(
+                CheckerMessage.factorInArithmetic, at: span,
+                help: CheckerMessage.factorHelp(span.text, level: f.levels.last))
         default:
             throw Diagnostic.error(InterpreterMessage.expectedNumbers(found: v.kindDescription), at: span)
         }
@@ -106,10 +116,18 @@ extension Session {
             let h = try number(numeric(y, b.span), b)
             return .interval(c - h, c + h)
         case .dot:
-            return try dot(numeric(x, a.span), numeric(y, b.span), span)
+            return try dot(numeric(designed(x, a), a.span), numeric(designed(y, b), b.span), span)
         case .approx:
             let (passed, _) = try approximately(a, b, tolerance: nil)
             return .number(passed ? 1 : 0)
+        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
+            if let v = try compareText(op, x, y, a, b) { return v }
+            return try elementwise(
+                comparable(x, a.span), comparable(y, b.span), span, Session.operation(op), name: op.rawValue)
+        case .multiply:
+            if let v = try factorProduct(x, y, a, b, span) { return v }
+            return try elementwise(
+                numeric(x, a.span), numeric(y, b.span), span, Session.operation(op), name: op.rawValue)
         default:
             return try elementwise(
                 numeric(x, a.span), numeric(y, b.span), span, Session.operation(op), name: op.rawValue)
@@ -173,8 +191,7 @@ extension Session {
         guard let entry = fit.model.layout.entry(member.text) else {
             throw Diagnostic.error(CheckerMessage.notAFitResult(member.text, of: model), at: member.span)
         }
-        let values = Array(fit.estimate[entry.slots])
-        return entry.length == nil ? .number(values[0]) : .vector(values)
+        return Session.value(of: entry, in: fit.estimate)
     }
 
     /// `w·x`: a number for two vectors; one dot product per row for a matrix and a vector.
@@ -192,7 +209,14 @@ extension Session {
 
     func index(_ base: ExpressionSyntax, _ indices: [ExpressionSyntax], _ span: SourceSpan) throws -> Value {
         let v = try evaluate(base)
-        if case .table(let t) = v { return try tableMatrix(t, indices) }
+        if case .table(let t) = v { return try tableMatrix(t, indices, span) }
+        if case .factor(let f) = v, indices.count == 1 {
+            let i = try number(numeric(evaluate(indices[0]), indices[0].span), indices[0])
+            guard i >= 1, i == i.rounded(), i <= Double(f.count) else {
+                throw Diagnostic.error(InterpreterMessage.cellIndexOutOfRange(i, cells: f.count), at: indices[0].span)
+            }
+            return .string(f.level(atRow: Int(i) - 1))
+        }
         if case .column(let c, _) = v, indices.count == 1 {
             let i = try number(numeric(evaluate(indices[0]), indices[0].span), indices[0])
             guard i >= 1, i == i.rounded(), i <= Double(c.count) else {
@@ -226,7 +250,8 @@ extension Session {
         }
     }
 
-    func tableMatrix(_ t: Table, _ indices: [ExpressionSyntax]) throws -> Value {
+    /// `d[a, b, c]`: the columns as a labelled matrix, a text column as its indicator columns.
+    func tableMatrix(_ t: Table, _ indices: [ExpressionSyntax], _ span: SourceSpan) throws -> Value {
         let names = try indices.map { e -> String in
             switch e.kind {
             case .name(let n): return n
@@ -234,20 +259,18 @@ extension Session {
             default: throw Diagnostic.error(InterpreterMessage.tableIndexedByNames, at: e.span)
             }
         }
-        switch t.matrix(columns: names) {
-        case .success(let m): return .matrix(m)
-        case .failure(let problem):
-            let span = indices.first?.span
-            switch problem {
-            case .unknownColumn(let name, let suggestion):
-                let at = zip(names, indices).first { $0.0 == name }?.1.span ?? span
-                throw Diagnostic.error(
-                    CheckerMessage.noColumn(name, in: t.name), at: at,
-                    help: suggestion.map(CheckerMessage.didYouMean))
-            case .cell(let cell):
-                let at = zip(names, indices).first { $0.0 == cell.column }?.1.span ?? span
-                throw Diagnostic.error(cell.description, at: at)
+        let culprit = { (column: String?) in zip(names, indices).first { $0.0 == column }?.1.span ?? span }
+        do throws(DesignError) {
+            switch t.designTerms(columns: names) {
+            case .success(let terms): return .design(try DesignMatrix(name: span.text, terms: terms))
+            case .failure(let problem): throw problem
             }
+        } catch .unknownColumn(let name, let suggestion) {
+            throw Diagnostic.error(
+                CheckerMessage.noColumn(name, in: t.name), at: culprit(name),
+                help: suggestion.map(CheckerMessage.didYouMean))
+        } catch {
+            throw Diagnostic.error(error.description, at: culprit(error.column))
         }
     }
 

@@ -10,6 +10,12 @@ extension Session {
     /// its warnings, its report, and the fit kept under the model's name.
     func runFit(_ fit: CheckedFit, _ span: SourceSpan) throws {
         let model = try builtModel(fit.model, span)
+        if let empty = emptyLevels[fit.model]?.first {
+            let coefficient = empty.slot.map(model.layout.slotName)
+            throw Diagnostic.error(
+                InterpreterMessage.emptyLevel(empty.level, coefficient: coefficient), at: span,
+                help: InterpreterMessage.emptyLevelHelp)
+        }
         var problem = FitProblem(model: model, request: try methodRequest(fit))
         if fit.trace {
             problem.onIteration = { [weak self] it in
@@ -49,8 +55,7 @@ extension Session {
     /// After a fit each param's name evaluates to its estimate; the fit is kept by model name.
     func remember(_ record: FitRecord) {
         for entry in record.model.layout.entries {
-            let values = Array(record.estimate[entry.slots])
-            estimates[entry.name] = entry.length == nil ? .number(values[0]) : .vector(values)
+            estimates[entry.name] = Session.value(of: entry, in: record.estimate)
             formulaValues = [:]
         }
         fits[record.model.name] = record

@@ -50,12 +50,35 @@ extension Session {
             guard let fit = fits[name] else {
                 throw Diagnostic.error(InterpreterMessage.modelNotFitted(name), at: span)
             }
-            return .matrix(builtin == .vcov ? fit.outcome.fullCovariance : fit.outcome.information)
+            guard let m = builtin == .vcov ? fit.outcome.fullCovariance : fit.outcome.information else {
+                throw Diagnostic.error(
+                    InterpreterMessage.matrixTooLarge(builtin.rawValue, name, parameters: fit.model.layout.count),
+                    at: span, help: InterpreterMessage.readComponentsInstead)
+            }
+            return .matrix(m)
         default:
             let model = try builtModel(name, span)
-            let l = model.evaluate(try currentEstimate(model, span), order: 0, withPrior: false).value
+            let theta = try currentEstimate(model, span)
+            let l = model.evaluate(theta, order: 0, withPrior: false).value
+            if l == -.infinity { noteImpossibleRows(model, theta, builtin, name, span) }
             return .number(builtin == .perplexity ? Foundation.exp(-l / Double(model.rowCount)) : l)
         }
+    }
+
+    /// ℓ = −∞ on held-out data: say which rows the estimates call impossible and why.
+    func noteImpossibleRows(
+        _ model: StatisticalModel, _ theta: [Double], _ builtin: Builtin, _ name: String, _ span: SourceSpan
+    ) {
+        let zero = model.likelihood.impossibleGroup(theta)
+        let components = zero.map { $0.slots.filter { theta[$0] == 0 }.map(model.layout.slotName) } ?? []
+        let simplex = zero.flatMap { $0.slots.first }.flatMap { model.layout.owner($0) }.map(\.isSimplex) ?? false
+        output(
+            .diagnostic(
+                Diagnostic(
+                    .note,
+                    InterpreterMessage.impossibleRows(
+                        builtin.rawValue, name, components: components, rows: zero?.rows, simplex: simplex),
+                    at: span)))
     }
 
     /// se(p), se(w), se(w[2]), se(m1.b1); or the delta-method standard error of a formula in params.
@@ -68,42 +91,44 @@ extension Session {
         }
         guard let fit = lastFit else { throw Diagnostic.error(InterpreterMessage.seOnlyAfterFit, at: span) }
         if case .name(let n) = e.kind, fit.model.layout.entry(n) != nil {
-            return try standardError(ofParam: n, index: nil, in: fit, e)
+            return try standardError(ofParam: n, index: [], in: fit, e)
         }
         return try deltaMethod(e, fit, span)
     }
 
-    /// `m1.b1` or `m1.w[2]`: the model, the param and the component (from 1).
-    func namedFitMember(_ e: ExpressionSyntax) -> (String, String, ExpressionSyntax?)? {
+    /// `m1.b1`, `m1.w[2]` or `m1.P[2, 3]`: the model, the param and the component's indices (from 1).
+    func namedFitMember(_ e: ExpressionSyntax) -> (String, String, [ExpressionSyntax])? {
         switch e.kind {
         case .member(let base, let p):
-            if case .name(let m) = base.kind, models[m] != nil { return (m, p.text, nil) }
-        case .index(let base, let indices) where indices.count == 1:
+            if case .name(let m) = base.kind, models[m] != nil { return (m, p.text, []) }
+        case .index(let base, let indices) where (1...2).contains(indices.count):
             if case .member(let b, let p) = base.kind, case .name(let m) = b.kind, models[m] != nil {
-                return (m, p.text, indices[0])
+                return (m, p.text, indices)
             }
         default: break
         }
         return nil
     }
 
-    func standardError(ofParam name: String, index: ExpressionSyntax?, in fit: FitRecord, _ e: ExpressionSyntax)
+    func standardError(ofParam name: String, index: [ExpressionSyntax], in fit: FitRecord, _ e: ExpressionSyntax)
         throws -> Value
     {
         guard let entry = fit.model.layout.entry(name) else {
             throw Diagnostic.error(CheckerMessage.notAFitResult(name, of: fit.model.name), at: e.span)
         }
         var slots = Array(entry.slots)
-        if let index {
-            let i = try number(numeric(evaluate(index), index.span), index)
-            guard i >= 1, i == i.rounded(), i <= Double(entry.size) else {
+        if !index.isEmpty {
+            let positions = try index.map { try number(numeric(evaluate($0), $0.span), $0) }
+            let whole = positions.allSatisfy { $0 >= 1 && $0 == $0.rounded() && $0 < 1e9 }
+            guard whole, let k = entry.slot(at: positions.map { Int($0) }) else {
                 throw Diagnostic.error(
-                    InterpreterMessage.paramIndexOutOfRange(param: name, components: entry.size), at: index.span)
+                    InterpreterMessage.paramIndexOutOfRange(param: name, components: entry.size), at: index[0].span)
             }
-            slots = [entry.offset + Int(i) - 1]
+            slots = [entry.offset + k]
         }
         let values = try slots.map { try standardError(slot: $0, fit, e) }
-        return entry.length == nil || index != nil ? .number(values[0]) : .vector(values)
+        if entry.length == nil || !index.isEmpty { return .number(values[0]) }
+        return Session.value(of: entry, in: Session.spread(values, over: entry, in: fit.model.layout.count))
     }
 
     func standardError(slot: Int, _ fit: FitRecord, _ e: ExpressionSyntax) throws -> Double {
@@ -122,16 +147,22 @@ extension Session {
         let layout = fit.model.layout
         var lowering = Lowering(session: self, store: fit.model.store, layout: layout)
         let g = try lowering.lower(e)
-        guard !g.isRowLevel else { throw Diagnostic.error(InterpreterMessage.seNeedsParamFormula, at: e.span) }
+        let picked = g.symbols.contains { if case .selected = $0 { return true } else { return false } }
+        guard !g.isRowLevel, !picked else {
+            throw Diagnostic.error(InterpreterMessage.seNeedsParamFormula, at: e.span)
+        }
+        // Only the slots g mentions: a model of 10⁶ parameters differentiates a handful.
+        let slots = g.symbols.compactMap { s -> Int? in if case .parameter(let i) = s { return i } else { return nil } }
+            .sorted()
         var values: [Symbol: Double] = [:]
-        for (i, x) in fit.estimate.enumerated() { values[.parameter(i)] = x }
-        let gradient = (0..<layout.count).map { g.derivative(withRespectTo: .parameter($0)).evaluate(values) }
-        for (i, d) in gradient.enumerated() where d != 0 && !fit.outcome.free.contains(i) {
+        for i in slots { values[.parameter(i)] = fit.estimate[i] }
+        let gradient = slots.map { (slot: $0, value: g.derivative(withRespectTo: .parameter($0)).evaluate(values)) }
+        for (i, d) in gradient where d != 0 && fit.outcome.boundary[i] != nil {
             _ = try standardError(slot: i, fit, e)
         }
         guard let c = fit.outcome.covariance else {
             throw Diagnostic.error(InterpreterMessage.noCovariance, at: span)
         }
-        return .number(Uncertainty.deltaMethod(gradient: fit.outcome.free.map { gradient[$0] }, covariance: c))
+        return .number(max(0, c.quadraticForm(gradient.filter { $0.value != 0 })).squareRoot())
     }
 }

@@ -26,23 +26,40 @@ extension Session {
         var lowered: [LikelihoodTerm] = []
         for term in terms {
             lowering.rows = try rows(of: term)
-            let y = try lowering.lower(term.response)
-            let args = try term.arguments.map { try lowering.lower($0) }
+            var y: Expr
+            var args: [Expr]
+            if let k = term.family.outcomeProbabilities {
+                let (codes, picked) = try lowering.lowerOutcome(term.response, term.arguments[k])
+                y = codes
+                args = try term.arguments.enumerated().map { i, a in i == k ? picked : try lowering.lower(a) }
+            } else {
+                y = try lowering.lower(term.response)
+                args = try term.arguments.map { try lowering.lower($0) }
+            }
             let weight = try term.weight.map { try lowering.lower($0) }
             let censored = try term.censored.map { try lowering.lower($0) }
+            let lower = try term.truncation?.lower.map { try lowering.lower($0) }
+            let upper = try term.truncation?.upper.map { try lowering.lower($0) }
             lowered.append(
                 LikelihoodTerm(
                     family: term.family, response: y, arguments: args, weight: weight, censored: censored,
-                    rows: lowering.rows))
+                    rows: lowering.rows, censoring: term.censoring == .left ? .left : .right, lower: lower,
+                    upper: upper))
         }
-        let priorTerms = try priors(for: layout)
+        let labelled = lowering.withLevels(lowering.labelledLayout())
+        lowering.nameSelectors()
+        let priorTerms = try priors(for: labelled)
+        emptyLevels[name] = lowering.emptyLevels
         do {
             let likelihood = try LogLikelihood(
                 store: store, terms: lowered, priors: store.zero, columns: lowering.columns,
-                predictors: lowering.predictors, parameterCount: layout.count)
+                predictors: lowering.predictors, parameterCount: layout.count, selectors: lowering.selectors,
+                indexColumns: lowering.indexColumns)
+            paramLevels.merge(lowering.levels) { _, new in new }
             return StatisticalModel(
-                name: name, store: store, layout: layout, terms: lowered, likelihood: likelihood, priors: priorTerms,
-                predictorDescriptions: lowering.predictorDescriptions, termDescriptions: terms.map(\.description))
+                name: name, store: store, layout: labelled, terms: lowered, likelihood: likelihood,
+                priors: priorTerms, predictorDescriptions: lowering.predictorDescriptions,
+                termDescriptions: terms.map(\.description), responseDescriptions: terms.map(\.response.span.text))
         } catch {
             throw likelihoodDiagnostic(error, terms)
         }
@@ -55,6 +72,7 @@ extension Session {
         switch response {
         case .number: rows = 1
         case .vector(let xs): rows = xs.count
+        case .column(let c, _) where term.family.outcomeProbabilities != nil: rows = c.count
         default:
             throw Diagnostic.error(
                 CheckerMessage.modelledDataNotVector(response.kindDescription), at: term.response.span)
@@ -74,8 +92,35 @@ extension Session {
         case .censoringUnsupported:
             let term = terms.first { $0.censored != nil } ?? terms[0]
             return .error(error.description, at: term.censored?.span ?? term.span)
+        case .truncationUnsupported:
+            let term = terms.first { $0.truncation != nil } ?? terms[0]
+            return .error(error.description, at: term.truncation?.span ?? term.span)
         case .notFinite:
             return .error(error.description, at: terms[0].response.span)
+        case .badIndicator(let t, let row, let value):
+            let e = terms[t].censored ?? terms[t].response
+            return .error(
+                InterpreterMessage.badIndicator(e.span.text, value: value, row: row), at: e.span,
+                help: InterpreterMessage.badIndicatorHelp)
+        case .negativeWeight(let t, let row, let value):
+            let e = terms[t].weight ?? terms[t].response
+            return .error(InterpreterMessage.negativeWeight(e.span.text, value: value, row: row), at: e.span)
+        case .argumentOutsideDomain(let t, let k, let row, let value):
+            let term = terms[t]
+            let e = k < term.arguments.count ? term.arguments[k] : term.response
+            let p = term.family.parameters[k]
+            let perRow: Bool
+            if case .vector? = try? evaluate(e) { perRow = true } else { perRow = false }
+            return .error(
+                InterpreterMessage.argumentOutsideDomain(
+                    term.family.name, p.name, p.domain, data: e.span.text, value: value, row: perRow ? row : nil),
+                at: e.span)
+        case .outsideTruncation(let t, let row, let value):
+            let term = terms[t]
+            let d = Diagnostic.error(
+                InterpreterMessage.outsideTruncation(term.response.span.text, value: value, row: row),
+                at: term.response.span)
+            return term.truncation.map { d.note(InterpreterMessage.truncatedHere, at: $0.span) } ?? d
         }
     }
 
@@ -87,22 +132,15 @@ extension Session {
         var offset = 0
         for name in paramOrder where used.contains(name) {
             guard let decl = params[name] else { continue }
-            let entry = try layoutEntry(decl, offset: offset)
+            let entry = try layoutEntry(decl, offset: offset, model: model)
             entries.append(entry)
             offset += entry.size
         }
         return ParameterLayout(entries: entries)
     }
 
-    func layoutEntry(_ decl: ParamDeclaration, offset: Int) throws -> ParameterLayout.Entry {
-        var length: Int?
-        if let l = decl.length {
-            let k = try number(numeric(evaluate(l), l.span), l)
-            guard k >= 1, k == k.rounded(), k <= 1_000_000 else {
-                throw Diagnostic.error(CheckerMessage.badVectorLength(k), at: l.span)
-            }
-            length = Int(k)
-        }
+    func layoutEntry(_ decl: ParamDeclaration, offset: Int, model: String) throws -> ParameterLayout.Entry {
+        let shape = try paramShape(decl, model: model)
         var lower: Double?
         var upper: Double?
         switch decl.constraint {
@@ -113,23 +151,13 @@ extension Session {
             upper = try number(numeric(evaluate(b), b.span), b)
         case .none: break
         }
-        let size = length ?? 1
-        var start = [Double](repeating: ParameterLayout.defaultStart(lower: lower, upper: upper), count: size)
-        if let s = decl.start {
-            switch try numeric(evaluate(s), s.span) {
-            case .number(let x): start = [Double](repeating: x, count: size)
-            case .vector(let xs) where xs.count == size: start = xs
-            default:
-                throw Diagnostic.error(
-                    InterpreterMessage.startValueCount(param: decl.name.text, size: size), at: s.span)
-            }
-            for x in start where !(lower.map { x > $0 } ?? true) || !(upper.map { x < $0 } ?? true) {
-                throw Diagnostic.error(
-                    InterpreterMessage.startOutsideConstraint(param: decl.name.text, start: x), at: s.span)
-            }
-        }
-        return ParameterLayout.Entry(
-            name: decl.name.text, offset: offset, length: length, lower: lower, upper: upper, start: start)
+        if case .simplex = shape { (lower, upper) = (0, 1) }
+        let start = try startValues(decl, shape, lower: lower, upper: upper)
+        var entry = ParameterLayout.Entry(
+            name: decl.name.text, offset: offset, length: shape == .scalar ? nil : shape.slotCount, lower: lower,
+            upper: upper, start: start, shape: shape, dimensionLabels: paramLevels[decl.name.text] ?? [])
+        entry.startGiven = decl.start != nil
+        return entry
     }
 
     /// The priors on this model's params, their arguments evaluated.
@@ -150,14 +178,11 @@ extension Session {
             guard let arg = args.first(where: { $0.label?.text == entry.name }) else {
                 throw Diagnostic.error(InterpreterMessage.valueNeeded(param: entry.name), at: span)
             }
-            switch try numeric(evaluate(arg.value), arg.value.span) {
-            case .number(let x) where entry.length == nil: theta[entry.offset] = x
-            case .vector(let xs) where xs.count == entry.length:
-                for (k, x) in xs.enumerated() { theta[entry.offset + k] = x }
-            default:
+            guard let xs = Session.slots(of: entry, from: try numeric(evaluate(arg.value), arg.value.span)) else {
                 throw Diagnostic.error(
                     InterpreterMessage.pointShape(param: entry.name, length: entry.length), at: arg.value.span)
             }
+            for (k, x) in xs.enumerated() { theta[entry.offset + k] = x }
         }
         return theta
     }
@@ -170,14 +195,11 @@ extension Session {
                 throw Diagnostic.error(
                     InterpreterMessage.noEstimateYet(param: entry.name), at: span, help: InterpreterMessage.runFitFirst)
             }
-            switch value {
-            case .number(let x) where entry.length == nil: theta[entry.offset] = x
-            case .vector(let xs) where xs.count == entry.size:
-                for (k, x) in xs.enumerated() { theta[entry.offset + k] = x }
-            default:
+            guard let xs = Session.slots(of: entry, from: value) else {
                 throw Diagnostic.error(
                     InterpreterMessage.pointShape(param: entry.name, length: entry.length), at: span)
             }
+            for (k, x) in xs.enumerated() { theta[entry.offset + k] = x }
         }
         return theta
     }

@@ -33,7 +33,8 @@ extension Session {
                 body: .parameters(
                     model.layout.entries.map {
                         ShowForm.Parameter(
-                            name: $0.name, length: $0.length, lower: $0.lower, upper: $0.upper, start: $0.start)
+                            name: $0.name, length: $0.length, lower: $0.lower, upper: $0.upper, start: $0.start,
+                            components: $0.labels, shape: Presentation.shapeText($0))
                     }))
         case .model: return ShowForm(target: target.rawValue, model: model.name, body: lines(show.modelStatement()))
         }
@@ -69,9 +70,11 @@ struct Presentation {
         var rhs: [String] = []
         let s = summaryDisplay
         if !s.isConstant(0) { rhs.append(shown(s)) }
+        rhs += groupTerms()
         for r in remainders { rhs.append(r.printedAsRowSum()) }
         var lines = ["\(model.signature) = " + (rhs.isEmpty ? "0" : rhs.joined(separator: " + "))]
         lines += whereLines()
+        lines += groupLines()
         return lines.joined(separator: "\n")
     }
 
@@ -80,8 +83,7 @@ struct Presentation {
         var lines: [String] = []
         let stats = statisticValues()
         if !stats.isEmpty {
-            lines.append(
-                "  where " + stats.map { "\($0.name) = \(NumberFormat.significant($0.value))" }.joined(separator: ", "))
+            lines.append("  where " + stats.map { "\($0.name) = \($0.shownValue)" }.joined(separator: ", "))
         }
         for (symbol, description) in model.predictorDescriptions.sorted(by: { $0.key < $1.key }) {
             lines.append("  and \(model.store.name(of: symbol)) = \(description), per row")
@@ -92,7 +94,8 @@ struct Presentation {
     /// n and each statistic with its value (raw sums, Σx = 50.1, not centred ones).
     func statisticValues() -> [ShowForm.Statistic] {
         var out: [ShowForm.Statistic] = []
-        for (t, form) in likelihood.forms.enumerated() {
+        let grouped = Set(groups.map(\.term))
+        for (t, form) in likelihood.forms.enumerated() where !grouped.contains(t) {
             let count = Symbol.count(t)
             if form.value.depends(on: count) || form.remainder != nil {
                 out.append(ShowForm.Statistic(name: model.store.name(of: count), value: Double(likelihood.rows[t])))
@@ -104,12 +107,17 @@ struct Presentation {
                         value: likelihood.rawStatisticValues[stat.symbol] ?? .nan))
             }
         }
-        return out
+        return out + groupStatistics()
     }
 
     func score() -> String {
         var lines: [String] = []
-        for entry in model.layout.entries {
+        let picked = pickedParams
+        for entry in model.layout.entries where !picked.contains(entry.name) {
+            if case .matrix = entry.shape {
+                lines += rowPredictorScores(entry)
+                continue
+            }
             // A vector param met through a linear predictor has one line: ∂ℓ/∂w = Σᵢ xᵢ·(…).
             let throughPredictors = entry.length == nil ? [] : predictorScore(entry)
             if !throughPredictors.isEmpty {
@@ -124,6 +132,7 @@ struct Presentation {
                 lines.append("∂\(objective)/∂\(name) = " + (parts.isEmpty ? "0" : parts.joined(separator: " + ")))
             }
         }
+        lines += groupScores()
         return lines.joined(separator: "\n")
     }
 
@@ -152,7 +161,7 @@ struct Presentation {
     }
 
     func hessian() -> String {
-        var lines: [String] = []
+        var lines: [String] = groupHessians() + crossPredictorHessians()
         let s = summaryDisplay
         let scalarSlots = model.layout.entries.filter { $0.length == nil }
         for (i, a) in scalarSlots.enumerated() {

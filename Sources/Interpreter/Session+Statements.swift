@@ -18,6 +18,7 @@ extension Session {
         case .param(let decl):
             params[decl.name.text] = decl
             paramOrder.append(decl.name.text)
+            paramLevels[decl.name.text] = nil
             modelCache = [:]
         case .model(let model):
             try define(model, statement.span)
@@ -107,7 +108,7 @@ extension Session {
         recordAssert(failed == nil, span, detail)
     }
 
-    /// |a − b| ≤ t, or, with no tolerance, |a − b| ≤ 1e-9·max(1, |b|) (DESIGN.md), element by element.
+    /// |a − b| ≤ t, or, with no tolerance, |a − b| ≤ 1e-9·max(1, |b|) (Grammar.md §3.10), element by element.
     func approximately(_ a: ExpressionSyntax, _ b: ExpressionSyntax, tolerance: Double?) throws -> (Bool, String) {
         let left = try evaluate(a)
         var right = try evaluate(b)

@@ -3,6 +3,7 @@ import Data
 import Diagnostics
 import Fitting
 import Foundation
+import Interrupt
 import LinearAlgebra
 import Model
 import Report
@@ -34,6 +35,8 @@ public final class Session: @unchecked Sendable {
     var modelOrder: [String] = []
     /// Models built, until a definition changes them.
     var modelCache: [String: StatisticalModel] = [:]
+    /// Each built model's design columns that no row sets (a level with no rows), checked before a fit.
+    var emptyLevels: [String: [Lowering.EmptyLevelUse]] = [:]
     var priors: [String: CheckedPrior] = [:]
     /// The last fit of each model, by name; and the last fit of all (loglik, aic, bic, n, se()).
     var fits: [String: FitRecord] = [:]
@@ -41,6 +44,10 @@ public final class Session: @unchecked Sendable {
     /// Estimates of params after a fit (the latest fit that estimated each).
     var estimates: [String: Value] = [:]
     var tables: [String: Table] = [:]
+    /// The text levels that name the rows (and columns) of a param indexed by a text column,
+    /// fixed by the first model built that indexes it so (`μ[setosa]`); a held-out model's
+    /// levels are looked up in them.
+    var paramLevels: [String: [[String]?]] = [:]
     var assertFailed = false
 
     public init(output: @escaping (Output) -> Void) {
@@ -59,11 +66,13 @@ public final class Session: @unchecked Sendable {
         models = [:]
         modelOrder = []
         modelCache = [:]
+        emptyLevels = [:]
         priors = [:]
         fits = [:]
         lastFit = nil
         estimates = [:]
         tables = [:]
+        paramLevels = [:]
     }
 
     /// Runs a whole source. Returns false if anything failed (a syntax, check or
@@ -77,6 +86,9 @@ public final class Session: @unchecked Sendable {
                 try run(statement)
             } catch let d as Diagnostic {
                 output(.diagnostic(d))
+                return false
+            } catch is Interrupted {
+                output(.diagnostic(.error(Interrupted.message, at: statement.span)))
                 return false
             } catch {
                 output(.diagnostic(.internalError("\(error)", at: statement.span)))

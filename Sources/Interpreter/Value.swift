@@ -11,6 +11,10 @@ public enum Value: @unchecked Sendable {
     case table(Table)
     /// A table column that is not numbers (names, factor levels), or has missing cells.
     case column(Column, table: String)
+    /// A factor: `factor(d.col, ref: …)`, or `levels(…)` (whose rows are the levels themselves).
+    case factor(Factor)
+    /// `d[a, b]`, or a factor's indicator columns: a matrix whose columns are labelled.
+    case design(DesignMatrix)
     case string(String)
     case distribution(any Distribution, [Value])
     /// `a ± b`, as its two ends.
@@ -22,6 +26,7 @@ public enum Value: @unchecked Sendable {
         case .number(let x): return [x]
         case .vector(let v): return v
         case .matrix(let m): return m.elements
+        case .design(let d): return d.matrix.elements
         default: return nil
         }
     }
@@ -31,6 +36,7 @@ public enum Value: @unchecked Sendable {
         switch self {
         case .number: return .number(e[0])
         case .matrix(let m): return .matrix(Matrix(rows: m.rows, columns: m.columns, elements: e))
+        case .design(let d): return .matrix(Matrix(rows: d.matrix.rows, columns: d.matrix.columns, elements: e))
         default: return .vector(e)
         }
     }
@@ -43,7 +49,9 @@ public enum Value: @unchecked Sendable {
         case .table(let t):
             return "a table"
                 + " (\(t.rowCount) rows × \(t.columns.count) columns)"
-        case .column(let c, _): return "a column of \(c.cells.count) cells"
+        case .column(let c, _): return "a column of \(c.count) cells"
+        case .factor(let f): return "a factor of \(f.count) rows with \(f.levels.count) levels"
+        case .design(let d): return "a \(d.matrix.rows)×\(d.matrix.columns) matrix"
         case .string: return "a string"
         case .distribution(let d, _): return "a \(d.name) distribution"
         case .interval: return "an interval"
@@ -60,6 +68,8 @@ extension Value {
         case .matrix(let m): return .matrix((0..<m.rows).map { m.row($0) })
         case .table(let t): return .table(t.view())
         case .column(let c, _): return .column(c.cells)
+        case .factor(let f): return .column(f.codes.map { f.levels[$0 - 1] })
+        case .design(let d): return .matrix((0..<d.matrix.rows).map { d.matrix.row($0) })
         case .string(let s): return .string(s)
         case .distribution(let d, let args): return .distribution(d.name, args.map(\.printed))
         case .interval(let a, let b): return .interval(a, b)

@@ -4,6 +4,7 @@ import Checker
 import Diagnostics
 import Foundation
 import Interpreter
+import Interrupt
 import Model
 import Syntax
 
@@ -37,6 +38,7 @@ final class REPL: @unchecked Sendable {
                 if !command(line) { return !sawError }
                 continue
             }
+            if buffer.isEmpty, answerBareWord(line) { continue }
             buffer += buffer.isEmpty ? line : "\n" + line
             if !Session.needsMoreInput(buffer) {
                 evaluate(buffer)
@@ -74,6 +76,10 @@ final class REPL: @unchecked Sendable {
                 if !command(line) { break }
                 continue
             }
+            if buffer.isEmpty, answerBareWord(line) {
+                mle_history_add(line)
+                continue
+            }
             buffer += buffer.isEmpty ? line : "\n" + line
             if Session.needsMoreInput(buffer) { continue }
             mle_history_add(buffer)
@@ -86,13 +92,19 @@ final class REPL: @unchecked Sendable {
     /// Entries kept in the history file; older ones are dropped.
     static let historyLimit: Int32 = 1000
 
-    /// `MLE_HISTORY`, else `~/.mle_history`; an empty `MLE_HISTORY` keeps no file.
+    /// `MLE_HISTORY`, else `.mle_history` in `$HOME` (the password file's home
+    /// only when HOME is unset or empty); an empty `MLE_HISTORY` keeps no file.
     static var historyPath: String {
-        ProcessInfo.processInfo.environment["MLE_HISTORY"]
-            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".mle_history")
+        let environment = ProcessInfo.processInfo.environment
+        if let path = environment["MLE_HISTORY"] { return path }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return (home as NSString).appendingPathComponent(".mle_history")
     }
 
+    /// Runs one entry; a Ctrl-C while it runs stops it (it reports "interrupted",
+    /// and the definitions of the statements before it are kept).
     func evaluate(_ text: String) {
+        Interrupt.reset()
         if !session.run(source: text) { sawError = true }
     }
 
@@ -104,7 +116,7 @@ final class REPL: @unchecked Sendable {
         case ":quit", ":q", ":exit":
             return false
         case ":help", ":h", ":?":
-            print(REPL.help)
+            print(Help.text)
         case ":reset":
             session.reset()
             print("All definitions forgotten.")
@@ -116,6 +128,7 @@ final class REPL: @unchecked Sendable {
                 printError(":load needs a file: :load model.mle")
                 return true
             }
+            Interrupt.reset()
             if !session.runFile(atPath: REPL.path(from: argument)) { sawError = true }
         default:
             let hint = Suggestion.closestCommand(to: parts[0])
@@ -138,23 +151,23 @@ final class REPL: @unchecked Sendable {
         FileHandle.standardError.write(Data("error: \(message)\n".utf8))
     }
 
-    static let help = """
-        Statements (one per line; a line continues while a bracket is open or it ends in an operator):
-          data x = [4.8, 5.2, 3.9]        observed data (also csv("file.csv"), sample(Normal(5, 2), 200, seed: 42))
-          let m = mean(x)                 a named value or formula
-          param σ > 0                     an unknown to estimate (also: in (0, 1), : vector[3], = start)
-          model x ~ Normal(μ, σ)          a likelihood term
-          fit                             estimate
-          print m, sd(x)                  show values
-          assert m ≈ 4.63 within 0.01     check a value
-        Commands:
-          :help          this text
-          :load FILE     run a script in this session
-          :names         list what is defined
-          :reset         forget every definition
-          :quit          leave (also Ctrl-D)
-        Tab completes keywords, functions, distributions, names and table columns (d.<Tab>).
-        """
+    /// A bare `help`, `?`, `quit` or `exit` (or `help()`, …) alone on a line: what a
+    /// newcomer types to find their way. Answered, and true, unless the session
+    /// defines that name (then the line is an expression statement like any other).
+    func answerBareWord(_ line: String) -> Bool {
+        var word = line.trimmingCharacters(in: .whitespaces)
+        if word.hasSuffix("()") { word.removeLast(2) }
+        guard !session.namesInScope.contains(word) else { return false }
+        switch word {
+        case "help", "?":
+            print(Help.text)
+        case "quit", "exit":
+            print("Type :quit or press Ctrl-D to leave.")
+        default:
+            return false
+        }
+        return true
+    }
 
     /// Completion candidates for the word being typed.
     func candidates(for text: String) -> [String] {

@@ -9,6 +9,8 @@ public enum Domain: Sendable, Equatable, CustomStringConvertible {
     /// The closed unit interval [0, 1] (a probability).
     case unitInterval
     case nonnegativeInteger
+    /// A vector of probabilities summing to 1 (a simplex param, a row of one, or a softmax).
+    case simplex
 
     public var description: String {
         switch self {
@@ -16,6 +18,7 @@ public enum Domain: Sendable, Equatable, CustomStringConvertible {
         case .positive: return "> 0"
         case .unitInterval: return "in [0, 1]"
         case .nonnegativeInteger: return "a whole number ≥ 0"
+        case .simplex: return "a vector of probabilities summing to 1"
         }
     }
 
@@ -25,6 +28,7 @@ public enum Domain: Sendable, Equatable, CustomStringConvertible {
         case .positive: return x > 0 && x.isFinite
         case .unitInterval: return x >= 0 && x <= 1
         case .nonnegativeInteger: return x >= 0 && x == x.rounded() && x.isFinite
+        case .simplex: return x >= 0 && x <= 1
         }
     }
 }
@@ -39,6 +43,8 @@ public enum Support: Sendable, Equatable, CustomStringConvertible {
     case count
     /// 0, 1, …, N where N is the distribution's argument at this index.
     case countUpTo(argument: Int)
+    /// One of K categories: a whole number from 1 to K, or a text level.
+    case category
 
     public var description: String {
         switch self {
@@ -49,6 +55,15 @@ public enum Support: Sendable, Equatable, CustomStringConvertible {
         case .binary: return "0 or 1"
         case .count: return "a whole number ≥ 0"
         case .countUpTo: return "a whole number from 0 to N"
+        case .category: return "a category: a whole number from 1 to K, or a text level"
+        }
+    }
+
+    /// Whether the values are whole numbers (a probability mass function, P(Y ≥ y) = P(Y > y − 1)).
+    public var isDiscrete: Bool {
+        switch self {
+        case .binary, .count, .countUpTo, .category: return true
+        default: return false
         }
     }
 
@@ -62,8 +77,9 @@ public enum Support: Sendable, Equatable, CustomStringConvertible {
         case .binary: return y == 0 || y == 1
         case .count: return y >= 0 && y == y.rounded() && y.isFinite
         case .countUpTo(let k):
-            let n = k < arguments.count ? arguments[k] : .infinity
+            let n = k < arguments.count && !arguments[k].isNaN ? arguments[k] : .infinity
             return y >= 0 && y == y.rounded() && y <= n
+        case .category: return y >= 1 && y == y.rounded() && y.isFinite
         }
     }
 }
@@ -84,8 +100,10 @@ public protocol Distribution: Sendable {
     func draw(_ arguments: [Double], using rng: RandomSource) -> Double
     /// log p(y | arguments) for one row, in stable log-space form.
     func logDensity(_ y: Expr, _ arguments: [Expr]) -> Expr
-    /// log P(Y > y) for a right-censored row, or nil when not supported.
+    /// log P(Y > y), stable in the upper tail, or nil when not available.
     func logSurvival(_ y: Expr, _ arguments: [Expr]) -> Expr?
+    /// log P(Y ≤ y), stable in the lower tail, or nil when not available.
+    func logCDF(_ y: Expr, _ arguments: [Expr]) -> Expr?
 
     // Capabilities that fitting asks for (never the family's name).
 
@@ -97,6 +115,44 @@ public protocol Distribution: Sendable {
     /// (Bernoulli's p, Binomial's p): through σ(t) a linear predictor can push it
     /// to 0 or 1, which is how separation arises. nil if there is none.
     var probabilityArgument: Int? { get }
+    /// The argument that is a vector of probabilities over the outcomes, of which each row's
+    /// response picks one (Categorical's p): the model passes `logDensity` that picked
+    /// component, p_y, in its place. nil if there is none.
+    var outcomeProbabilities: Int? { get }
+    /// For a prior on a simplex param (Dirichlet): the log-density of one simplex row of V
+    /// components is `simplexNormaliser(V, arguments) + Σⱼ simplexComponent(θⱼ, arguments)`.
+    /// nil for a family that is not a distribution over a simplex.
+    func simplexComponent(_ x: Expr, _ arguments: [Expr]) -> Expr?
+    func simplexNormaliser(outcomes: Int, _ arguments: [Double]) -> Double?
+    /// How the location and scale are estimated exactly when ℓ is not smooth in the
+    /// location (Laplace: the sample median and the mean absolute deviation). nil: ℓ is smooth.
+    var locationEstimate: LocationEstimate? { get }
+    /// Arguments that bound the support (Uniform's a ≤ y ≤ b): their MLE is the sample
+    /// minimum or maximum, on the edge where ℓ stops being finite. nil for other families.
+    var edgeEstimate: EdgeEstimate? { get }
+    /// Whether ℓ can have several local maxima even for i.i.d. data (Cauchy): the fit says so.
+    var mayBeMultimodal: Bool { get }
+    /// Start values read from i.i.d. data, per argument (nil: no suggestion), for an
+    /// iterative fit whose params are the arguments themselves (Cauchy: the median and half
+    /// the interquartile range, where the likelihood's main mode usually is).
+    func startingValues(_ y: [Double]) -> [Double?]
+}
+
+/// A location–scale family whose location MLE is a sample quantile.
+public enum LocationEstimate: Sendable, Equatable {
+    /// μ̂ = the sample median (any point between the two middle values for even n; the
+    /// midpoint is reported), scale b̂ = mean |y − μ̂| (the same for every median).
+    case median(location: Int, scale: Int)
+}
+
+/// The arguments of a family whose support is [lower, upper].
+public struct EdgeEstimate: Sendable, Equatable {
+    public let lower: Int
+    public let upper: Int
+    public init(lower: Int, upper: Int) {
+        self.lower = lower
+        self.upper = upper
+    }
 }
 
 /// Which arguments of a Gaussian family are its mean and standard deviation.
@@ -111,8 +167,18 @@ public struct GaussianArguments: Sendable, Equatable {
 
 extension Distribution {
     public func logSurvival(_ y: Expr, _ arguments: [Expr]) -> Expr? { nil }
+    public func logCDF(_ y: Expr, _ arguments: [Expr]) -> Expr? { nil }
     public var gaussianArguments: GaussianArguments? { nil }
     public var probabilityArgument: Int? { nil }
+    public var locationEstimate: LocationEstimate? { nil }
+    public var edgeEstimate: EdgeEstimate? { nil }
+    public var mayBeMultimodal: Bool { false }
+    public func startingValues(_ y: [Double]) -> [Double?] { [] }
+    public var outcomeProbabilities: Int? { nil }
+    public func simplexComponent(_ x: Expr, _ arguments: [Expr]) -> Expr? { nil }
+    public func simplexNormaliser(outcomes: Int, _ arguments: [Double]) -> Double? { nil }
+    /// Whether the family is a distribution over a simplex (a prior for simplex params only).
+    public var isSimplexDistribution: Bool { simplexNormaliser(outcomes: 2, [1]) != nil }
 }
 
 /// The argument t when an expression is σ(t) (a logistic link), else nil.
@@ -125,6 +191,9 @@ func logisticArgument(_ p: Expr) -> Expr? {
 public enum Distributions {
     public static let all: [any Distribution] = [
         Normal(), Bernoulli(), Binomial(), Poisson(), Exponential(), BetaDistribution(), GammaDistribution(),
+        LogNormal(), StudentT(), Weibull(), NegativeBinomial(), Geometric(), Laplace(), Cauchy(), Uniform(),
+        ChiSquared(),
+        Categorical(), Dirichlet(),
     ]
 
     public static func named(_ name: String) -> (any Distribution)? {

@@ -18,10 +18,19 @@ public final class LogLikelihood {
     public private(set) var rawStatisticValues: [Symbol: Double] = [:]
     let remainders: [TermEvaluator]
     public let rows: [Int]
+    /// Per term, the rows that count as observations (a row of weight 0 does not).
+    public let observations: [Int]
     public let terms: [LikelihoodTerm]
     public let columns: [Symbol: [Double]]
     public let predictors: [LinearPredictor]
+    /// Terms whose parameters are picked per row by data, summed group by group.
+    public let groups: [GroupedTerm]
+    /// The per-row picks of params (`μ[d.class]`) and the data columns that pick them.
+    public let selectors: [Selector]
+    public let indexColumns: [IndexColumn]
     let summaryParameters: [Symbol]
+    /// The slots that appear as parameters (not through a selector) anywhere in ℓ.
+    let scalarSlots: [Int]
     lazy var summaryGradient: [Expr] = summaryParameters.map { summary.derivative(withRespectTo: $0) }
     lazy var summaryHessian: [[Expr]] = summaryGradient.map { g in
         summaryParameters.map { g.derivative(withRespectTo: $0) }
@@ -31,35 +40,57 @@ public final class LogLikelihood {
     /// statistics and computes them in one pass (two where a pilot centres them).
     public init(
         store: ExprStore, terms: [LikelihoodTerm], priors: Expr, columns: [Symbol: [Double]],
-        predictors: [LinearPredictor], parameterCount: Int
+        predictors: [LinearPredictor], parameterCount: Int, selectors: [Selector] = [],
+        indexColumns: [IndexColumn] = []
     ) throws(LikelihoodError) {
         self.store = store
         self.parameterCount = parameterCount
         self.priors = priors
+        self.selectors = selectors
+        self.indexColumns = indexColumns
         var forms: [StatisticalForm] = []
+        var observations: [Int] = []
+        var groups: [GroupedTerm] = []
         var remainders: [TermEvaluator] = []
         var values: [Symbol: Double] = [:]
         var raw: [Symbol: Double] = [:]
         var firstStatistic = 0
         var firstAtom = 0
         for (t, term) in terms.enumerated() {
-            let data = try TermData(term, columns: columns)
+            let data = try TermData(term, columns: columns, index: t)
+            observations.append(data.observations)
             let count = Symbol.count(t)
             // Domain-dependent identities first (log(λ·t) = log λ + log t when both are positive),
             // so more of ℓ factors into statistics.
             let core = try term.core().simplified()
             let form = SufficientStatistics.factor(
                 core, count: count, firstStatistic: firstStatistic, firstAtom: firstAtom)
-            data.computeStatistics(form, count: count, into: &values, raw: &raw)
+            let picked = selectors.filter { form.value.depends(on: $0.symbol) }
+            if picked.isEmpty {
+                data.computeStatistics(form, count: count, into: &values, raw: &raw)
+            } else {
+                let cellColumns = Array(Set(picked.flatMap(\.columns))).sorted()
+                let cells = CellTable(columns: cellColumns, indexColumns: indexColumns, rows: term.rows)
+                groups.append(
+                    GroupedTerm(
+                        term: t, form: form, selectors: picked, cells: cells, indexColumns: indexColumns, data: data))
+            }
             firstStatistic += form.statistics.count
             firstAtom += form.atoms.count
             forms.append(form)
             if let r = form.remainder {
+                let rowSelectors = selectors.filter { r.depends(on: $0.symbol) }.map {
+                    RowSelector(symbol: $0.symbol, slots: $0.rowSlots(indexColumns, rows: term.rows))
+                }
                 remainders.append(
-                    TermEvaluator(remainder: r, rows: term.rows, columns: columns, predictors: predictors))
+                    TermEvaluator(
+                        remainder: r, rows: term.rows, columns: columns, predictors: predictors,
+                        selectors: rowSelectors))
             }
         }
         self.forms = forms
+        self.observations = observations
+        self.groups = groups
         self.remainders = remainders
         self.terms = terms
         self.columns = columns
@@ -69,20 +100,33 @@ public final class LogLikelihood {
         rawStatisticValues = raw
         // Collected by parameter functions, S·log p + (n − S)·log(1 − p), so a zero count
         // multiplies log 0 as a whole (0·log 0 = 0 at the boundary) instead of ∞ − ∞.
-        summary = store.add(forms.map(\.value) + [priors]).collectedByParameters()
+        let grouped = Set(groups.map(\.term))
+        let summed = forms.enumerated().filter { !grouped.contains($0.offset) }.map(\.element.value)
+        summary = store.add(summed + [priors]).collectedByParameters()
         summaryParameters = summary.symbols.filter { if case .parameter = $0 { return true } else { return false } }
             .sorted()
+        let mentioned = [summary] + forms.compactMap(\.remainder) + groups.map(\.form.value)
+        scalarSlots = Set(mentioned.flatMap { $0.symbols }).compactMap {
+            if case .parameter(let i) = $0 { return i } else { return nil }
+        }.sorted()
     }
 
     /// The compiled per-row tapes (value, gradient and Hessian), disassembled, for `show tape`.
     public func tapeListing() -> String {
-        if remainders.isEmpty {
-            return "no per-row tape: ℓ is summarised by its sufficient statistics (O(1) in n)"
+        // A term summed group by group runs its template over the groups, as a row tape over rows.
+        let grouped = groups.enumerated().map { k, g in
+            "per-group tape \(k + 1) (the template, its gradient and Hessian, over \(g.cellCount) groups of rows, in blocks of \(CellEvaluator.blockSize)):\n"
+                + g.evaluator.tape(2).0.disassembled()
         }
-        return remainders.enumerated().map { k, r in
-            "per-row tape \(k + 1) (ℓ, ∇ℓ and ∇²ℓ for \(r.rows) rows, in blocks of \(TermEvaluator.blockSize)):\n"
-                + r.tape(2).0.disassembled()
-        }.joined(separator: "\n")
+        if remainders.isEmpty {
+            let summary = "no per-row tape: ℓ is summarised by its sufficient statistics (O(1) in n)"
+            return ([summary] + grouped).joined(separator: "\n")
+        }
+        return
+            (remainders.enumerated().map { k, r in
+                "per-row tape \(k + 1) (ℓ, ∇ℓ and ∇²ℓ for \(r.rows) rows, in blocks of \(TermEvaluator.blockSize)):\n"
+                    + r.tape(2).0.disassembled()
+            } + grouped).joined(separator: "\n")
     }
 
     /// Data-only per-row expressions of term `t`, evaluated for every row.
@@ -110,11 +154,29 @@ public final class LogLikelihood {
 
     /// ℓ(θ) (order 0), with ∇ℓ (order ≥ 1) and ∇²ℓ (order 2).
     public func evaluate(_ theta: [Double], order: Int = 2) -> Evaluation {
-        var scalars = statisticValues
-        for (i, x) in theta.enumerated() { scalars[.parameter(i)] = x }
+        var hessian = Matrix(rows: order >= 2 ? parameterCount : 0, columns: order >= 2 ? parameterCount : 0)
+        var (value, gradient) = evaluate(theta, order: order, into: &hessian)
+        for r in remainders {
+            r.accumulate(
+                theta, order: order, scalars: scalars(theta), value: &value, gradient: &gradient, hessian: &hessian)
+        }
+        return Evaluation(value: value, gradient: gradient, hessian: hessian)
+    }
+
+    /// ℓ, ∇ℓ and ∇²ℓ with the Hessian kept sparse, for a model summarised by its statistics
+    /// (no per-row part): its parameters meet only within a group, so the Hessian has O(cells)
+    /// entries where a dense one would have k².
+    public func evaluateSparse(_ theta: [Double]) -> (value: Double, gradient: [Double], hessian: SparseSymmetric) {
+        var hessian = SparseSymmetric(size: parameterCount)
+        let (value, gradient) = evaluate(theta, order: 2, into: &hessian)
+        return (value, gradient, hessian)
+    }
+
+    /// The summarised part (statistics, symbolic) and the grouped part (per cell), into any Hessian.
+    func evaluate<H: HessianAccumulator>(_ theta: [Double], order: Int, into hessian: inout H) -> (Double, [Double]) {
+        let scalars = scalars(theta)
         var value = summary.evaluate(scalars)
         var gradient = [Double](repeating: 0, count: parameterCount)
-        var hessian = Matrix(rows: order >= 2 ? parameterCount : 0, columns: order >= 2 ? parameterCount : 0)
         if order >= 1 {
             for (k, s) in summaryParameters.enumerated() {
                 gradient[slot(s)] += summaryGradient[k].evaluate(scalars)
@@ -123,14 +185,45 @@ public final class LogLikelihood {
         if order >= 2 {
             for (a, s) in summaryParameters.enumerated() {
                 for (b, t) in summaryParameters.enumerated() {
-                    hessian[slot(s), slot(t)] += summaryHessian[a][b].evaluate(scalars)
+                    hessian.add(slot(s), slot(t), summaryHessian[a][b].evaluate(scalars))
                 }
             }
         }
-        for r in remainders {
-            r.accumulate(theta, order: order, scalars: scalars, value: &value, gradient: &gradient, hessian: &hessian)
+        for g in groups {
+            g.evaluator.accumulate(
+                theta, order: order, scalars: scalars, value: &value, gradient: &gradient, hessian: &hessian)
         }
-        return Evaluation(value: value, gradient: gradient, hessian: hessian)
+        return (value, gradient)
+    }
+
+    /// The slots some row picks through a selector (in a group, or per row): a component of a
+    /// param picked by data that no row picks does not enter ℓ at all.
+    public var pickedSlots: Set<Int> {
+        var slots = Set<Int>()
+        for g in groups { for s in g.selectors { slots.formUnion((g.slots[s.symbol] ?? []).map(Int.init)) } }
+        for r in remainders { for s in r.selectors { slots.formUnion(s.slots.map(Int.init)) } }
+        return slots
+    }
+
+    /// A group of rows that θ gives probability 0 (its ℓ is −∞): the term, the θ slot its
+    /// selectors pick there (the component at 0), and its rows; nil if there is none.
+    public func impossibleGroup(_ theta: [Double]) -> (term: Int, slots: [Int], rows: Int)? {
+        let scalars = scalars(theta)
+        for g in groups {
+            let values = g.evaluator.perCell(theta, scalars: scalars)
+            guard let c = values.firstIndex(where: { $0 == -.infinity || $0.isNaN }) else { continue }
+            let slots = g.selectors.compactMap { g.slots[$0.symbol].map { Int($0[c]) } }
+            return (g.term, slots, Int(g.counts[c]))
+        }
+        return nil
+    }
+
+    /// The statistics' values with θ's components as the parameters' values (those that appear
+    /// outside selectors: a model with 10⁶ picked components does not copy them all).
+    func scalars(_ theta: [Double]) -> [Symbol: Double] {
+        var scalars = statisticValues
+        for i in scalarSlots { scalars[.parameter(i)] = theta[i] }
+        return scalars
     }
 
     func slot(_ s: Symbol) -> Int {

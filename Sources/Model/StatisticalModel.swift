@@ -1,7 +1,8 @@
 import LinearAlgebra
 import Symbolic
 
-/// A prior on one param: `β ~ Normal(0, 1)`, applied to each of its components.
+/// A prior on one param: `β ~ Normal(0, 1)`, applied to each of its components; or, for
+/// a simplex param, `P ~ Dirichlet(α)`, applied to each of its rows.
 public struct PriorTerm: Sendable {
     public let parameter: String
     public let slots: Range<Int>
@@ -10,15 +11,32 @@ public struct PriorTerm: Sendable {
     public let arguments: [Double]
     /// As written: "β ~ Normal(0, 1)".
     public let description: String
+    /// For a prior over a simplex: the components of each row (V).
+    public let outcomes: Int?
 
     public init(
-        parameter: String, slots: Range<Int>, family: any Distribution, arguments: [Double], description: String
+        parameter: String, slots: Range<Int>, family: any Distribution, arguments: [Double], description: String,
+        outcomes: Int? = nil
     ) {
         self.parameter = parameter
         self.slots = slots
         self.family = family
         self.arguments = arguments
         self.description = description
+        self.outcomes = outcomes
+    }
+
+    /// The log-prior of one component x: log p(x) for a prior per component, its part
+    /// (α − 1)·log x of a Dirichlet row.
+    public func component(_ x: Expr) -> Expr {
+        let args = arguments.map { x.store.constant($0) }
+        return family.simplexComponent(x, args) ?? family.logDensity(x, args)
+    }
+
+    /// The part of the log-prior that is the same whatever θ: each simplex row's normaliser.
+    public var constant: Double {
+        guard let v = outcomes, let c = family.simplexNormaliser(outcomes: v, arguments) else { return 0 }
+        return c * Double(slots.count / v)
     }
 }
 
@@ -39,11 +57,15 @@ public final class StatisticalModel: @unchecked Sendable {
     public let predictorDescriptions: [Symbol: String]
     /// Each term as written: "y ~ Normal(μ, σ) weight w".
     public let termDescriptions: [String]
+    /// Each term's data as written, left of `~`: "log(y)".
+    public let responseDescriptions: [String]
 
     public init(
         name: String, store: ExprStore, layout: ParameterLayout, terms: [LikelihoodTerm], likelihood: LogLikelihood,
-        priors: [PriorTerm], predictorDescriptions: [Symbol: String], termDescriptions: [String]
+        priors: [PriorTerm], predictorDescriptions: [Symbol: String], termDescriptions: [String],
+        responseDescriptions: [String] = []
     ) {
+        self.responseDescriptions = responseDescriptions
         self.name = name
         self.store = store
         self.layout = layout
@@ -53,25 +75,25 @@ public final class StatisticalModel: @unchecked Sendable {
         self.predictorDescriptions = predictorDescriptions
         self.termDescriptions = termDescriptions
         var pieces: [Expr] = []
-        for prior in priors {
-            let args = prior.arguments.map { store.constant($0) }
-            for slot in prior.slots { pieces.append(prior.family.logDensity(store.symbol(.parameter(slot)), args)) }
+        let total = priors.reduce(0) { $0 + $1.slots.count }
+        if total <= StatisticalModel.symbolicPriorLimit {
+            for prior in priors {
+                for slot in prior.slots { pieces.append(prior.component(store.symbol(.parameter(slot)))) }
+                if prior.constant != 0 { pieces.append(store.constant(prior.constant)) }
+            }
         }
-        let prior = store.add(pieces)
-        let parameters = prior.symbols.filter { if case .parameter = $0 { return true } else { return false } }.sorted()
-        let gradient = parameters.map { prior.derivative(withRespectTo: $0) }
-        logPrior = prior
-        priorParameters = parameters
-        priorGradient = gradient
-        priorHessian = gradient.map { g in parameters.map { g.derivative(withRespectTo: $0) } }
+        logPrior = store.add(pieces)
+        priorEvaluators = priors.map { PriorEvaluator($0, store: store) }
     }
 
-    private let priorParameters: [Symbol]
-    private let priorGradient: [Expr]
-    private let priorHessian: [[Expr]]
+    /// Priors over at most this many components are also written out symbolically (for
+    /// `derive` and the closed form); beyond it they are evaluated component by component.
+    public static let symbolicPriorLimit = 1000
 
-    /// Observations: rows of every term (a weighted row counts once).
-    public var rowCount: Int { terms.reduce(0) { $0 + $1.rows } }
+    let priorEvaluators: [PriorEvaluator]
+
+    /// Observations: rows of every term (a weighted row counts once; a row of weight 0 not at all).
+    public var rowCount: Int { likelihood.observations.reduce(0, +) }
     public var hasPriors: Bool { !priors.isEmpty }
     public var priorNames: [String] { priors.map(\.description) }
 
@@ -82,19 +104,21 @@ public final class StatisticalModel: @unchecked Sendable {
     public func evaluate(_ theta: [Double], order: Int, withPrior: Bool) -> LogLikelihood.Evaluation {
         var e = likelihood.evaluate(theta, order: order)
         guard withPrior, hasPriors else { return e }
-        var values: [Symbol: Double] = [:]
-        for (i, x) in theta.enumerated() { values[.parameter(i)] = x }
-        e.value += logPrior.evaluate(values)
-        if order >= 1 {
-            for (a, p) in priorParameters.enumerated() {
-                guard case .parameter(let i) = p else { continue }
-                e.gradient[i] += priorGradient[a].evaluate(values)
-                guard order >= 2 else { continue }
-                for (b, q) in priorParameters.enumerated() {
-                    guard case .parameter(let j) = q else { continue }
-                    e.hessian[i, j] += priorHessian[a][b].evaluate(values)
-                }
-            }
+        for p in priorEvaluators {
+            p.accumulate(theta, order: order, value: &e.value, gradient: &e.gradient, hessian: &e.hessian)
+        }
+        return e
+    }
+
+    /// The same with the Hessian kept sparse (for a model summarised by statistics, too large for
+    /// a dense one): a prior per component adds only to the diagonal.
+    public func evaluateSparse(_ theta: [Double], withPrior: Bool) -> (
+        value: Double, gradient: [Double], hessian: SparseSymmetric
+    ) {
+        var e = likelihood.evaluateSparse(theta)
+        guard withPrior, hasPriors else { return e }
+        for p in priorEvaluators {
+            p.accumulate(theta, order: 2, value: &e.value, gradient: &e.gradient, hessian: &e.hessian)
         }
         return e
     }

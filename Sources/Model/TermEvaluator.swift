@@ -11,14 +11,23 @@ final class TermEvaluator: @unchecked Sendable {
     let rows: Int
     let columns: [Symbol: [Double]]
     let predictors: [LinearPredictor]
-    /// The derivative variables: scalar parameters in R, then the linear predictors.
+    /// The derivative variables: scalar parameters in R, then the linear predictors, then the
+    /// components picked per row by data (each a one-hot "predictor": gathered from θ by the
+    /// row's index, its derivatives scattered back to the slot it picked).
     let scalarParameters: [Symbol]
     let predictorSymbols: [Symbol]
+    let selectors: [RowSelector]
     var tapes: [Int: (Tape, [TapeRunner], [(Int, Int)])] = [:]
     static let blockSize = 1024
 
-    init(remainder: Expr, rows: Int, columns: [Symbol: [Double]], predictors: [LinearPredictor]) {
-        self.remainder = remainder
+    init(
+        remainder: Expr, rows: Int, columns: [Symbol: [Double]], predictors: [LinearPredictor],
+        selectors: [RowSelector] = []
+    ) {
+        // A selector takes a value per row here: it becomes a row-level symbol of the tape.
+        let store = remainder.store
+        self.remainder = remainder.substituting(
+            Dictionary(uniqueKeysWithValues: selectors.map { ($0.symbol, store.symbol($0.rowSymbol)) }))
         self.rows = rows
         self.columns = columns
         let symbols = remainder.symbols
@@ -26,9 +35,10 @@ final class TermEvaluator: @unchecked Sendable {
         let used = predictors.filter { symbols.contains($0.symbol) }
         self.predictors = used
         predictorSymbols = used.map(\.symbol)
+        self.selectors = selectors
     }
 
-    var variables: [Symbol] { scalarParameters + predictorSymbols }
+    var variables: [Symbol] { scalarParameters + predictorSymbols + selectors.map(\.rowSymbol) }
 
     /// The tape for `order` (0: R; 1: R and ∂R; 2: also ∂²R), compiled on first use, with one
     /// runner per chunk of rows.
@@ -129,6 +139,11 @@ final class TermEvaluator: @unchecked Sendable {
         let columnSlots = tape.rowInputs.enumerated().map { (k, input) -> (Int, [Double]?, Int?) in
             (k, columns[input.symbol], predictorSymbols.firstIndex(of: input.symbol))
         }
+        let selectorSlots = tape.rowInputs.enumerated().compactMap { k, input -> (Int, Int)? in
+            selectors.firstIndex { $0.rowSymbol == input.symbol }.map { (k, $0) }
+        }
+        let picked = selectors.map { _ in UnsafeMutablePointer<Double>.allocate(capacity: TermEvaluator.blockSize) }
+        defer { picked.forEach { $0.deallocate() } }
         // Outputs reduced by summing: ℓ, the scalar-parameter derivatives and their second derivatives
         // (the predictor ones go through BLAS instead).
         let summed =
@@ -157,6 +172,11 @@ final class TermEvaluator: @unchecked Sendable {
                     column.withUnsafeBufferPointer { runner.bind(k, to: $0.baseAddress! + start) }
                 }
             }
+            for (k, s) in selectorSlots {
+                let slots = selectors[s].slots
+                for i in 0..<n { picked[s][i] = theta[Int(slots[start + i])] }
+                runner.bind(k, to: picked[s])
+            }
             runner.run(count: n)
             for k in summed {
                 let out = runner.output(k)
@@ -169,20 +189,57 @@ final class TermEvaluator: @unchecked Sendable {
                     addTransposed(
                         p, start, n, runner.output(1 + nScalar + j), into: &partial.gradient, offset: p.offset)
                 }
+                for (j, s) in selectors.enumerated() {
+                    let out = runner.output(1 + nScalar + predictors.count + j)
+                    for i in 0..<n { partial.gradient[Int(s.slots[start + i])] += out[i] }
+                }
             }
             if order >= 2 {
                 for (pairIndex, (a, b)) in pairs.enumerated() {
                     let out = runner.output(1 + vars.count + pairIndex)
-                    blockHessian(a, b, nScalar, out, start, n, &partial.hessian, &scaled)
+                    if b >= nScalar + predictors.count {
+                        selectorHessian(a, b, nScalar, out, start, n, &partial.hessian)
+                    } else {
+                        blockHessian(a, b, nScalar, out, start, n, &partial.hessian, &scaled)
+                    }
                 }
             }
             start += n
         }
     }
 
+    /// One block's contribution to the Hessian for a pair (a, b) whose second is a picked
+    /// component: h per row goes to (slot of a, slot b picks) and its mirror, a predictor's
+    /// through its row of X.
+    func selectorHessian(
+        _ a: Int, _ b: Int, _ nScalar: Int, _ h: UnsafePointer<Double>, _ start: Int, _ n: Int,
+        _ hessian: inout Matrix
+    ) {
+        let nPredictors = predictors.count
+        let right = selectors[b - nScalar - nPredictors].slots
+        func both(_ i: Int, _ j: Int, _ v: Double) {
+            hessian[i, j] += v
+            if i != j || a != b { hessian[j, i] += v }
+        }
+        if a < nScalar {
+            let i = slot(scalarParameters[a])
+            for r in 0..<n { both(i, Int(right[start + r]), h[r]) }
+        } else if a < nScalar + nPredictors {
+            let p = predictors[a - nScalar]
+            for r in 0..<n {
+                let j = Int(right[start + r])
+                for c in 0..<p.length { both(p.offset + c, j, h[r] * p.matrix[start + r, c]) }
+            }
+        } else {
+            let left = selectors[a - nScalar - nPredictors].slots
+            for r in 0..<n { both(Int(left[start + r]), Int(right[start + r]), h[r]) }
+        }
+    }
+
     /// The blocks written one-sidedly (upper triangles, (p, q) blocks) copied to their mirror images.
     func mirrorPredictorBlocks(_ pairs: [(Int, Int)], _ nScalar: Int, _ hessian: inout Matrix) {
-        for (a, b) in pairs where a >= nScalar && b >= nScalar {
+        let end = nScalar + predictors.count
+        for (a, b) in pairs where a >= nScalar && b >= nScalar && a < end && b < end {
             let p = predictors[a - nScalar]
             let q = predictors[b - nScalar]
             for i in 0..<p.length {

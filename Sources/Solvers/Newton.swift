@@ -1,4 +1,5 @@
 import Foundation
+import Interrupt
 import LinearAlgebra
 
 /// Newton's method with the exact Hessian and a backtracking line search.
@@ -12,6 +13,8 @@ public struct Newton {
     /// Relative tolerance on the Newton decrement (half the predicted increase of f).
     public var tolerance = 1e-16
     public var onIteration: ((Iteration) -> Void)?
+    /// Polled once per iteration; true stops the iteration with status `.interrupted`.
+    public var isInterrupted: () -> Bool = { Interrupt.requested }
 
     public init(maximumIterations: Int = 200, tolerance: Double = 1e-16) {
         self.maximumIterations = maximumIterations
@@ -33,6 +36,10 @@ public struct Newton {
                 x: x, value: value, gradient: gradient, iterations: 0, status: .notFinite, history: history)
         }
         for k in 1...maximumIterations {
+            if isInterrupted() {
+                return SolverResult(
+                    x: x, value: value, gradient: gradient, iterations: k - 1, status: .interrupted, history: history)
+            }
             guard let direction = Newton.ascentDirection(hessian, gradient) else {
                 return SolverResult(
                     x: x, value: value, gradient: gradient, iterations: k - 1, status: .notFinite, history: history)

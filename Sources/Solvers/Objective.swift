@@ -27,6 +27,8 @@ public struct SolverResult: Sendable {
         case notFinite
         /// Plain gradient ascent ran its fixed number of steps (no convergence test).
         case completedSteps
+        /// A stop was asked for (`Interrupt.requested`: Ctrl-C in the REPL) before the solver finished.
+        case interrupted
     }
 
     public let x: [Double]
@@ -37,6 +39,17 @@ public struct SolverResult: Sendable {
     public let history: [Iteration]
 
     public var gradientNorm: Double { gradient.map(abs).max() ?? 0 }
+
+    public init(
+        x: [Double], value: Double, gradient: [Double], iterations: Int, status: Status, history: [Iteration]
+    ) {
+        self.x = x
+        self.value = value
+        self.gradient = gradient
+        self.iterations = iterations
+        self.status = status
+        self.history = history
+    }
 }
 
 extension Array where Element == Double {

@@ -20,7 +20,7 @@ extension Expr {
     public func collectedByParameters() -> Expr {
         let isParameter: (Symbol) -> Bool = {
             switch $0 {
-            case .parameter, .predictor, .variable: return true
+            case .parameter, .predictor, .variable, .selected: return true
             default: return false
             }
         }

@@ -60,7 +60,10 @@ struct Evaluator {
             }
             return divisor == 1 ? product : product / divisor
         case .pow(let b, let e):
-            return Foundation.pow(value(b, row: row, memo: &memo), value(e, row: row, memo: &memo))
+            let base = value(b, row: row, memo: &memo)
+            // √x by the correctly rounded square root (the same bits on every CPU), not libm's pow.
+            if store.expr(e).constantValue == 0.5 { return base.squareRoot() }
+            return Foundation.pow(base, value(e, row: row, memo: &memo))
         case .apply(let f, let args):
             return f.evaluate(args.map { value($0, row: row, memo: &memo) })
         case .rowSum(let body):

@@ -160,7 +160,7 @@ struct Printer {
             switch s {
             case .count: return 1
             case .statistic, .pilot: return 2
-            case .parameter, .variable: return 3
+            case .parameter, .variable, .selected: return 3
             case .column, .predictor: return 4
             }
         case .pow: return f.powerParts.base.symbol != nil ? factorRank(f.powerParts.base) : 5

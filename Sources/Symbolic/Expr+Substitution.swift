@@ -7,7 +7,11 @@ extension Expr {
 
     /// Replaces symbols by numbers.
     public func substituting(_ values: [Symbol: Double]) -> Expr {
-        substituting(values.mapValues { store.constant($0) })
+        // Constants made in key order (node ids, and so canonical order, must not depend on the
+        // dictionary's iteration order, which varies from run to run).
+        var replacements: [Symbol: Expr] = [:]
+        for key in values.keys.sorted() { replacements[key] = store.constant(values[key] ?? .nan) }
+        return substituting(replacements)
     }
 
     func substitute(_ r: [Symbol: Expr], _ memo: inout [Int32: Expr]) -> Expr {

@@ -39,7 +39,7 @@ public struct Expr: Hashable, CustomStringConvertible {
     public var dependsOnParameters: Bool {
         symbols.contains {
             switch $0 {
-            case .parameter, .predictor: return true
+            case .parameter, .predictor, .selected: return true
             default: return false
             }
         }

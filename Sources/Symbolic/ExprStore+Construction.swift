@@ -9,9 +9,6 @@ extension ExprStore {
     public func add(_ terms: [Expr]) -> Expr {
         var constant = 0.0
         var coefficients: [Int32: Double] = [:]
-        // First-seen order, so that new nodes (c·base) are interned in an order that does not
-        // depend on the dictionary's per-process hash seed (node ids decide printing order).
-        var order: [Int32] = []
         // A number times a sum is distributed (2·(a + b) − 2a = 2b), as in SymPy.
         func visit(_ e: Expr, _ scale: Double) {
             switch e.node {
@@ -22,14 +19,15 @@ extension ExprStore {
                 if base.isSum {
                     visit(base, scale * c)
                 } else {
-                    if coefficients[base.id] == nil { order.append(base.id) }
                     coefficients[base.id, default: 0] += scale * c
                 }
             }
         }
         terms.forEach { visit($0, 1) }
         var ids: [Int32] = []
-        for base in order {
+        // In key order, not the dictionary's (which varies from run to run): new nodes get their
+        // ids here, and ids decide the canonical order, so the printed form must not depend on it.
+        for base in coefficients.keys.sorted() {
             guard let c = coefficients[base], c != 0 else { continue }
             ids.append(c == 1 ? base : mulRaw(c, expr(base)).id)
         }

@@ -65,6 +65,7 @@ public final class ExprStore {
         case .pilot(let i): return "c\(Expr.subscripted(i + 1))"
         case .variable(let i): return "v\(Expr.subscripted(i + 1))"
         case .count(let k): return k == 0 ? "n" : "n\(Expr.subscripted(k))"
+        case .selected(let s): return "θ[s\(Expr.subscripted(s + 1))]"
         }
     }
 }

@@ -6,7 +6,39 @@ extension Function {
     public func evaluate(_ x: [Double]) -> Double {
         switch self {
         case .logsumexp: return Function.logsumexp(x)
-        default: return evaluate(x[0])
+        default:
+            switch arity {
+            case 2: return evaluate(x[0], x[1], 0)
+            case 3: return evaluate(x[0], x[1], x[2])
+            default: return evaluate(x[0])
+            }
+        }
+    }
+
+    /// The functions of two or three arguments (unused trailing arguments are ignored).
+    public func evaluate(_ x: Double, _ y: Double, _ z: Double) -> Double {
+        switch self {
+        case .atan2: return Foundation.atan2(x, y)
+        case .logPochhammer:
+            GSLSetup.once
+            var r = gsl_sf_result()
+            return gsl_sf_lnpoch_e(x, y, &r) == 0 ? r.val : .nan
+        case .logGammaP: return IncompleteGamma.evaluate(x, y).logP
+        case .logGammaPda: return IncompleteGamma.evaluate(x, y).logPda
+        case .logGammaPdaa: return IncompleteGamma.evaluate(x, y).logPdaa
+        case .logGammaQ: return IncompleteGamma.evaluate(x, y).logQ
+        case .logGammaQda: return IncompleteGamma.evaluate(x, y).logQda
+        case .logGammaQdaa: return IncompleteGamma.evaluate(x, y).logQdaa
+        case .logBetaI: return IncompleteBeta.evaluate(x, y, z).value
+        case .logBetaIda: return IncompleteBeta.evaluate(x, y, z).da
+        case .logBetaIdb: return IncompleteBeta.evaluate(x, y, z).db
+        case .logBetaIdaa: return IncompleteBeta.evaluate(x, y, z).daa
+        case .logBetaIdab: return IncompleteBeta.evaluate(x, y, z).dab
+        case .logBetaIdbb: return IncompleteBeta.evaluate(x, y, z).dbb
+        case .logStudentTCDF: return StudentTCDF.evaluate(x, y).value
+        case .logStudentTCDFdnu: return StudentTCDF.evaluate(x, y).dnu
+        case .logStudentTCDFdnunu: return StudentTCDF.evaluate(x, y).dnunu
+        default: return evaluate(x)
         }
     }
 
@@ -30,7 +62,35 @@ extension Function {
         case .abs: return Swift.abs(x)
         case .sign: return x > 0 ? 1 : (x < 0 ? -1 : 0)
         case .logsumexp: return x
+        case .sin: return Foundation.sin(x)
+        case .cos: return Foundation.cos(x)
+        case .tan: return Foundation.tan(x)
+        case .atan: return Foundation.atan(x)
+        case .erf: return Foundation.erf(x)
+        case .log10: return x < 0 ? .nan : Foundation.log10(x)
+        case .log2: return x < 0 ? .nan : Foundation.log2(x)
+        case .floor: return Foundation.floor(x)
+        case .round: return x.rounded(.toNearestOrAwayFromZero)
+        case .log1mexp: return Function.log1mexp(x)
+        case .logStep: return x >= 0 ? 0 : (x.isNaN ? x : -.infinity)
+        case .logCauchyCDF: return Function.logCauchyCDF(x)
+        default: return evaluate(x, .nan, .nan)
         }
+    }
+
+    /// log(1 − eˣ) for x ≤ 0 (Mächler's rule): log(−expm1(x)) near 0, log1p(−eˣ) beyond −log 2.
+    public static func log1mexp(_ x: Double) -> Double {
+        if x > 0 || x.isNaN { return .nan }
+        return x > -Foundation.log(2) ? Foundation.log(-Foundation.expm1(x)) : Foundation.log1p(-Foundation.exp(x))
+    }
+
+    /// log(½ + atan(z)/π); for z < 0 the same value as log(atan(−1/z)/π) (atan z = −π/2 − atan(1/z)),
+    /// which has no cancellation in the left tail.
+    public static func logCauchyCDF(_ z: Double) -> Double {
+        if z.isNaN { return z }
+        if z == -.infinity { return -.infinity }
+        if z < 0 { return Foundation.log(Foundation.atan(-1 / z) / Double.pi) }
+        return Foundation.log1p(-Foundation.atan(1 / z) / Double.pi)
     }
 
     /// log |Γ(x)| by the reentrant lgamma_r (lgamma writes the global signgam, a data race when

@@ -59,8 +59,7 @@ public enum ScoreSolver {
             solved = solved.map { ($0.0, $0.1.substituting(substitution)) }
             solved.append((symbol, solution))
             equations[symbol] = nil
-            // In the unknowns' order, not the dictionary's (node ids decide printing order).
-            for u in remaining { equations[u.symbol] = equations[u.symbol]?.substituting(substitution) }
+            for key in equations.keys.sorted() { equations[key] = equations[key]?.substituting(substitution) }
         }
         return .success(solved)
     }
@@ -125,8 +124,7 @@ public enum ScoreSolver {
             }
         }
         if maximum.isEmpty { return e }
-        let bases = maximum.keys.sorted { $0.id < $1.id }
-        let multiplier = e.store.mul(bases.compactMap { b in maximum[b].map { b.pow($0) } })
+        let multiplier = e.store.mul(maximum.keys.sorted { $0.id < $1.id }.map { $0.pow(maximum[$0] ?? e.store.one) })
         return e.store.add(e.terms.map { $0 * multiplier })
     }
 
@@ -148,8 +146,8 @@ public enum ScoreSolver {
             }
             parts[power, default: []].append(e.store.mul(rest))
         }
-        var coefficients: [Int: Expr] = [:]
-        for power in parts.keys.sorted() { coefficients[power] = e.store.add(parts[power] ?? []) }
-        return coefficients
+        var result: [Int: Expr] = [:]
+        for power in parts.keys.sorted() { result[power] = e.store.add(parts[power] ?? []) }
+        return result
     }
 }

@@ -179,14 +179,44 @@ public enum SufficientStatistics {
         for v in variables {
             var g = e
             var d = 0
+            if hasKink(e, in: v.symbol!) { return nil }
             while g.depends(on: v.symbol!) {
                 if d == maximumDegree { return nil }
                 g = g.derivative(withRespectTo: v.symbol!)
                 d += 1
+                // A derivative the IR does not form (ψ⁽³⁾'s, a second shape derivative's) is a NaN
+                // constant, not a sign that the term is polynomial: lgamma(y + θ) stays per row.
+                if containsNaN(g) { return nil }
             }
             degrees.append(d)
         }
         return degrees
+    }
+
+    static func containsNaN(_ e: Expr) -> Bool {
+        var seen: Set<Int32> = []
+        var stack = [e.id]
+        while let id = stack.popLast() {
+            guard seen.insert(id).inserted else { continue }
+            let node = e.store.node(id)
+            if case .constant(let bits) = node, Double(bitPattern: bits).isNaN { return true }
+            stack.append(contentsOf: node.children)
+        }
+        return false
+    }
+
+    /// Whether a non-analytic function (|x|, sign, floor, …) is applied to something that
+    /// depends on s: its derivatives vanish almost everywhere without it being polynomial.
+    static func hasKink(_ e: Expr, in s: Symbol) -> Bool {
+        var seen: Set<Int32> = []
+        var stack = [e.id]
+        while let id = stack.popLast() {
+            guard seen.insert(id).inserted, e.store.expr(id).depends(on: s) else { continue }
+            let node = e.store.node(id)
+            if case .apply(let f, _) = node, !f.isAnalytic { return true }
+            stack.append(contentsOf: node.children)
+        }
+        return false
     }
 
     /// The nonzero Taylor terms of P: each multi-index α (αₖ ≤ dₖ, |α| ≤ maximumDegree)

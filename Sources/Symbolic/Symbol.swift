@@ -18,6 +18,10 @@ public enum Symbol: Hashable, Sendable, Comparable {
     case variable(Int)
     /// The number of rows, n (or Σ wᵢ for a weighted model).
     case count(Int)
+    /// Selector s: the component of a param that a row's index picks (`μ[d.class]`). Within
+    /// a group of rows sharing the index it is one parameter, so statistics factor out per
+    /// group; per row (in a compiled tape) it is gathered from θ by the row's index.
+    case selected(Int)
 
     /// Whether the symbol takes one value per row.
     public var isRowLevel: Bool {
@@ -42,7 +46,46 @@ public enum Function: String, CaseIterable, Hashable, Sendable {
     case normalMills
     /// log Σ exp(xᵢ), n-ary.
     case logsumexp
+    case sin, cos, tan, atan, erf, log10, log2, floor, round
+    /// atan2(y, x): the angle of the point (x, y), in (−π, π].
+    case atan2
+    /// log Γ(a + x) − log Γ(a) (arguments a, x), the log of the rising factorial (a)ₓ, without
+    /// the cancellation of the difference when a is large (GSL's lnpoch).
+    case logPochhammer
+    /// log(1 − eˣ) for x ≤ 0, without cancellation (the complement of a log-probability).
+    case log1mexp
+    /// log 1{x ≥ 0}: 0 where x ≥ 0, −∞ elsewhere (a support bound that moves with a parameter).
+    case logStep
+    /// log F(z) of the standard Cauchy distribution, F = ½ + atan(z)/π, stable in the left tail.
+    case logCauchyCDF
+    /// log P(a, x) and log Q(a, x), the regularised incomplete gamma functions, and
+    /// their first and second derivatives in the shape a.
+    case logGammaP, logGammaPda, logGammaPdaa, logGammaQ, logGammaQda, logGammaQdaa
+    /// log I_x(a, b), the regularised incomplete beta function (arguments a, b, x), and its
+    /// first and second derivatives in the shapes a and b.
+    case logBetaI, logBetaIda, logBetaIdb, logBetaIdaa, logBetaIdab, logBetaIdbb
+    /// log F(z; ν) of Student's t (arguments z, ν), and its first and second ν-derivatives.
+    case logStudentTCDF, logStudentTCDFdnu, logStudentTCDFdnunu
 
     /// Number of arguments (nil: any number ≥ 1).
-    public var arity: Int? { self == .logsumexp ? nil : 1 }
+    public var arity: Int? {
+        switch self {
+        case .logsumexp: return nil
+        case .atan2, .logPochhammer, .logGammaP, .logGammaPda, .logGammaPdaa, .logGammaQ, .logGammaQda, .logGammaQdaa,
+            .logStudentTCDF, .logStudentTCDFdnu, .logStudentTCDFdnunu:
+            return 2
+        case .logBetaI, .logBetaIda, .logBetaIdb, .logBetaIdaa, .logBetaIdab, .logBetaIdbb: return 3
+        default: return 1
+        }
+    }
+
+    /// Derivatives used only as the last level of a Hessian: their own partials are not formed.
+    public var isTerminalDerivative: Bool {
+        switch self {
+        case .tetragamma, .logGammaPdaa, .logGammaQdaa, .logBetaIdaa, .logBetaIdab, .logBetaIdbb,
+            .logStudentTCDFdnunu:
+            return true
+        default: return false
+        }
+    }
 }

@@ -31,7 +31,9 @@ extension Statement: CustomStringConvertible {
         case .let(let n, let e): return "(let \(n.text) \(e))"
         case .param(let p):
             var s = "(param \(p.name.text)"
-            if let k = p.length { s += " (vector \(k))" }
+            if let shape = p.shape {
+                s += " (\(shape.keyword) " + shape.dimensions.map { "\($0)" }.joined(separator: " ") + ")"
+            }
             switch p.constraint {
             case .interval(let a, let b): s += " (in \(a) \(b))"
             case .greater(let a): s += " (> \(a))"
@@ -43,7 +45,12 @@ extension Statement: CustomStringConvertible {
         case .model(let m):
             var s = "(model" + (m.name.map { " \($0.text):" } ?? "") + " \(m.response) ~ \(m.distribution)"
             if let w = m.weight { s += " (weight \(w))" }
-            if let c = m.censored { s += " (censored \(c))" }
+            if let c = m.censored { s += m.censoring == .left ? " (censored left \(c))" : " (censored \(c))" }
+            if let t = m.truncation {
+                s +=
+                    " (truncated" + (t.lower.map { " (lower \($0))" } ?? "") + (t.upper.map { " (upper \($0))" } ?? "")
+                    + ")"
+            }
             return s + ")"
         case .prior(let n, let d): return "(prior \(n.text) ~ \(d))"
         case .fit(let f):

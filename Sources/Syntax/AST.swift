@@ -108,13 +108,50 @@ public enum Constraint: Sendable {
     case less(ExpressionSyntax)
 }
 
+/// The shape written after `:` in a param declaration.
+public enum ParamShapeSyntax: Sendable {
+    /// `vector[K]`: K components.
+    case vector(ExpressionSyntax)
+    /// `simplex[K]`: K non-negative components summing to 1; `simplex[K, V]`: K rows, each a simplex over V.
+    case simplex(ExpressionSyntax, ExpressionSyntax?)
+    /// `matrix[K, p]`: K rows of p components.
+    case matrix(ExpressionSyntax, ExpressionSyntax)
+
+    /// The words that can follow `:`.
+    public static let keywords: Set<String> = ["vector", "simplex", "matrix"]
+
+    /// The word that names the shape: "vector", "simplex", "matrix".
+    public var keyword: String {
+        switch self {
+        case .vector: return "vector"
+        case .simplex: return "simplex"
+        case .matrix: return "matrix"
+        }
+    }
+
+    /// The dimension expressions, in order.
+    public var dimensions: [ExpressionSyntax] {
+        switch self {
+        case .vector(let k): return [k]
+        case .simplex(let k, let v): return [k] + (v.map { [$0] } ?? [])
+        case .matrix(let k, let p): return [k, p]
+        }
+    }
+}
+
 public struct ParamDeclaration: Sendable {
     public let name: Name
-    /// `vector[K]`: the length expression; nil for a scalar.
-    public let length: ExpressionSyntax?
+    /// `: vector[K]`, `: simplex[K]`, `: simplex[K, V]`, `: matrix[K, p]`; nil for a scalar.
+    public let shape: ParamShapeSyntax?
     public let constraint: Constraint?
     public let constraintSpan: SourceSpan?
     public let start: ExpressionSyntax?
+
+    /// `vector[K]`: the length expression; nil for a scalar or another shape.
+    public var length: ExpressionSyntax? {
+        if case .vector(let k) = shape { return k }
+        return nil
+    }
 }
 
 public struct ModelDeclaration: Sendable {
@@ -123,6 +160,30 @@ public struct ModelDeclaration: Sendable {
     public let distribution: DistributionCall
     public let weight: ExpressionSyntax?
     public let censored: ExpressionSyntax?
+    /// Which bound a censored row's value is: `censored c` (right) or `censored left c`.
+    public var censoring: CensoringSide = .right
+    /// `truncated(lower: a, upper: b)`: the data lie in [a, b] (either bound may be left out).
+    public var truncation: Truncation? = nil
+}
+
+/// `censored right c` (the default) or `censored left c`.
+public enum CensoringSide: String, Sendable {
+    /// The value is a lower bound: the true value is at least y.
+    case right
+    /// The value is an upper bound: the true value is at most y.
+    case left
+}
+
+/// `truncated(lower: a, upper: b)`, as written; at least one bound.
+public struct Truncation: Sendable {
+    public let lower: ExpressionSyntax?
+    public let upper: ExpressionSyntax?
+    public let span: SourceSpan
+    public init(lower: ExpressionSyntax?, upper: ExpressionSyntax?, span: SourceSpan) {
+        self.lower = lower
+        self.upper = upper
+        self.span = span
+    }
 }
 
 public struct FitDeclaration: Sendable {

@@ -41,28 +41,43 @@ extension Parser {
         return Statement(isData ? .data(name, value) : .let(name, value), span(from: start))
     }
 
-    /// paramStatement = "param" NAME [ ":" "vector" "[" expression "]" ] [ constraint ] [ "=" expression ]
+    /// paramStatement = "param" NAME [ ":" shape ] [ constraint ] [ "=" expression ]
     mutating func parseParam(_ start: SourceSpan) throws -> Statement {
         advance()
         let name = try parseName(SyntaxMessage.Expected.parameterName)
-        var length: ExpressionSyntax?
-        if match(.colon) != nil {
-            guard current.isKeyword("vector") else {
-                throw expected(SyntaxMessage.Expected.vectorShape, help: SyntaxMessage.scalarNeedsNoShape(name.text))
-            }
-            advance()
-            _ = try expect(.leftBracket, SyntaxMessage.Expected.bracketAfterVector)
-            length = try parseExpression()
-            _ = try expect(.rightBracket, SyntaxMessage.Expected.closeVector)
-        }
+        var shape: ParamShapeSyntax?
+        if match(.colon) != nil { shape = try parseShape(name) }
         let constraintStart = current.span
         let constraint = try parseConstraint()
         let constraintSpan = constraint == nil ? nil : span(from: constraintStart)
         var startValue: ExpressionSyntax?
         if match(.assign) != nil { startValue = try parseExpression() }
         let decl = ParamDeclaration(
-            name: name, length: length, constraint: constraint, constraintSpan: constraintSpan, start: startValue)
+            name: name, shape: shape, constraint: constraint, constraintSpan: constraintSpan, start: startValue)
         return Statement(.param(decl), span(from: start))
+    }
+
+    /// shape = "vector" "[" expression "]"
+    ///       | "simplex" "[" expression [ "," expression ] "]"
+    ///       | "matrix" "[" expression "," expression "]"
+    mutating func parseShape(_ name: Name) throws -> ParamShapeSyntax {
+        guard let word = current.identifier, ParamShapeSyntax.keywords.contains(word) else {
+            throw expected(SyntaxMessage.Expected.shape, help: SyntaxMessage.scalarNeedsNoShape(name.text))
+        }
+        advance()
+        _ = try expect(.leftBracket, SyntaxMessage.Expected.bracketAfterShape(word))
+        let first = try parseExpression()
+        var second: ExpressionSyntax?
+        if word != "vector", match(.comma) != nil { second = try parseExpression() }
+        if word == "matrix", second == nil {
+            throw expected(SyntaxMessage.Expected.matrixColumns)
+        }
+        _ = try expect(.rightBracket, SyntaxMessage.Expected.closeShape(word, dimensions: second == nil ? 1 : 2))
+        switch word {
+        case "vector": return .vector(first)
+        case "simplex": return .simplex(first, second)
+        default: return .matrix(first, second ?? first)
+        }
     }
 
     /// constraint = ( "in" | "∈" ) ( "(" expression "," expression ")" | "[" expression "," expression "]" )
@@ -100,7 +115,8 @@ extension Parser {
         return .interval(low, high)
     }
 
-    /// modelStatement = "model" [ NAME ":" ] expression "~" distribution { "weight" expression | "censored" expression }
+    /// modelStatement = "model" [ NAME ":" ] expression "~" distribution
+    ///                  { "weight" expression | "censored" [ "left" | "right" ] expression | truncation }
     mutating func parseModel(_ start: SourceSpan) throws -> Statement {
         advance()
         var name: Name?
@@ -115,17 +131,61 @@ extension Parser {
         let distribution = try parseDistribution()
         var weight: ExpressionSyntax?
         var censored: ExpressionSyntax?
-        while let word = current.identifier, word == "weight" || word == "censored" {
+        var side = CensoringSide.right
+        var truncation: Truncation?
+        while let word = current.identifier, ["weight", "censored", "truncated"].contains(word) {
+            if word == "truncated", peek().kind != .leftParen { break }
             let keyword = advance()
-            if (word == "weight" ? weight : censored) != nil {
-                throw Diagnostic.error(SyntaxMessage.givenTwice(word), at: keyword.span)
+            let given = word == "weight" ? weight != nil : (word == "censored" ? censored != nil : truncation != nil)
+            if given { throw Diagnostic.error(SyntaxMessage.givenTwice(word), at: keyword.span) }
+            switch word {
+            case "weight": weight = try parseExpression()
+            case "censored":
+                side = parseCensoringSide()
+                censored = try parseExpression()
+            default: truncation = try parseTruncation(keyword)
             }
-            let e = try parseExpression()
-            if word == "weight" { weight = e } else { censored = e }
         }
-        let decl = ModelDeclaration(
+        var decl = ModelDeclaration(
             name: name, response: response, distribution: distribution, weight: weight, censored: censored)
+        decl.censoring = side
+        decl.truncation = truncation
         return Statement(.model(decl), span(from: start))
+    }
+
+    /// After `censored`: `left` or `right` when another expression follows it (a data
+    /// vector may itself be named `left`).
+    mutating func parseCensoringSide() -> CensoringSide {
+        guard let word = current.identifier, let side = CensoringSide(rawValue: word) else { return .right }
+        switch peek().kind {
+        case .newline, .eof: return .right
+        case .identifier(let next) where ["weight", "censored", "truncated"].contains(next): return .right
+        default:
+            advance()
+            return side
+        }
+    }
+
+    /// truncation = "truncated" "(" argument { "," argument } ")" ;  (* lower: a, upper: b *)
+    mutating func parseTruncation(_ keyword: Token) throws -> Truncation {
+        let open = advance()
+        let args = try parseArguments(closing: open)
+        var bounds: [String: ExpressionSyntax] = [:]
+        for arg in args {
+            guard let label = arg.label, label.text == "lower" || label.text == "upper" else {
+                throw Diagnostic.error(
+                    SyntaxMessage.truncationBound, at: arg.label?.span ?? arg.value.span,
+                    help: SyntaxMessage.truncationExample)
+            }
+            if bounds[label.text] != nil {
+                throw Diagnostic.error(SyntaxMessage.givenTwice(label.text), at: label.span)
+            }
+            bounds[label.text] = arg.value
+        }
+        if bounds.isEmpty {
+            throw Diagnostic.error(SyntaxMessage.truncationBound, at: open.span, help: SyntaxMessage.truncationExample)
+        }
+        return Truncation(lower: bounds["lower"], upper: bounds["upper"], span: span(from: keyword.span))
     }
 
     /// distribution = NAME "(" [ arguments ] ")"

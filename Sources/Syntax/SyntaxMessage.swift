@@ -102,9 +102,13 @@ enum SyntaxMessage {
         static let name = "a name"
         static let parameterName = "a parameter name"
         static let modelName = "a model name"
-        static let vectorShape = "'vector[K]' after ':'"
-        static let bracketAfterVector = "'[' after 'vector'"
-        static let closeVector = "']' to close 'vector['"
+        static let shape = "a shape after ':' ('vector[K]', 'simplex[K]', 'simplex[K, V]' or 'matrix[K, p]')"
+        static func bracketAfterShape(_ word: String) -> String { "'[' after '\(word)'" }
+        static let matrixColumns = "',' and the number of columns in 'matrix[K, p]'"
+        static func closeShape(_ word: String, dimensions: Int) -> String {
+            dimensions == 1 && word != "vector"
+                ? "',' or ']' to close '\(word)['" : "']' to close '\(word)['"
+        }
         static let interval = "an interval such as '(0, 1)' after 'in'"
         static let commaBetweenBounds = "',' between the interval's bounds"
         static let tildeAfterData = "'~' after the modelled data"
@@ -156,6 +160,10 @@ enum SyntaxMessage {
     static func distributionArguments(_ name: String) -> String {
         "a distribution takes its parameters in parentheses: \(name)(...)"
     }
+
+    static let truncationBound = "truncated(...) takes the bounds 'lower:' and 'upper:' (either may be left out)"
+    static let truncationExample =
+        "write truncated(lower: 1) for a count that cannot be 0, or truncated(lower: a, upper: b)"
 
     /// `weight` or `censored` twice in one model statement.
     static func givenTwice(_ word: String) -> String {

@@ -87,5 +87,7 @@ public enum Keyword {
     /// Words with a meaning inside statements; `in` is reserved, the rest are
     /// recognised only where the grammar expects them.
     public static let reserved: Set<String> = statements.union(["in"])
-    public static let contextual: Set<String> = ["using", "weight", "censored", "within", "trace", "vector"]
+    public static let contextual: Set<String> = [
+        "using", "weight", "censored", "truncated", "within", "trace", "vector", "simplex", "matrix",
+    ]
 }

@@ -18,6 +18,9 @@ enum CheckerFixture {
             "gaps.csv": "a,b\n1,2\n3,\n5,6\n",
             // R's NA is text to mle: row 2 (line 3) of 'ozone'.
             "na.csv": "ozone,wind\n41,7.4\nNA,8\n12,13.8\n",
+            // Factors: wool (A, B), tension (H, L, M sorted), a text column with an empty cell
+            // (site, row 2) and one that is mostly numbers with a stray '?' (grade, row 4).
+            "wb.csv": "breaks,wool,tension,site,grade,one\n26,A,L,x,1,u\n30,B,M,,2,u\n54,A,H,y,3,u\n25,B,L,x,?,u\n",
         ]
         for (name, text) in files {
             _ = FileManager.default.createFile(atPath: path + "/" + name, contents: text.data(using: .utf8))

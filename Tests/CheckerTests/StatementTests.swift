@@ -11,7 +11,7 @@ import Testing
             F.check(F.model + "fit using newtn") == ["4:11: unknown fitting method 'newtn' [did you mean 'newton'?]"])
         #expect(
             F.check(F.model + "fit using foo") == [
-                "4:11: unknown fitting method 'foo' [the methods are closed, newton and gradient(lr: …, steps: …)]"
+                "4:11: unknown fitting method 'foo' [the methods are closed, newton, lm, lbfgs and gradient(lr: …, steps: …)]"
             ])
         for method in ["closed", "newton", "closed()", "gradient(lr: 0.01, steps: 500)"] {
             #expect(F.check(F.model + "fit using \(method)").isEmpty, "\(method)")

@@ -9,7 +9,10 @@ import Testing
     @Test func columnsAreVectorsAndSubsetsAreMatrices() {
         let env = F.environment("data d = csv(\"cars.csv\")\ndata s = d.speed\ndata X = d[speed, dist]")
         if case .data(.vector(3))? = env["s"]?.binding {} else { Issue.record("d.speed is not a vector of 3") }
-        if case .data(.matrix(3, 2))? = env["X"]?.binding {} else { Issue.record("d[speed, dist] is not 3×2") }
+        if case .data(.design(3, ["speed", "dist"], expanded: false))? = env["X"]?.binding {
+        } else {
+            Issue.record("d[speed, dist] is not 3×2 with its columns' names")
+        }
         #expect(
             F.check("data d = csv(\"cars.csv\")\nprint mean(d.speed), d[\"speed\", dist], nrow(d), ncol(d), length(d)")
                 .isEmpty)
@@ -40,17 +43,23 @@ import Testing
             ])
     }
 
+    /// A text column of categories is a factor: arithmetic on it names its first cell and says
+    /// how to use it (compare it, or give it coefficients).
     @Test func textColumnInArithmeticNamesRowColumnAndCell() {
         let message = "cars.csv row 1 (line 2), column 'label': expected a number, found 'a'"
-        #expect(F.check("data d = csv(\"cars.csv\")\nprint d.label + 1") == ["2:7: \(message)"])
-        #expect(F.check("data d = csv(\"cars.csv\")\nprint mean(d.label)") == ["2:12: \(message)"])
-        #expect(F.check("data d = csv(\"cars.csv\")\ndata X = d[speed, label]") == ["2:19: \(message)"])
+        let help = { (e: String) in
+            "[compare it with a level for a 0/1 vector (\(e) == \"c\"), or give it coefficients in a model (b*\(e), w·\(e))]"
+        }
+        #expect(F.check("data d = csv(\"cars.csv\")\nprint d.label + 1") == ["2:7: \(message) \(help("d.label"))"])
+        #expect(F.check("data d = csv(\"cars.csv\")\nprint mean(d.label)") == ["2:12: \(message) \(help("d.label"))"])
         #expect(
             F.check("data aq = csv(\"na.csv\")\nlet c = aq.ozone - 30") == [
                 "2:9: na.csv row 2 (line 3), column 'ozone': expected a number, found 'NA'"
             ])
         #expect(
-            F.check("data d = csv(\"cars.csv\")\nparam μ\nmodel d.speed ~ Normal(d.label, 1)") == ["3:24: \(message)"])
+            F.check("data d = csv(\"cars.csv\")\nparam μ\nmodel d.speed ~ Normal(d.label, 1)") == [
+                "3:24: \(message) \(help("d.label"))"
+            ])
     }
 
     @Test func missingCellInArithmetic() {
@@ -66,7 +75,11 @@ import Testing
     @Test func textColumnAsTheModelledData() {
         let found = F.check("data d = csv(\"cars.csv\")\nparam μ\nmodel d.label ~ Normal(μ, 1)")
         #expect(found.count == 1)
-        #expect(found == ["3:7: cars.csv row 1 (line 2), column 'label': expected a number, found 'a'"])
+        #expect(
+            found == [
+                "3:7: cars.csv row 1 (line 2), column 'label': expected a number, found 'a' [compare it with a level "
+                    + "for a 0/1 vector (d.label == \"c\"), or give it coefficients in a model (b*d.label, w·d.label)]"
+            ])
 
     }
 

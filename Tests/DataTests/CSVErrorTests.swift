@@ -27,6 +27,25 @@ import Testing
         }
     }
 
+    @Test("a device or a FIFO is refused at once, before it is opened (reading one may never end)")
+    func nonRegularFilesAreRefused() throws {
+        let fifo = FileManager.default.temporaryDirectory.appendingPathComponent("mle-fifo-\(getpid())").path
+        unlink(fifo)
+        #expect(mkfifo(fifo, 0o600) == 0)
+        defer { unlink(fifo) }
+        for path in ["/dev/zero", fifo] {
+            do {
+                _ = try CSVReader.read(path: path, name: "d")
+                Issue.record("reading \(path) should fail")
+            } catch {
+                #expect(
+                    error.message
+                        == "cannot read the file '\(path)': it is not a regular file (a device, a pipe or a socket, which may never end): csv() reads files saved on disk"
+                )
+            }
+        }
+    }
+
     @Test func invalidUTF8NamesTheLine() {
         let bytes = Array("a,b\n1,2\n3,".utf8) + [0xFF, 0x41] + Array("\n".utf8)
         let error = parseError(bytes: bytes)

@@ -55,4 +55,42 @@ struct CommandLineTests {
         let (status, version, _) = try mle(["--version"])
         #expect(status == 0 && version.hasPrefix("0."))
     }
+
+    @Test("mle FILE runs the file as mle run FILE does: the same output, exit codes and --json")
+    func fileWithoutSubcommand() throws {
+        for script in ["01-basics.mle", "errors/assert-failed.mle", "golden/coin.mle"] {
+            let path = Self.scripts.appendingPathComponent(script).path
+            let (status, output, errors) = try mle([path])
+            let (runStatus, runOutput, runErrors) = try mle(["run", path])
+            #expect(status == runStatus, "\(script)")
+            #expect(output == runOutput, "\(script)")
+            #expect(errors == runErrors, "\(script)")
+        }
+        let coin = Self.scripts.appendingPathComponent("golden/coin.mle").path
+        #expect(try mle(["--json", coin]).1 == mle(["run", "--json", coin]).1)
+        #expect(try mle([coin, "--json"]).1 == mle(["run", "--json", coin]).1)
+        #expect(try mle(["/no/such/script.mle"]).0 == 2)
+        #expect(try mle(["/no/such/script.mle"]).2.contains("cannot read '/no/such/script.mle'"))
+        // No arguments: the REPL, here on an empty standard input.
+        #expect(try mle([]) == (0, "", ""))
+    }
+
+    @Test("every Scripts/... path that mle --help names exists (a * matches at least one file)")
+    func helpNamesScriptsThatExist() throws {
+        let (status, help, _) = try mle(["--help"])
+        #expect(status == 0)
+        let paths = help.split(whereSeparator: \.isWhitespace).filter { $0.hasPrefix("Scripts/") }.map(String.init)
+        #expect(!paths.isEmpty)
+        let repository = Self.scripts.deletingLastPathComponent()
+        for path in paths {
+            let url = repository.appendingPathComponent(path)
+            if url.lastPathComponent.contains("*") {
+                let folder = url.deletingLastPathComponent()
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+                #expect(names.contains { fnmatch(url.lastPathComponent, $0, 0) == 0 }, "\(path) matches no file")
+            } else {
+                #expect(FileManager.default.fileExists(atPath: url.path), "\(path) does not exist")
+            }
+        }
+    }
 }

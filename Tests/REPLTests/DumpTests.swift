@@ -60,6 +60,27 @@ struct DumpTests {
         }
     }
 
+    /// Swift seeds its hashing per process, so any dictionary iteration that creates symbolic
+    /// nodes would reorder printed sums from run to run; four runs must print the same text.
+    @Test("printed mathematics does not depend on the process's hash seed")
+    func deterministicPrinting() throws {
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Scripts/golden/derive.mle")
+        var outputs: Set<String> = []
+        for _ in 0..<4 {
+            let process = Process()
+            process.executableURL = try mleExecutable()
+            process.arguments = ["run", script.path]
+            let out = Pipe()
+            process.standardOutput = out
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            outputs.insert(String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+            process.waitUntilExit()
+        }
+        #expect(outputs.count == 1)
+    }
+
     @Test("an unknown form is a usage error (exit 2)")
     func unknownForm() throws {
         #expect(try dump("sql").0 == 2)

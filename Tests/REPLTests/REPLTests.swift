@@ -18,13 +18,14 @@ import Testing
         history = folder.appendingPathComponent("history")
     }
 
-    /// `mle` on a fresh terminal, waiting at its first prompt.
-    func startREPL() throws -> Terminal {
+    /// `mle` on a fresh terminal, waiting at its first prompt; `environment`
+    /// adds to (or replaces) the test's variables, `unsetting` removes some.
+    func startREPL(_ environment: [String: String] = [:], unsetting: Set<String> = []) throws -> Terminal {
         let terminal = try Terminal(
             environment: [
                 "MLE_HISTORY": history.path, "HOME": folder.path, "INPUTRC": "/dev/null",
                 "TERM": "dumb", "NO_COLOR": "1",
-            ])
+            ].merging(environment) { $1 }, unsetting: unsetting)
         try terminal.expect("mle> ")
         return terminal
     }
@@ -126,6 +127,40 @@ import Testing
         try repl.expect("mle> ")
         #expect(try enter("print 5", in: repl) == "5")
         #expect(try enter("print y", in: repl).contains("undefined name 'y'"))
+        try quit(repl)
+    }
+
+    @Test func ctrlCStopsARunningFitAndKeepsTheSession() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let repl = try startREPL()
+        try enter("data x = [0.5, 1.5, 2.0, 3.1, 4.2, 5.0]", in: repl)
+        try enter("data y = [0, 0, 1, 0, 1, 1]", in: repl)
+        try enter("param a", in: repl)
+        try enter("param b", in: repl)
+        try enter("model y ~ Bernoulli(sigmoid(a + b * x))", in: repl)
+        // Ten million steps: minutes, far past the terminal's deadline, unless Ctrl-C stops them.
+        let fit = "fit using gradient(lr: 1e-6, steps: 10000000)"
+        repl.type(fit)
+        try repl.expect(fit)
+        repl.type(Terminal.Key.enter)
+        try repl.expect("\n")
+        usleep(500_000)  // out of readline (where Ctrl-C would abandon a line), into the fit
+        repl.type(Terminal.Key.ctrlC)
+        let report = try repl.expect("mle> ")
+        #expect(report.contains("error: interrupted"))
+        #expect(!report.contains("still stopping"))
+        #expect(try enter("print x", in: repl) == "[0.5, 1.5, 2, 3.1, 4.2, 5]")
+        // The model is intact, and the next fit is not interrupted by the last Ctrl-C.
+        #expect(try enter("fit using gradient(lr: 0.01, steps: 3)", in: repl).contains("gradient ascent"))
+        try quit(repl)
+    }
+
+    @Test func bareHelpAndQuitAnswerOnATerminal() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let repl = try startREPL()
+        let help = try enter("help", in: repl)
+        #expect(help.contains("Statements") && help.contains("Distributions") && help.contains(":quit"))
+        #expect(try enter("quit", in: repl) == "Type :quit or press Ctrl-D to leave.")
         try quit(repl)
     }
 

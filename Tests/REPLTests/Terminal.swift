@@ -33,9 +33,10 @@ final class Terminal {
     private var matched = 0
     private var exitStatus: Int32?
 
-    /// Starts `mle` with the given extra environment. `deadline` bounds the
-    /// whole conversation, every `expect` and `waitForExit` included.
-    init(environment extra: [String: String], deadline seconds: Double = 15) throws {
+    /// Starts `mle` with the given extra environment, without the variables
+    /// in `unsetting`. `deadline` bounds the whole conversation, every
+    /// `expect` and `waitForExit` included.
+    init(environment extra: [String: String], unsetting: Set<String> = [], deadline seconds: Double = 15) throws {
         deadline = .now + .seconds(seconds)
         var master: Int32 = 0
         var slave: Int32 = 0
@@ -54,7 +55,9 @@ final class Terminal {
         do {
             pid = try Terminal.spawn(
                 try mleExecutable().path, ttyPath: slaveName,
-                environment: ProcessInfo.processInfo.environment.merging(extra) { $1 })
+                environment: ProcessInfo.processInfo.environment.merging(extra) { $1 }.filter {
+                    !unsetting.contains($0.key)
+                })
         } catch {
             close(master)
             throw error
@@ -140,7 +143,7 @@ final class Terminal {
         return true
     }
 
-    /// `bytes` as text, without terminal escapes, carriage returns and bells.
+    /// `bytes` as text, without terminal escapes, carriage returns, backspaces and bells.
     static func plainText(_ bytes: [UInt8]) -> String {
         var out: [UInt8] = []
         var i = 0
@@ -160,7 +163,7 @@ final class Terminal {
                 }
                 continue
             }
-            if b != UInt8(ascii: "\r"), b != 0x07 { out.append(b) }
+            if b != UInt8(ascii: "\r"), b != 0x07, b != 0x08 { out.append(b) }
             i += 1
         }
         return String(decoding: out, as: UTF8.self)

@@ -88,7 +88,7 @@ struct ScriptTests {
             let session = Session { sink.events.append(JSONRenderer.render($0)) }
             return session.runFile(atPath: path)
         }
-        // Paths in diagnostics relative to Scripts/, as in `run`, so the golden file holds on any checkout.
+        // Paths in diagnostics and asserts relative to Scripts/, so the file holds in any checkout.
         return JSON.array(sink.events).serialized().replacingOccurrences(of: scripts.path + "/", with: "") + "\n"
     }
 

@@ -67,4 +67,67 @@ struct SolversTests {
         let r = GradientAscent(learningRate: 10, steps: 5).maximize(Log(), from: [-1])
         #expect(r.status == .notFinite)
     }
+
+    /// A predicate that turns true at its `n + 1`-th call, the solver polling it once per iteration.
+    /// (Not `Interrupt.requested`: the flag is process-wide, and other tests' solvers run beside these.)
+    final class StopAfter: @unchecked Sendable {
+        var calls = 0
+        let n: Int
+        init(_ n: Int) { self.n = n }
+        func poll() -> Bool {
+            calls += 1
+            return calls > n
+        }
+    }
+
+    @Test("an interrupt stops gradient ascent before its next step, keeping the steps taken")
+    func gradientAscentInterrupted() {
+        var ascent = GradientAscent(learningRate: 0.1, steps: 1_000_000)
+        let stop = StopAfter(3)
+        ascent.isInterrupted = stop.poll
+        let r = ascent.maximize(Quadratic(), from: [0, 0])
+        #expect(r.status == .interrupted)
+        #expect(r.iterations == 3 && r.history.count == 4)
+        #expect(r.x == GradientAscent(learningRate: 0.1, steps: 3).maximize(Quadratic(), from: [0, 0]).x)
+    }
+
+    @Test("an interrupt stops Newton's method before its next iteration")
+    func newtonInterrupted() {
+        var newton = Newton()
+        let stop = StopAfter(2)
+        newton.isInterrupted = stop.poll
+        let r = newton.maximize(NegatedRosenbrock(), from: [-1.2, 1])
+        #expect(r.status == .interrupted)
+        #expect(r.iterations == 2 && stop.calls == 3)
+    }
+}
+
+/// The trust-region Newton solver against exact maxima.
+struct TrustRegionNewtonTests {
+    @Test("trust-region Newton: a concave quadratic in one step, Rosenbrock from (−1.2, 1)")
+    func basics() {
+        let q = TrustRegionNewton().maximize(Quadratic(), from: [10, 10])
+        #expect(q.status == .converged && abs(q.x[0] - 1) < 1e-12 && abs(q.x[1] + 2) < 1e-12)
+        let r = TrustRegionNewton().maximize(NegatedRosenbrock(), from: [-1.2, 1])
+        #expect(r.status == .converged)
+        #expect(abs(r.x[0] - 1) < 1e-10 && abs(r.x[1] - 1) < 1e-10)
+    }
+
+    @Test("a Poisson ℓ in log λ with λ̂ ≈ 10⁵ is polished to full precision (ℓ cannot resolve the last digits)")
+    func poissonScale() {
+        // ℓ(u) = S·u − n·eᵘ with S = 601378, n = 6: the maximum is u = log(S/n) exactly. ℓ is a
+        // difference of numbers near 7·10⁶, so it resolves u only to ≈ 10⁻⁵ relative; the
+        // gradient keeps resolving. Asserted: λ̂ = eᵘ to 4 ulps of S/n.
+        struct Poisson: Objective {
+            let dimension = 1
+            func evaluate(_ x: [Double], order: Int) -> (value: Double, gradient: [Double], hessian: Matrix) {
+                let e = exp(x[0])
+                return (601378 * x[0] - 6 * e, [601378 - 6 * e], Matrix(rowVectors: [[-6 * e]]))
+            }
+        }
+        let r = TrustRegionNewton().maximize(Poisson(), from: [0])
+        #expect(r.status == .converged)
+        let exact = 601378.0 / 6
+        #expect(abs(exp(r.x[0]) - exact) <= 4 * exact.ulp * 1e1)
+    }
 }

@@ -26,6 +26,17 @@ import Testing
         ("print x[1 2]", "1:11: expected ']' to close '[' opened at 1:8, found a number"),
         ("print f(1 2)", "1:11: expected ')' to close '(' opened at 1:8, found a number"),
         ("print (1 2)", "1:10: expected ')' to close '(' opened at 1:7, found a number"),
+        // truncation bounds
+        (
+            "model k ~ Poisson(λ) truncated(min: 1)",
+            "1:32: truncated(...) takes the bounds 'lower:' and 'upper:' (either may be left out)"
+        ),
+        (
+            "model k ~ Poisson(λ) truncated()",
+            "1:31: truncated(...) takes the bounds 'lower:' and 'upper:' (either may be left out)"
+        ),
+        ("model k ~ Poisson(λ) truncated(lower: 1, lower: 2)", "1:42: 'lower' is given twice"),
+        ("model k ~ Poisson(λ) censored c censored d", "1:33: 'censored' is given twice"),
         // statements that cannot start so
         (") + 1", "1:1: expected a statement, found ')'"),
         ("* 2", "1:1: expected a statement, found '*'"),
@@ -53,7 +64,12 @@ import Testing
         ("print 2(3)", "1:8: only a named function can be called"),
         ("print d.f(1)", "1:10: only a named function can be called"),
         // param
-        ("param p : scalar", "1:11: expected 'vector[K]' after ':', found 'scalar'"),
+        (
+            "param p : scalar",
+            "1:11: expected a shape after ':' ('vector[K]', 'simplex[K]', 'simplex[K, V]' or 'matrix[K, p]'), found 'scalar'"
+        ),
+        ("param B : matrix[3]", "1:19: expected ',' and the number of columns in 'matrix[K, p]', found ']'"),
+        ("param p : simplex[3, 4, 5]", "1:23: expected ']' to close 'simplex[', found ','"),
         ("param w: vector 3", "1:17: expected '[' after 'vector', found a number"),
         ("param p in 0, 1", "1:12: expected an interval such as '(0, 1)' after 'in', found a number"),
         ("param p ∈ 1", "1:11: expected an interval such as '(0, 1)' after 'in', found a number"),

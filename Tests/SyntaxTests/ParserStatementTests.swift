@@ -32,6 +32,9 @@ import Testing
         ("param w: vector[3]", "(param w (vector 3))"),
         ("param w : vector[K] = [0, 0, 0]", "(param w (vector K) (= [0 0 0]))"),
         ("param w: vector[2] in (-1, 1)", "(param w (vector 2) (in (- 1) 1))"),
+        ("param p : simplex[3]", "(param p (simplex 3))"),
+        ("param P : simplex[K, V]", "(param P (simplex K V))"),
+        ("param B : matrix[3, ncol(x)]", "(param B (matrix 3 (ncol x)))"),
         // model
         ("model flips ~ Bernoulli(p)", "(model flips ~ (Bernoulli p))"),
         ("model y ~ Normal(μ, σ)", "(model y ~ (Normal μ σ))"),
@@ -40,6 +43,16 @@ import Testing
         ("model y ~ Normal(μ, σ) weight w", "(model y ~ (Normal μ σ) (weight w))"),
         ("model t ~ Exponential(λ) censored c weight w", "(model t ~ (Exponential λ) (weight w) (censored c))"),
         ("model d.y ~ Poisson(exp(b))", "(model (. d y) ~ (Poisson (exp b)))"),
+        ("model y ~ Normal(μ, σ) censored left c", "(model y ~ (Normal μ σ) (censored left c))"),
+        ("model y ~ Normal(μ, σ) censored right c", "(model y ~ (Normal μ σ) (censored c))"),
+        // data named `left`: the side is a keyword only when an expression follows it
+        ("model y ~ Normal(μ, σ) censored left", "(model y ~ (Normal μ σ) (censored left))"),
+        ("model y ~ Normal(μ, σ) censored left weight w", "(model y ~ (Normal μ σ) (weight w) (censored left))"),
+        ("model k ~ Poisson(λ) truncated(lower: 1)", "(model k ~ (Poisson λ) (truncated (lower 1)))"),
+        (
+            "model y ~ Normal(μ, σ) truncated(upper: b, lower: a) censored c",
+            "(model y ~ (Normal μ σ) (censored c) (truncated (lower a) (upper b)))"
+        ),
         ("model y ~ Normal()", "(model y ~ (Normal))"),
         // prior
         ("prior μ ~ Normal(0, 10)", "(prior μ ~ (Normal 0 10))"),

@@ -22,4 +22,12 @@ unsigned int gsl_ran_poisson(const gsl_rng *r, double mu);
 unsigned int gsl_ran_bernoulli(const gsl_rng *r, double p);
 unsigned int gsl_ran_binomial(const gsl_rng *r, double p, unsigned int n);
 double gsl_ran_laplace(const gsl_rng *r, double a);
+double gsl_ran_lognormal(const gsl_rng *r, double zeta, double sigma);
+double gsl_ran_tdist(const gsl_rng *r, double nu);
+double gsl_ran_weibull(const gsl_rng *r, double a, double b);
+unsigned int gsl_ran_negative_binomial(const gsl_rng *r, double p, double n);
+unsigned int gsl_ran_geometric(const gsl_rng *r, double p);
+double gsl_ran_cauchy(const gsl_rng *r, double a);
+double gsl_ran_flat(const gsl_rng *r, double a, double b);
+double gsl_ran_chisq(const gsl_rng *r, double nu);
 #endif

@@ -11,15 +11,23 @@ enum BoundaryCheck {
     /// unbounded likelihood.
     static func closedFormRoot(_ model: StatisticalModel, _ theta: [Double], withPrior: Bool) throws -> [Int: String] {
         var boundary: [Int: String] = [:]
-        for (i, transform) in model.layout.transforms.enumerated() {
-            switch transform.locate(theta[i]) {
-            case .interior: continue
-            case .boundary: boundary[i] = note(model, i, theta[i])
-            case .outside:
-                throw FitError.refused(FittingMessage.rootOutsideDomain(model.layout.slotName(i), theta[i]))
+        for entry in model.layout.entries {
+            let transform = entry.transform
+            var edges: [Int] = []
+            for i in entry.slots {
+                switch transform.locate(theta[i]) {
+                case .interior: continue
+                case .boundary: edges.append(i)
+                case .outside:
+                    throw FitError.refused(FittingMessage.rootOutsideDomain(model.layout.slotName(i), theta[i]))
+                }
             }
+            // Many components on the edge share one note (the report gives one for them all).
+            let shared = edges.count > 3 ? FittingMessage.onTheBoundary : nil
+            boundary.reserveCapacity(boundary.count + edges.count)
+            for i in edges { boundary[i] = shared ?? note(model, i, theta[i]) }
         }
-        if !boundary.isEmpty, !model.evaluate(theta, order: 0, withPrior: withPrior).value.isFinite {
+        if !boundary.isEmpty, !edgeValue(model, theta, Array(boundary.keys), withPrior: withPrior).isFinite {
             let slots = boundary.keys.sorted()
             let edges = slots.map { FittingMessage.edge(model.layout.slotName($0), theta[$0]) }
             throw unbounded(model, slots, edges.joined(separator: ", "))
@@ -28,32 +36,79 @@ enum BoundaryCheck {
     }
 
     /// After an iterative fit in unconstrained coordinates u: a coordinate that ran off
-    /// (|u| > 30) is at its edge. Does ℓ level off there (a boundary maximum) or keep
-    /// rising (5 units of u back loses more than 1 in ℓ: unbounded)?
+    /// (|u| > 30), or a simplex component whose log-ratio to the largest fell below −30, is at
+    /// its edge. Does ℓ level off there (a boundary maximum) or keep rising (5 units of u back
+    /// loses more than 1 in ℓ: unbounded)?
     static func iterativeEstimate(
         _ model: StatisticalModel, _ objective: UnconstrainedObjective, _ result: SolverResult
     ) throws -> [Int: String] {
         var boundary: [Int: String] = [:]
         var rising: [Int] = []
-        let transforms = objective.transforms
-        let ranOff = result.x.indices.filter { !transforms[$0].isIdentity && abs(result.x[$0]) > 30 }
-        for i in ranOff {
-            let u = result.x[i]
+        var edges: [Int: Double] = [:]
+        let coordinates = objective.coordinates
+        let theta = objective.theta(result.x)
+        for (a, u) in result.x.enumerated() where abs(u) > 30 {
+            guard let (i, transform) = coordinates.slot(ofCoordinate: a), !transform.isIdentity else { continue }
             var back = result.x
-            back[i] = u - 5 * (u > 0 ? 1 : -1)
-            let rise = result.value - objective.evaluate(back, order: 0).value
-            if !result.value.isFinite || rise > 1 { rising.append(i) }
-            boundary[i] = note(model, i, objective.theta(result.x)[i])
+            back[a] = u - 5 * (u > 0 ? 1 : -1)
+            edges[i] = transform.theta(u > 0 ? .infinity : -.infinity)
+            if rises(objective, result, back) { rising.append(i) }
+            boundary[i] = note(model, i, theta[i])
+        }
+        for (slots, first) in coordinates.simplexBlocks {
+            let z = [0] + result.x[first..<(first + slots.count - 1)]
+            let top = z.max() ?? 0
+            for (k, zk) in z.enumerated() where zk - top < -30 {
+                var back = result.x
+                if k == 0 {
+                    for c in first..<(first + slots.count - 1) { back[c] -= 5 }
+                } else {
+                    back[first + k - 1] += 5
+                }
+                let i = slots.lowerBound + k
+                edges[i] = 0
+                if rises(objective, result, back) { rising.append(i) }
+                boundary[i] = note(model, i, theta[i])
+            }
         }
         // ℓ still rising at an edge: every coordinate that ran off is named (α and β → ∞ together).
         if !rising.isEmpty {
-            let edges = ranOff.map { i in
-                FittingMessage.edge(
-                    model.layout.slotName(i), transforms[i].theta(result.x[i] > 0 ? .infinity : -.infinity))
-            }
-            throw unbounded(model, ranOff, edges.joined(separator: " and "))
+            let slots = edges.keys.sorted()
+            let named = slots.compactMap { i in edges[i].map { FittingMessage.edge(model.layout.slotName(i), $0) } }
+            throw unbounded(model, slots, named.joined(separator: " and "))
         }
         return boundary
+    }
+
+    /// ℓ at θ, where slots on an edge may make it NaN though its limit is finite: a
+    /// Binomial group of all successes at p̂ = 1 in the collected form n·log(1 − p) +
+    /// k·logit p is −∞ + ∞. Then ℓ is taken at the edge's limit: the slots moved inside,
+    /// to u = ±30 and ±34 in their unconstrained coordinates (θ within 10⁻¹³ and 10⁻¹⁵ of
+    /// the edge, relative). Two values that agree to 10⁻⁹ are the limit (the gap is the
+    /// O(10⁻¹³) distance from the edge); a value still rising is +∞ (σ → 0 on exact data,
+    /// ℓ ≈ −n·log σ); anything else stays NaN.
+    static func edgeValue(_ model: StatisticalModel, _ theta: [Double], _ slots: [Int], withPrior: Bool) -> Double {
+        let value = model.evaluate(theta, order: 0, withPrior: withPrior).value
+        guard value.isNaN, !slots.isEmpty else { return value }
+        let transforms = model.layout.transforms
+        func inside(_ depth: Double) -> Double {
+            var t = theta
+            for i in slots {
+                let u = transforms[i].u(theta[i])
+                guard u.isInfinite else { continue }
+                t[i] = transforms[i].theta(u > 0 ? depth : -depth)
+            }
+            return model.evaluate(t, order: 0, withPrior: withPrior).value
+        }
+        let (near, nearer) = (inside(30), inside(34))
+        guard near.isFinite, nearer.isFinite else { return nearer.isNaN ? .nan : nearer }
+        if abs(nearer - near) <= 1e-9 * max(1, abs(nearer)) { return nearer }
+        return nearer > near ? .infinity : .nan
+    }
+
+    /// Whether ℓ at `back` (5 units of u from the edge) is lower by more than 1: ℓ still rising.
+    static func rises(_ objective: UnconstrainedObjective, _ result: SolverResult, _ back: [Double]) -> Bool {
+        !result.value.isFinite || result.value - objective.evaluate(back, order: 0).value > 1
     }
 
     static func note(_ model: StatisticalModel, _ slot: Int, _ value: Double) -> String {
@@ -79,12 +134,15 @@ enum BoundaryCheck {
         }
     }
 
-    /// Least squares with every residual 0: σ → 0 and ℓ → ∞ (a line through every point).
+    /// Least squares with every residual 0: σ → 0 and ℓ → ∞. One observation or equal
+    /// values get the general message (with its Gaussian hint); a mean through every point
+    /// (a line through collinear points) says the coefficients are fine, σ is not.
     static func exactFit(_ model: StatisticalModel, _ slot: Int) -> FitError {
-        let edge = FittingMessage.edge(model.layout.slotName(slot), 0)
-        return FitError(
-            .unbounded, FittingMessage.unbounded(as: edge, hint: FittingMessage.exactFit),
-            help: FittingMessage.unboundedHelp)
+        let name = model.layout.slotName(slot)
+        if case .some(.degenerate) = spread(model, [slot]) {
+            return unbounded(model, [slot], FittingMessage.edge(name, 0))
+        }
+        return FitError(.unbounded, FittingMessage.exactFit(scale: name), help: FittingMessage.exactFitHelp)
     }
 
     enum Spread {

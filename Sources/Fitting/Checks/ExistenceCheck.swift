@@ -29,8 +29,9 @@ enum ExistenceCheck {
     struct RunOff {
         /// Unit direction in unconstrained coordinates.
         let direction: [Double]
-        /// Slots it moves (|dᵢ| ≥ 0.2·max |d|), in θ order, with the edge each heads for.
-        let edges: [(slot: Int, edge: Double)]
+        /// Slots it moves (|dₐ| ≥ 0.2·max |d|), in coordinate order, with the coordinate and
+        /// the edge each heads for.
+        let edges: [(slot: Int, coordinate: Int, edge: Double)]
         /// The farthest point reached on the ray, and ℓ there.
         let farthest: [Double]
         let value: Double
@@ -56,9 +57,11 @@ enum ExistenceCheck {
 
     /// The first direction from û = `result.x` along which ℓ keeps rising, if any.
     static func runOff(
-        _ objective: UnconstrainedObjective, start: [Double], result: SolverResult, excluding: Set<Int> = []
+        _ objective: UnconstrainedObjective, start: [Double], result: SolverResult, excludingSlots: Set<Int> = []
     ) -> RunOff? {
         let u = result.x
+        let map = objective.coordinates.coordinateEdges
+        let excluding = Set(map.indices.filter { excludingSlots.contains(map[$0].slot) })
         let value = objective.evaluate(u, order: 0).value
         guard value.isFinite, !u.isEmpty else { return nil }
         let information = objective.evaluate(u, order: 2).hessian.map { -$0 }
@@ -122,8 +125,9 @@ enum ExistenceCheck {
 
     static func finding(_ objective: UnconstrainedObjective, _ d: [Double], _ end: RayEnd) -> RunOff {
         let largest = d.map(abs).max() ?? 0
-        let edges = d.indices.filter { abs(d[$0]) >= 0.2 * largest }.map { i in
-            (slot: i, edge: objective.transforms[i].theta(d[i] > 0 ? .infinity : -.infinity))
+        let map = objective.coordinates.coordinateEdges
+        let edges = d.indices.filter { abs(d[$0]) >= 0.2 * largest }.map { a in
+            (slot: map[a].slot, coordinate: a, edge: d[a] > 0 ? map[a].up : map[a].down)
         }
         return RunOff(direction: d, edges: edges, farthest: end.point, value: end.value)
     }
@@ -189,7 +193,7 @@ extension ExistenceCheck {
         let edges = runOff.edges.map { FittingMessage.edge(layout.slotName($0.slot), $0.edge) }
         if runOff.onBoundary {
             let far = objective.theta(runOff.farthest)
-            for (slot, _) in runOff.edges {
+            for (slot, _, _) in runOff.edges {
                 solution.estimate[slot] = far[slot]
                 solution.boundary[slot] = BoundaryCheck.note(model, slot, far[slot])
             }
@@ -198,13 +202,13 @@ extension ExistenceCheck {
         if let separated = SeparationCheck.check(model, solution.estimate, quasi: true) { throw separated }
         var direction: [String] = []
         if runOff.edges.count > 1 {
-            for (slot, _) in runOff.edges {
-                let weight = NumberFormat.significant(runOff.direction[slot], digits: 3)
+            for (slot, coordinate, _) in runOff.edges {
+                let weight = NumberFormat.significant(runOff.direction[coordinate], digits: 3)
                 direction.append("\(layout.slotName(slot)) \(weight)")
             }
         }
         let stopped = runOff.edges.map {
-            "\(layout.slotName($0.slot)) = \(NumberFormat.significant(solution.estimate[$0.slot], digits: 4))"
+            "\(layout.slotName($0.slot)) = \(NumberFormat.significant(solution.estimate[$0.slot], digits: 2))"
         }
         throw FitError(
             .unbounded,

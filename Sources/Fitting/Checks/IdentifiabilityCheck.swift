@@ -7,9 +7,10 @@ import Model
 /// Hessian means ℓ is flat in some direction (the params involved cannot be told
 /// apart by the data); an indefinite one means the point is not a maximum.
 enum IdentifiabilityCheck {
-    /// The covariance (−∇²ℓ)⁻¹ over `free`, or the error naming the direction along which it fails.
+    /// The covariance (−∇²ℓ)⁻¹ over `free` (on the simplex for simplex rows: their components
+    /// keep their sum), or the error naming the direction along which it fails.
     static func covariance(_ model: StatisticalModel, hessian: Matrix, free: [Int]) -> Result<Matrix, FitError> {
-        switch Uncertainty.covariance(hessian: hessian, free: free) {
+        switch Uncertainty.covariance(hessian: hessian, free: free, sumGroups: sumGroups(model.layout, free)) {
         case .success(let c): return .success(c)
         case .failure(let problem): return .failure(error(model, problem, free))
         }
@@ -25,6 +26,13 @@ enum IdentifiabilityCheck {
         return FitError(
             .notIdentifiable, FittingMessage.collinearColumns(names, rank: fit.rank, columns: slots.count),
             help: FittingMessage.dropRedundantColumn)
+    }
+
+    /// The free slots of each simplex row (their components sum to 1).
+    static func sumGroups(_ layout: ParameterLayout, _ free: [Int]) -> [[Int]] {
+        guard layout.hasSimplex else { return [] }
+        let isFree = Set(free)
+        return layout.simplexRows.map { $0.filter(isFree.contains) }
     }
 
     static func error(_ model: StatisticalModel, _ problem: Uncertainty.Identifiability, _ free: [Int]) -> FitError {

@@ -28,8 +28,12 @@ struct ClosedFormMethod: FitMethod {
         if let why = refusal(problem) { throw FitError.refused(why) }
         let model = problem.model
         let likelihood = model.likelihood
-        let objective = problem.withPrior ? likelihood.summary + model.logPrior : likelihood.summary
-        let unknowns = (0..<model.layout.count).map { i -> ScoreSolver.Unknown in
+        let grouped = GroupedSolution.entries(model)
+        // A parameter shared by every group (one σ for all classes) couples the groups' equations.
+        if !grouped.isEmpty { try GroupedSolution.checkSeparable(model, grouped) }
+        let objective = problem.withPrior ? likelihood.summary + ungroupedPrior(model, grouped) : likelihood.summary
+        let unknowns = model.layout.entries.filter { !grouped.contains($0.name) }.flatMap(\.slots).map {
+            i -> ScoreSolver.Unknown in
             ScoreSolver.Unknown(symbol: .parameter(i), positive: (model.layout.owner(i)?.lower ?? -1) >= 0)
         }
         let solutions: [(Symbol, Expr)]
@@ -52,13 +56,33 @@ struct ClosedFormMethod: FitMethod {
             let shown = expr.substituting(display).collectedByParameters().printed()
             solution.closedForms.append(FittingMessage.closedForm(model.layout.slotName(i), shown, theta[i]))
         }
+        if !grouped.isEmpty {
+            solution.closedForms += try GroupedSolution.solve(model, withPrior: problem.withPrior, into: &theta)
+            solution.estimate = theta
+            solution.reason = FittingMessage.groupedClosedFormReason(simplex: model.layout.hasSimplex)
+        }
         solution.boundary = try BoundaryCheck.closedFormRoot(model, theta, withPrior: problem.withPrior)
-        let free = (0..<model.layout.count).filter { solution.boundary[$0] == nil }
-        let hessian = model.evaluate(theta, order: 2, withPrior: problem.withPrior).hessian
-        if !free.isEmpty, case .failure = Uncertainty.covariance(hessian: hessian, free: free) {
-            throw FitError.refused(FittingMessage.stationaryPointNotMaximum)
+        // A maximum: −∇²ℓ positive definite there (checked here for a model small enough for the
+        // dense Hessian; a larger one is checked block by block when its covariance is formed).
+        if model.layout.count <= Fitter.parameterLimit {
+            let free = (0..<model.layout.count).filter { solution.boundary[$0] == nil }
+            guard !free.isEmpty else { return solution }
+            let hessian = model.evaluate(theta, order: 2, withPrior: problem.withPrior).hessian
+            if case .failure = IdentifiabilityCheck.covariance(model, hessian: hessian, free: free) {
+                throw FitError.refused(FittingMessage.stationaryPointNotMaximum)
+            }
         }
         return solution
+    }
+
+    /// log π(θ) of the params solved symbolically here (not those picked per row by data).
+    func ungroupedPrior(_ model: StatisticalModel, _ grouped: Set<String>) -> Expr {
+        let store = model.store
+        var pieces: [Expr] = []
+        for prior in model.priors where !grouped.contains(prior.parameter) {
+            for slot in prior.slots { pieces.append(prior.component(store.symbol(.parameter(slot)))) }
+        }
+        return store.add(pieces)
     }
 }
 

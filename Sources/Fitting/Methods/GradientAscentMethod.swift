@@ -1,8 +1,9 @@
+import Interrupt
 import Model
 import Solvers
 
 /// `fit using gradient(lr: a, steps: k)`: θ ← θ + a·∇ℓ(θ), exactly k times from the
-/// start values, in θ's own coordinates (DESIGN.md: on ℓ, the sum, not the mean).
+/// start values, in θ's own coordinates (Grammar.md §5.3: on ℓ, the sum, not the mean).
 /// For teaching: no line search, no convergence test; the report says how far from
 /// the maximum it stopped.
 struct GradientAscentMethod: FitMethod {
@@ -33,6 +34,7 @@ struct GradientAscentMethod: FitMethod {
         ascent.onIteration = problem.onIteration.map { sink in TraceFilter(total: steps, sink: sink).callAsFunction }
         let objective = ModelObjective(model: model, withPrior: problem.withPrior)
         let result = ascent.maximize(objective, from: model.layout.start)
+        if result.status == .interrupted { throw Interrupted() }
         let transforms = model.layout.transforms
         if result.status == .notFinite || zip(transforms, result.x).contains(where: { $0.locate($1) != .interior }) {
             throw FitError(

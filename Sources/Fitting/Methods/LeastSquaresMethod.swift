@@ -23,12 +23,9 @@ struct LeastSquaresMethod: FitMethod {
         case .failure(let why): throw FitError.refused(FittingMessage.leastSquaresDoesNotApply(why.reason))
         }
         let (x, y) = design.weightedSystem()
-        let system = ConditionedSystem(
-            x: x, y: y, rows: design.matrix.rows, intercept: ConditionedSystem.interceptColumn(design.matrix))
-        guard let fit = LeastSquares(x: system.matrix, y: system.response) else {
-            throw FitError(.internal, FittingMessage.qrFailed)
-        }
-        if let collinear = IdentifiabilityCheck.collinear(model, fit, slots: design.slots) { throw collinear }
+        let (system, fit, centred) = try LeastSquaresMethod.solveConditioned(
+            x, y, rows: design.matrix.rows, intercept: ConditionedSystem.interceptColumn(design.matrix))
+        if let collinear = IdentifiabilityCheck.collinear(model, centred.fit, slots: design.slots) { throw collinear }
         let coefficients = system.coefficients(fit.coefficients)
         var theta = model.layout.start
         for (j, slot) in design.slots.enumerated() { theta[slot] = coefficients[j] }
@@ -57,10 +54,45 @@ struct LeastSquaresMethod: FitMethod {
                 solution.reason = FittingMessage.ridgeReason
             }
         }
-        if let unscaled = fit.unscaledCovariance {
-            solution.knownCovariance = (design.slots, system.unscaledCovariance(unscaled).map { $0 * sigma2 })
+        if let unscaled = centred.fit.unscaledCovariance {
+            solution.knownCovariance = (design.slots, centred.system.unscaledCovariance(unscaled).map { $0 * sigma2 })
         }
         return solution
+    }
+}
+
+extension LeastSquaresMethod {
+    /// Two conditionings of one system, each used where it keeps the most digits:
+    ///
+    /// - centred on the intercept (ConditionedSystem step 2), for the rank decision and
+    ///   (XᵀX)⁻¹: centring takes x ≈ 10⁸ + t from condition number 10¹⁷ to ≈ 1, and the
+    ///   covariance from the uncentred R would keep only 9 − 17 + 16 ≈ 8 digits;
+    /// - only scaled by powers of two (exact), for the coefficients: LeastSquares' iterative
+    ///   refinement recovers the digits of an exactly represented X (NIST Wampler4/5, whose
+    ///   centred powers of x would be rounded), unless that system looks rank-deficient.
+    ///
+    /// Without an intercept the two are one system.
+    static func solveConditioned(_ x: Matrix, _ y: [Double], rows: Int, intercept: Int?) throws -> (
+        system: ConditionedSystem, fit: LeastSquares, centred: (system: ConditionedSystem, fit: LeastSquares)
+    ) {
+        let plain = ConditionedSystem(x: x, y: y, rows: rows, intercept: nil)
+        guard let plainFit = LeastSquares(x: plain.matrix, y: plain.response) else {
+            throw FitError(.internal, FittingMessage.qrFailed)
+        }
+        guard intercept != nil else { return (plain, plainFit, (plain, plainFit)) }
+        let centred = ConditionedSystem(x: x, y: y, rows: rows, intercept: intercept)
+        guard let centredFit = LeastSquares(x: centred.matrix, y: centred.response) else {
+            throw FitError(.internal, FittingMessage.qrFailed)
+        }
+        if plainFit.rank < x.columns { return (centred, centredFit, (centred, centredFit)) }
+        return (plain, plainFit, (centred, centredFit))
+    }
+
+    /// Whether the residuals are zero to rounding: RSS ≤ n·(4ε·max|yᵢ|)², the size rounding
+    /// the responses alone leaves (then σ̂ = 0 and ℓ is unbounded).
+    static func fitsExactly(_ rss: Double, _ y: [Double]) -> Bool {
+        let scale = 4 * Double.ulpOfOne * (y.map(abs).max() ?? 0)
+        return rss <= Double(y.count) * scale * scale
     }
 }
 

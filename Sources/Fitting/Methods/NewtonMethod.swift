@@ -1,7 +1,10 @@
+import Foundation
+import Interrupt
+import LinearAlgebra
 import Model
 import Solvers
 
-/// Newton's method with the exact Hessian and a line search, in unconstrained
+/// Newton's method with the exact Hessian in a trust region, in unconstrained
 /// coordinates (log for > a, logit for (a, b)), from the start values; then the
 /// separation and boundary checks on where it ended.
 struct NewtonMethod: FitMethod {
@@ -13,28 +16,39 @@ struct NewtonMethod: FitMethod {
 
     func solve(_ problem: FitProblem) throws -> Solution {
         let model = problem.model
-        let transforms = model.layout.transforms
-        let objective = UnconstrainedObjective(
-            inner: ModelObjective(model: model, withPrior: problem.withPrior), transforms: transforms)
-        let start = zip(transforms, model.layout.start).map { $0.u($1) }
-        var newton = Newton()
+        let objective = UnconstrainedObjective(inner: ModelObjective(model: model, withPrior: problem.withPrior))
+        let (startValues, startNote) = StartValues.of(problem)
+        let start = objective.coordinates.u(startValues)
+        var newton = TrustRegionNewton()
         let total = newton.maximumIterations
         newton.onIteration = problem.onIteration.map { sink in TraceFilter(total: total, sink: sink).callAsFunction }
         let result = newton.maximize(objective, from: start)
+        if result.status == .interrupted { throw Interrupted() }
         let theta = objective.theta(result.x)
         if let separated = SeparationCheck.check(model, theta, quasi: false) { throw separated }
-        let coordinates = transforms.enumerated().filter { !$0.element.isIdentity }
-            .map { $0.element.describe(model.layout.slotName($0.offset)) }
+        let coordinates = FittingMessage.coordinateNames(model.layout)
         var solution = Solution(
             estimate: theta, method: title, reason: reason + FittingMessage.inUnconstrainedCoordinates(coordinates))
         solution.iterations = result.iterations
+        if let startNote { solution.notes.append(startNote) }
         solution.history = result.history
-        solution.gradientNorm = objective.inner.evaluate(theta, order: 1).gradient.map(abs).max()
+        // On a simplex the gradient in θ is not 0 at the maximum (it is the Lagrange multiplier
+        // along 1); the gradient that vanishes is the one in the coordinates.
+        solution.gradientNorm =
+            model.layout.hasSimplex
+            ? objective.evaluate(result.x, order: 1).gradient.map(abs).max()
+            : objective.inner.evaluate(theta, order: 1).gradient.map(abs).max()
         solution.boundary = try BoundaryCheck.iterativeEstimate(model, objective, result)
         if let runOff = ExistenceCheck.runOff(
-            objective, start: start, result: result, excluding: Set(solution.boundary.keys))
+            objective, start: start, result: result, excludingSlots: Set(solution.boundary.keys))
         {
             try ExistenceCheck.settle(runOff, model, objective, &solution)
+        }
+        if solution.boundary.isEmpty {
+            solution.knownCovariance = NewtonMethod.leastSquaresCovariance(model, theta)
+            if result.status == .converged, let digits = NewtonMethod.achievedDigits(objective, result.x), digits < 8 {
+                solution.notes.append(FittingMessage.limitedPrecision(digits: digits))
+            }
         }
         if result.status != .converged && solution.boundary.isEmpty {
             throw FitError(
@@ -44,5 +58,41 @@ struct NewtonMethod: FitMethod {
                 help: FittingMessage.notConvergedHelp)
         }
         return solution
+    }
+}
+
+extension NewtonMethod {
+    /// For a Normal whose mean is linear in its coefficients, their block of the covariance
+    /// σ̂²·(XᵀX)⁻¹ from the QR of the equilibrated design, as least squares reports it. At the
+    /// MLE this equals the inverse observed information (the (β, σ) block of −∇²ℓ is
+    /// −2Xᵀr/σ³ = 0), but formed from X, not from the sums Σxⱼxₖ in −∇²ℓ: with x ≈ 10⁶ those
+    /// sums cancel in the inverse and leave 4 or 5 digits of the standard errors.
+    static func leastSquaresCovariance(_ model: StatisticalModel, _ theta: [Double]) -> (slots: [Int], matrix: Matrix)?
+    {
+        guard case .success(let design) = LinearDesign.of(model), design.ridge.isEmpty,
+            case .parameter(let s) = design.scale, !model.hasPriors
+        else { return nil }
+        let (x, y) = design.weightedSystem()
+        guard let fit = LeastSquares(x: x, y: y), fit.rank == x.columns, let unscaled = fit.unscaledCovariance
+        else { return nil }
+        let sigma2 = theta[s] * theta[s]
+        return (design.slots, unscaled.map { $0 * sigma2 })
+    }
+}
+
+extension NewtonMethod {
+    /// How many significant digits the estimate is determined to where Newton stopped: the
+    /// next Newton step δ = (−H)⁻¹g, relative to each coordinate's size or its standard error
+    /// (1/√−Hᵢᵢ), whichever is larger; −log₁₀ of the largest. nil where −H is not positive definite.
+    static func achievedDigits(_ objective: UnconstrainedObjective, _ u: [Double]) -> Int? {
+        let (_, g, h) = objective.evaluate(u, order: 2)
+        guard let delta = h.map({ -$0 }).solveSPD(g) else { return nil }
+        var worst = 0.0
+        for i in u.indices {
+            let scale = max(abs(u[i]), 1 / (-h[i, i]).squareRoot())
+            guard scale.isFinite, scale > 0 else { continue }
+            worst = max(worst, abs(delta[i]) / scale)
+        }
+        return worst > 0 ? Int(-log10(worst)) : 16
     }
 }

@@ -19,4 +19,10 @@ public struct Bernoulli: Distribution {
         if let t = logisticArgument(a[0]) { return y * t - softplus(t) }
         return y * log(a[0]) + (1 - y) * log(1 - a[0])
     }
+
+    /// As Binomial(1, p): log P(Y ≤ y) = log I_{1−p}(1 − y, y + 1).
+    public func logCDF(_ y: Expr, _ a: [Expr]) -> Expr? { y.store.apply(.logBetaI, [1 - y, y + 1, 1 - a[0]]) }
+
+    /// As Binomial(1, p): log P(Y > y) = log I_p(y + 1, 1 − y) (log p at y = 0, −∞ at y = 1).
+    public func logSurvival(_ y: Expr, _ a: [Expr]) -> Expr? { y.store.apply(.logBetaI, [y + 1, 1 - y, a[0]]) }
 }

@@ -20,4 +20,10 @@ public struct BetaDistribution: Distribution {
         let (a, b) = (p[0], p[1])
         return (a - 1) * log(y) + (b - 1) * log(1 - y) - lgamma(a) - lgamma(b) + lgamma(a + b)
     }
+
+    /// log P(Y ≤ y) = log I_y(a, b)
+    public func logCDF(_ y: Expr, _ p: [Expr]) -> Expr? { y.store.apply(.logBetaI, [p[0], p[1], y]) }
+
+    /// log P(Y > y) = log I_{1−y}(b, a)
+    public func logSurvival(_ y: Expr, _ p: [Expr]) -> Expr? { y.store.apply(.logBetaI, [p[1], p[0], 1 - y]) }
 }

@@ -24,4 +24,10 @@ public struct Binomial: Distribution {
         if let t = logisticArgument(p) { return choose + y * t - n * softplus(t) }
         return choose + y * log(p) + (n - y) * log(1 - p)
     }
+
+    /// log P(Y ≤ y) = log I_{1−p}(N − y, y + 1); 0 at y = N.
+    public func logCDF(_ y: Expr, _ a: [Expr]) -> Expr? { y.store.apply(.logBetaI, [a[0] - y, y + 1, 1 - a[1]]) }
+
+    /// log P(Y > y) = log I_p(y + 1, N − y); −∞ at y = N, 0 at y = −1.
+    public func logSurvival(_ y: Expr, _ a: [Expr]) -> Expr? { y.store.apply(.logBetaI, [y + 1, a[0] - y, a[1]]) }
 }

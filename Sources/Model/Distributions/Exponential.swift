@@ -18,4 +18,7 @@ public struct Exponential: Distribution {
 
     /// log P(Y > y) = −λ·y
     public func logSurvival(_ y: Expr, _ a: [Expr]) -> Expr? { -(a[0] * y) }
+
+    /// log P(Y ≤ y) = log(1 − e^{−λy})
+    public func logCDF(_ y: Expr, _ a: [Expr]) -> Expr? { (-(a[0] * y)).apply(.log1mexp) }
 }

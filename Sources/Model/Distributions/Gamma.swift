@@ -20,4 +20,10 @@ public struct GammaDistribution: Distribution {
         let (alpha, beta) = (p[0], p[1])
         return alpha * log(beta) - lgamma(alpha) + (alpha - 1) * log(y) - beta * y
     }
+
+    /// log P(Y ≤ y) = log P(α, βy), the regularised lower incomplete gamma function.
+    public func logCDF(_ y: Expr, _ p: [Expr]) -> Expr? { y.store.apply(.logGammaP, [p[0], p[1] * y]) }
+
+    /// log P(Y > y) = log Q(α, βy).
+    public func logSurvival(_ y: Expr, _ p: [Expr]) -> Expr? { y.store.apply(.logGammaQ, [p[0], p[1] * y]) }
 }

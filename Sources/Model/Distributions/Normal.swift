@@ -26,4 +26,7 @@ public struct Normal: Distribution {
     public func logSurvival(_ y: Expr, _ a: [Expr]) -> Expr? {
         ((a[0] - y) / a[1]).apply(.logNormalCDF)
     }
+
+    /// log P(Y ≤ y) = log Φ((y − μ)/σ)
+    public func logCDF(_ y: Expr, _ a: [Expr]) -> Expr? { ((y - a[0]) / a[1]).apply(.logNormalCDF) }
 }

@@ -17,4 +17,10 @@ public struct Poisson: Distribution {
     public func logDensity(_ y: Expr, _ a: [Expr]) -> Expr {
         y * log(a[0]) - a[0] - lgamma(y + 1)
     }
+
+    /// log P(Y ≤ y) = log Q(y + 1, λ) (the upper regularised incomplete gamma function).
+    public func logCDF(_ y: Expr, _ a: [Expr]) -> Expr? { y.store.apply(.logGammaQ, [y + 1, a[0]]) }
+
+    /// log P(Y > y) = log P(y + 1, λ); at y = −1 it is log P(0, λ) = 0.
+    public func logSurvival(_ y: Expr, _ a: [Expr]) -> Expr? { y.store.apply(.logGammaP, [y + 1, a[0]]) }
 }

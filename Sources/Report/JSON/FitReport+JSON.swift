@@ -24,6 +24,7 @@ extension FitReport {
         if let lp = logPosterior { pairs.append(("log_posterior", .number(lp))) }
         pairs += [("aic", .number(aic)), ("bic", .number(bic)), ("k", .number(Double(parameterCount)))]
         if !notes.isEmpty { pairs.append(("notes", .array(notes.map(JSON.string)))) }
+        if !omissions.isEmpty { pairs.append(("not_listed", .array(omissions.map(JSON.string)))) }
         return .object(pairs)
     }
 }

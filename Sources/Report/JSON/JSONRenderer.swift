@@ -82,12 +82,17 @@ extension ShowForm {
                     "parameters",
                     .array(
                         params.map { p in
-                            .object([
+                            var fields: [(String, JSON)] = [
                                 ("name", .string(p.name)), ("length", p.length.map { .number(Double($0)) } ?? .null),
                                 ("lower", p.lower.map(JSON.number) ?? .null),
                                 ("upper", p.upper.map(JSON.number) ?? .null),
                                 ("start", .array(p.start.map(JSON.number))),
-                            ])
+                            ]
+                            if let names = p.components {
+                                fields.append(("components", .array(names.map(JSON.string))))
+                            }
+                            if let shape = p.shape { fields.append(("shape", .string(shape))) }
+                            return .object(fields)
                         })
                 ))
         }
@@ -97,7 +102,15 @@ extension ShowForm {
 }
 
 extension ShowForm.Statistic {
-    var json: JSON { .object([("name", .string(name)), ("value", .number(value))]) }
+    var json: JSON {
+        var pairs: [(String, JSON)] = [("name", .string(name)), ("value", .number(value))]
+        if let groupValues, let groups {
+            pairs.append(("group_values", .array(groupValues.map(JSON.number))))
+            pairs.append(("groups", .array(groups.map(JSON.string))))
+            pairs.append(("group_count", .number(Double(groupCount))))
+        }
+        return .object(pairs)
+    }
 }
 
 extension Derivation {

@@ -14,6 +14,7 @@ extension FitReport {
             lines.append("  \(iterations) iteration\(iterations == 1 ? "" : "s"), max |∇ℓ|\(relation)\(gradient)")
         }
         if !rows.isEmpty { lines.append(table()) }
+        for omission in omissions { lines.append("  (\(omission))") }
         var criteria = "log-likelihood \(NumberFormat.significant(logLikelihood))"
         if let lp = logPosterior { criteria += "   log-posterior \(NumberFormat.significant(lp))" }
         criteria += "   AIC \(NumberFormat.significant(aic))   BIC \(NumberFormat.significant(bic))"
@@ -22,13 +23,19 @@ extension FitReport {
         return lines.joined(separator: "\n")
     }
 
+    /// The text lists at most this many rows of the table.
+    public static let textRows = 200
+
     func table() -> String {
         let n = { (x: Double) in NumberFormat.significant(x) }
         var grid = [["param", "estimate", "std. error", "95% interval"]]
-        for r in rows {
+        for r in rows.prefix(FitReport.textRows) {
             let se = r.standardError.map(n) ?? "—"
             let ci = r.interval.map { "[\(n($0.0)), \(n($0.1))]" } ?? (r.note ?? "")
             grid.append([r.name, n(r.estimate), se, ci])
+        }
+        if rows.count > FitReport.textRows {
+            grid.append(["… \(rows.count - FitReport.textRows) more (in the JSON report)", "", "", ""])
         }
         return TextTable.render(grid, rightAligned: [1, 2])
     }

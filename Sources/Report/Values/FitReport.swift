@@ -54,12 +54,15 @@ public struct FitReport: Sendable {
     /// The covariance of the estimates, in the rows' order (NaN where a row has no standard error).
     public var covariance: [[Double]]?
     public var notes: [String]
+    /// What `rows` leaves out, one line each: a bigram table's components at 0, the components
+    /// past the first 10,000 of a very large model.
+    public var omissions: [String]
 
     public init(
         modelName: String, model: String, observations: Int, method: String, reason: String, refused: [Refusal],
         closedForms: [String], iterations: Int?, gradientNorm: Double?, converged: Bool, rows: [Row],
         logLikelihood: Double, logPosterior: Double?, aic: Double, bic: Double, parameterCount: Int,
-        covariance: [[Double]]?, notes: [String]
+        covariance: [[Double]]?, notes: [String], omissions: [String] = []
     ) {
         self.modelName = modelName
         self.model = model
@@ -79,6 +82,7 @@ public struct FitReport: Sendable {
         self.parameterCount = parameterCount
         self.covariance = covariance
         self.notes = notes
+        self.omissions = omissions
     }
 
     public var isMAP: Bool { logPosterior != nil }

@@ -5,9 +5,26 @@ public struct ShowForm: Sendable {
     public struct Statistic: Sendable {
         public let name: String
         public let value: Double
+        /// A statistic summed within each group of rows (nₖ, Σ_{class=k} x): its value in each
+        /// group, the first of them when there are very many, and the groups' names.
+        public let groupValues: [Double]?
+        public let groups: [String]?
+        /// How many groups there are (more than `groupValues` holds for a very large table).
+        public let groupCount: Int
         public init(name: String, value: Double) {
             self.name = name
             self.value = value
+            groupValues = nil
+            groups = nil
+            groupCount = 0
+        }
+
+        public init(name: String, groupValues: [Double], groups: [String], count: Int) {
+            self.name = name
+            value = groupValues.reduce(0, +)
+            self.groupValues = groupValues
+            self.groups = groups
+            groupCount = count
         }
     }
 
@@ -18,12 +35,21 @@ public struct ShowForm: Sendable {
         public let lower: Double?
         public let upper: Double?
         public let start: [Double]
-        public init(name: String, length: Int?, lower: Double?, upper: Double?, start: [Double]) {
+        /// The names of a vector's components, from the columns they multiply (`woolB`), when known.
+        public let components: [String]?
+        /// As declared, "simplex[3, 4]"; nil for a scalar or a plain vector.
+        public let shape: String?
+        public init(
+            name: String, length: Int?, lower: Double?, upper: Double?, start: [Double], components: [String]? = nil,
+            shape: String? = nil
+        ) {
             self.name = name
             self.length = length
             self.lower = lower
             self.upper = upper
             self.start = start
+            self.components = components
+            self.shape = shape
         }
     }
 

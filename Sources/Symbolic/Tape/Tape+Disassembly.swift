@@ -10,8 +10,9 @@ extension Tape {
         lines.append("row inputs:    " + (rows.isEmpty ? "none" : rows.joined(separator: ", ")))
         lines.append("scalar inputs: " + (scalars.isEmpty ? "none" : scalars.joined(separator: ", ")))
         for ins in instructions {
-            let operands = ins.b >= 0 ? "s\(ins.a) s\(ins.b)" : "s\(ins.a)"
-            lines.append("  s\(ins.out) ← \(ins.op) \(operands)")
+            let operands = ins.operands.map { "s\($0)" }.joined(separator: " ")
+            let name = ins.function.map { "call \($0.rawValue)" } ?? "\(ins.op)"
+            lines.append("  s\(ins.out) ← \(name) \(operands)")
         }
         lines.append("outputs: " + outputs.map { "s\($0)" }.joined(separator: ", "))
         lines.append("\(instructions.count) instructions, \(slotCount) slots")

@@ -17,6 +17,8 @@ public struct Tape {
         /// σ(±x) and softplus(±x) from x and its e = exp(−|x|): one exp (and one log1p) per row
         /// for all four, each computed without overflow or cancellation.
         case sigmoidShared, sigmoidNegShared, softplusShared, softplusNegShared
+        /// Any other function of the IR, of one to three operands (a, b, c), by `function`.
+        case call
     }
 
     public struct Instruction: Sendable {
@@ -24,6 +26,12 @@ public struct Tape {
         public var a: Int32
         public var b: Int32
         public var out: Int32
+        /// The third operand of a `call` (−1: none).
+        public var c: Int32 = -1
+        /// The function a `call` applies.
+        public var function: Function? = nil
+
+        public var operands: [Int32] { [a, b, c].filter { $0 >= 0 } }
     }
 
     public let instructions: [Instruction]
@@ -163,7 +171,15 @@ struct TapeCompiler {
                 for x in xs.dropFirst() { acc = emit(.logAddExp, acc, x) }
                 return acc
             }
-            return emit(Tape.unaryOpCode(f), xs[0])
+            guard let op = Tape.unaryOpCode(f) else {
+                let out = fresh()
+                instructions.append(
+                    .init(
+                        op: .call, a: xs[0], b: xs.count > 1 ? xs[1] : -1, out: out, c: xs.count > 2 ? xs[2] : -1,
+                        function: f))
+                return out
+            }
+            return emit(op, xs[0])
         case .constant, .rowSum:
             // Constants are row-invariant (scalar inputs); Σ inside a per-row expression is not compiled.
             let v = fresh()
@@ -177,8 +193,7 @@ struct TapeCompiler {
     mutating func allocate(outputs: [Expr]) {
         var lastUse: [Int32: Int] = [:]
         for (i, ins) in instructions.enumerated() {
-            lastUse[ins.a] = i
-            if ins.b >= 0 { lastUse[ins.b] = i }
+            for operand in ins.operands { lastUse[operand] = i }
         }
         let pinned = Set(outputs.map { virtual[$0.id]! })
         var map: [Int32: Int32] = [:]
@@ -200,16 +215,17 @@ struct TapeCompiler {
             let ins = instructions[i]
             let a = slot(ins.a)
             let b = ins.b >= 0 ? slot(ins.b) : -1
+            let c = ins.c >= 0 ? slot(ins.c) : -1
             // Release operands whose last use is here (not inputs, not outputs) before assigning out,
             // so out may reuse an operand's slot: element-wise ops are safe in place.
-            for operand in [ins.a, ins.b]
-            where operand >= 0 && lastUse[operand] == i
+            for operand in ins.operands
+            where lastUse[operand] == i
                 && !inputVirtuals.contains(operand) && !pinned.contains(operand)
             {
                 if let s = map[operand], !free.contains(s) { free.append(s) }
             }
             let out = slot(ins.out)
-            instructions[i] = .init(op: ins.op, a: a, b: b, out: out)
+            instructions[i] = .init(op: ins.op, a: a, b: b, out: out, c: c, function: ins.function)
         }
         rowInputs = rowInputs.map { (map[$0.slot]!, $0.symbol) }
         scalarInputs = scalarInputs.map { (map[$0.slot]!, $0.expr) }
@@ -219,7 +235,8 @@ struct TapeCompiler {
 }
 
 extension Tape {
-    static func unaryOpCode(_ f: Function) -> OpCode {
+    /// The dedicated opcode of a hot one-argument function; nil for those run through `call`.
+    static func unaryOpCode(_ f: Function) -> OpCode? {
         switch f {
         case .exp: return .exp
         case .log: return .log
@@ -237,6 +254,7 @@ extension Tape {
         case .logNormalCDF: return .logNormalCDF
         case .normalMills: return .normalMills
         case .logsumexp: return .logAddExp
+        default: return nil
         }
     }
 }

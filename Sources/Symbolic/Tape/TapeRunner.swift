@@ -47,7 +47,11 @@ public final class TapeRunner {
             let a = UnsafePointer(slots[Int(ins.a)])
             let out = scratch + Int(ins.out) * blockSize
             slots[Int(ins.out)] = out
-            if ins.b >= 0 {
+            if ins.op == .call, let f = ins.function {
+                TapeRunner.call(
+                    f, a, ins.b >= 0 ? UnsafePointer(slots[Int(ins.b)]) : nil,
+                    ins.c >= 0 ? UnsafePointer(slots[Int(ins.c)]) : nil, out, n)
+            } else if ins.b >= 0 {
                 TapeRunner.binary(ins.op, a, UnsafePointer(slots[Int(ins.b)]), out, n)
             } else {
                 TapeRunner.unary(ins.op, a, out, n)
@@ -62,7 +66,9 @@ public final class TapeRunner {
         switch op {
         case .add: for i in 0..<n { o[i] = a[i] + b[i] }
         case .sub: for i in 0..<n { o[i] = a[i] - b[i] }
-        case .mul: for i in 0..<n { o[i] = a[i] * b[i] }
+        // 0·x = 0 even for x = ±∞ or NaN, as in the reference evaluator: a statistic of 0
+        // times log 0 (a group of all-zero counts at λ̂ = 0) is 0, not NaN.
+        case .mul: for i in 0..<n { o[i] = a[i] == 0 || b[i] == 0 ? 0 : a[i] * b[i] }
         case .div: for i in 0..<n { o[i] = a[i] / b[i] }
         case .pow: for i in 0..<n { o[i] = Foundation.pow(a[i], b[i]) }
         case .logAddExp:
@@ -79,6 +85,18 @@ public final class TapeRunner {
         case .softplusNegShared:
             for i in 0..<n { o[i] = Swift.max(-a[i], 0) + log1pSmall(b[i]) }
         default: for i in 0..<n { o[i] = .nan }
+        }
+    }
+
+    /// A function without an opcode of its own, row by row.
+    static func call(
+        _ f: Function, _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>?, _ c: UnsafePointer<Double>?,
+        _ o: UnsafeMutablePointer<Double>, _ n: Int
+    ) {
+        switch (b, c) {
+        case (let b?, let c?): for i in 0..<n { o[i] = f.evaluate(a[i], b[i], c[i]) }
+        case (let b?, nil): for i in 0..<n { o[i] = f.evaluate(a[i], b[i], .nan) }
+        default: for i in 0..<n { o[i] = f.evaluate(a[i]) }
         }
     }
 

@@ -5,5 +5,8 @@ set -e
 cd "$(dirname "$0")/.."
 python3 scripts/make_nist_csv.py          # longley.csv, norris.csv (transcribed NIST data)
 Rscript scripts/reference.R               # exports mtcars/discoveries/rivers/cars/gauss10/numacc*.csv, out/r_values.tsv
+Rscript scripts/factors.R                 # ../warpbreaks.csv and the glm/lm values Scripts/32-factors.mle asserts
 python3 scripts/reference.py              # out/py_values.tsv (statsmodels/scipy/numpy + exact)
 python3 scripts/build_reference.py        # REFERENCE.md (exits 1 if exact LS != NIST certified)
+Rscript scripts/indexed_reference.R       # iris/insectsprays/birthwt.csv, out/indexed_r.tsv (nnet::multinom, glm)
+python3 scripts/indexed_reference.py      # bigram-*.csv, out/indexed_py.tsv, INDEXED.md (GaussianNB, MNLogit, numpy)

@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# Side-by-side timings of mle against the libraries statisticians use, on the same generated
+# files. Each peer is timed in-process (load + fit, imports excluded); mle is timed as its whole
+# process (`mle run`), so start-up and parsing count against it. Prints one line per workload
+# and peer with the ratio mle/peer (below 1: mle is faster). Peers that are not installed are
+# skipped; nothing here is needed by the tests.
+#
+#   Benchmarks/peers.sh [workload ...]     workloads: logistic poisson gauss nls csv wide
+#   MLE=path/to/mle ROWS_SCALE=0.1 Benchmarks/peers.sh      (a smaller, quicker run)
+#
+# Timings on a shared machine are noisy: repeat, and read the ratios as provisional.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+MLE="${MLE:-$root/.build/release/mle}"
+WORK="${WORK:-$(mktemp -d /tmp/mle-peers.XXXXXX)}"
+SCALE="${ROWS_SCALE:-1}"
+PY="${PYTHON:-python3}"
+[ -x "$MLE" ] || { echo "peers.sh: build the release binary first: swift build -c release --product mle" >&2; exit 2; }
+workloads=("$@")
+[ ${#workloads[@]} -gt 0 ] || workloads=(logistic poisson gauss nls csv wide)
+
+have() { "$PY" -c "import $1" 2>/dev/null; }
+
+# Wall-clock seconds of a whole command (best of 3).
+mle_time() {
+  local best=""
+  for _ in 1 2 3; do
+    local t0 t1
+    t0=$(date +%s.%N); "$MLE" run "$1" > /dev/null; t1=$(date +%s.%N)
+    local t; t=$(echo "$t1 - $t0" | bc -l)
+    if [ -z "$best" ] || [ "$(echo "$t < $best" | bc -l)" = 1 ]; then best=$t; fi
+  done
+  echo "$best"
+}
+
+ratio() { printf '%-10s %-34s mle %7.3f s   peer %7.3f s   ratio %6.2f\n' "$1" "$2" "$3" "$4" "$(echo "$3 / $4" | bc -l)"; }
+
+# Generates the data files (fixed seeds) and writes the mle scripts beside them.
+"$PY" - "$WORK" "$SCALE" <<'PYEOF'
+import sys, numpy as np
+work, scale = sys.argv[1], float(sys.argv[2])
+rng = np.random.default_rng(42)
+def save(name, cols, names):
+    np.savetxt(f"{work}/{name}.csv", np.column_stack(cols), delimiter=",", header=",".join(names), comments="", fmt="%.17g")
+n = int(1_000_000 * scale)
+X = rng.standard_normal((n, 10)); w = np.linspace(-0.5, 0.5, 10)
+y = (rng.random(n) < 1 / (1 + np.exp(-(X @ w)))).astype(float)
+save("logistic", [y, X], ["y"] + [f"x{j}" for j in range(1, 11)])
+X5 = rng.standard_normal((n, 5)) * 0.3
+k = rng.poisson(np.exp(0.5 + X5 @ np.linspace(-0.4, 0.4, 5))).astype(float)
+save("poisson", [k, X5], ["k"] + [f"x{j}" for j in range(1, 6)])
+g = rng.normal(3, 2, int(10_000_000 * scale))
+save("gauss", [g], ["x"])
+xs = rng.uniform(0, 5, n); ys = 2.5 * (1 - np.exp(-0.8 * xs)) + rng.normal(0, 0.1, n)
+save("nls", [ys, xs], ["y", "x"])
+m = int(100_000 * scale); W = rng.standard_normal((m, 200)); wy = (rng.random(m) < 1 / (1 + np.exp(-(W @ rng.normal(0, 0.1, 200))))).astype(float)
+save("wide", [wy, W], ["y"] + [f"x{j}" for j in range(1, 201)])
+cols = ", ".join(f"x{j}" for j in range(1, 11))
+open(f"{work}/logistic.mle", "w").write(f'data d = csv("logistic.csv")\ndata X = d[{cols}]\nparam b\nparam w: vector[10]\nmodel d.y ~ Bernoulli(sigmoid(b + w·X))\nfit\n')
+cols5 = ", ".join(f"x{j}" for j in range(1, 6))
+open(f"{work}/poisson.mle", "w").write(f'data d = csv("poisson.csv")\ndata X = d[{cols5}]\nparam b\nparam w: vector[5]\nmodel d.k ~ Poisson(exp(b + w·X))\nfit\n')
+open(f"{work}/gauss.mle", "w").write('data d = csv("gauss.csv")\nparam μ\nparam σ > 0\nmodel d.x ~ Normal(μ, σ)\nfit\n')
+open(f"{work}/nls.mle", "w").write('data d = csv("nls.csv")\nparam a = 1\nparam c = 1\nparam σ > 0\nmodel d.y ~ Normal(a*(1 - exp(-c*d.x)), σ)\nfit\n')
+open(f"{work}/csv.mle", "w").write('data d = csv("logistic.csv")\nprint sum(d.x10)\n')
+colsw = ", ".join(f"x{j}" for j in range(1, 201))
+open(f"{work}/wide.mle", "w").write(f'data d = csv("wide.csv")\ndata X = d[{colsw}]\nparam b\nparam w: vector[200]\nmodel d.y ~ Bernoulli(sigmoid(b + w·X))\nfit\n')
+PYEOF
+cd "$WORK"
+
+# In-process peer timings: load with polars if present (else pandas/numpy), fit, best of 3.
+peer() {  # peer NAME WORKLOAD -> seconds, or nothing when the library is missing
+  "$PY" - "$1" "$2" <<'PYEOF' 2>/dev/null || true
+import sys, time
+name, work = sys.argv[1], sys.argv[2]
+def load(path):
+    try:
+        import polars as pl
+        return pl.read_csv(path).to_numpy()
+    except ImportError:
+        import numpy as np
+        return np.loadtxt(path, delimiter=",", skiprows=1)
+def run():
+    import numpy as np
+    if name == "polars":
+        import polars as pl; pl.read_csv("logistic.csv"); return
+    a = load(f"{work}.csv")
+    y, X = a[:, 0], a[:, 1:]
+    if name == "sklearn":
+        from sklearn.linear_model import LogisticRegression, PoissonRegressor
+        if work == "poisson": PoissonRegressor(alpha=0, solver="newton-cholesky", tol=1e-10).fit(X, y)
+        elif work == "wide": LogisticRegression(penalty=None, solver="lbfgs", max_iter=1000).fit(X, y)
+        else: LogisticRegression(penalty=None, solver="newton-cholesky", tol=1e-10).fit(X, y)
+    elif name == "glum":
+        from glum import GeneralizedLinearRegressor
+        GeneralizedLinearRegressor(family="poisson" if work == "poisson" else "binomial", alpha=0).fit(X, y)
+    elif name == "statsmodels":
+        import statsmodels.api as sm
+        fam = sm.families.Poisson() if work == "poisson" else sm.families.Binomial()
+        sm.GLM(y, sm.add_constant(X), family=fam).fit()
+    elif name == "scipy-norm":
+        from scipy import stats; stats.norm.fit(a[:, 0])
+    elif name == "scipy-lm":
+        from scipy.optimize import least_squares
+        x = a[:, 1]
+        least_squares(lambda p: p[0] * (1 - np.exp(-p[1] * x)) - y, [1, 1], method="lm",
+                      jac=lambda p: np.column_stack([1 - np.exp(-p[1] * x), p[0] * x * np.exp(-p[1] * x)]))
+best = float("inf")
+for _ in range(3):
+    t = time.perf_counter(); run(); best = min(best, time.perf_counter() - t)
+print(best)
+PYEOF
+}
+
+fread_time() {
+  command -v Rscript > /dev/null || return 0
+  Rscript -e 'suppressMessages(library(data.table)); b <- Inf; for (i in 1:3) { t <- system.time(fread(commandArgs(TRUE)[1]))[["elapsed"]]; b <- min(b, t) }; cat(b)' "$1" 2>/dev/null || true
+}
+
+for w in "${workloads[@]}"; do
+  m=$(mle_time "$w.mle")
+  case $w in
+    logistic|poisson) peers=(glum sklearn statsmodels) ;;
+    gauss) peers=(scipy-norm) ;;
+    nls) peers=(scipy-lm) ;;
+    csv) peers=(polars) ;;
+    wide) peers=(sklearn) ;;
+  esac
+  for p in "${peers[@]}"; do
+    t=$(peer "$p" "$w")
+    [ -n "$t" ] && ratio "$w" "$p" "$m" "$t" || echo "$w: $p not installed"
+  done
+  if [ "$w" = csv ]; then
+    t=$(fread_time logistic.csv); [ -n "$t" ] && ratio csv "data.table::fread" "$m" "$t" || echo "csv: R data.table not installed"
+  fi
+done
+echo "files and scripts in $WORK"

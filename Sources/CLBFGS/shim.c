@@ -1,0 +1,2 @@
+/* The C target needs a translation unit; everything used is in <lbfgs.h>. */
+#include "CLBFGS.h"

@@ -1,0 +1,78 @@
+import Interrupt
+import Model
+import Solvers
+
+/// Limited-memory BFGS in unconstrained coordinates, for models with many parameters:
+/// ℓ and ∇ℓ per iteration, no k×k Hessian until the end, where FitOutcome forms it once
+/// for the standard errors. Then the same separation and boundary checks as Newton.
+struct LBFGSMethod: FitMethod {
+    let title = FittingMessage.lbfgsTitle
+    let reason: String
+
+    /// Above this many parameters the plan prefers L-BFGS to Newton: Newton's iteration
+    /// then spends more on the k×k Hessian (k²/2 sums over the rows) and its O(k³)
+    /// factorisation than its quadratic convergence saves. A cost-model choice (Newton
+    /// ≈ 8 iterations of n·k² + k³, L-BFGS ≈ 100–300 of n·k), not yet measured on this machine.
+    static let automaticThreshold = 1000
+
+    /// Up to this many parameters the estimate is finished by Newton steps with the exact
+    /// Hessian (its eigendecomposition costs O(k³), a fraction of a second at k = 500): L-BFGS
+    /// stops where its curvature pairs stop improving ℓ, a few digits short of the maximum.
+    static let polishLimit = 500
+
+    func refusal(_ problem: FitProblem) -> String? { nil }
+
+    /// Newton (trust region, at most 20 iterations) from the L-BFGS point; kept when it
+    /// converges without lowering ℓ.
+    static func polished(_ objective: UnconstrainedObjective, _ result: SolverResult) -> SolverResult {
+        var newton = TrustRegionNewton(maximumIterations: 20)
+        newton.onIteration = nil
+        let polished = newton.maximize(objective, from: result.x)
+        guard polished.status == .converged, polished.value >= result.value else { return result }
+        return SolverResult(
+            x: polished.x, value: polished.value, gradient: polished.gradient, iterations: result.iterations,
+            status: .converged, history: result.history)
+    }
+
+    func solve(_ problem: FitProblem) throws -> Solution {
+        let model = problem.model
+        let objective = UnconstrainedObjective(inner: ModelObjective(model: model, withPrior: problem.withPrior))
+        let (startValues, startNote) = StartValues.of(problem)
+        var solver = LBFGS()
+        let total = solver.maximumIterations
+        solver.onIteration = problem.onIteration.map { sink in TraceFilter(total: total, sink: sink).callAsFunction }
+        var result = solver.maximize(objective, from: objective.coordinates.u(startValues))
+        if result.status == .interrupted { throw Interrupted() }
+        if result.status == .converged, model.layout.count <= LBFGSMethod.polishLimit {
+            result = LBFGSMethod.polished(objective, result)
+        }
+        let theta = objective.theta(result.x)
+        if let separated = SeparationCheck.check(model, theta, quasi: false) { throw separated }
+        let coordinates = FittingMessage.coordinateNames(model.layout)
+        var solution = Solution(
+            estimate: theta, method: title, reason: reason + FittingMessage.inUnconstrainedCoordinates(coordinates))
+        solution.iterations = result.iterations
+        if let startNote { solution.notes.append(startNote) }
+        solution.history = result.history
+        // On a simplex the gradient that vanishes is the one in the coordinates (in θ it is λ·1).
+        solution.gradientNorm =
+            model.layout.hasSimplex
+            ? objective.evaluate(result.x, order: 1).gradient.map(abs).max()
+            : objective.inner.evaluate(theta, order: 1).gradient.map(abs).max()
+        solution.boundary = try BoundaryCheck.iterativeEstimate(model, objective, result)
+        if let runOff = ExistenceCheck.runOff(
+            objective, start: objective.coordinates.u(startValues), result: result,
+            excludingSlots: Set(solution.boundary.keys))
+        {
+            try ExistenceCheck.settle(runOff, model, objective, &solution)
+        }
+        if result.status != .converged && solution.boundary.isEmpty {
+            throw FitError(
+                .notConverged,
+                FittingMessage.lbfgsNotConverged(
+                    result.status, iterations: result.iterations, value: result.value, gradient: result.gradientNorm),
+                help: FittingMessage.notConvergedHelp)
+        }
+        return solution
+    }
+}

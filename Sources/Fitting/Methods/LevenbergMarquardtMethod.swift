@@ -1,0 +1,112 @@
+import Interrupt
+import LinearAlgebra
+import Model
+import Solvers
+import Symbolic
+
+/// Nonlinear least squares: a single Normal term y ~ Normal(μ(x, β), σ) whose mean is
+/// nonlinear in β and whose σ is a separate parameter (or a constant). ℓ = −n·log σ −
+/// Σwᵢ(yᵢ − μᵢ)²/(2σ²) + const, so β̂ minimises the (weighted) residual sum of squares
+/// whatever σ is, and then σ̂² = RSS/Σw. β̂ is found by Levenberg–Marquardt on the
+/// residuals rᵢ = √wᵢ·(yᵢ − μᵢ(β)) with the exact Jacobian from the symbolic mean, in
+/// unconstrained coordinates for constrained coefficients. Standard errors come, as for
+/// every method, from the observed information of the full likelihood at the estimate.
+struct LevenbergMarquardtMethod: FitMethod {
+    let title = FittingMessage.levenbergMarquardtTitle
+    /// Why it was chosen (nil: the plan's own reason, from what the exact methods lacked).
+    var reason: String?
+
+    func refusal(_ problem: FitProblem) -> String? {
+        switch NonlinearDesign.of(problem.model) {
+        case .success: return nil
+        case .failure(let why): return FittingMessage.notNonlinearLeastSquares(why.reason)
+        }
+    }
+
+    func solve(_ problem: FitProblem) throws -> Solution {
+        let model = problem.model
+        let design: NonlinearDesign
+        switch NonlinearDesign.of(model) {
+        case .success(let d): design = d
+        case .failure(let why): throw FitError(.invalidRequest, FittingMessage.notNonlinearLeastSquares(why.reason))
+        }
+        var solver = LevenbergMarquardt()
+        let n = design.weightSum
+        solver.traceValue = { halfRSS in NonlinearDesign.profileLogLikelihood(2 * halfRSS, n) }
+        // ∇ℓ = Jᵀr/σ̂² with σ̂² = RSS/n at the profile.
+        solver.gradientScale = { halfRSS in halfRSS > 0 ? n / (2 * halfRSS) : 0 }
+        solver.onIteration = problem.onIteration.map { sink in
+            TraceFilter(total: solver.maximumIterations, sink: sink).callAsFunction
+        }
+        // μ is computed to about ε·|μᵢ| ≈ ε·|yᵢ| per row.
+        solver.residualNoise = Double.ulpOfOne * design.responseScale.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        let result = solver.minimize(design, from: design.start)
+        if result.status == .interrupted { throw Interrupted() }
+        guard result.status == .converged else {
+            throw FitError(
+                .notConverged,
+                FittingMessage.lmNotConverged(
+                    result.status, iterations: result.iterations, rss: result.residualSumOfSquares),
+                help: FittingMessage.notConvergedHelp)
+        }
+        if zip(design.transforms, result.x).contains(where: { !$0.0.isIdentity && abs($0.1) > 30 }) {
+            throw FitError.refused(FittingMessage.lmBoundary)
+        }
+        var theta = design.theta(result.x)
+        let names = design.slots.map { model.layout.slotName($0) }
+        var solution = Solution(
+            estimate: theta, method: title,
+            reason: reason ?? FittingMessage.levenbergMarquardtBecause("", names))
+        if case .parameter(let s) = design.scale {
+            let y = design.responseScale
+            if LeastSquaresMethod.fitsExactly(result.residualSumOfSquares, y) {
+                throw FitError(
+                    .unbounded, FittingMessage.exactFit(scale: model.layout.slotName(s)),
+                    help: FittingMessage.exactFitHelp)
+            }
+            theta[s] = (result.residualSumOfSquares / n).squareRoot()
+            theta = LevenbergMarquardtMethod.polished(model, theta)
+            solution.estimate = theta
+            solution.closedForms.append(FittingMessage.levenbergMarquardtScale(model.layout.slotName(s), theta[s]))
+        }
+        solution.iterations = result.iterations
+        solution.history = result.history
+        solution.gradientNorm = model.evaluate(theta, order: 1, withPrior: false).gradient.map(abs).max()
+        try LevenbergMarquardtMethod.checkExistence(model, design, theta, &solution)
+        return solution
+    }
+}
+
+extension LevenbergMarquardtMethod {
+    /// The same ray test as after Newton, on the full ℓ from the estimate: a residual sum
+    /// of squares that keeps falling as a coefficient runs off (a mean that only approaches
+    /// the data as β → −∞) converges in Levenberg–Marquardt's test, but is no estimate.
+    static func checkExistence(
+        _ model: StatisticalModel, _ design: NonlinearDesign, _ theta: [Double], _ solution: inout Solution
+    ) throws {
+        let objective = UnconstrainedObjective(inner: ModelObjective(model: model, withPrior: false))
+        let u = objective.coordinates.u(theta)
+        let value = objective.evaluate(u, order: 0).value
+        let end = SolverResult(x: u, value: value, gradient: [], iterations: 0, status: .converged, history: [])
+        let start = objective.coordinates.u(design.theta(design.start))
+        if let runOff = ExistenceCheck.runOff(objective, start: start, result: end) {
+            try ExistenceCheck.settle(runOff, model, objective, &solution)
+        }
+    }
+
+    /// The last digits, from Newton on the full ℓ (exact Hessian, trust region) started at
+    /// the Levenberg–Marquardt estimate: Gauss–Newton's Hessian drops Σrᵢ∇²μᵢ, so its steps
+    /// stall a little short of the exact stationary point when the residuals are large (NIST
+    /// ENSO); two or three Newton steps finish it. Kept only when Newton converges without
+    /// lowering ℓ.
+    static func polished(_ model: StatisticalModel, _ theta: [Double]) -> [Double] {
+        let objective = UnconstrainedObjective(inner: ModelObjective(model: model, withPrior: false))
+        var newton = TrustRegionNewton(maximumIterations: 20)
+        newton.onIteration = nil
+        let start = objective.coordinates.u(theta)
+        let before = objective.evaluate(start, order: 0).value
+        let result = newton.maximize(objective, from: start)
+        guard result.status == .converged, result.value.isFinite, result.value >= before else { return theta }
+        return objective.theta(result.x)
+    }
+}

@@ -1,0 +1,235 @@
+import Foundation
+import Interrupt
+import LinearAlgebra
+
+/// Levenberg–Marquardt for nonlinear least squares, min ½‖r(x)‖², as a trust-region
+/// method with Moré's scaling (Moré 1978, the algorithm of MINPACK's lmder).
+///
+/// Each step solves the damped Gauss–Newton problem
+///
+///     min over h of ‖[J; √λ·D]·h + [r; 0]‖²,    i.e. (JᵀJ + λ·D²)·h = −Jᵀr,
+///
+/// by a pivoted QR of the stacked (n + k)×k matrix (never forming JᵀJ, whose condition
+/// number is cond(J)²), with λ = 0 (the Gauss–Newton step) when that step lies within the
+/// trust region ‖D·h‖ ≤ Δ, else the λ > 0 that puts it on the boundary (to 10%, found by
+/// bracketing). D = diag(dⱼ) with dⱼ the largest ‖column j of J‖ met so far: the method
+/// is invariant to the units of each parameter. With the gain ratio ρ = actual/predicted
+/// reduction of ½‖r‖², the radius halves when ρ < ¼ and becomes 2‖D·h‖ when ρ > ¾ (or the
+/// step was Gauss–Newton's); the step is taken when ρ > 10⁻⁴. The first radius is
+/// ‖D·x₀‖ (MINPACK's factor 1, which NIST's BoxBOD needs from its first start).
+///
+/// Converged, scale-free (any one suffices):
+/// - the gradient is orthogonal to the residual to working precision: for every column,
+///   |Jⱼᵀr| ≤ gradientTolerance·‖Jⱼ‖·‖r‖ (MINPACK's gtol, the cosine of the angle), or
+///   below the residuals' own rounding, 2·‖δr‖/‖r‖ with ‖δr‖ = `residualNoise` (a fit
+///   exact to the data's digits);
+/// - a step was taken whose scaled size is below stepTolerance·‖D·x‖;
+/// - a Gauss–Newton step (λ = 0) is rejected while the reduction it predicts is below the
+///   rounding of ½‖r‖² (16ε·½‖r‖²): no step can improve ℓ beyond what it can resolve;
+/// - r = 0 (an exact fit).
+/// A radius that shrinks below stepTolerance·‖D·x‖ otherwise means the method is stuck.
+public struct LevenbergMarquardt {
+    public var maximumIterations = 1000
+    public var gradientTolerance = 1e-15
+    public var stepTolerance = 1e-15
+    /// The first trust radius as a multiple of ‖D·x₀‖.
+    public var initialRadiusFactor = 1.0
+    public var onIteration: ((Iteration) -> Void)?
+    /// Polled once per trial step; true stops the iteration with status `.interrupted`.
+    public var isInterrupted: () -> Bool = { Interrupt.requested }
+    /// Converts ½‖r‖² to the value traced (the profile log-likelihood for a Normal).
+    public var traceValue: (Double) -> Double = { -$0 }
+    /// Converts max |Jᵀr| to the gradient norm traced, given ½‖r‖² (n/RSS for a Normal's ℓ).
+    public var gradientScale: (Double) -> Double = { _ in 1 }
+    /// The rounding error of the computed residual vector, ‖δr‖ (about ε·‖ŷ‖): below
+    /// cosine 2·‖δr‖/‖r‖ the gradient cannot be told from zero (a nearly exact fit).
+    public var residualNoise = 0.0
+
+    public init() {}
+
+    public struct Result: Sendable {
+        public let x: [Double]
+        public let residualSumOfSquares: Double
+        public let iterations: Int
+        public let status: SolverResult.Status
+        public let history: [Iteration]
+        /// max over columns of |Jⱼᵀr| / (‖Jⱼ‖·‖r‖) at x: 0 at an exact minimum.
+        public let gradientCosine: Double
+    }
+
+    public func minimize(_ f: some ResidualObjective, from start: [Double]) -> Result {
+        var x = start
+        guard let first = f.residuals(x, jacobian: true), let firstJacobian = first.jacobian else {
+            return Result(
+                x: x, residualSumOfSquares: .nan, iterations: 0, status: .notFinite, history: [], gradientCosine: .nan)
+        }
+        var r = first.r
+        var jacobian = firstJacobian
+        var cost = LevenbergMarquardt.halfSquaredNorm(r)
+        var d = [Double](repeating: 0, count: start.count)
+        var history: [Iteration] = []
+        var iterations = 0
+        var lambda = 0.0
+        func result(_ status: SolverResult.Status) -> Result {
+            Result(
+                x: x, residualSumOfSquares: 2 * cost, iterations: iterations, status: status, history: history,
+                gradientCosine: LevenbergMarquardt.cosine(jacobian, r))
+        }
+        func record(_ t: Double) {
+            let g = LevenbergMarquardt.gradient(jacobian, r)
+            let it = Iteration(
+                number: iterations, value: traceValue(cost),
+                gradientNorm: gradientScale(cost) * (g.map(abs).max() ?? 0),
+                stepSize: t)
+            history.append(it)
+            onIteration?(it)
+        }
+        guard cost.isFinite else { return result(.notFinite) }
+        LevenbergMarquardt.updateScale(&d, jacobian)
+        let startSize = LevenbergMarquardt.scaledNorm(x, d)
+        var radius = initialRadiusFactor * (startSize > 0 ? startSize : 1)
+        record(0)
+        while iterations < maximumIterations {
+            if isInterrupted() { return result(.interrupted) }
+            if cost == 0 || LevenbergMarquardt.cosine(jacobian, r) <= cosineFloor(cost) { return result(.converged) }
+            guard let (h, usedLambda) = LevenbergMarquardt.trustRegionStep(jacobian, r, d, radius, lambda) else {
+                return result(.notFinite)
+            }
+            lambda = usedLambda
+            let candidate = zip(x, h).map { $0 + $1 }
+            let predicted = LevenbergMarquardt.predictedReduction(jacobian, r, h)
+            var actual = -Double.infinity
+            if let evaluated = f.residuals(candidate, jacobian: false) {
+                let c = LevenbergMarquardt.halfSquaredNorm(evaluated.r)
+                if c.isFinite { actual = cost - c }
+            }
+            let rho = predicted > 0 ? actual / predicted : -1
+            let stepSize = LevenbergMarquardt.scaledNorm(h, d)
+            if rho < 0.25 {
+                radius = rho <= 0 ? 0.5 * min(radius, stepSize) : 0.5 * radius
+            } else if rho > 0.75 || lambda == 0 {
+                radius = max(radius, 2 * stepSize)
+            }
+            if rho > 1e-4, let taken = f.residuals(candidate, jacobian: true), let j = taken.jacobian {
+                iterations += 1
+                x = candidate
+                r = taken.r
+                jacobian = j
+                cost = LevenbergMarquardt.halfSquaredNorm(r)
+                LevenbergMarquardt.updateScale(&d, jacobian)
+                record(stepSize)
+                if stepSize <= stepTolerance * LevenbergMarquardt.scaledNorm(x, d) { return result(.converged) }
+            } else {
+                if lambda == 0, predicted <= 16 * Double.ulpOfOne * cost { return result(.converged) }
+                if radius <= stepTolerance * LevenbergMarquardt.scaledNorm(x, d) {
+                    let cosine = LevenbergMarquardt.cosine(jacobian, r)
+                    return result(cosine <= max(1e-8, cosineFloor(cost)) ? .converged : .stalled)
+                }
+            }
+        }
+        return result(.iterationLimit)
+    }
+}
+
+extension LevenbergMarquardt {
+    /// The smallest gradient cosine that means anything: gradientTolerance, or the residuals'
+    /// own rounding 2·‖δr‖/‖r‖ when that is larger.
+    func cosineFloor(_ cost: Double) -> Double {
+        let norm = (2 * cost).squareRoot()
+        return norm > 0 ? max(gradientTolerance, 2 * residualNoise / norm) : gradientTolerance
+    }
+
+    static func halfSquaredNorm(_ r: [Double]) -> Double {
+        var acc = CompensatedAccumulator()
+        for v in r { acc.add(v, times: v) }
+        return acc.value / 2
+    }
+
+    /// Jᵀr.
+    static func gradient(_ j: Matrix, _ r: [Double]) -> [Double] {
+        var g = [Double](repeating: 0, count: j.columns)
+        for i in 0..<j.rows { for c in 0..<j.columns { g[c] += j[i, c] * r[i] } }
+        return g
+    }
+
+    /// max over columns of |Jⱼᵀr| / (‖Jⱼ‖·‖r‖).
+    static func cosine(_ j: Matrix, _ r: [Double]) -> Double {
+        let g = gradient(j, r)
+        let rn = (2 * halfSquaredNorm(r)).squareRoot()
+        guard rn > 0 else { return 0 }
+        var worst = 0.0
+        for c in 0..<j.columns {
+            var s = 0.0
+            for i in 0..<j.rows { s += j[i, c] * j[i, c] }
+            let cn = s.squareRoot()
+            if cn > 0 { worst = max(worst, abs(g[c]) / (cn * rn)) }
+        }
+        return worst
+    }
+
+    /// r = 0 to the rounding of its entries' sizes.
+    static func isExactFit(_ r: [Double], _ cost: Double) -> Bool { cost == 0 }
+
+    /// dⱼ ← max(dⱼ, ‖column j of J‖) (Moré's scaling).
+    static func updateScale(_ d: inout [Double], _ j: Matrix) {
+        for c in 0..<j.columns {
+            var s = 0.0
+            for i in 0..<j.rows { s += j[i, c] * j[i, c] }
+            d[c] = max(d[c], s.squareRoot())
+        }
+        for c in d.indices where d[c] == 0 { d[c] = 1 }
+    }
+
+    static func scaledNorm(_ v: [Double], _ d: [Double]) -> Double {
+        zip(v, d).reduce(0) { $0 + ($1.0 * $1.1) * ($1.0 * $1.1) }.squareRoot()
+    }
+
+    /// h minimising ‖[J; √μ·D]·h + [r; 0]‖, by a pivoted QR of the stacked matrix.
+    static func step(_ j: Matrix, _ r: [Double], _ d: [Double], _ mu: Double) -> [Double]? {
+        let (n, k) = (j.rows, j.columns)
+        var stacked = Matrix(rows: n + k, columns: k)
+        stacked.elements.replaceSubrange(0..<(n * k), with: j.elements)
+        let root = mu.squareRoot()
+        for c in 0..<k { stacked[n + c, c] = root * d[c] }
+        let rhs = r.map { -$0 } + [Double](repeating: 0, count: k)
+        guard let fit = LeastSquares(x: stacked, y: rhs, tolerance: 0), fit.coefficients.allSatisfy(\.isFinite)
+        else { return nil }
+        return fit.coefficients
+    }
+
+    /// The step for trust radius Δ: Gauss–Newton's (λ = 0) if ‖D·h‖ ≤ 1.1·Δ, else h(λ) with
+    /// ‖D·h(λ)‖ within 10% of Δ, λ bracketed from the previous one (or ‖D⁻¹Jᵀr‖/Δ, the
+    /// value for which a steepest-descent step has length Δ) by factors of 4, then bisected
+    /// geometrically. ‖D·h(λ)‖ decreases in λ, so the bracket always closes.
+    static func trustRegionStep(_ j: Matrix, _ r: [Double], _ d: [Double], _ radius: Double, _ previous: Double)
+        -> (h: [Double], lambda: Double)?
+    {
+        guard let gaussNewton = step(j, r, d, 0) else { return nil }
+        if scaledNorm(gaussNewton, d) <= 1.1 * radius { return (gaussNewton, 0) }
+        let g = gradient(j, r)
+        var lambda =
+            previous > 0 ? previous : zip(g, d).reduce(0) { $0 + ($1.0 / $1.1) * ($1.0 / $1.1) }.squareRoot() / radius
+        var (low, high) = (0.0, Double.infinity)
+        var best = gaussNewton
+        for _ in 0..<40 {
+            guard lambda.isFinite, lambda > 0, let h = step(j, r, d, lambda) else { break }
+            best = h
+            let size = scaledNorm(h, d)
+            if abs(size - radius) <= 0.1 * radius { return (h, lambda) }
+            if size > radius { low = lambda } else { high = lambda }
+            lambda = high.isFinite ? (low > 0 ? (low * high).squareRoot() : high / 4) : lambda * 4
+        }
+        return (best, lambda)
+    }
+
+    /// ½‖r‖² − ½‖r + J·h‖², the reduction the linear model predicts.
+    static func predictedReduction(_ j: Matrix, _ r: [Double], _ h: [Double]) -> Double {
+        let jh = j * h
+        var acc = CompensatedAccumulator()
+        for i in 0..<r.count {
+            // ½r² − ½(r + a)² = −a·(r + a/2)
+            acc.add(-jh[i], times: r[i] + jh[i] / 2)
+        }
+        return acc.value
+    }
+}
