@@ -115,8 +115,7 @@ struct Lowering {
         throws -> Expr
     {
         switch op {
-        case .add: return try lower(a) + lower(b)
-        case .subtract: return try lower(a) - lower(b)
+        case .add, .subtract: return try lowerSum(op, a, b)
         case .multiply:
             if let product = try lowerFactorProduct(a, b, span) { return product }
             return try lower(a) * lower(b)
@@ -126,6 +125,25 @@ struct Lowering {
         default:
             throw Diagnostic.error(InterpreterMessage.notUsableInFormula(op.rawValue), at: span)
         }
+    }
+
+    /// A chain a₁ ± a₂ ± … ± aₖ (parsed left-leaning) as one sum: building it pairwise
+    /// would re-flatten the growing left sum at every step, k²/2 term visits for a mean
+    /// with k = 4000 coefficients.
+    mutating func lowerSum(_ op: BinaryOperator, _ a: ExpressionSyntax, _ b: ExpressionSyntax) throws -> Expr {
+        var right: [(negated: Bool, ExpressionSyntax)] = [(op == .subtract, b)]
+        var left = a
+        while case .binary(let inner, let l, let r) = left.kind, inner == .add || inner == .subtract {
+            right.append((inner == .subtract, r))
+            left = l
+        }
+        var terms = [try lower(left)]
+        terms.reserveCapacity(right.count + 1)
+        for (negated, term) in right.reversed() {
+            let t = try lower(term)
+            terms.append(negated ? -t : t)
+        }
+        return store.add(terms)
     }
 
     mutating func lowerCall(_ callee: Name, _ args: [Argument], _ span: SourceSpan) throws -> Expr {

@@ -36,6 +36,19 @@ struct ExistenceTests {
         return try b.model()
     }
 
+    @Test("a model with no params: 'fit' evaluates ℓ at the data (it printed ℓ = nan)")
+    func nothingToFit() throws {
+        var b = Builder()
+        let y = b.column("y", [1, 2, 3])
+        b.term(Poisson(), y, [y], rows: 3, "y ~ Poisson(y)")
+        let outcome = try Fitter.fit(FitProblem(model: b.model()))
+        // Σ (y·log y − y − log y!) = (−1) + (2·log 2 − 2 − log 2) + (3·log 3 − 3 − log 6), by hand.
+        let exact = -1 + (2 * log(2.0) - 2 - log(2.0)) + (3 * log(3.0) - 3 - log(6.0))
+        #expect(abs(outcome.logLikelihood - exact) < 1e-13)
+        #expect(outcome.estimate.isEmpty)
+        #expect(outcome.plan.method == FittingMessage.nothingToFitTitle)
+    }
+
     @Test("Poisson(exp(b)) with every y = 0: b̂ = −∞, said so (it was b̂ = −41 with SE 4e8)")
     func poissonAllZero() throws {
         var b = Builder()

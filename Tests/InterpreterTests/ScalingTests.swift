@@ -36,4 +36,33 @@ import Testing
         let setup = "data y = [2001, 4002, 6003]\nparam μ\n" + lets + "model y ~ Normal(a2000, 1)\nfit\n"
         #expect(abs(F.number("μ", setup: setup) - 2) <= 1e-12)
     }
+
+    @Test func aMeanThatSumsFourThousandParamsIsCheckedAndLowered() {
+        // m₀ + m₁ + … + m₃₉₉₉, parsed left-leaning: checked and lowered as one sum (pairwise,
+        // each step re-flattened and copied the growing sum: 1,000 params took a minute).
+        let k = 4000
+        var text = (0..<k).map { "param m\($0)\n" }.joined()
+        text += "data y = [1, 2, 3]\nmodel y ~ Normal(" + (0..<k).map { "m\($0)" }.joined(separator: " + ") + ", 1)\n"
+        text += "print 1 + 1\n"
+        // (A 4,000-deep sum: on the large stack the mle command runs everything on.)
+        let source = text
+        let (ok, t) = withLargeStack { F.run(source) }
+        #expect(ok, "\(t.errors)")
+        #expect(t.printed == ["2"])
+    }
+
+    @Test func aMeanThatIsAProductOfTwentyFactorsFits() throws {
+        // μ̂ solves (μ + 1)(μ + 2)…(μ + 20)/10²⁰ = ȳ = 1 (a Normal mean); the product rises
+        // monotonically for μ > −1, so bisection finds the root independently.
+        let product = (1...20).map { "(μ + \($0))" }.joined(separator: " * ")
+        let setup = "data y = [1.2, 0.8, 1.1, 0.9]\nparam μ\nmodel y ~ Normal(\(product) / 1e20, 1)\nfit\n"
+        func f(_ m: Double) -> Double { (1...20).reduce(1.0) { $0 * (m + Double($1)) } / 1e20 - 1 }
+        var (lo, hi) = (0.0, 10.0)
+        for _ in 0..<200 {
+            let mid = (lo + hi) / 2
+            if f(mid) > 0 { hi = mid } else { lo = mid }
+        }
+        // The slope of the product there is about 0.2 per unit of μ: Newton's |∇ℓ| < 1e-8 puts μ̂ within 1e-7.
+        #expect(abs(F.number("μ", setup: setup) - lo) <= 1e-7)
+    }
 }
