@@ -89,6 +89,22 @@ struct ExistenceTests {
         #expect(e.message.contains("towards ℓ = \(FittingMessage.number(supremum))"))
     }
 
+    @Test("the same with each method named: Levenberg–Marquardt, L-BFGS and Newton all say μ → −∞")
+    func nestedExponentialsEachMethod() throws {
+        for kind in [FitMethodKind.lm, .lbfgs, .newton] {
+            var b = Builder()
+            let mu = b.param("μ")
+            b.term(Normal(), b.column("y", [0.5, 0.7, 0.2]), [exp(exp(exp(mu))), b.store.one], rows: 3, "y ~ …")
+            let problem = FitProblem(model: try b.model(), request: .named(kind, options: [:]))
+            do {
+                _ = try Fitter.fit(problem)
+                Issue.record("\(kind) fitted a model whose MLE is at μ = −∞")
+            } catch let e as FitError {
+                #expect(e.message.contains("as μ → −∞"), "\(kind): \(e.message)")
+            }
+        }
+    }
+
     @Test("a well-determined fit with a very flat likelihood is not mistaken for one at infinity")
     func flatButFinite() throws {
         // Poisson(exp(b)) with one event in three: b̂ = log(1/3), se = 1/√(3·e^b̂) = 1.

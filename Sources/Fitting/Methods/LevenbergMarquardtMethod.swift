@@ -43,6 +43,10 @@ struct LevenbergMarquardtMethod: FitMethod {
         let result = solver.minimize(design, from: design.start)
         if result.status == .interrupted { throw Interrupted() }
         guard result.status == .converged else {
+            // Stalled where the mean's Jacobian vanished: if ℓ keeps rising from there towards
+            // an infinite edge, that is the answer (the MLE does not exist), not "not converged".
+            var stalled = Solution(estimate: design.theta(result.x), method: title, reason: "")
+            try LevenbergMarquardtMethod.checkExistence(model, design, stalled.estimate, &stalled)
             throw FitError(
                 .notConverged,
                 FittingMessage.lmNotConverged(
