@@ -22,6 +22,8 @@ let package = Package(
         .target(name: "CGSL", linkerSettings: [.linkedLibrary("gsl")]),
         .target(name: "CLapack", linkerSettings: [.linkedLibrary("lapacke"), .linkedLibrary("openblas")]),
         .target(name: "CLBFGS", linkerSettings: [.linkedLibrary("lbfgs")]),
+        .target(name: "CSQLite", dependencies: ["CInterrupt"], linkerSettings: [.linkedLibrary("sqlite3")]),
+        .target(name: "CPostgres", linkerSettings: [.linkedLibrary("pq")]),
 
         // Pipeline stages
         .target(name: "Diagnostics"),
@@ -29,10 +31,12 @@ let package = Package(
         .target(name: "SeededRandom"),
         .target(name: "Syntax", dependencies: ["Diagnostics"]),
         .target(name: "LinearAlgebra", dependencies: ["CLapack"]),
-        .target(name: "Data", dependencies: ["Diagnostics", "LinearAlgebra", "Interrupt"]),
+        .target(name: "Data", dependencies: ["Diagnostics", "LinearAlgebra", "Interrupt", "CSQLite", "CPostgres"]),
         .target(name: "Symbolic", dependencies: ["CGSL", "Diagnostics"]),
         .target(name: "Model", dependencies: ["CGSL", "Diagnostics", "Symbolic", "LinearAlgebra"]),
         .target(name: "Report", dependencies: ["Diagnostics"]),
+        // Pushdown: a term's sums as aggregate queries in the database its rows are in.
+        .target(name: "Pushdown", dependencies: ["Data", "Model", "Symbolic", "LinearAlgebra"]),
         .target(name: "Solvers", dependencies: ["LinearAlgebra", "Interrupt", "CLBFGS"]),
         .target(name: "Inference", dependencies: ["LinearAlgebra", "CGSL"]),
         // Fitting: a problem in; the plan, the solution, the checks and the inference out. No Syntax.
@@ -52,7 +56,7 @@ let package = Package(
             dependencies: [
                 "Diagnostics", "Syntax", "Checker", "Data", "Model", "Symbolic", "LinearAlgebra", "Solvers",
                 "Inference",
-                "Fitting", "Report", "CGSL", "Interrupt",
+                "Fitting", "Report", "CGSL", "Interrupt", "Pushdown",
             ]),
         .executableTarget(
             name: "MLECommand",
@@ -87,6 +91,13 @@ let package = Package(
         .testTarget(name: "SolversTests", dependencies: ["Solvers", "LinearAlgebra"]),
         .testTarget(name: "ModelTests", dependencies: ["SeededRandom", "Model", "Symbolic", "LinearAlgebra"]),
         .testTarget(name: "InferenceTests", dependencies: ["Inference", "LinearAlgebra", "Report"]),
+        .testTarget(
+            name: "PushdownTests",
+            dependencies: [
+                "Interpreter", "Checker", "Pushdown", "Data", "Model", "Symbolic", "Diagnostics", "Report", "CSQLite",
+                "CGSL",
+            ],
+            exclude: ["postgres.sql"]),
         .testTarget(
             name: "FittingTests",
             dependencies: ["Fitting", "Model", "Symbolic", "LinearAlgebra", "SeededRandom", "Report"]),

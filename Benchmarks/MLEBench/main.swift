@@ -7,6 +7,7 @@
 // sufficient statistics, the only pass over the data), solves the score equations in
 // closed form and evaluates the estimate, against one compensated summing pass over the
 // same values; prints `ratio_to_sum: R` (target ≤ 1.5).
+//   swift run -c release mle-bench sql [rows]      (see SQLBenchmark.swift)
 //   swift run -c release mle-bench bigram [vocabulary] [tokens]   (BigramBenchmark.swift)
 //
 // Generates logistic-regression data (1,000,000 rows × 10 features by default, fixed
@@ -124,11 +125,13 @@ case "loglik":
     loglikBenchmark(rows: rows, features: features)
 case "gauss":
     gaussBenchmark(rows: arguments.dropFirst().first.flatMap { Int($0) } ?? 10_000_000)
+case "sql":
+    SQLBenchmark.run(rows: arguments.dropFirst().first.flatMap { Int($0) } ?? 10_000_000)
 case "bigram":
     let vocabulary = arguments.dropFirst().first.flatMap { Int($0) } ?? 1_000
     let tokens = arguments.dropFirst(2).first.flatMap { Int($0) } ?? 200_000
     BigramBenchmark.run(vocabulary: vocabulary, tokens: tokens)
 default:
-    print("usage: mle-bench loglik [rows] [features] | gauss [rows] | bigram [vocabulary] [tokens]")
+    print("usage: mle-bench loglik [rows] [features] | gauss [rows] | sql [rows] | bigram [vocabulary] [tokens]")
     exit(2)
 }

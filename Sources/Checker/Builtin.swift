@@ -14,7 +14,7 @@ public enum Builtin: String, CaseIterable, Sendable {
     // vectors
     case dot, softmax
     // data
-    case csv, sample, factor, levels
+    case csv, sql, sample, factor, levels
     // after fit, or at a point
     case se, loglik, score, hessian, perplexity, vcov, information
 
@@ -76,6 +76,7 @@ public enum Builtin: String, CaseIterable, Sendable {
         case .softmax:
             return "softmax(x) = exp(x)/Σ exp(x), row by row for a matrix; in a model, Categorical(softmax(B·x))"
         case .csv: return "csv(\"file.csv\"): a table with a header row"
+        case .sql: return "sql(\"sqlite:file.db\", \"SELECT …\"): a table from a database query (also postgresql://…)"
         case .sample: return "sample(Normal(5, 2), 200, seed: 42): random draws"
         case .factor: return "factor(d.col, ref: \"B\"): a column as a factor, with that level as the baseline"
         case .levels: return "levels(d.col): a text column's or factor's levels, in order (the first is the baseline)"

@@ -4,7 +4,7 @@ import Syntax
 
 /// What `show` can print.
 public enum ShowTarget: String, CaseIterable, Sendable {
-    case loglik, score, hessian, stats, tape, model, params
+    case loglik, score, hessian, stats, tape, model, params, plan
 
     public var summary: String {
         switch self {
@@ -15,6 +15,7 @@ public enum ShowTarget: String, CaseIterable, Sendable {
         case .tape: return "the compiled per-row instructions"
         case .params: return "the model's params: shapes, constraints, start values"
         case .model: return "the model's terms, row by row"
+        case .plan: return "where the model's rows are, and the SQL a fit sends to their database"
         }
     }
 }
@@ -22,10 +23,10 @@ public enum ShowTarget: String, CaseIterable, Sendable {
 /// What `mle check --dump` prints: the lexer's or parser's output, or (building the
 /// models without fitting) one of the `show` forms.
 public enum DumpForm: String, CaseIterable, Sendable {
-    case tokens, ast, loglik, score, hessian, stats, tape
+    case tokens, ast, loglik, score, hessian, stats, tape, sql
 
-    /// The `show` target this dump prints for every model, if it is one.
-    public var showTarget: ShowTarget? { ShowTarget(rawValue: rawValue) }
+    /// The `show` target this dump prints for every model, if it is one (`sql` is `show plan`).
+    public var showTarget: ShowTarget? { self == .sql ? .plan : ShowTarget(rawValue: rawValue) }
 }
 
 /// The one list of the words the language gives meaning to, read by the checker,

@@ -34,6 +34,7 @@ extension Checker {
         }
         switch builtin {
         case .csv: return inferCSV(args, span)
+        case .sql: return inferSQL(args, span)
         case .sample: return inferSample(args, span)
         case .se: return inferSE(args, span)
         case .loglik, .perplexity, .vcov, .information:

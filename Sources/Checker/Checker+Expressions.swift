@@ -276,14 +276,11 @@ extension Checker {
             unknownColumn(column.text, table, at: column.span)
             return .unknown
         }
-        switch col.numbers() {
-        case .success: return ExpressionInfo(shape: .vector(table.rowCount))
-        case .failure(let problem):
-            if col.isCategorical, case .success(let factor) = col.factor() {
-                return ExpressionInfo(shape: .factor(factor, problem))
-            }
-            return ExpressionInfo(shape: .unusableColumn(table.rowCount, problem))
+        guard let problem = col.problem else { return ExpressionInfo(shape: .vector(table.rowCount)) }
+        if col.isCategorical, case .success(let factor) = col.factor() {
+            return ExpressionInfo(shape: .factor(factor, problem))
         }
+        return ExpressionInfo(shape: .unusableColumn(table.rowCount, problem))
     }
 
     /// `m1.b1`, `m1.loglik`, `m1.aic`, `m1.bic`, `m1.n`: what fit m1 found, whatever was fitted later.
@@ -321,6 +318,12 @@ extension Checker {
         if let param = shapedParam(base) { return inferParamIndex(param, base, indices, span) }
         var info = infer(base)
         if case .table(let table) = info.shape { return tableColumns(table, indices) }
+        // A table that could not be read (already reported): its column names are not names to look up.
+        if info.shape.isUnknown, case .name = base.kind,
+            indices.allSatisfy({ Checker.isUndefinedName($0, environment) })
+        {
+            return .unknown
+        }
         if case .design = info.shape { info.shape = numeric(info.shape, base.span) }
         if case .factor = info.shape, indices.count == 1 {
             expectScalar(infer(indices[0]), indices[0], role: CheckerMessage.Role.index)
@@ -362,6 +365,12 @@ extension Checker {
             info.shape = .unknown
         }
         return info
+    }
+
+    /// Whether `e` is a bare name nothing in scope defines (a column name, after a table failed to load).
+    static func isUndefinedName(_ e: ExpressionSyntax, _ environment: Environment) -> Bool {
+        if case .name(let n) = e.kind { return environment[n] == nil }
+        return false
     }
 
     /// An expression that must not involve params (data, start values, bounds).

@@ -207,6 +207,17 @@ extension Checker {
             }
             names.append(col.name)
         }
+        // A query's numeric columns without NULLs are known to be usable without reading a row
+        // (the rows stay in the database, for a model to push its sums down).
+        if table.query != nil, names.allSatisfy({ table.column(named: $0)?.kind == .numeric }) {
+            for (name, index) in zip(names, indices) {
+                if let problem = table.column(named: name)?.problem {
+                    error(problem.description, at: index.span)
+                    return .unknown
+                }
+            }
+            return ExpressionInfo(shape: .design(table.rowCount, names, expanded: false))
+        }
         switch table.designTerms(columns: names) {
         case .success(let terms):
             for (term, index) in zip(terms, indices) {

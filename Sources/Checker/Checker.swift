@@ -10,14 +10,20 @@ import Syntax
 /// `TableLoader` (the interpreter's, which caches them for the run).
 public struct Checker {
     public typealias TableLoader = (_ path: String, _ file: SourceFile, _ span: SourceSpan) -> Result<Table, Diagnostic>
+    /// Opens `sql(location, query)`'s table (its columns, kinds and row count; the rows stay in the database).
+    public typealias QueryLoader = (_ call: QueryCall) -> Result<Table, Diagnostic>
 
     public internal(set) var environment: Environment
     public internal(set) var diagnostics: [Diagnostic] = []
     let loadTable: TableLoader
+    let loadQuery: QueryLoader?
 
-    public init(environment: Environment = Environment(), loadTable: @escaping TableLoader) {
+    public init(
+        environment: Environment = Environment(), loadTable: @escaping TableLoader, loadQuery: QueryLoader? = nil
+    ) {
         self.environment = environment
         self.loadTable = loadTable
+        self.loadQuery = loadQuery
     }
 
     /// Checks statements in order; the environment keeps what each correct one defines.

@@ -9,8 +9,7 @@ extension CheckerMessage {
 
     /// A missing cell met by a comparison, named by row and column.
     public static func comparisonMissing(_ p: CellProblem) -> String {
-        "\(p.file) row \(p.row) (line \(p.line)), column '\(p.column)': "
-            + "the cell is empty (a missing value), so a comparison has no answer there"
+        "\(p.place): \(p.missing), so a comparison has no answer there"
     }
 
     public static let numberVersusString = "a number cannot be compared with a string"

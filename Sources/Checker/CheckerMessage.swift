@@ -311,6 +311,11 @@ public enum CheckerMessage {
 
     public static let csvNeedsPath = "csv() takes the file's path as a string, e.g. csv(\"data/cars.csv\")"
 
+    public static let sqlNeedsArguments =
+        "sql() takes a database and a query, both as strings: sql(\"sqlite:data/cars.db\", \"SELECT * FROM cars\")"
+
+    public static let sqlUnavailable = "sql() tables cannot be opened here"
+
     public static let sampleArguments = "sample() takes a distribution and a count: sample(Normal(0, 1), 100, seed: 1)"
 
     public static func sampleOfNonDistribution(_ shape: Shape) -> String {

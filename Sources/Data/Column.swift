@@ -15,6 +15,9 @@ public struct Column: Sendable {
     enum Storage: Sendable {
         case strings([String?])
         case source(CSVSource, column: Int)
+        /// A column of a query's result: its cells stay in the database until first wanted,
+        /// then every column of the result is fetched together.
+        case query(QueryResult, column: Int)
     }
 
     /// The header's name for the column, trimmed.
@@ -22,9 +25,17 @@ public struct Column: Sendable {
     /// Numeric iff every non-empty cell is a number.
     public let kind: Kind
     /// Numeric columns: the numbers, `Double.nan` where a cell is missing. Text columns: empty.
-    public let values: [Double]
-    /// The 1-based file line on which each row starts (for messages).
+    /// A query's column fetches the result's rows the first time (`QueryResult.fetch`).
+    public var values: [Double] {
+        if case .query(let result, let column) = storage, kind == .numeric { return result.numbers(column: column) }
+        return storedValues
+    }
+    /// The 1-based file line on which each row starts (for messages); empty for a query's
+    /// rows, which have no lines.
     public let lines: [Int]
+    /// The number of rows.
+    public let count: Int
+    let storedValues: [Double]
     /// The table's name, for the problems `numbers()` reports.
     let file: String
     let storage: Storage
@@ -41,8 +52,9 @@ public struct Column: Sendable {
         self.name = name
         self.file = file
         self.kind = firstTextRow == nil ? .numeric : .text
-        self.values = firstTextRow == nil ? values : []
+        self.storedValues = firstTextRow == nil ? values : []
         self.lines = lines
+        self.count = lines.count
         self.storage = storage
         self.firstTextRow = firstTextRow
         self.missing = missing
@@ -71,8 +83,20 @@ public struct Column: Sendable {
             missing: texts.lazy.filter { $0 == nil }.count)
     }
 
-    /// The number of rows.
-    public var count: Int { lines.count }
+    /// Column `column` of a query's result, with the kind and NULL count its profile found.
+    init(query result: QueryResult, column: Int) {
+        let profile = result.columns[column]
+        name = profile.name
+        file = result.name
+        kind = profile.kind
+        storedValues = []
+        lines = []
+        count = result.rowCount
+        storage = .query(result, column: column)
+        firstTextRow = nil
+        missing = profile.nulls
+        numberCount = profile.numbers
+    }
 
     /// How many cells are empty.
     public var missingCount: Int { missing }
@@ -85,6 +109,7 @@ public struct Column: Sendable {
         switch storage {
         case .strings(let texts): return texts
         case .source(let source, let column): return source.cells(columns: [column]).first ?? []
+        case .query(let result, let column): return result.texts(column: column)
         }
     }
 
@@ -93,6 +118,7 @@ public struct Column: Sendable {
         switch storage {
         case .strings(let texts): return texts.indices.contains(row) ? texts[row] : nil
         case .source(let source, let column): return source.cell(row: row, column: column)
+        case .query(let result, let column): return result.text(row: row, column: column)
         }
     }
 
@@ -100,14 +126,36 @@ public struct Column: Sendable {
     /// a text column → the first cell that is not a number; a numeric column with
     /// missing cells → the first empty cell.
     public func numbers() -> Result<[Double], CellProblem> {
-        if let row = firstTextRow { return .failure(problem(at: row)) }
-        if missing > 0, let row = values.firstIndex(where: \.isNaN) { return .failure(problem(at: row)) }
+        if let problem { return .failure(problem) }
         return .success(values)
+    }
+
+    /// The problem with the column's first unusable cell, as `numbers()` reports it, or nil
+    /// when arithmetic can use every cell. It does not read the values when it need not
+    /// (a query's numeric column without NULLs is known to be usable without fetching a row).
+    public var problem: CellProblem? {
+        if case .query(let result, let column) = storage {
+            if kind == .text { return problem(at: result.firstText(column: column) ?? 0) }
+            guard missing > 0, let row = values.firstIndex(where: \.isNaN) else { return nil }
+            return problem(at: row)
+        }
+        if let row = firstTextRow { return problem(at: row) }
+        if missing > 0, let row = values.firstIndex(where: \.isNaN) { return problem(at: row) }
+        return nil
     }
 
     /// The problem with the cell in the 0-based `row`.
     func problem(at row: Int) -> CellProblem {
+        if case .query = storage {
+            return CellProblem(file: file, line: nil, row: row + 1, column: name, cell: cell(at: row), fromQuery: true)
+        }
         let line = lines.indices.contains(row) ? lines[row] : row + 2
         return CellProblem(file: file, line: line, row: row + 1, column: name, cell: cell(at: row))
+    }
+
+    /// The query result this column belongs to, when it came from `sql(...)`.
+    public var query: QueryResult? {
+        if case .query(let result, _) = storage { return result }
+        return nil
     }
 }

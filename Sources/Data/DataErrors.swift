@@ -35,21 +35,24 @@ public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
 public struct CellProblem: Error, Sendable, Equatable, CustomStringConvertible {
     /// The table's name, as the script wrote it.
     public let file: String
-    /// The 1-based file line on which the cell's row starts.
-    public let line: Int
+    /// The 1-based file line on which the cell's row starts; nil for a query's row.
+    public let line: Int?
     /// The 1-based data row.
     public let row: Int
     /// The column's name.
     public let column: String
     /// The cell's text, or nil when the cell is empty.
     public let cell: String?
+    /// Whether the row came from a query (an empty cell is then a NULL, and text is typed text).
+    public let fromQuery: Bool
 
-    public init(file: String, line: Int, row: Int, column: String, cell: String?) {
+    public init(file: String, line: Int?, row: Int, column: String, cell: String?, fromQuery: Bool = false) {
         self.file = file
         self.line = line
         self.row = row
         self.column = column
         self.cell = cell
+        self.fromQuery = fromQuery
     }
 
     /// Whether the cell is a number written correctly but beyond a double's range (1e400):
@@ -59,11 +62,19 @@ public struct CellProblem: Error, Sendable, Equatable, CustomStringConvertible {
     /// "cars.csv row 17 (line 18), column 'age': expected a number, found 'NA'", or for an
     /// empty cell "… the cell is empty (a missing value), which arithmetic cannot use".
     public var description: String {
-        let place = "\(file) row \(row) (line \(line)), column '\(column)'"
-        guard let cell else { return "\(place): \(DataMessage.missingCell)" }
+        guard let cell else { return "\(place): \(fromQuery ? DataMessage.nullCell : DataMessage.missingCell)" }
         if let range = NumberParser.outOfRange(cell) {
             return "\(place): \(DataMessage.numberOutOfRange(cell, overflow: range == .overflow))"
         }
-        return "\(place): \(DataMessage.notANumber(cell))"
+        return "\(place): \(fromQuery ? DataMessage.textInQuery(cell) : DataMessage.notANumber(cell))"
+    }
+
+    /// What an empty cell is: "the cell is empty (a missing value)", or for a query's row
+    /// "the value is NULL (missing)".
+    public var missing: String { fromQuery ? DataMessage.nullValue : DataMessage.emptyCell }
+
+    /// "cars.csv row 17 (line 18), column 'age'" (a query's row has no line).
+    public var place: String {
+        "\(file) row \(row)" + (line.map { " (line \($0))" } ?? "") + ", column '\(column)'"
     }
 }

@@ -2,10 +2,13 @@
 // DataMessage in its own file, so the CSV messages and these do not collide).
 
 extension DataMessage {
+    static let emptyCell = "the cell is empty (a missing value)"
+    static let nullValue = "the value is NULL (missing)"
+
     static func missingLevel(_ p: CellProblem) -> String {
-        let place = "\(p.file) row \(p.row) (line \(p.line)), column '\(p.column)'"
+        let place = p.place
         guard let cell = p.cell else {
-            return "\(place): the cell is empty (a missing value), so the row has no level"
+            return "\(place): \(p.missing), so the row has no level"
         }
         return "\(place): '\(shown(cell))' marks a missing value, so the row has no level"
     }

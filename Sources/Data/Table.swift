@@ -1,7 +1,7 @@
 import Diagnostics
 import LinearAlgebra
 
-/// A data set: named columns of equal length, read from a CSV file.
+/// A data set: named columns of equal length, read from a CSV file or returned by a query.
 public struct Table: Sendable {
     /// How the script named the file, e.g. "data/cars.csv" (for messages).
     public let name: String
@@ -9,16 +9,20 @@ public struct Table: Sendable {
     public let path: String
     /// The columns in file order, each with one cell per data row.
     public let columns: [Column]
+    /// The query whose result this is, for a table from `sql(...)` (its rows stay in the
+    /// database until a column's cells are wanted); nil for a file read into memory.
+    public let query: QueryResult?
 
     /// A table of the given columns, which should all have the same number of rows.
-    public init(name: String, path: String, columns: [Column]) {
+    public init(name: String, path: String, columns: [Column], query: QueryResult? = nil) {
         self.name = name
         self.path = path
         self.columns = columns
+        self.query = query
     }
 
     /// The number of data rows (the header is not a row).
-    public var rowCount: Int { columns.first?.count ?? 0 }
+    public var rowCount: Int { query?.rowCount ?? columns.first?.count ?? 0 }
 
     /// The columns' names, in file order.
     public var columnNames: [String] { columns.map(\.name) }

@@ -73,6 +73,7 @@ public enum FittingMessage {
     static let otherPriors = "a prior other than Normal(m, τ) on the mean's coefficients"
     static let priorWithUnknownScale = "with a prior and σ unknown, the penalty's weight depends on σ (no closed form)"
     static let dataNotEvaluated = "the data could not be evaluated"
+    static let rowsInDatabase = "the rows stay in the database, and a QR factorisation needs them in memory"
     static let meanHasNoData = "the mean has no data in it"
 
     static func perRowPart(_ description: String) -> String {

@@ -78,6 +78,8 @@ extension Lowering {
     {
         let extent = entry.shape.dimensions[d]
         let name = Lowering.indexName(e)
+        if database.pickedBy == nil { database.pickedBy = e.span.text }
+        if let (table, column) = session.databaseColumn(e) { database.note(textColumn: column, of: table) }
         var codes: [Int32]
         var labels: [String]?
         switch value {

@@ -3,6 +3,7 @@ import Data
 import Diagnostics
 import LinearAlgebra
 import Model
+import Pushdown
 import Symbolic
 import Syntax
 
@@ -37,6 +38,15 @@ struct Lowering {
         let slot: Int?
         let level: DesignMatrix.EmptyLevel
     }
+    /// Whether a column of a `sql(...)` table stays in its database (a column of the query's
+    /// result in the IR) rather than being fetched into a vector; and what the term being
+    /// lowered found in databases.
+    var preferDatabase = false
+    var database = DatabaseData()
+    /// Every database column symbol of the model, the result column it reads, and their keys.
+    var databaseColumns: [Symbol: String] = [:]
+    var databaseKeys: [String: Symbol] = [:]
+    var databasePredictors: [Symbol: DatabaseTerm.Predictor] = [:]
     /// Components of params picked per row by data (`μ[d.class]`), and the columns that pick them.
     var selectors: [Selector] = []
     var selectorKeys: [String: Symbol] = [:]
@@ -213,6 +223,11 @@ struct Lowering {
         else {
             throw Diagnostic.error(InterpreterMessage.dotInModel, at: span)
         }
+        if let (table, names) = session.databaseColumns(dataSide) {
+            let text = names.compactMap { table.column(named: $0) }.first { $0.kind == .text }
+            if preferDatabase, text == nil { return try lowerDatabaseDot(w, entry, k, table, names, dataSide, span) }
+            database.note(textColumn: text, of: table)
+        }
         switch try session.designed(session.evaluate(dataSide), dataSide) {
         case .design(let d): return try predictor(w, entry, d.matrix, design: d, dataSide, span)
         case .matrix(let m): return try predictor(w, entry, m, design: nil, dataSide, span)
@@ -276,6 +291,8 @@ struct Lowering {
     /// param: w·d.tension. Nil when neither side is a factor.
     mutating func lowerFactorProduct(_ a: ExpressionSyntax, _ b: ExpressionSyntax, _ span: SourceSpan) throws -> Expr? {
         for (factorSide, other) in [(a, b), (b, a)] where Lowering.mayBeFactor(factorSide) {
+            // A numeric column of a query is no factor: looking would fetch its rows.
+            if let (_, column) = session.databaseColumn(factorSide), column.kind == .numeric { continue }
             guard !Session.mentionsParams(factorSide, in: session),
                 let f = try session.factorValue(session.evaluate(factorSide), factorSide.span)
             else { continue }
@@ -319,6 +336,13 @@ struct Lowering {
     /// Data inside a model: element-wise operations stay symbolic (so statistics read Σ log x);
     /// named vectors become per-row columns; anything else is computed first.
     mutating func lowerData(_ e: ExpressionSyntax) throws -> Expr {
+        if rows > 1, let (table, column) = session.databaseColumn(e) {
+            // A text column stays in memory (where factor indicators are made).
+            if preferDatabase, column.kind == .numeric {
+                return try lowerDatabaseColumn(table, column, key: Lowering.key(of: e), e.span)
+            }
+            database.note(textColumn: column, of: table)
+        }
         switch e.kind {
         case .number(let x): return store.constant(x)
         case .unary(.negate, let a): return -(try lowerData(a))
@@ -343,7 +367,8 @@ struct Lowering {
             if rows == 1 { return store.constant(xs[0]) }
             let fullKey = "\(key)#\(rows)"
             if let s = columnKeys[fullKey], columns[s] == xs { return store.symbol(s) }
-            let symbol = Symbol.column(columns.count)
+            if preferDatabase, database.inMemory == nil { database.inMemory = key }
+            let symbol = Symbol.column(columns.count + databaseColumns.count)
             columns[symbol] = xs
             columnKeys[fullKey] = symbol
             if xs.allSatisfy({ $0 > 0 }) { store.positive.insert(symbol) }

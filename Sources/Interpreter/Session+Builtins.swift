@@ -43,6 +43,14 @@ extension Session {
             case .success(let t): return .table(t)
             case .failure(let d): throw d
             }
+        case .sql:
+            guard let call = Checker.queryCall(args, span) else {
+                throw Diagnostic.internalError(InterpreterMessage.unchecked("sql() without its strings"), at: span)
+            }
+            switch loadQuery(call) {
+            case .success(let t): return .table(t)
+            case .failure(let d): throw d
+            }
         case .sample:
             return try sample(args, span)
         case .loglik, .perplexity, .vcov, .information:

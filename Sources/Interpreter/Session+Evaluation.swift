@@ -26,6 +26,13 @@ extension Session {
 
     func lookup(_ name: String, _ span: SourceSpan) throws -> Value {
         if let v = values[name] { return v }
+        if let columns = deferred[name] {
+            // Something outside a model needs the values: the rows are fetched now.
+            let v = try evaluate(columns)
+            values[name] = v
+            deferred[name] = nil
+            return v
+        }
         if formulas[name] != nil { return try formulaValue(name) }
         if params[name] == nil, let constant = NamedConstant(rawValue: name) { return .number(constant.value) }
         if params[name] == nil, let result = FitResult(rawValue: name) {
@@ -209,7 +216,10 @@ extension Session {
 
     func index(_ base: ExpressionSyntax, _ indices: [ExpressionSyntax], _ span: SourceSpan) throws -> Value {
         let v = try evaluate(base)
-        if case .table(let t) = v { return try tableMatrix(t, indices, span) }
+        if case .table(let t) = v {
+            try fetchRows(t, at: base.span)
+            return try tableMatrix(t, indices, span)
+        }
         if case .factor(let f) = v, indices.count == 1 {
             let i = try number(numeric(evaluate(indices[0]), indices[0].span), indices[0])
             guard i >= 1, i == i.rounded(), i <= Double(f.count) else {
@@ -286,6 +296,7 @@ extension Session {
                 CheckerMessage.noColumn(column.text, in: t.name), at: column.span,
                 help: hint.map(CheckerMessage.didYouMean))
         }
+        try fetchRows(t, at: base.span)
         if case .success(let xs) = c.numbers() { return .vector(xs) }
         return .column(c, table: t.name)
     }

@@ -2,6 +2,7 @@ import Checker
 import Diagnostics
 import Fitting
 import Model
+import Pushdown
 import Report
 import Solvers
 
@@ -9,7 +10,7 @@ extension Session {
     /// `fit [NAME] [using METHOD(options)] [trace]`: the Fitting stage on the built model;
     /// its warnings, its report, and the fit kept under the model's name.
     func runFit(_ fit: CheckedFit, _ span: SourceSpan) throws {
-        let model = try builtModel(fit.model, span)
+        let model = try modelWithRows(for: fit, builtModel(fit.model, span), span)
         if let empty = emptyLevels[fit.model]?.first {
             let coefficient = empty.slot.map(model.layout.slotName)
             throw Diagnostic.error(
@@ -29,13 +30,35 @@ extension Session {
         remember(record)
     }
 
+    /// The model as the fit's method needs it: Levenberg–Marquardt works on each row's
+    /// residual, so a model whose rows are in a database is built again (and kept) with them
+    /// fetched, the reason kept for `show plan`.
+    func modelWithRows(for fit: CheckedFit, _ model: StatisticalModel, _ span: SourceSpan) throws
+        -> StatisticalModel
+    {
+        guard fit.method == .lm else { return model }
+        var fetching: [Int: PushdownFallback] = [:]
+        for (t, sums) in model.likelihood.sums.enumerated() {
+            guard let database = sums as? DatabaseSums else { continue }
+            fetching[t] = PushdownFallback(
+                term: t, location: database.result.name, reason: InterpreterMessage.levenbergMarquardtNeedsRows)
+        }
+        guard !fetching.isEmpty else { return model }
+        let rebuilt = try buildModel(fit.model, span, fetching: fetching)
+        modelCache[fit.model] = rebuilt
+        return rebuilt
+    }
+
     /// Fits, turning a FitError into a diagnostic at the fit statement (or, for a method
     /// that cannot do what was asked, at the method's name).
     func fitted(_ problem: FitProblem, at methodSpan: SourceSpan, _ span: SourceSpan) throws -> FitRecord {
         do {
             let outcome = try Fitter.fit(problem)
+            try checkDatabases(problem.model, at: span)
             return FitRecord(outcome: outcome, report: outcome.report)
         } catch let e as FitError {
+            // A database that failed mid-fit is what went wrong, whatever the fit then said.
+            try checkDatabases(problem.model, at: span)
             switch e.kind {
             case .internal: throw Diagnostic.internalError(e.message, at: span)
             case .invalidRequest: throw Diagnostic.error(e.message, at: methodSpan, help: e.help)

@@ -36,6 +36,7 @@ extension Session {
             throw Diagnostic.error(InterpreterMessage.hessianTooLarge(model.layout.count), at: span)
         }
         let e = model.evaluate(theta, order: order, withPrior: false)
+        try checkDatabases(model, at: span)
         switch builtin {
         case .score: return .vector(e.gradient)
         case .hessian: return .matrix(e.hessian)
@@ -60,6 +61,7 @@ extension Session {
             let model = try builtModel(name, span)
             let theta = try currentEstimate(model, span)
             let l = model.evaluate(theta, order: 0, withPrior: false).value
+            try checkDatabases(model, at: span)
             if l == -.infinity { noteImpossibleRows(model, theta, builtin, name, span) }
             return .number(builtin == .perplexity ? Foundation.exp(-l / Double(model.rowCount)) : l)
         }

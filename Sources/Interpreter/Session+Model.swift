@@ -1,7 +1,9 @@
 import Checker
 import Diagnostics
+import Interrupt
 import LinearAlgebra
 import Model
+import Pushdown
 import Symbolic
 import Syntax
 
@@ -14,18 +16,47 @@ extension Session {
         return model
     }
 
-    /// The model's `~` lines (or just `terms` of it) lowered to the symbolic IR, its data
-    /// checked against each family's support and its statistics computed.
-    func buildModel(_ name: String, _ span: SourceSpan, terms only: [CheckedTerm]? = nil) throws -> StatisticalModel {
+    /// The model's `~` lines (or just `terms` of it) lowered to the symbolic IR, its data checked against each
+    /// family's support and its statistics computed. A term whose data are columns of one
+    /// `sql(...)` table has its sums computed in that database; one that cannot (it also
+    /// reads data in memory, or needs a function SQL lacks) is built again with its rows
+    /// fetched, and the reason is kept for `show plan`.
+    func buildModel(
+        _ name: String, _ span: SourceSpan, terms only: [CheckedTerm]? = nil, fetching: [Int: PushdownFallback] = [:]
+    ) throws -> StatisticalModel {
         guard let terms = only ?? models[name], !terms.isEmpty else {
             throw Diagnostic.internalError(InterpreterMessage.modelNotDefined(name), at: span)
         }
         let layout = try parameterLayout(for: name)
+        var fetched = fetching
+        while true {
+            do {
+                var turnedOff: [Int: PushdownFallback] = [:]
+                let model = try assemble(name, terms, layout, fetched: fetched, turnedOff: &turnedOff)
+                fetchReasons[name] = fetched.merging(turnedOff) { a, _ in a }
+                return model
+            } catch let fallback as PushdownFallback {
+                guard fetched[fallback.term] == nil else {
+                    throw Diagnostic.internalError(fallback.reason, at: terms[fallback.term].span)
+                }
+                fetched[fallback.term] = fallback
+            }
+        }
+    }
+
+    /// Lowers the terms (those in `fetched` with their rows in memory) and builds the model.
+    func assemble(
+        _ name: String, _ terms: [CheckedTerm], _ layout: ParameterLayout, fetched: [Int: PushdownFallback],
+        turnedOff: inout [Int: PushdownFallback]
+    ) throws -> StatisticalModel {
         let store = ExprStore()
         var lowering = Lowering(session: self, store: store, layout: layout)
         var lowered: [LikelihoodTerm] = []
-        for term in terms {
-            lowering.rows = try rows(of: term)
+        var sums: [Int: DatabaseSums] = [:]
+        for (t, term) in terms.enumerated() {
+            lowering.preferDatabase = pushesDown && fetched[t] == nil
+            lowering.database = DatabaseData()
+            lowering.rows = try rows(of: term, inDatabase: lowering.preferDatabase)
             var y: Expr
             var args: [Expr]
             if let k = term.family.outcomeProbabilities {
@@ -45,6 +76,12 @@ extension Session {
                     family: term.family, response: y, arguments: args, weight: weight, censored: censored,
                     rows: lowering.rows, censoring: term.censoring == .left ? .left : .right, lower: lower,
                     upper: upper))
+            if let databaseTerm = try placement(of: t, lowering.database, pushing: lowering.preferDatabase) {
+                sums[t] = DatabaseSums(databaseTerm)
+            }
+            if !pushesDown, let result = lowering.database.fetchedFrom {
+                turnedOff[t] = PushdownFallback(term: t, location: result.name, reason: InterpreterMessage.pushdownOff)
+            }
         }
         let labelled = lowering.withLevels(lowering.labelledLayout())
         lowering.nameSelectors()
@@ -53,20 +90,53 @@ extension Session {
         do {
             let likelihood = try LogLikelihood(
                 store: store, terms: lowered, priors: store.zero, columns: lowering.columns,
-                predictors: lowering.predictors, parameterCount: layout.count, selectors: lowering.selectors,
-                indexColumns: lowering.indexColumns)
+                predictors: lowering.predictors, parameterCount: layout.count, sums: sums,
+                selectors: lowering.selectors, indexColumns: lowering.indexColumns)
             paramLevels.merge(lowering.levels) { _, new in new }
             return StatisticalModel(
                 name: name, store: store, layout: labelled, terms: lowered, likelihood: likelihood,
                 priors: priorTerms, predictorDescriptions: lowering.predictorDescriptions,
                 termDescriptions: terms.map(\.description), responseDescriptions: terms.map(\.response.span.text))
         } catch {
+            if case .sumsUnavailable(let reason) = error,
+                let (t, refused) = sums.first(where: { $0.value.refusal != nil })
+            {
+                throw PushdownFallback(term: t, location: refused.result.name, reason: reason)
+            }
+            if case .sumsFailed = error, Interrupt.requested { throw Interrupted() }
+            if case .sumsFailed = error, let failed = sums.values.first(where: { $0.failure != nil }) {
+                throw queryDiagnostic(error.description, failed.result, at: terms[0].span)
+            }
             throw likelihoodDiagnostic(error, terms)
         }
     }
 
-    /// The number of rows of a term: one per value of its response.
-    func rows(of term: CheckedTerm) throws -> Int {
+    /// The database term of a lowered term whose data are all in one query's result; nil for
+    /// a term in memory. A term that mixes the two, or needs what only memory makes (a
+    /// factor's indicators, sums per group), cannot stay in the database: `PushdownFallback`
+    /// builds it again with its rows fetched (`pushing` false), keeping the reason.
+    func placement(of t: Int, _ data: DatabaseData, pushing: Bool) throws -> DatabaseTerm? {
+        guard pushing else { return nil }
+        if let index = data.pickedBy, let from = data.result ?? data.fetchedFrom {
+            throw PushdownFallback(term: t, location: from.name, reason: InterpreterMessage.pickedByData(index))
+        }
+        if let text = data.textColumn, let from = data.fetchedFrom {
+            throw PushdownFallback(term: t, location: from.name, reason: InterpreterMessage.textColumn(text))
+        }
+        guard let result = data.result else { return nil }
+        if data.twoQueries {
+            throw PushdownFallback(term: t, location: result.name, reason: InterpreterMessage.twoQueries)
+        }
+        if let name = data.inMemory {
+            throw PushdownFallback(term: t, location: result.name, reason: InterpreterMessage.alsoInMemory(name))
+        }
+        return DatabaseTerm(result: result, columns: data.columns, predictors: data.predictors)
+    }
+
+    /// The number of rows of a term: one per value of its response (a query's row count,
+    /// without fetching, when the response reads a query's table that stays in its database).
+    func rows(of term: CheckedTerm, inDatabase: Bool = false) throws -> Int {
+        if inDatabase, let rows = databaseRows(term.response) { return rows }
         let response = try evaluate(term.response)
         let rows: Int
         switch response {
@@ -95,7 +165,7 @@ extension Session {
         case .truncationUnsupported:
             let term = terms.first { $0.truncation != nil } ?? terms[0]
             return .error(error.description, at: term.truncation?.span ?? term.span)
-        case .notFinite:
+        case .notFinite, .sumsUnavailable, .sumsFailed:
             return .error(error.description, at: terms[0].response.span)
         case .badIndicator(let t, let row, let value):
             let e = terms[t].censored ?? terms[t].response
@@ -110,7 +180,13 @@ extension Session {
             let e = k < term.arguments.count ? term.arguments[k] : term.response
             let p = term.family.parameters[k]
             let perRow: Bool
-            if case .vector? = try? evaluate(e) { perRow = true } else { perRow = false }
+            if databaseRows(e) != nil {
+                perRow = true
+            } else if case .vector? = try? evaluate(e) {
+                perRow = true
+            } else {
+                perRow = false
+            }
             return .error(
                 InterpreterMessage.argumentOutsideDomain(
                     term.family.name, p.name, p.domain, data: e.span.text, value: value, row: perRow ? row : nil),

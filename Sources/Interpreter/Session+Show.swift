@@ -37,6 +37,7 @@ extension Session {
                             components: $0.labels, shape: Presentation.shapeText($0))
                     }))
         case .model: return ShowForm(target: target.rawValue, model: model.name, body: lines(show.modelStatement()))
+        case .plan: return ShowForm(target: target.rawValue, model: model.name, body: .plan(dataPlan(model)))
         }
     }
 }

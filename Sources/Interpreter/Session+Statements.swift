@@ -8,7 +8,11 @@ extension Session {
     func execute(_ statement: CheckedStatement) throws {
         switch statement.action {
         case .data(let name, let value):
-            values[name] = try evaluate(value)
+            if isDeferrable(value) {
+                deferred[name] = value
+            } else {
+                values[name] = try evaluate(value)
+            }
         case .let(let name, let value, let usesParams):
             if usesParams {
                 formulas[name] = value

@@ -37,6 +37,8 @@ public final class Session: @unchecked Sendable {
     var modelCache: [String: StatisticalModel] = [:]
     /// Each built model's design columns that no row sets (a level with no rows), checked before a fit.
     var emptyLevels: [String: [Lowering.EmptyLevelUse]] = [:]
+    /// For each model, the terms that read a query's table but have their rows fetched, and why.
+    var fetchReasons: [String: [Int: PushdownFallback]] = [:]
     var priors: [String: CheckedPrior] = [:]
     /// The last fit of each model, by name; and the last fit of all (loglik, aic, bic, n, se()).
     var fits: [String: FitRecord] = [:]
@@ -44,6 +46,16 @@ public final class Session: @unchecked Sendable {
     /// Estimates of params after a fit (the latest fit that estimated each).
     var estimates: [String: Value] = [:]
     var tables: [String: Table] = [:]
+    /// Connections to databases, and the `sql(...)` call each query's table came from.
+    var sql = SQLTables()
+    var querySpans: [ObjectIdentifier: QueryCall] = [:]
+    /// `data` names bound to columns of a query's table whose rows are still in the database,
+    /// evaluated (fetching the rows) only when something outside a model needs their values.
+    var deferred: [String: ExpressionSyntax] = [:]
+    /// Whether a model over a `sql(...)` table has its sums computed in the database (the
+    /// default); false fetches the rows instead (MLE_PUSHDOWN=off; tests and benchmarks
+    /// compare the two).
+    public var pushesDown = ProcessInfo.processInfo.environment["MLE_PUSHDOWN"] != "off"
     /// The text levels that name the rows (and columns) of a param indexed by a text column,
     /// fixed by the first model built that indexes it so (`μ[setosa]`); a held-out model's
     /// levels are looked up in them.
@@ -67,11 +79,15 @@ public final class Session: @unchecked Sendable {
         modelOrder = []
         modelCache = [:]
         emptyLevels = [:]
+        fetchReasons = [:]
         priors = [:]
         fits = [:]
         lastFit = nil
         estimates = [:]
         tables = [:]
+        sql = SQLTables()
+        querySpans = [:]
+        deferred = [:]
         paramLevels = [:]
     }
 
@@ -118,7 +134,7 @@ public final class Session: @unchecked Sendable {
         let (program, syntax) = Parser.parse(file)
         syntax.forEach { output(.diagnostic($0)) }
         if syntax.contains(where: \.isError) { return nil }
-        var checker = Checker(environment: environment, loadTable: loadTable)
+        var checker = Checker(environment: environment, loadTable: loadTable, loadQuery: loadQuery)
         let checked = checker.check(program: program)
         checker.diagnostics.forEach { output(.diagnostic($0)) }
         return checked

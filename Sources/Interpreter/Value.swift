@@ -78,8 +78,22 @@ extension Value {
 }
 
 extension Table {
-    /// The first rows of the table, for printing.
+    /// The first rows of the table, for printing (a query's first rows only, when its rows are
+    /// still in the database).
     func view(rowLimit: Int = 10) -> TableView {
+        if let query, !query.isFetched, let first = try? query.firstRows(rowLimit) {
+            let rows = (0..<first.count).map { i in
+                columns.indices.map { j -> TableView.Cell in
+                    if columns[j].kind == .numeric {
+                        let x = first.numbers[j].indices.contains(i) ? first.numbers[j][i] : .nan
+                        return x.isNaN ? .missing : .number(x)
+                    }
+                    let text = first.texts[j].indices.contains(i) ? first.texts[j][i] : nil
+                    return text.map(TableView.Cell.text) ?? .missing
+                }
+            }
+            return TableView(name: name, rowCount: rowCount, columnNames: columnNames, rows: rows)
+        }
         let rows = (0..<min(rowCount, rowLimit)).map { i in
             columns.map { c -> TableView.Cell in
                 guard let cell = c.cells[i] else { return .missing }

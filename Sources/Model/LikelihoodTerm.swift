@@ -82,7 +82,8 @@ public enum Censoring: Sendable {
 }
 
 /// A linear predictor ηₖ = Xₖ·wₖ: a data matrix (rows are observations) and the
-/// flat-parameter slots of the vector parameter it multiplies.
+/// flat-parameter slots of the vector parameter it multiplies. When the term's rows
+/// are in a database the matrix has no rows (its columns are the database's).
 public struct LinearPredictor {
     public let symbol: Symbol
     public let matrix: Matrix
@@ -117,6 +118,11 @@ public enum LikelihoodError: Error, CustomStringConvertible {
     case argumentOutsideDomain(term: Int, argument: Int, row: Int, value: Double)
     /// An observation outside the truncation interval.
     case outsideTruncation(term: Int, row: Int, value: Double)
+    /// Where the rows are cannot give these sums (a database without this function): the
+    /// model is built again with the rows in memory, and the reason is said.
+    case sumsUnavailable(String)
+    /// Computing the sums failed (the database went away, a statement timed out).
+    case sumsFailed(String)
 
     public var description: String {
         switch self {
@@ -136,6 +142,8 @@ public enum LikelihoodError: Error, CustomStringConvertible {
             return "row \(row) is \(LikelihoodError.format(value)), outside the truncation bounds"
         case .notFinite(let row, let what):
             return "\(what) is not a finite number at row \(row)"
+        case .sumsUnavailable(let reason), .sumsFailed(let reason):
+            return reason
         }
     }
 

@@ -16,7 +16,9 @@ public final class LogLikelihood {
     public private(set) var statisticValues: [Symbol: Double] = [:]
     /// Raw (uncentred) sums of each statistic, for showing them (Σx = 50.1).
     public private(set) var rawStatisticValues: [Symbol: Double] = [:]
-    let remainders: [TermEvaluator]
+    let remainders: [any RemainderSums]
+    /// Where each term's rows are, and the sums over them.
+    public let sums: [any TermSums]
     public let rows: [Int]
     /// Per term, the rows that count as observations (a row of weight 0 does not).
     public let observations: [Int]
@@ -37,11 +39,12 @@ public final class LogLikelihood {
     }
 
     /// Builds the likelihood: checks each term's data against its family's support, finds the
-    /// statistics and computes them in one pass (two where a pilot centres them).
+    /// statistics and computes them in one pass (two where a pilot centres them). A term
+    /// listed in `sums` has its rows there (a database); the others' are `columns`.
     public init(
         store: ExprStore, terms: [LikelihoodTerm], priors: Expr, columns: [Symbol: [Double]],
-        predictors: [LinearPredictor], parameterCount: Int, selectors: [Selector] = [],
-        indexColumns: [IndexColumn] = []
+        predictors: [LinearPredictor], parameterCount: Int, sums: [Int: any TermSums] = [:],
+        selectors: [Selector] = [], indexColumns: [IndexColumn] = []
     ) throws(LikelihoodError) {
         self.store = store
         self.parameterCount = parameterCount
@@ -51,14 +54,14 @@ public final class LogLikelihood {
         var forms: [StatisticalForm] = []
         var observations: [Int] = []
         var groups: [GroupedTerm] = []
-        var remainders: [TermEvaluator] = []
+        var remainders: [any RemainderSums] = []
         var values: [Symbol: Double] = [:]
         var raw: [Symbol: Double] = [:]
         var firstStatistic = 0
         var firstAtom = 0
+        let inMemory = ColumnSums(columns: columns, predictors: predictors)
+        let termSums = terms.indices.map { sums[$0] ?? inMemory }
         for (t, term) in terms.enumerated() {
-            let data = try TermData(term, columns: columns, index: t)
-            observations.append(data.observations)
             let count = Symbol.count(t)
             // Domain-dependent identities first (log(λ·t) = log λ + log t when both are positive),
             // so more of ℓ factors into statistics.
@@ -66,9 +69,19 @@ public final class LogLikelihood {
             let form = SufficientStatistics.factor(
                 core, count: count, firstStatistic: firstStatistic, firstAtom: firstAtom)
             let picked = selectors.filter { form.value.depends(on: $0.symbol) }
+            let rowPicked = form.remainder.map { r in selectors.filter { r.depends(on: $0.symbol) } } ?? []
+            // Params picked per row by data are summed group by group over rows in memory.
+            if !(picked.isEmpty && rowPicked.isEmpty), !termSums[t].rowsInMemory {
+                throw .sumsUnavailable("params picked per row by data are summed group by group in memory")
+            }
             if picked.isEmpty {
-                data.computeStatistics(form, count: count, into: &values, raw: &raw)
+                let statistics = try termSums[t].statistics(form, of: term, index: t, count: count)
+                observations.append(statistics.observations)
+                values.merge(statistics.values) { _, new in new }
+                raw.merge(statistics.raw) { _, new in new }
             } else {
+                let data = try TermData(term, columns: columns, index: t)
+                observations.append(data.observations)
                 let cellColumns = Array(Set(picked.flatMap(\.columns))).sorted()
                 let cells = CellTable(columns: cellColumns, indexColumns: indexColumns, rows: term.rows)
                 groups.append(
@@ -79,19 +92,24 @@ public final class LogLikelihood {
             firstAtom += form.atoms.count
             forms.append(form)
             if let r = form.remainder {
-                let rowSelectors = selectors.filter { r.depends(on: $0.symbol) }.map {
-                    RowSelector(symbol: $0.symbol, slots: $0.rowSlots(indexColumns, rows: term.rows))
+                if rowPicked.isEmpty {
+                    remainders.append(try termSums[t].remainder(r, of: term))
+                } else {
+                    let rowSelectors = rowPicked.map {
+                        RowSelector(symbol: $0.symbol, slots: $0.rowSlots(indexColumns, rows: term.rows))
+                    }
+                    remainders.append(
+                        TermEvaluator(
+                            remainder: r, rows: term.rows, columns: columns, predictors: predictors,
+                            selectors: rowSelectors))
                 }
-                remainders.append(
-                    TermEvaluator(
-                        remainder: r, rows: term.rows, columns: columns, predictors: predictors,
-                        selectors: rowSelectors))
             }
         }
         self.forms = forms
         self.observations = observations
         self.groups = groups
         self.remainders = remainders
+        self.sums = termSums
         self.terms = terms
         self.columns = columns
         self.predictors = predictors
@@ -118,19 +136,18 @@ public final class LogLikelihood {
             "per-group tape \(k + 1) (the template, its gradient and Hessian, over \(g.cellCount) groups of rows, in blocks of \(CellEvaluator.blockSize)):\n"
                 + g.evaluator.tape(2).0.disassembled()
         }
+        let rowTapes = remainders.enumerated().map { k, r in r.listing(number: k + 1) }
         if remainders.isEmpty {
             let summary = "no per-row tape: ℓ is summarised by its sufficient statistics (O(1) in n)"
             return ([summary] + grouped).joined(separator: "\n")
         }
-        return
-            (remainders.enumerated().map { k, r in
-                "per-row tape \(k + 1) (ℓ, ∇ℓ and ∇²ℓ for \(r.rows) rows, in blocks of \(TermEvaluator.blockSize)):\n"
-                    + r.tape(2).0.disassembled()
-            } + grouped).joined(separator: "\n")
+        return (rowTapes + grouped).joined(separator: "\n")
     }
 
-    /// Data-only per-row expressions of term `t`, evaluated for every row.
+    /// Data-only per-row expressions of term `t`, evaluated for every row; [] when the term's
+    /// rows are not in memory (a database's rows are never fetched for this).
     public func perRow(_ expressions: [Expr], term t: Int, extraColumns: [Symbol: [Double]] = [:]) -> [[Double]] {
+        guard sums.indices.contains(t), sums[t].rowsInMemory else { return [] }
         let all = columns.merging(extraColumns) { a, _ in a }
         guard let data = try? TermData(terms[t], columns: all, checkingSupport: false) else { return [] }
         return data.evaluate(expressions)
@@ -138,6 +155,12 @@ public final class LogLikelihood {
 
     /// Whether every term is summarised by its statistics (ℓ costs O(1) in n).
     public var isFullySummarised: Bool { remainders.isEmpty }
+
+    /// Whether every term's rows are in memory (none in a database).
+    public var rowsInMemory: Bool { sums.allSatisfy(\.rowsInMemory) }
+
+    /// The first failure a term's sums met while evaluating (a database gone away), if any.
+    public var sumsFailure: LikelihoodError? { sums.lazy.compactMap(\.failure).first }
 
     /// Pilots (centring values) set to 0, so statistics read as raw sums Σx, Σx² when shown.
     public var displayPilots: [Symbol: Double] {
@@ -201,7 +224,9 @@ public final class LogLikelihood {
     public var pickedSlots: Set<Int> {
         var slots = Set<Int>()
         for g in groups { for s in g.selectors { slots.formUnion((g.slots[s.symbol] ?? []).map(Int.init)) } }
-        for r in remainders { for s in r.selectors { slots.formUnion(s.slots.map(Int.init)) } }
+        for case let r as TermEvaluator in remainders {
+            for s in r.selectors { slots.formUnion(s.slots.map(Int.init)) }
+        }
         return slots
     }
 

@@ -70,7 +70,7 @@ import Testing
         #expect(F.check(F.model + "show logilk") == ["4:6: cannot show 'logilk' [did you mean 'loglik'?]"])
         #expect(
             F.check(F.model + "show foo") == [
-                "4:6: cannot show 'foo' [you can show loglik, score, hessian, stats, tape, model, params]"
+                "4:6: cannot show 'foo' [you can show loglik, score, hessian, stats, tape, model, params, plan]"
             ])
         for target in ["loglik", "score", "hessian", "stats", "tape", "model", "params"] {
             #expect(F.check(F.model + "show \(target)").isEmpty, "\(target)")

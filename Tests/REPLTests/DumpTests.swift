@@ -83,6 +83,6 @@ struct DumpTests {
 
     @Test("an unknown form is a usage error (exit 2)")
     func unknownForm() throws {
-        #expect(try dump("sql").0 == 2)
+        #expect(try dump("bogus").0 == 2)
     }
 }

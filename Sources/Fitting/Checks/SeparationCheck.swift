@@ -27,38 +27,24 @@ enum SeparationCheck {
         let store = model.store
         var values: [Symbol: Expr] = [:]
         for (i, x) in theta.enumerated() { values[.parameter(i)] = store.constant(x) }
-        var bound = linear.substituting(values)
-        var extra: [Symbol: [Double]] = [:]
-        for p in model.likelihood.predictors where linear.depends(on: p.symbol) {
-            let column = Symbol.column(100_000 + p.index)
-            extra[column] = p.matrix * Array(theta[p.offset..<(p.offset + p.length)])
-            bound = bound.substituting([p.symbol: store.symbol(column)])
-        }
         let upperLabel: String
-        var needed = [bound, term.response, term.weight ?? store.one]
+        let upper: Expr
         switch term.family.support {
         case .countUpTo(let n):
-            needed.append(term.arguments[n])
+            upper = term.arguments[n]
             upperLabel = term.family.parameters[n].name
         default:
-            needed.append(store.one)
+            upper = store.one
             upperLabel = "1"
         }
-        let per = model.likelihood.perRow(needed, term: t, extraColumns: extra)
-        guard per.count == needed.count else { return nil }
         // The side each row pushes its linear predictor to: +1 at the upper value, −1 at 0, 0 between.
-        var margins: [Double] = []
-        var onTheLine = true
-        var complete = true
-        for i in 0..<term.rows where per[2][i] > 0 && per[3][i] > 0 {
-            let (eta, y, upper) = (per[0][i], per[1][i], per[3][i])
-            let side: Double = y == upper ? 1 : y == 0 ? -1 : 0
-            let margin = side * eta
-            margins.append(margin)
-            if !(margin > 0) { complete = false }
-            if !(margin > 0 || abs(eta) < 3) { onTheLine = false }
-        }
-        guard !margins.isEmpty, complete || (quasi && onTheLine && margins.contains { $0 > 8 }) else { return nil }
+        let request = SideRequest(
+            term: term, linear: linear.substituting(values), response: term.response,
+            weight: term.weight ?? store.one, upper: upper, theta: theta)
+        guard let sides = model.likelihood.sums[t].sides(request), sides.rows > 0 else { return nil }
+        let complete = sides.onTheirSide == sides.rows
+        let onTheLine = sides.onTheirSideOrNearLine == sides.rows
+        guard complete || (quasi && onTheLine && sides.largestMargin > 8) else { return nil }
         let slots =
             linear.symbols.compactMap { s -> Int? in if case .parameter(let i) = s { return i } else { return nil } }
             + model.likelihood.predictors.filter { linear.depends(on: $0.symbol) }.flatMap { Array($0.slots) }

@@ -148,6 +148,7 @@ struct LinearDesign {
             let gaussian = term.family.gaussianArguments
         else { return .failure(NotApplicable(FittingMessage.notASingleNormalTerm)) }
         guard term.censored == nil else { return .failure(NotApplicable(FittingMessage.censoredNotLeastSquares)) }
+        guard likelihood.rowsInMemory else { return .failure(NotApplicable(FittingMessage.rowsInDatabase)) }
         let (mu, sigma) = (term.arguments[gaussian.mean], term.arguments[gaussian.standardDeviation])
         let meanParameters = mu.symbols.filter { if case .parameter = $0 { return true } else { return false } }
             .sorted()

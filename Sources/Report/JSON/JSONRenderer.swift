@@ -95,6 +95,7 @@ extension ShowForm {
                             return .object(fields)
                         })
                 ))
+        case .plan(let plan): pairs.append(("terms", .array(plan.terms.map(\.json))))
         }
         if !statistics.isEmpty, case .lines = body { pairs.append(("statistics", .array(statistics.map(\.json)))) }
         return .object(pairs)
@@ -129,5 +130,31 @@ extension Derivation {
             ),
             ("fit", fit.json),
         ])
+    }
+}
+
+extension DataPlan.Term {
+    var json: JSON {
+        var pairs: [(String, JSON)] = [("term", .string(description)), ("rows", .number(Double(rows)))]
+        switch placement {
+        case .inMemory: pairs.append(("rows_are", .string("in memory")))
+        case .fetched(let location, let reason):
+            pairs += [("rows_are", .string("fetched")), ("database", .string(location)), ("reason", .string(reason))]
+        case .database(let location):
+            pairs += [("rows_are", .string("in the database")), ("database", .string(location))]
+        }
+        pairs.append(
+            (
+                "queries",
+                .array(
+                    queries.map { q in
+                        .object([
+                            ("purpose", .string(q.purpose)), ("sql", .string(q.sql)),
+                            ("parameters", .array(q.parameters.map(JSON.string))), ("sent", .number(Double(q.sent))),
+                        ])
+                    })
+            ))
+        if !notes.isEmpty { pairs.append(("notes", .array(notes.map(JSON.string)))) }
+        return .object(pairs)
     }
 }

@@ -25,6 +25,8 @@ extension ShowForm {
                 for r in perRow { lines.append("  " + r) }
             }
             return lines.joined(separator: "\n")
+        case .plan(let plan):
+            return plan.text
         case .parameters(let params):
             let total = params.reduce(0) { $0 + ($1.length ?? 1) }
             var lines = ["params (θ has \(total) component\(total == 1 ? "" : "s")):"]

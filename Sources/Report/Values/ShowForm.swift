@@ -59,6 +59,8 @@ public struct ShowForm: Sendable {
         /// The statistics found; `summarised` false when a per-row part remains (its lines follow).
         case statistics([Statistic], summarised: Bool, perRow: [String])
         case parameters([Parameter])
+        /// Where the rows are and the SQL a fit sends (`show plan`).
+        case plan(DataPlan)
     }
 
     /// The `show` target: loglik, score, hessian, stats, tape, params, model.
