@@ -74,7 +74,7 @@ let package = Package(
         .executableTarget(
             name: "MLEBench",
             dependencies: [
-                "Model", "Symbolic", "LinearAlgebra", "SeededRandom", "Interpreter", "Report", "Diagnostics",
+                "Model", "Symbolic", "LinearAlgebra", "SeededRandom", "Interpreter", "Report", "Diagnostics", "Fitting",
             ],
             path: "Benchmarks/MLEBench"),
 

@@ -10,6 +10,8 @@
 //   swift run -c release mle-bench sql [rows]      (see SQLBenchmark.swift)
 //   swift run -c release mle-bench bigram [vocabulary] [tokens]   (BigramBenchmark.swift)
 //
+//   swift run -c release mle-bench em [rows]      (EMBenchmark.swift: against scikit-learn)
+//
 // Generates logistic-regression data (1,000,000 rows × 10 features by default, fixed
 // seed), times one evaluation of ℓ, ∇ℓ and ∇²ℓ through the compiled tape and the
 // BLAS predictor layer, times one dsyrk computing XᵀX over the same data, and prints
@@ -127,11 +129,13 @@ case "gauss":
     gaussBenchmark(rows: arguments.dropFirst().first.flatMap { Int($0) } ?? 10_000_000)
 case "sql":
     SQLBenchmark.run(rows: arguments.dropFirst().first.flatMap { Int($0) } ?? 10_000_000)
+case "em":
+    emBenchmark(rows: arguments.dropFirst().first.flatMap { Int($0) } ?? 1_000_000)
 case "bigram":
     let vocabulary = arguments.dropFirst().first.flatMap { Int($0) } ?? 1_000
     let tokens = arguments.dropFirst(2).first.flatMap { Int($0) } ?? 200_000
     BigramBenchmark.run(vocabulary: vocabulary, tokens: tokens)
 default:
-    print("usage: mle-bench loglik [rows] [features] | gauss [rows] | sql [rows] | bigram [vocabulary] [tokens]")
+    print("usage: mle-bench loglik [rows] [features] | gauss [rows] | sql [rows] | em [rows] | bigram [vocabulary] [tokens]")
     exit(2)
 }

@@ -4,7 +4,7 @@ import Syntax
 
 /// What `show` can print.
 public enum ShowTarget: String, CaseIterable, Sendable {
-    case loglik, score, hessian, stats, tape, model, params, plan
+    case loglik, score, hessian, stats, tape, model, params, plan, em
 
     public var summary: String {
         switch self {
@@ -16,6 +16,9 @@ public enum ShowTarget: String, CaseIterable, Sendable {
         case .params: return "the model's params: shapes, constraints, start values"
         case .model: return "the model's terms, row by row"
         case .plan: return "where the model's rows are, and the SQL a fit sends to their database"
+        case .em:
+            return
+                "for a mixture, the EM algorithm derived from it: the E-step's responsibilities and the M-step's updates"
         }
     }
 }
@@ -43,7 +46,7 @@ public enum Catalog {
 
     /// Every word a script can use that is not a user's name: for completion.
     public static var words: [String] {
-        statements + contextualKeywords + functions.map(\.rawValue) + distributions.map(\.name)
+        statements + contextualKeywords + functions.map(\.rawValue) + Distributions.names
             + methods.map(\.rawValue) + showTargets.map(\.rawValue)
     }
 }

@@ -8,11 +8,11 @@ extension Checker {
         if let family = Distributions.named(callee.text) {
             let call = DistributionCall(name: callee, arguments: args, span: span)
             var info = ExpressionInfo(shape: .unknown)
-            guard checkDistribution(call) != nil else { return info }
-            for arg in args {
-                let a = infer(arg.value)
+            guard let checked = checkDistribution(call) else { return info }
+            for (arg, _, _) in flatArguments(checked, call) {
+                let a = infer(arg)
                 info.absorb(a)
-                _ = numeric(a.shape, arg.value.span)
+                _ = numeric(a.shape, arg.span)
             }
             info.shape = .distribution(family.name)
             return info

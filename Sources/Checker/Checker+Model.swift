@@ -43,19 +43,19 @@ extension Checker {
             error(CheckerMessage.modelledDataNotVector(response.shape), at: decl.response.span)
         }
         var params = response.params
-        if let family {
-            for (i, arg) in decl.distribution.arguments.enumerated() {
-                let info = infer(arg.value)
-                params.append(contentsOf: info.params)
-                if i == outcomes {
-                    checkOutcomeArgument(info, arg.value, rows: rows)
-                    continue
-                }
-                checkRows(
-                    info, arg.value, rows: rows,
-                    role: CheckerMessage.Role.parameter(parameterName(family, i), of: family.name))
-                if i < family.parameters.count { checkDomain(family, i, arg.value) }
+        let arguments = family.map { flatArguments($0, decl.distribution) } ?? []
+        for (arg, owner, i) in arguments {
+            let info = infer(arg)
+            params.append(contentsOf: info.params)
+            if owner.mixture == nil, family?.mixture == nil, i == outcomes {
+                checkOutcomeArgument(info, arg, rows: rows)
+                continue
             }
+            // A simplex of weights is one value for every row, of K components (checked with the mixture).
+            if case .simplex? = owner.mixture?.weights, i == 0 { continue }
+            checkRows(
+                info, arg, rows: rows, role: CheckerMessage.Role.parameter(parameterName(owner, i), of: owner.name))
+            if i < owner.parameters.count { checkDomain(owner, i, arg) }
         }
         for (modifier, role) in [
             (decl.weight, CheckerMessage.Role.weight), (decl.censored, CheckerMessage.Role.censoring),
@@ -87,7 +87,7 @@ extension Checker {
             + (decl.censored.map { (decl.censoring == .left ? " censored left " : " censored ") + $0.span.text } ?? "")
             + (decl.truncation.map { " " + $0.span.text } ?? "")
         var term = CheckedTerm(
-            response: decl.response, family: family, arguments: decl.distribution.arguments.map(\.value),
+            response: decl.response, family: family, arguments: arguments.map(\.syntax),
             weight: decl.weight, censored: decl.censored, description: description,
             span: decl.response.span.merged(with: decl.distribution.span))
         term.censoring = decl.censoring
@@ -108,6 +108,7 @@ extension Checker {
                 help: hint.map(CheckerMessage.didYouMean) ?? CheckerMessage.knownDistributions(Distributions.names))
             return nil
         }
+        if family.mixture != nil { return checkMixture(dist) }
         let want = family.parameters.count
         if let named = dist.arguments.first(where: { $0.label != nil })?.label {
             error(

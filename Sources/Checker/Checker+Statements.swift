@@ -159,6 +159,10 @@ extension Checker {
             return nil
         }
         guard let family = checkDistribution(dist) else { return nil }
+        if family.mixture != nil {
+            error(CheckerMessage.mixtureNotAPrior, at: dist.span)
+            return nil
+        }
         checkSimplexPrior(family, param, name)
         for arg in dist.arguments {
             let info = requireData(arg.value, role: CheckerMessage.Role.priorArgument)

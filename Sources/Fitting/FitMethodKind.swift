@@ -10,6 +10,8 @@ public enum FitMethodKind: String, CaseIterable, Sendable {
     /// Limited-memory BFGS, for models with many parameters.
     case lbfgs
     case gradient
+    /// Expectation–maximisation for a mixture, then Newton's method on the marginal ℓ.
+    case em
 
     public struct Option: Sendable {
         public let name: String
@@ -24,6 +26,19 @@ public enum FitMethodKind: String, CaseIterable, Sendable {
             return [
                 Option(name: "lr", required: true, summary: "learning rate a > 0"),
                 Option(name: "steps", required: true, summary: "number of steps k ≥ 1"),
+            ]
+        case .em:
+            return [
+                Option(
+                    name: "tol", required: false,
+                    summary: "stop when ℓ rises by less than tol per observation (default 1e-8), then Newton polishes"),
+                Option(name: "steps", required: false, summary: "at most this many EM iterations (default 10000)"),
+                Option(
+                    name: "starts", required: false,
+                    summary:
+                        "EM from this many starts, the declared one then random ones, listing the distinct local maxima (default 1)"
+                ),
+                Option(name: "seed", required: false, summary: "the seed of the random starts (default 1)"),
             ]
         }
     }
@@ -40,6 +55,9 @@ public enum FitMethodKind: String, CaseIterable, Sendable {
         case .lbfgs:
             return "limited-memory BFGS (ℓ and ∇ℓ only) in unconstrained coordinates, for many parameters"
         case .gradient: return "plain gradient ascent θ ← θ + lr·∇ℓ(θ), exactly `steps` times from the start values"
+        case .em:
+            return
+                "EM for a mixture (responsibilities, then the components' weighted fits), then Newton's method on the marginal ℓ"
         }
     }
 
@@ -51,6 +69,7 @@ public enum FitMethodKind: String, CaseIterable, Sendable {
         case .lm: return LevenbergMarquardtMethod(reason: FittingMessage.levenbergMarquardtAskedFor)
         case .lbfgs: return LBFGSMethod(reason: FittingMessage.lbfgsAskedFor)
         case .gradient: return try GradientAscentMethod(options: options)
+        case .em: return try EMMethod(options: options, askedFor: true)
         }
     }
 }

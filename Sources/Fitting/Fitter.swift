@@ -97,7 +97,9 @@ public enum Fitter {
                 return (solution, Plan(method: solution.method, reason: solution.reason, refused: []))
             }
             var refused: [(method: String, reason: String)] = []
-            for method in automaticOrder {
+            // A mixture's components give EM (asked of the family, never its name).
+            let mixture = problem.model.terms.contains { $0.family.mixture != nil }
+            for method in automaticOrder + (mixture ? [try EMMethod()] : []) {
                 if let why = method.refusal(problem) {
                     refused.append((method.title, why))
                     continue

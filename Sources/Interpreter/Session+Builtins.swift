@@ -10,6 +10,7 @@ import Syntax
 extension Session {
     func call(_ callee: Name, _ args: [Argument], _ span: SourceSpan) throws -> Value {
         if let family = Distributions.named(callee.text) {
+            if family.mixture != nil { return try mixtureValue(args, span) }
             let values = try args.map { try numeric(evaluate($0.value), $0.value.span) }
             return .distribution(family, values)
         }

@@ -53,20 +53,24 @@ extension Session {
                         "\(model.priorNames.joined(separator: ", ")): log π(θ) = \(prior); the MAP estimate maximises ℓ + log π(θ)."
                     ]))
         }
+        let mixtureScore = EMDerivation.score(model)
         steps.append(
             .init(
                 number: "4", title: "Score (set to zero at the maximum)",
-                lines: [""] + posterior.score().components(separatedBy: "\n")))
+                lines: [""] + (mixtureScore ?? posterior.score().components(separatedBy: "\n"))))
         var solve = ["\(solution.method): \(solution.reason)."] + solution.closedForms
         if let iterations = solution.iterations {
             solve.append(
                 "\(iterations) iterations; at the estimate max |∇ℓ| \(relation(solution.gradientNorm ?? 0))")
         }
         steps.append(.init(number: "5", title: "Solve", lines: solve))
+        // A mixture's second derivatives written out run to pages; its check is the matrix's values.
+        let hessian =
+            mixtureScore == nil ? posterior.hessian().components(separatedBy: "\n") : [DeriveMessage.mixtureHessian]
         steps.append(
             .init(
                 number: "6", title: "Second-derivative check",
-                lines: [""] + posterior.hessian().components(separatedBy: "\n") + curvatureCheck(record)))
+                lines: [""] + hessian + curvatureCheck(record)))
         let errors = record.report.rows.map { r in
             "se(\(r.name)) = " + (r.standardError.map { NumberFormat.significant($0) } ?? "— (\(r.note ?? "none"))")
         }

@@ -59,13 +59,13 @@ extension Session {
             lowering.rows = try rows(of: term, inDatabase: lowering.preferDatabase)
             var y: Expr
             var args: [Expr]
-            if let k = term.family.outcomeProbabilities {
+            if let k = term.family.outcomeProbabilities, term.family.mixture == nil {
                 let (codes, picked) = try lowering.lowerOutcome(term.response, term.arguments[k])
                 y = codes
                 args = try term.arguments.enumerated().map { i, a in i == k ? picked : try lowering.lower(a) }
             } else {
                 y = try lowering.lower(term.response)
-                args = try term.arguments.map { try lowering.lower($0) }
+                args = try lowering.lowerArguments(term)
             }
             let weight = try term.weight.map { try lowering.lower($0) }
             let censored = try term.censored.map { try lowering.lower($0) }

@@ -1,5 +1,6 @@
 import Checker
 import Diagnostics
+import Fitting
 import Foundation
 import LinearAlgebra
 import Model
@@ -38,6 +39,9 @@ extension Session {
                     }))
         case .model: return ShowForm(target: target.rawValue, model: model.name, body: lines(show.modelStatement()))
         case .plan: return ShowForm(target: target.rawValue, model: model.name, body: .plan(dataPlan(model)))
+        case .em:
+            let steps = EMDerivation.lines(model) ?? [InterpreterMessage.noEM(model.description)]
+            return ShowForm(target: target.rawValue, model: model.name, body: .lines(steps))
         }
     }
 }
@@ -205,8 +209,9 @@ struct Presentation {
     func modelStatement() -> String {
         var lines: [String] = []
         for term in model.terms {
-            let args = term.arguments.map { $0.printedPerRow() }.joined(separator: ", ")
-            var line = "\(term.response.printedPerRow()) ~ \(term.family.name)(\(args)), i = 1…\(term.rows)"
+            let texts = term.arguments.map { $0.printedPerRow() }
+            let family = term.family.mixture?.written(texts) ?? "\(term.family.name)(\(texts.joined(separator: ", ")))"
+            var line = "\(term.response.printedPerRow()) ~ \(family), i = 1…\(term.rows)"
             if let w = term.weight { line += ", weight \(w.printedPerRow())" }
             if let c = term.censored { line += ", censored where \(c.printedPerRow()) = 1" }
             lines.append(line)

@@ -13,7 +13,13 @@ enum Help {
             ($0, statementSummaries[$0] ?? "see Grammar.md §3")
         }
         let functions = Builtin.allCases.map { ($0.rawValue, $0.summary) }
-        let distributions = Distributions.all.map { (signature($0), description($0)) }
+        let distributions =
+            Distributions.all.map { (signature($0), description($0)) } + [
+                (
+                    "Mixture(π1, D1, D2)",
+                    "D1 with probability π1, else D2 (distributions as above); fitted by EM: show em"
+                )
+            ]
         let commands = [
             (":help", "this text (also help or ?)"),
             (":load FILE", "run a script in this session"),
@@ -44,8 +50,8 @@ enum Help {
         "param": "an unknown to estimate: param σ > 0 (also in (0, 1), : vector[3], = start value)",
         "model": "a likelihood term: model x ~ Normal(μ, σ) (also name:, weight w, censored c)",
         "prior": "a prior on a param, making fit a MAP estimate: prior μ ~ Normal(0, 10)",
-        "fit": "estimate: fit [name] [using closed | newton | gradient(lr: 0.01, steps: 500)] [trace]",
-        "show": "print a symbolic form: show loglik | score | hessian | stats | tape | model | params",
+        "fit": "estimate: fit [name] [using closed | newton | gradient(lr: 0.01, steps: 500) | em] [trace]",
+        "show": "print a symbolic form: show loglik | score | hessian | stats | tape | model | params | em",
         "derive": "print the derivation step by step: derive [name]",
         "print": "print values on one line: print m, sd(x)",
         "assert": "check a value: assert m ≈ 4.63 within 0.01",

@@ -136,6 +136,9 @@ public protocol Distribution: Sendable {
     /// iterative fit whose params are the arguments themselves (Cauchy: the median and half
     /// the interquartile range, where the likelihood's main mode usually is).
     func startingValues(_ y: [Double]) -> [Double?]
+    /// The mixture's structure (weights and components) when the family is a finite
+    /// mixture, which EM fits; nil for every other family.
+    var mixture: Mixture? { get }
 }
 
 /// A location–scale family whose location MLE is a sample quantile.
@@ -174,6 +177,7 @@ extension Distribution {
     public var edgeEstimate: EdgeEstimate? { nil }
     public var mayBeMultimodal: Bool { false }
     public func startingValues(_ y: [Double]) -> [Double?] { [] }
+    public var mixture: Mixture? { nil }
     public var outcomeProbabilities: Int? { nil }
     public func simplexComponent(_ x: Expr, _ arguments: [Expr]) -> Expr? { nil }
     public func simplexNormaliser(outcomes: Int, _ arguments: [Double]) -> Double? { nil }
@@ -196,11 +200,12 @@ public enum Distributions {
         Categorical(), Dirichlet(),
     ]
 
+    /// The family of that name; `Mixture` names a template whose components the checker fills in.
     public static func named(_ name: String) -> (any Distribution)? {
-        all.first { $0.name == name }
+        all.first { $0.name == name } ?? (name == Mixture.familyName ? Mixture.template : nil)
     }
 
-    public static var names: [String] { all.map(\.name) }
+    public static var names: [String] { all.map(\.name) + [Mixture.familyName] }
 }
 
 /// A seeded Mersenne Twister (GSL's mt19937), so `sample(..., seed: 42)` is reproducible.

@@ -13,6 +13,13 @@ public struct Iteration: Sendable {
     public let value: Double
     public let gradientNorm: Double
     public let stepSize: Double
+
+    public init(number: Int, value: Double, gradientNorm: Double, stepSize: Double) {
+        self.number = number
+        self.value = value
+        self.gradientNorm = gradientNorm
+        self.stepSize = stepSize
+    }
 }
 
 /// How an iterative solver ended.

@@ -83,11 +83,13 @@ public enum ScoreSolver {
         case [0, 1]:
             // −c₀/c₁, written without double negatives: (S + 1)/(n + 2), not −(S + 1)/(−n − 2).
             let (c0, c1) = (coefficients[0]!, coefficients[1]!)
-            if ScoreSolver.isNegative(c1) { return .success(c0 / (-c1)) }
+            // −c₁ term by term (−(a + b) as a product would print as a negative denominator).
+            if ScoreSolver.isNegative(c1) { return .success(c0 / store.add(c1.terms.map { -$0 })) }
             return .success(-(c0 / c1))
         case let d where d.count == 2 && d[0] == 0 && d[1] >= 2:
             let k = Double(d[1])
-            let power = -(coefficients[0]! / coefficients[d[1]]!)
+            let (c0, ck) = (coefficients[0]!, coefficients[d[1]]!)
+            let power = ScoreSolver.isNegative(ck) ? c0 / store.add(ck.terms.map { -$0 }) : -(c0 / ck)
             if d[1] % 2 == 0 && !u.positive {
                 return .failure(
                     .notIsolable(

@@ -64,7 +64,7 @@ import Testing
         #expect(F.check(m + "model y ~ Norma(μ, 1)") == ["3:11: unknown distribution 'Norma' [did you mean 'Normal'?]"])
         #expect(
             F.check(m + "model y ~ Foo(μ, 1)") == [
-                "3:11: unknown distribution 'Foo' [the distributions are Normal, Bernoulli, Binomial, Poisson, Exponential, Beta, Gamma, LogNormal, StudentT, Weibull, NegativeBinomial, Geometric, Laplace, Cauchy, Uniform, ChiSquared, Categorical, Dirichlet]"
+                "3:11: unknown distribution 'Foo' [the distributions are Normal, Bernoulli, Binomial, Poisson, Exponential, Beta, Gamma, LogNormal, StudentT, Weibull, NegativeBinomial, Geometric, Laplace, Cauchy, Uniform, ChiSquared, Categorical, Dirichlet, Mixture]"
             ])
         #expect(
             F.check(m + "model y ~ Normal(mean: μ, sd: 1)") == [

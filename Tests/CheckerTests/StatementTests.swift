@@ -11,7 +11,7 @@ import Testing
             F.check(F.model + "fit using newtn") == ["4:11: unknown fitting method 'newtn' [did you mean 'newton'?]"])
         #expect(
             F.check(F.model + "fit using foo") == [
-                "4:11: unknown fitting method 'foo' [the methods are closed, newton, lm, lbfgs and gradient(lr: …, steps: …)]"
+                "4:11: unknown fitting method 'foo' [the methods are closed, newton, lm, lbfgs, gradient(lr: …, steps: …) and em(tol: …, steps: …, starts: …, seed: …)]"
             ])
         for method in ["closed", "newton", "closed()", "gradient(lr: 0.01, steps: 500)"] {
             #expect(F.check(F.model + "fit using \(method)").isEmpty, "\(method)")
@@ -70,9 +70,9 @@ import Testing
         #expect(F.check(F.model + "show logilk") == ["4:6: cannot show 'logilk' [did you mean 'loglik'?]"])
         #expect(
             F.check(F.model + "show foo") == [
-                "4:6: cannot show 'foo' [you can show loglik, score, hessian, stats, tape, model, params, plan]"
+                "4:6: cannot show 'foo' [you can show loglik, score, hessian, stats, tape, model, params, plan, em]"
             ])
-        for target in ["loglik", "score", "hessian", "stats", "tape", "model", "params"] {
+        for target in ["loglik", "score", "hessian", "stats", "tape", "model", "params", "plan", "em"] {
             #expect(F.check(F.model + "show \(target)").isEmpty, "\(target)")
         }
         #expect(F.check(F.model + "show stats y") == ["4:12: 'y' is data, not a model"])

@@ -1,0 +1,112 @@
+import Foundation
+import LinearAlgebra
+import Symbolic
+
+/// One pass over a term's rows through one compiled tape: some outputs summed over
+/// the rows, others kept per row. EM's E-step runs as one such pass — the marginal
+/// ℓ, the responsibilities and the responsibility-weighted statistics in the same
+/// tape — in blocks of rows, the linear predictors through BLAS per block, and the
+/// rows split into one chunk per core for large data (as `TermEvaluator` does), the
+/// chunks' sums merged in order so the result does not depend on timing.
+final class EStepPass: @unchecked Sendable {
+    let rows: Int
+    let columns: [Symbol: [Double]]
+    let predictors: [LinearPredictor]
+    let tape: Tape
+    /// Outputs 0..<summedCount are summed over rows; the rest are kept per row.
+    let summedCount: Int
+    let runners: [TapeRunner]
+    let chunks: [Range<Int>]
+    static let blockSize = 1024
+
+    init(summed: [Expr], kept: [Expr], rows: Int, columns: [Symbol: [Double]], predictors: [LinearPredictor]) {
+        self.rows = rows
+        self.columns = columns
+        let outputs = summed + kept
+        let symbols = outputs.reduce(into: Set<Symbol>()) { $0.formUnion($1.symbols) }
+        self.predictors = predictors.filter { symbols.contains($0.symbol) }
+        summedCount = summed.count
+        tape = Tape(outputs: outputs)
+        chunks = EStepPass.chunks(rows)
+        runners = chunks.map { [tape] _ in TapeRunner(tape: tape, blockSize: EStepPass.blockSize) }
+    }
+
+    /// Row ranges evaluated in parallel: one per core (at most MLE_THREADS) for large data, else one.
+    static func chunks(_ rows: Int) -> [Range<Int>] {
+        let limit = ProcessInfo.processInfo.environment["MLE_THREADS"].flatMap { Int($0) } ?? 8
+        let cores = max(1, min(limit, ProcessInfo.processInfo.activeProcessorCount))
+        let count = rows >= 131_072 ? cores : 1
+        let size = ((rows + count - 1) / count + blockSize - 1) / blockSize * blockSize
+        return stride(from: 0, to: rows, by: max(1, size)).map { $0..<min(rows, $0 + size) }
+    }
+
+    /// The summed outputs, and the kept ones row by row, at θ (`scalars` holds θ's slots and
+    /// every other scalar symbol the outputs mention: pilots, counts).
+    func run(_ theta: [Double], scalars: [Symbol: Double]) -> (sums: [Double], kept: [[Double]]) {
+        let inputs = tape.scalarInputs.map { $0.expr.evaluate(scalars) }
+        let keptCount = tape.outputs.count - summedCount
+        var flat = [Double](repeating: 0, count: keptCount * rows)
+        var partials = [[Double]](repeating: [Double](repeating: 0, count: summedCount), count: chunks.count)
+        let ranges = chunks
+        let n = rows
+        flat.withUnsafeMutableBufferPointer { keptBuffer in
+            partials.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let out = buffer
+                nonisolated(unsafe) let chunkRunners = runners
+                nonisolated(unsafe) let keptPointers = (0..<keptCount).map { keptBuffer.baseAddress! + $0 * n }
+                DispatchQueue.concurrentPerform(iterations: ranges.count) { c in
+                    chunkRunners[c].setScalars(inputs)
+                    self.runChunk(ranges[c], chunkRunners[c], theta, keptPointers, &out[c])
+                }
+            }
+        }
+        let kept = (0..<keptCount).map { Array(flat[($0 * n)..<(($0 + 1) * n)]) }
+        var sums = [Double](repeating: 0, count: summedCount)
+        for part in partials { for k in sums.indices { sums[k] += part[k] } }
+        return (sums, kept)
+    }
+
+    /// One chunk: blocks of rows through the tape.
+    func runChunk(
+        _ range: Range<Int>, _ runner: TapeRunner, _ theta: [Double], _ kept: [UnsafeMutablePointer<Double>],
+        _ sums: inout [Double]
+    ) {
+        var eta = predictors.map { _ in [Double](repeating: 0, count: EStepPass.blockSize) }
+        let bindings = tape.rowInputs.enumerated().map { (k, input) -> (Int, [Double]?, Int?) in
+            (k, columns[input.symbol], predictors.firstIndex { $0.symbol == input.symbol })
+        }
+        var start = range.lowerBound
+        while start < range.upperBound {
+            let n = min(EStepPass.blockSize, range.upperBound - start)
+            for (k, p) in predictors.enumerated() {
+                p.matrix.elements.withUnsafeBufferPointer { x in
+                    theta.withUnsafeBufferPointer { t in
+                        eta[k].withUnsafeMutableBufferPointer { e in
+                            BLAS.gemv(
+                                rows: n, columns: p.length, alpha: 1, x.baseAddress! + start * p.length,
+                                t.baseAddress! + p.offset, beta: 0, e.baseAddress!)
+                        }
+                    }
+                }
+            }
+            for (k, column, predictor) in bindings {
+                if let predictor {
+                    eta[predictor].withUnsafeBufferPointer { runner.bind(k, to: $0.baseAddress!) }
+                } else if let column {
+                    column.withUnsafeBufferPointer { runner.bind(k, to: $0.baseAddress! + start) }
+                }
+            }
+            runner.run(count: n)
+            for k in 0..<summedCount {
+                let out = runner.output(k)
+                var s = 0.0
+                for i in 0..<n { s += out[i] }
+                sums[k] += s
+            }
+            for (j, destination) in kept.enumerated() {
+                (destination + start).update(from: runner.output(summedCount + j), count: n)
+            }
+            start += n
+        }
+    }
+}
