@@ -75,6 +75,7 @@ let package = Package(
             name: "MLEBench",
             dependencies: [
                 "Model", "Symbolic", "LinearAlgebra", "SeededRandom", "Interpreter", "Report", "Diagnostics", "Fitting",
+                "Data",
             ],
             path: "Benchmarks/MLEBench"),
 

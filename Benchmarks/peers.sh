@@ -5,7 +5,8 @@
 # and peer with the ratio mle/peer (below 1: mle is faster). Peers that are not installed are
 # skipped; nothing here is needed by the tests.
 #
-#   Benchmarks/peers.sh [workload ...]     workloads: logistic poisson gauss nls csv wide
+#   Benchmarks/peers.sh [workload ...]     workloads: logistic poisson gauss nls csv csv1 wide
+#   (csv: load the 1M × 11 logistic file; csv1: load the 10M × 1 gauss file)
 #   MLE=path/to/mle ROWS_SCALE=0.1 Benchmarks/peers.sh      (a smaller, quicker run)
 #
 # Timings on a shared machine are noisy: repeat, and read the ratios as provisional.
@@ -18,7 +19,7 @@ SCALE="${ROWS_SCALE:-1}"
 PY="${PYTHON:-python3}"
 [ -x "$MLE" ] || { echo "peers.sh: build the release binary first: swift build -c release --product mle" >&2; exit 2; }
 workloads=("$@")
-[ ${#workloads[@]} -gt 0 ] || workloads=(logistic poisson gauss nls csv wide)
+[ ${#workloads[@]} -gt 0 ] || workloads=(logistic poisson gauss nls csv csv1 wide)
 
 have() { "$PY" -c "import $1" 2>/dev/null; }
 
@@ -63,6 +64,7 @@ open(f"{work}/poisson.mle", "w").write(f'data d = csv("poisson.csv")\ndata X = d
 open(f"{work}/gauss.mle", "w").write('data d = csv("gauss.csv")\nparam μ\nparam σ > 0\nmodel d.x ~ Normal(μ, σ)\nfit\n')
 open(f"{work}/nls.mle", "w").write('data d = csv("nls.csv")\nparam a = 1\nparam c = 1\nparam σ > 0\nmodel d.y ~ Normal(a*(1 - exp(-c*d.x)), σ)\nfit\n')
 open(f"{work}/csv.mle", "w").write('data d = csv("logistic.csv")\nprint sum(d.x10)\n')
+open(f"{work}/csv1.mle", "w").write('data d = csv("gauss.csv")\nprint sum(d.x)\n')
 colsw = ", ".join(f"x{j}" for j in range(1, 201))
 open(f"{work}/wide.mle", "w").write(f'data d = csv("wide.csv")\ndata X = d[{colsw}]\nparam b\nparam w: vector[200]\nmodel d.y ~ Bernoulli(sigmoid(b + w·X))\nfit\n')
 PYEOF
@@ -83,7 +85,7 @@ def load(path):
 def run():
     import numpy as np
     if name == "polars":
-        import polars as pl; pl.read_csv("logistic.csv"); return
+        import polars as pl; pl.read_csv("gauss.csv" if work == "csv1" else "logistic.csv"); return
     a = load(f"{work}.csv")
     y, X = a[:, 0], a[:, 1:]
     if name == "sklearn":
@@ -123,15 +125,16 @@ for w in "${workloads[@]}"; do
     logistic|poisson) peers=(glum sklearn statsmodels) ;;
     gauss) peers=(scipy-norm) ;;
     nls) peers=(scipy-lm) ;;
-    csv) peers=(polars) ;;
+    csv|csv1) peers=(polars) ;;
     wide) peers=(sklearn) ;;
   esac
   for p in "${peers[@]}"; do
     t=$(peer "$p" "$w")
     [ -n "$t" ] && ratio "$w" "$p" "$m" "$t" || echo "$w: $p not installed"
   done
-  if [ "$w" = csv ]; then
-    t=$(fread_time logistic.csv); [ -n "$t" ] && ratio csv "data.table::fread" "$m" "$t" || echo "csv: R data.table not installed"
+  if [ "$w" = csv ] || [ "$w" = csv1 ]; then
+    f=logistic.csv; [ "$w" = csv1 ] && f=gauss.csv
+    t=$(fread_time "$f"); [ -n "$t" ] && ratio "$w" "data.table::fread" "$m" "$t" || echo "$w: R data.table not installed"
   fi
 done
 echo "files and scripts in $WORK"

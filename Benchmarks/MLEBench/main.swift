@@ -2,6 +2,7 @@
 //
 //   swift run -c release mle-bench loglik [rows] [features]
 //   swift run -c release mle-bench gauss [rows]
+//   swift run -c release mle-bench csv [rows] [columns] [file] | csv verify [count]   (CSVBenchmark.swift)
 //
 // gauss: a Normal(μ, σ) over 10,000,000 values (by default): builds the likelihood (its
 // sufficient statistics, the only pass over the data), solves the score equations in
@@ -135,7 +136,11 @@ case "bigram":
     let vocabulary = arguments.dropFirst().first.flatMap { Int($0) } ?? 1_000
     let tokens = arguments.dropFirst(2).first.flatMap { Int($0) } ?? 200_000
     BigramBenchmark.run(vocabulary: vocabulary, tokens: tokens)
+case "csv":
+    csvBenchmark(Array(arguments.dropFirst()))
 default:
-    print("usage: mle-bench loglik [rows] [features] | gauss [rows] | sql [rows] | em [rows] | bigram [vocabulary] [tokens]")
+    print(
+        "usage: mle-bench loglik [rows] [features] | gauss [rows] | sql [rows] | em [rows] | bigram [vocabulary] [tokens]"
+            + " | csv [rows] [columns] [file] | csv verify [count]")
     exit(2)
 }

@@ -11,6 +11,9 @@ struct CSVField {
         case missing
         case number(Double)
         case text
+        /// A number no double can hold (`NumberParser.Reading.outOfRange`), its trimmed
+        /// text at [start, end): the reader reports it instead of reading ±∞ or 0.
+        case outOfRange(tooLarge: Bool, start: Int, end: Int)
     }
 
     /// The content bytes [start, end), without enclosing quotes.
@@ -28,10 +31,12 @@ struct CSVField {
     func content(in bytes: UnsafeBufferPointer<UInt8>) -> Content {
         let (start, end) = NumberParser.trimmed(bytes, start: start, end: end)
         guard start < end else { return .missing }
-        guard !hasDoubledQuotes, let base = bytes.baseAddress,
-            let value = NumberParser.parse(base + start, count: end - start)
-        else { return .text }
-        return .number(value)
+        guard !hasDoubledQuotes, let base = bytes.baseAddress else { return .text }
+        switch NumberParser.reading(base + start, count: end - start) {
+        case .number(let value): return .number(value)
+        case .outOfRange(let tooLarge): return .outOfRange(tooLarge: tooLarge, start: start, end: end)
+        case .notANumber: return .text
+        }
     }
 
     /// The cell's text exactly as written (quotes removed, doubled quotes made single,

@@ -20,9 +20,12 @@
 /// - Every record must have as many fields as the header has columns.
 public enum CSVReader {
     /// Reads and parses the CSV file at `path`. `name` is used in messages.
+    ///
+    /// The file is mapped, not read into memory, and parsed in chunks on every core
+    /// (`TableBuilder`); the table keeps the mapping so that numeric columns can give
+    /// their cells' text back on demand.
     public static func read(path: String, name: String) throws(CSVError) -> Table {
-        let bytes = try contents(ofFile: path, name: name)
-        return try parse(bytes: bytes, name: name, path: path)
+        try parse(file: map(path: path, name: name), name: name, path: path)
     }
 
     /// Parses CSV text (for tests and for `read`).
@@ -32,15 +35,33 @@ public enum CSVReader {
 
     /// Parses the bytes of a CSV file, which must be UTF-8.
     public static func parse(bytes: [UInt8], name: String, path: String) throws(CSVError) -> Table {
-        let columns = try bytes.withUnsafeBufferPointer { buffer throws(CSVError) in
-            try checkUTF8(buffer, name: name)
-            let hasBOM = buffer.starts(with: [0xEF, 0xBB, 0xBF])
-            var scanner = CSVScanner(bytes: buffer, file: name, position: hasBOM ? 3 : 0)
-            let names = try header(from: &scanner)
-            var builder = TableBuilder(names: names, file: name)
-            try builder.addRows(from: &scanner)
-            return builder
-        }.columns(bytes: bytes)
+        try parse(file: MappedFile(copying: bytes), name: name, path: path)
+    }
+
+    /// Parses the bytes of `file`; `configure` may set the builder's threads, chunk size
+    /// and interrupt poll (tests use it to cut small files into many chunks).
+    static func parse(
+        file: MappedFile, name: String, path: String, configure: (inout TableBuilder) -> Void = { _ in }
+    ) throws(CSVError) -> Table {
+        let buffer = file.bytes
+        let hasBOM = buffer.starts(with: [0xEF, 0xBB, 0xBF])
+        var scanner = CSVScanner(bytes: buffer, file: name, position: hasBOM ? 3 : 0)
+        let names: [String]
+        do {
+            names = try header(from: &scanner)
+        } catch {
+            // A file that is not UTF-8 is reported as such, wherever the first bad byte is.
+            if let offset = UTF8Validation.firstInvalidOffset(in: buffer, range: 0..<buffer.count) {
+                throw invalidUTF8(at: offset, in: buffer, name: name)
+            }
+            throw error
+        }
+        if let offset = UTF8Validation.firstInvalidOffset(in: buffer, range: 0..<scanner.position) {
+            throw invalidUTF8(at: offset, in: buffer, name: name)
+        }
+        var builder = TableBuilder(names: names, file: name, source: file)
+        configure(&builder)
+        let columns = try builder.columns(dataStart: scanner.position, line: scanner.line)
         return Table(name: name, path: path, columns: columns)
     }
 
@@ -76,10 +97,9 @@ public enum CSVReader {
         return nil
     }
 
-    /// Throws, naming the line, if the bytes are not well-formed UTF-8.
-    private static func checkUTF8(_ buffer: UnsafeBufferPointer<UInt8>, name: String) throws(CSVError) {
-        guard let offset = UTF8Validation.firstInvalidOffset(in: buffer) else { return }
-        throw CSVError(
+    /// The error for a file whose first ill-formed UTF-8 byte is at `offset`, naming its line.
+    static func invalidUTF8(at offset: Int, in buffer: UnsafeBufferPointer<UInt8>, name: String) -> CSVError {
+        CSVError(
             file: name, line: UTF8Validation.line(of: offset, in: buffer),
             message: DataMessage.invalidUTF8(byte: buffer[offset], offset: offset))
     }
@@ -90,8 +110,8 @@ public enum CSVReader {
         return String(text[start..<end])
     }
 
-    /// The bytes of the file at `path`, or an error that names the path and the reason.
-    static func contents(ofFile path: String, name: String) throws(CSVError) -> [UInt8] {
+    /// The file at `path`, mapped, or an error that names the path and the reason.
+    static func map(path: String, name: String) throws(CSVError) -> MappedFile {
         func failure(_ reason: String = String(cString: strerror(errno))) -> CSVError {
             let lowered = reason.prefix(1).lowercased() + reason.dropFirst()
             return CSVError(file: name, line: nil, message: DataMessage.cannotRead(path: path, reason: lowered))
@@ -104,23 +124,24 @@ public enum CSVReader {
         case S_IFDIR: throw failure(DataMessage.isDirectory)
         default: throw failure(DataMessage.notRegularFile)
         }
-        guard let file = fopen(path, "rb") else { throw failure() }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw failure() }
         var info = stat()
-        if fstat(fileno(file), &info) == 0 {
-            // The file may have been replaced between stat and open.
-            guard info.st_mode & S_IFMT == S_IFREG else { throw failure(DataMessage.notRegularFile) }
-            bytes.reserveCapacity(Int(info.st_size))
+        guard fstat(descriptor, &info) == 0 else {
+            let error = failure()
+            close(descriptor)
+            throw error
         }
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
-            bytes.append(contentsOf: chunk[0..<count])
-            if count < chunk.count {
-                if ferror(file) != 0 { throw failure() }
-                return bytes
-            }
+        // The file may have been replaced between stat and open.
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            close(descriptor)
+            throw failure(DataMessage.notRegularFile)
         }
+        guard let file = MappedFile(descriptor: descriptor, info: info) else {
+            let error = failure()
+            close(descriptor)
+            throw error
+        }
+        return file
     }
 }

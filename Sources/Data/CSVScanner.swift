@@ -51,6 +51,36 @@ struct CSVScanner {
         return field
     }
 
+    /// The content of the cell at `position` and whether it ended its record: what
+    /// `nextField()` and `CSVField.content` give together, read faster.
+    ///
+    /// A cell that starts like a number is converted as it is scanned
+    /// (`NumberParser.prefix`); if the number fills the cell (up to blanks and the
+    /// comma, line ending or end of the bytes), that is the cell. An empty cell is
+    /// recognised at once. Everything else (quotes, leading blanks, text) takes the
+    /// general path.
+    @inline(__always)
+    mutating func nextCell() throws(CSVError) -> (content: CSVField.Content, endsRecord: Bool) {
+        if let base = bytes.baseAddress, position < bytes.count {
+            let end = base + bytes.count
+            let start = base + position
+            switch start.pointee {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."):
+                var value = 0.0
+                guard var next = NumberParser.prefix(start, limit: end, value: &value) else { break }
+                while next < end, NumberParser.isBlank(next.pointee) { next += 1 }
+                guard next == end || isDelimiter(next.pointee) else { break }
+                position = next - base
+                return (.number(value), finishField())
+            case UInt8(ascii: ","), 0x0A, 0x0D:
+                return (.missing, finishField())
+            default: break
+            }
+        }
+        let field = try nextField()
+        return (field.content(in: bytes), field.endsRecord)
+    }
+
     /// Reads the fields of one record, handing each to `body` with its 0-based index;
     /// returns how many there were.
     mutating func forEachField(_ body: (Int, CSVField) -> Void) throws(CSVError) -> Int {

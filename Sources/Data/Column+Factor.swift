@@ -26,12 +26,9 @@ extension Column {
     /// Whether a text column holds categories: at most half of its non-empty cells are
     /// numbers. Such a column is a factor where a linear predictor meets it (`w·d[wool]`);
     /// a text column that is mostly numbers is taken for a numeric column with bad
-    /// cells, which are reported, unless the script asks for `factor(d.col)`. A column whose
-    /// first bad cell is a number beyond a double's range (1e400) is numeric, that cell an error.
+    /// cells, which are reported, unless the script asks for `factor(d.col)`.
     public var isCategorical: Bool {
-        guard kind == .text && 2 * numberCount <= count - missing else { return false }
-        if case .failure(let problem) = numbers(), problem.isNumberOutOfRange { return false }
-        return true
+        kind == .text && 2 * numberCount <= count - missing
     }
 
     /// The text R writes for a missing value; in a text column it is not a level.

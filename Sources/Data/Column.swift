@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// One column of a table: its name, its cells, and their numbers.
 ///
 /// A column is numeric when every non-empty cell is a number (so a column whose
@@ -32,7 +34,7 @@ public struct Column: Sendable {
     }
     /// The 1-based file line on which each row starts (for messages); empty for a query's
     /// rows, which have no lines.
-    public let lines: [Int]
+    public let lines: RowLines
     /// The number of rows.
     public let count: Int
     let storedValues: [Double]
@@ -46,7 +48,7 @@ public struct Column: Sendable {
     public let numberCount: Int
 
     init(
-        name: String, file: String, values: [Double], lines: [Int], storage: Storage,
+        name: String, file: String, values: [Double], lines: RowLines, storage: Storage,
         firstTextRow: Int?, missing: Int
     ) {
         self.name = name
@@ -78,7 +80,7 @@ public struct Column: Sendable {
             values.append(value ?? .nan)
         }
         self.init(
-            name: name, file: file, values: values, lines: lines ?? cells.indices.map { $0 + 2 },
+            name: name, file: file, values: values, lines: RowLines(lines ?? cells.indices.map { $0 + 2 }),
             storage: .strings(texts), firstTextRow: firstTextRow,
             missing: texts.lazy.filter { $0 == nil }.count)
     }
@@ -105,10 +107,14 @@ public struct Column: Sendable {
     ///
     /// For a numeric column read from a file this decodes every cell from the
     /// file's bytes, in time proportional to the file: for one cell, use `cell(at:)`.
+    /// If the file was rewritten since it was read, the cells are the column's numbers
+    /// written out (`NumberFormat.shortest`), not the file's new text.
     public var cells: [String?] {
         switch storage {
         case .strings(let texts): return texts
-        case .source(let source, let column): return source.cells(columns: [column]).first ?? []
+        case .source(let source, let column):
+            guard source.isIntact else { return values.map(Self.written) }
+            return source.cells(columns: [column]).first ?? []
         case .query(let result, let column): return result.texts(column: column)
         }
     }
@@ -117,9 +123,16 @@ public struct Column: Sendable {
     public func cell(at row: Int) -> String? {
         switch storage {
         case .strings(let texts): return texts.indices.contains(row) ? texts[row] : nil
-        case .source(let source, let column): return source.cell(row: row, column: column)
+        case .source(let source, let column):
+            guard source.isIntact else { return values.indices.contains(row) ? Self.written(values[row]) : nil }
+            return source.cell(row: row, column: column)
         case .query(let result, let column): return result.text(row: row, column: column)
         }
+    }
+
+    /// A number as a cell's text, nil for a missing cell (NaN).
+    private static func written(_ value: Double) -> String? {
+        value.isNaN ? nil : NumberFormat.shortest(value)
     }
 
     /// The column as numbers for arithmetic, or the problem with its first unusable cell:

@@ -55,17 +55,10 @@ public struct CellProblem: Error, Sendable, Equatable, CustomStringConvertible {
         self.fromQuery = fromQuery
     }
 
-    /// Whether the cell is a number written correctly but beyond a double's range (1e400):
-    /// a numeric column with a bad cell, not a column of text.
-    public var isNumberOutOfRange: Bool { cell.map { NumberParser.outOfRange($0) != nil } ?? false }
-
     /// "cars.csv row 17 (line 18), column 'age': expected a number, found 'NA'", or for an
     /// empty cell "… the cell is empty (a missing value), which arithmetic cannot use".
     public var description: String {
         guard let cell else { return "\(place): \(fromQuery ? DataMessage.nullCell : DataMessage.missingCell)" }
-        if let range = NumberParser.outOfRange(cell) {
-            return "\(place): \(DataMessage.numberOutOfRange(cell, overflow: range == .overflow))"
-        }
         return "\(place): \(fromQuery ? DataMessage.textInQuery(cell) : DataMessage.notANumber(cell))"
     }
 

@@ -22,6 +22,13 @@ enum DataMessage {
 
     static let interrupted = "interrupted while reading the file (Ctrl-C)"
 
+    static let tableOutOfMemory = "there is not enough memory to hold the table"
+
+    /// Something the reader's own checks say cannot happen.
+    static func internalError(_ what: String) -> String {
+        "internal error while reading the file (\(what)): this is a bug in mle; please report it with the file"
+    }
+
     // MARK: Structure
 
     static func fieldCount(found: Int, expected: Int) -> String {
@@ -51,11 +58,12 @@ enum DataMessage {
         "expected a number, found '\(shown(cell))'"
     }
 
-    /// A cell that is a number beyond a double's range (it would silently be ∞ or 0).
-    static func numberOutOfRange(_ cell: String, overflow: Bool) -> String {
-        overflow
-            ? "the number '\(shown(cell))' is too large for a double (the largest is about 1.8e308); it would become infinity"
-            : "the number '\(shown(cell))' is too small for a double (the smallest positive is about 4.9e-324); it would become 0"
+    /// A cell such as 1e400 or 1e-400: read as a double it would silently become ±∞ or 0.
+    static func outOfRange(_ cell: String, row: Int, column: String, tooLarge: Bool) -> String {
+        let place = "row \(row), column '\(column)': the number '\(shown(cell))'"
+        return tooLarge
+            ? "\(place) is too large for a double (the largest is about 1.8e308) and would be read as infinity"
+            : "\(place) is too small for a double (the smallest above 0 is about 4.9e-324) and would be read as 0"
     }
 
     static let missingCell = "the cell is empty (a missing value), which arithmetic cannot use"

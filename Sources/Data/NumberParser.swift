@@ -11,50 +11,50 @@
 enum NumberParser {
     /// The value of the `count` bytes at `bytes` if they form a number, else nil.
     ///
-    /// The common case (at most 19 significant digits forming a mantissa m ≤ 2⁵³,
-    /// and a decimal exponent e with |e| ≤ 22) is converted exactly by Clinger's
-    /// fast path: m and 10^|e| are both exactly representable doubles, so the
-    /// single IEEE multiplication m·10^e or division m/10^−e is correctly
-    /// rounded. Every other number goes to the standard library's correctly
-    /// rounded conversion.
+    /// A number of at most 19 significant digits converts through `FastFloat`
+    /// (Clinger's fast path, then Eisel–Lemire), as does one of more digits whose
+    /// first 19 decide the double; the rest (ties too close to call, subnormal, zero
+    /// or infinite results, exponents beyond any double) go to the standard library's
+    /// correctly rounded conversion, the C library's `strtod`. Either way the result
+    /// is the double nearest the decimal.
+    ///
+    /// A number beyond a double's range (whose nearest double is ±∞, or 0 although a
+    /// digit is not zero) is refused: `reading` tells it apart from text.
     static func parse(_ bytes: UnsafePointer<UInt8>, count: Int) -> Double? {
+        if case .number(let value) = reading(bytes, count: count) { return value }
+        return nil
+    }
+
+    /// What the `count` bytes at `bytes` are: a number, a number of the grammar that no
+    /// double can hold (it would become ±∞, or 0 although a digit is not zero), or not
+    /// a number at all.
+    static func reading(_ bytes: UnsafePointer<UInt8>, count: Int) -> Reading {
         var scan = Scan(bytes: bytes, count: count)
-        guard let decimal = scan.decimal() else { return nil }
-        if decimal.mantissa == 0 && !decimal.inexact { return decimal.negative ? -0.0 : 0.0 }
-        if !decimal.inexact, decimal.mantissa <= 1 << 53, (-22...22).contains(decimal.exponent) {
-            let m = Double(decimal.mantissa)
-            let value =
-                decimal.exponent >= 0
-                ? m * powersOfTen[decimal.exponent] : m / powersOfTen[-decimal.exponent]
-            return decimal.negative ? -value : value
+        guard let decimal = scan.decimal() else { return .notANumber }
+        if decimal.mantissa == 0 { return .number(decimal.negative ? -0.0 : 0.0) }
+        if !decimal.inexact,
+            let value = FastFloat.value(
+                mantissa: decimal.mantissa, exponent: decimal.exponent, negative: decimal.negative,
+                truncated: decimal.truncated)
+        {
+            return .number(value)
         }
         let text = String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
-        guard let value = Double(text), value.isFinite, value != 0 || decimal.mantissa == 0 else { return nil }
-        return value
+        guard let value = Double(text) else { return .notANumber }
+        if value.isInfinite { return .outOfRange(tooLarge: true) }
+        // The mantissa holds a nonzero digit, so 0 means the decimal underflowed.
+        if value == 0 { return .outOfRange(tooLarge: false) }
+        return .number(value)
     }
 
-    /// Whether `text` (trimmed) follows the grammar but lies beyond a double's range:
-    /// `.overflow` for a magnitude that would become ∞ (1e400), `.underflow` for a
-    /// nonzero one that would round to 0 (1e-400); nil for numbers in range and for text.
-    ///
-    /// `parse` refuses such cells (they are not usable numbers: silently ∞ or 0 would be
-    /// a wrong answer), so a column holding one is not numeric and arithmetic on it
-    /// reports this cell with the reason.
-    static func outOfRange(_ text: String) -> OutOfRange? {
-        let bytes = Array(text.utf8)
-        return bytes.withUnsafeBufferPointer { buffer -> OutOfRange? in
-            let (start, end) = trimmed(buffer, start: 0, end: buffer.count)
-            guard start < end, let base = buffer.baseAddress else { return nil }
-            var scan = Scan(bytes: base + start, count: end - start)
-            guard let decimal = scan.decimal(), decimal.mantissa != 0 else { return nil }
-            let digits = String(decoding: UnsafeBufferPointer(start: base + start, count: end - start), as: UTF8.self)
-            guard let value = Double(digits) else { return nil }
-            if value.isInfinite { return .overflow }
-            return value == 0 ? .underflow : nil
-        }
+    /// The three things a cell's text can be, as a number.
+    enum Reading: Equatable {
+        case number(Double)
+        /// A number no double can hold: larger than the largest (≈ 1.8e308) in magnitude,
+        /// or nonzero but nearer 0 than the smallest subnormal (≈ 4.9e-324) can tell.
+        case outOfRange(tooLarge: Bool)
+        case notANumber
     }
-
-    enum OutOfRange: Sendable { case overflow, underflow }
 
     /// The value of `text`, trimmed of spaces and tabs, if it is a number.
     static func value(of text: String) -> Double? {
@@ -77,20 +77,19 @@ enum NumberParser {
 
     @inline(__always)
     static func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
-
-    /// 10⁰ … 10²², every one exactly representable as a double.
-    private static let powersOfTen: [Double] = (0...22).map { power in
-        (0..<power).reduce(1.0) { value, _ in value * 10 }
-    }
 }
 
 /// A number read as sign, integer mantissa and decimal exponent: the value is
-/// ±mantissa · 10^exponent, unless `inexact` says digits were dropped.
+/// ±mantissa · 10^exponent, or within [mantissa, mantissa + 1) · 10^exponent when
+/// `truncated` says digits past the 19th significant one were dropped.
 private struct Decimal {
     var negative = false
+    /// The first (at most 19) significant digits, as a whole number.
     var mantissa: UInt64 = 0
     var exponent = 0
-    /// More than 19 significant digits, or an exponent out of the fast path's reach.
+    /// More than 19 significant digits: those after the 19th are not in `mantissa`.
+    var truncated = false
+    /// An exponent beyond any double's reach (at least 100,000 in magnitude).
     var inexact = false
 }
 
@@ -128,7 +127,9 @@ private struct Scan {
                 significantDigits += 1
                 if fraction { result.exponent -= 1 }
             } else {
-                result.inexact = true
+                // A dropped digit before the point still scales the kept ones by ten.
+                result.truncated = true
+                if !fraction { result.exponent += 1 }
             }
         }
         return index - start

@@ -1,90 +1,135 @@
 import Interrupt
 
-/// Gathers a CSV file's data rows into columns in one pass over the bytes.
+/// Gathers a CSV file's data rows into columns: the file is cut into chunks
+/// (`ChunkPlan`) that are checked as UTF-8 and parsed on every core at once
+/// (`ChunkParser`), then joined in file order, each chunk's guessed start checked
+/// against where the chunk before it really ended (and the chunk parsed again from
+/// there when they differ).
 ///
-/// Every cell is classified as it is met (missing, number or text), and numbers
-/// are converted then and there, so a numeric column is done when the pass
-/// ends. Text columns, which need their cells as strings, are decoded in a
-/// second pass over only the rows' bytes, once the pass has shown which they are.
+/// Because chunks join in order, a bad file fails exactly as a single pass from the
+/// top would: at its first bad byte if it is not UTF-8, else at its first malformed
+/// record, with that record's line. While the chunks are parsed, the memory of the
+/// file's pages is given back behind them, and each chunk's numbers land in their own
+/// memory, copied into the table's columns at the end (`TableBuilder+Columns`), so a
+/// load holds the parsed numbers, a few chunks of the file, and nothing the size of
+/// the file.
+///
+/// Ctrl-C (`isInterrupted`) is polled every 65,536 rows within a chunk and before each
+/// chunk after the first; the read then stops with an error at the line it reached.
 struct TableBuilder {
     let names: [String]
+    /// The file's name, for messages.
     let file: String
-    private var values: [[Double]]
-    private var firstTextRow: [Int?]
-    private var missing: [Int]
-    private var rowStarts: [Int] = []
-    private var lines: [Int] = []
+    let source: MappedFile
+    /// How many threads parse at once.
+    var threads = Parallel.threadCount
+    /// The nominal chunk length; nil lets `ChunkPlan` choose.
+    var chunkSize: Int?
+    var isInterrupted: @Sendable () -> Bool = { Interrupt.requested }
 
-    init(names: [String], file: String) {
+    init(names: [String], file: String, source: MappedFile) {
         self.names = names
         self.file = file
-        values = names.map { _ in [] }
-        firstTextRow = names.map { _ in nil }
-        missing = names.map { _ in 0 }
+        self.source = source
     }
 
-    /// Reads every remaining record; blank lines (empty, or only spaces and tabs) are skipped.
-    /// Every 65,536 rows it polls `isInterrupted` (Ctrl-C in the REPL) and, if true, stops
-    /// with an error at the line it reached.
-    mutating func addRows(
-        from scanner: inout CSVScanner, isInterrupted: () -> Bool = { Interrupt.requested }
-    ) throws(CSVError) {
-        while !scanner.isAtEnd {
-            if scanner.skipBlankLine() { continue }
-            if lines.count % 65_536 == 65_535, isInterrupted() {
-                throw CSVError(file: file, line: scanner.line, message: DataMessage.interrupted)
+    /// A chunk accepted into the table, with where its rows and lines begin in the file.
+    struct PlacedChunk {
+        var chunk: CSVChunk
+        /// The table row of the chunk's first row.
+        let rowBase: Int
+        /// Added to the chunk's line numbers (which count from 1) to give the file's.
+        let lineBase: Int
+    }
+
+    /// Reads every record from `dataStart` (the byte after the header, on line `line`) to the end.
+    func columns(dataStart: Int, line: Int) throws(CSVError) -> [Column] {
+        let bytes = source.bytes
+        let plan = ChunkPlan(bytes: bytes, dataStart: dataStart, threads: threads, size: chunkSize)
+        let parser = ChunkParser(bytes: bytes, file: file, columnCount: names.count, isInterrupted: isInterrupted)
+        let guesses = parseInParallel(plan, parser)
+        if !guesses.contains(where: { if case .interrupted = $0.outcome { true } else { false } }),
+            let offset = guesses.lazy.compactMap(\.invalidUTF8).first
+        {
+            throw CSVReader.invalidUTF8(at: offset, in: bytes, name: file)
+        }
+        let placed = try join(guesses, plan: plan, parser: parser, dataStart: dataStart, line: line)
+        defer { source.release(0..<bytes.count) }
+        return assemble(placed)
+    }
+
+    /// Every chunk parsed from its guessed start, each after checking its stretch of the file as UTF-8.
+    private func parseInParallel(_ plan: ChunkPlan, _ parser: ChunkParser) -> [CSVChunk] {
+        let results = UnsafeMutableBufferPointer<CSVChunk?>.allocate(capacity: plan.count)
+        results.initialize(repeating: nil)
+        defer {
+            results.deinitialize()
+            results.deallocate()
+        }
+        nonisolated(unsafe) let slots = results
+        let source = self.source
+        let isInterrupted = self.isInterrupted
+        Parallel.forEach(plan.count, threads: threads) { index in
+            let start = plan.starts[index]
+            if index > 0, isInterrupted() {
+                var chunk = CSVChunk(start: start, columns: parser.columnCount)
+                chunk.outcome = .interrupted(line: 1)
+                slots[index] = chunk
+                return
             }
-            try addRow(from: &scanner)
+            let checked = start..<plan.starts[index + 1]
+            let invalid = UTF8Validation.firstInvalidOffset(in: parser.bytes, range: checked)
+            var chunk = parser.parse(
+                start: start, rangeEnd: plan.boundaries[index + 1],
+                scanLimit: plan.scanLimit(index, fileLength: parser.bytes.count))
+            chunk.invalidUTF8 = invalid
+            source.release(start..<max(chunk.end, checked.upperBound))
+            slots[index] = chunk
         }
+        return results.compactMap { $0 }
     }
 
-    /// Reads one record, which must have one field per column.
-    private mutating func addRow(from scanner: inout CSVScanner) throws(CSVError) {
-        let row = lines.count
-        let line = scanner.line
-        rowStarts.append(scanner.position)
-        lines.append(line)
-        let bytes = scanner.bytes
-        let columnCount = names.count
-        let found = try scanner.forEachField { column, field in
-            guard column < columnCount else { return }
-            add(field.content(in: bytes), column: column, row: row)
-        }
-        guard found == columnCount else {
-            throw CSVError(file: file, line: line, message: DataMessage.fieldCount(found: found, expected: columnCount))
-        }
-    }
-
-    @inline(__always)
-    private mutating func add(_ content: CSVField.Content, column: Int, row: Int) {
-        switch content {
-        case .number(let value):
-            values[column].append(value)
-        case .missing:
-            values[column].append(.nan)
-            missing[column] += 1
-        case .text:
-            values[column].append(.nan)
-            if firstTextRow[column] == nil { firstTextRow[column] = row }
-        }
-    }
-
-    /// The finished columns; text columns take their cells from `bytes`, which the
-    /// numeric columns keep to give their cells back as text on demand.
-    func columns(bytes: [UInt8]) -> [Column] {
-        let source = CSVSource(bytes: bytes, name: file, rowStarts: rowStarts)
-        let textColumns = names.indices.filter { firstTextRow[$0] != nil }
-        let texts = source.cells(columns: textColumns)
-        return names.indices.map { index in
-            let storage: Column.Storage
-            if let position = textColumns.firstIndex(of: index), texts.indices.contains(position) {
-                storage = .strings(texts[position])
-            } else {
-                storage = .source(source, column: index)
+    /// The chunks in file order, each one's start checked against the end of the one
+    /// before (and parsed again from there if they differ or its parse was not
+    /// complete); throws the first malformed record's error or the interrupt.
+    private func join(
+        _ guesses: [CSVChunk], plan: ChunkPlan, parser: ChunkParser, dataStart: Int, line: Int
+    ) throws(CSVError) -> [PlacedChunk] {
+        var placed: [PlacedChunk] = []
+        var position = dataStart
+        var lineBase = line - 1
+        var rowBase = 0
+        for (index, guess) in guesses.enumerated() {
+            var chunk = guess
+            if case .interrupted(let line) = chunk.outcome {
+                throw CSVError(
+                    file: file, line: lineBase + (chunk.start == position ? line : 1), message: DataMessage.interrupted)
             }
-            return Column(
-                name: names[index], file: file, values: values[index], lines: lines,
-                storage: storage, firstTextRow: firstTextRow[index], missing: missing[index])
+            if chunk.start != position || !chunk.isComplete {
+                chunk = parser.parse(
+                    start: position, rangeEnd: max(position, plan.boundaries[index + 1]), scanLimit: parser.bytes.count)
+                source.release(position..<chunk.end)
+            }
+            switch chunk.outcome {
+            case .complete: break
+            case .failed(let error):
+                throw CSVError(file: error.file, line: error.line.map { $0 + lineBase }, message: error.message)
+            case .interrupted(let line):
+                throw CSVError(file: file, line: lineBase + line, message: DataMessage.interrupted)
+            case .outOfRange(let cell):
+                throw CSVError(
+                    file: file, line: lineBase + cell.line,
+                    message: DataMessage.outOfRange(
+                        cell.text, row: rowBase + cell.row + 1, column: names[cell.column], tooLarge: cell.tooLarge))
+            case .unresolved:
+                // A full parse always resolves: the rows it holds are bounded by its bytes.
+                throw CSVError(file: file, line: lineBase + 1, message: DataMessage.internalError("a chunk overflowed"))
+            }
+            placed.append(PlacedChunk(chunk: chunk, rowBase: rowBase, lineBase: lineBase))
+            position = chunk.end
+            lineBase += chunk.lineCount
+            rowBase += chunk.rowCount
         }
+        return placed
     }
 }

@@ -96,7 +96,7 @@ extension Table {
         }
         let rows = (0..<min(rowCount, rowLimit)).map { i in
             columns.map { c -> TableView.Cell in
-                guard let cell = c.cells[i] else { return .missing }
+                guard let cell = c.cell(at: i) else { return .missing }
                 return c.kind == .numeric ? .number(c.values[i]) : .text(cell)
             }
         }

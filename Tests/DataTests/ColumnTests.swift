@@ -8,7 +8,7 @@ import Testing
         ("0", 0.0), ("-0", -0.0), ("+7", 7), ("1.5", 1.5), (".5", 0.5), ("5.", 5), ("-.25", -0.25),
         ("1e3", 1000), ("1E-3", 0.001), ("2.5e+2", 250), (" 42\t", 42), ("007", 7),
         ("0.1", 0.1), ("123456789012345678901234567890", 123456789012345678901234567890.0),
-        ("3.141592653589793238", 3.141592653589793), ("0e400", 0), ("-0e-400", -0.0),
+        ("3.141592653589793238", 3.141592653589793), ("1e308", 1e308), ("1e-320", 1e-320),
         ("4.9e-324", .leastNonzeroMagnitude), ("1.7976931348623157e308", 1.7976931348623157e308),
         ("9007199254740993", 9_007_199_254_740_992), ("0.000000000000000000000000001", 1e-27),
     ])
@@ -18,35 +18,9 @@ import Testing
         #expect(parsed?.sign == value.sign)
     }
 
-    /// A number beyond a double's range is not a usable number (it would silently be ∞ or 0),
-    /// and the problem `numbers()` reports says why; subnormal numbers are still numbers.
-    @Test(arguments: [
-        ("1e400", true), ("-1e400", true), ("1.8e308", true), ("1e-400", false), ("-2.5e-330", false),
-        ("0.000001e-320", false),
-    ])
-    func numbersOutOfRangeAreNotNumbers(text: String, overflow: Bool) throws {
-        #expect(NumberParser.value(of: text) == nil)
-        #expect(NumberParser.outOfRange(text) == (overflow ? .overflow : .underflow))
-        let column = Column(name: "v", cells: ["1", text], file: "d.csv")
-        #expect(column.kind == .text)
-        guard case .failure(let problem) = column.numbers() else {
-            Issue.record("an out-of-range cell must not be a number")
-            return
-        }
-        #expect(problem.row == 2)
-        #expect(problem.description.contains("d.csv row 2 (line 3), column 'v': the number '\(text)' is too"))
-        #expect(problem.description.contains(overflow ? "would become infinity" : "would become 0"))
-    }
-
-    @Test func numbersInRangeAreNotFlagged() {
-        for text in ["4.9e-324", "1e-310", "1.7976931348623157e308", "0e999", "abc", ""] {
-            #expect(NumberParser.outOfRange(text) == nil, "\(text)")
-        }
-    }
-
     @Test(arguments: [
         "NA", "nan", "NaN", "inf", "-inf", "Infinity", "1,5", "1.2.3", "e5", ".", "-", "+", "1e", "1e+",
-        ".e1", "0x10", "1_000", "--1", "1 2", "١", "12abc", "TRUE", "\"1\"",
+        ".e1", "0x10", "1_000", "--1", "1 2", "١", "12abc", "TRUE", "\"1\"", "1e400", "1e-400",
     ])
     func nonNumbersAreText(text: String) {
         #expect(NumberParser.value(of: text) == nil)
