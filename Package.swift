@@ -11,7 +11,9 @@ let package = Package(
         .executable(name: "mle-bench", targets: ["MLEBench"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Persistent (structure-sharing) dictionaries: the checker keeps an environment per statement.
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
         // C shims
@@ -43,7 +45,12 @@ let package = Package(
             dependencies: [
                 "Diagnostics", "Model", "Symbolic", "LinearAlgebra", "Solvers", "Inference", "Report", "Interrupt",
             ]),
-        .target(name: "Checker", dependencies: ["Diagnostics", "Syntax", "Data", "Model", "Fitting"]),
+        .target(
+            name: "Checker",
+            dependencies: [
+                "Diagnostics", "Syntax", "Data", "Model", "Fitting",
+                .product(name: "HashTreeCollections", package: "swift-collections"),
+            ]),
         .target(
             name: "Interpreter",
             dependencies: [
@@ -58,6 +65,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
+        // The libFuzzer target (Scripts/fuzz.sh builds it with -DFUZZING and the fuzzer
+        // sanitizer; a plain build makes it a replayer of inputs given as files).
+        .executableTarget(
+            name: "FuzzMLE", dependencies: ["Interpreter", "Diagnostics", "Report", "Syntax"],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+
         .executableTarget(
             name: "MLEBench",
             dependencies: [
@@ -71,7 +84,7 @@ let package = Package(
         .testTarget(name: "SyntaxTests", dependencies: ["SeededRandom", "Syntax", "Diagnostics"]),
         .testTarget(name: "DataTests", dependencies: ["SeededRandom", "Data", "Diagnostics"]),
         .testTarget(name: "CheckerTests", dependencies: ["Checker", "Syntax", "Diagnostics"]),
-        .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "Diagnostics", "Report"]),
+        .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "Diagnostics", "Report", "SeededRandom"]),
         .testTarget(name: "ScriptTests", dependencies: ["Interpreter", "Diagnostics", "Report"]),
         .testTarget(name: "REPLTests", dependencies: ["MLECommand", "Syntax", "Checker", "Model"]),
         .testTarget(name: "SymbolicTests", dependencies: ["SeededRandom", "Symbolic"]),

@@ -1,4 +1,5 @@
 import Diagnostics
+import HashTreeCollections
 import Syntax
 
 /// What a name stands for.
@@ -73,16 +74,21 @@ public struct Entry: Sendable {
 
 /// The names in scope, with their kinds and shapes. The checker grows it one
 /// statement at a time; the REPL keeps it between lines.
+///
+/// Every checked statement keeps the environment after it (the interpreter adopts it
+/// when the statement succeeds), so copies must be cheap: the per-name tables are
+/// persistent (a copy shares all but the path to what changed), which keeps a script of
+/// 100,000 lets linear in time and memory instead of quadratic.
 public struct Environment: Sendable {
-    public internal(set) var entries: [String: Entry] = [:]
+    public internal(set) var entries: TreeDictionary<String, Entry> = [:]
     /// Names in order of definition (for completion and listings).
-    public internal(set) var order: [String] = []
+    var order = NameList()
     /// Model names in order of definition; "" is the unnamed model.
     public internal(set) var models: [String] = []
     /// Params each model uses.
     public internal(set) var modelParams: [String: [String]] = [:]
     /// The params each param-dependent `let` uses (through other lets too).
-    public internal(set) var letParams: [String: [String]] = [:]
+    public internal(set) var letParams: TreeDictionary<String, [String]> = [:]
     /// Whether a `fit` has been checked, so `loglik`, `aic`, `bic` and `n` exist.
     public internal(set) var hasFit = false
     /// The model of the last `fit` (loglik(...) at a point refers to it).
@@ -112,10 +118,57 @@ public struct Environment: Sendable {
         entries[name] = Entry(binding: binding, span: span)
     }
 
-    /// Every name the user has defined.
-    public var names: [String] { order }
+    /// Every name the user has defined, in order of definition.
+    public var names: [String] { order.names }
 
     public var params: [String] {
-        order.filter { if case .param = entries[$0]?.binding { return true } else { return false } }
+        names.filter { if case .param = entries[$0]?.binding { return true } else { return false } }
+    }
+}
+
+/// Names in order of definition, as a persistent list: appending shares every earlier
+/// name with the copies kept by earlier statements (O(1) per name, not O(n)).
+struct NameList: Sendable {
+    /// Immutable once linked (only `deinit` unlinks).
+    private final class Cell: @unchecked Sendable {
+        let name: String
+        var previous: Cell?
+        init(_ name: String, _ previous: Cell?) {
+            self.name = name
+            self.previous = previous
+        }
+
+        /// Releases the cells only this one holds in a loop: a list of 100,000 names freed
+        /// recursively would overflow the stack.
+        deinit {
+            var next = previous
+            previous = nil
+            while var cell = next {
+                next = nil
+                guard isKnownUniquelyReferenced(&cell) else { break }
+                next = cell.previous
+                cell.previous = nil
+            }
+        }
+    }
+
+    private var last: Cell?
+    private(set) var count = 0
+
+    mutating func append(_ name: String) {
+        last = Cell(name, last)
+        count += 1
+    }
+
+    /// The names, first defined first (O(n)).
+    var names: [String] {
+        var result: [String] = []
+        result.reserveCapacity(count)
+        var cell = last
+        while let c = cell {
+            result.append(c.name)
+            cell = c.previous
+        }
+        return result.reversed()
     }
 }

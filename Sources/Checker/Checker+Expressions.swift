@@ -7,18 +7,35 @@ import Syntax
 public struct ExpressionInfo: Sendable {
     public var shape: Shape
     /// Params the expression depends on (directly or through lets), in order of appearance.
-    public var params: [String] = []
+    public var params: [String] {
+        get { orderedParams }
+        set {
+            orderedParams = newValue
+            paramSet = Set(newValue)
+        }
+    }
+    /// `params`, and the same as a set: absorbing one operand at a time into a sum of
+    /// 4,000 params must not search the list each time.
+    private var orderedParams: [String] = []
+    private var paramSet: Set<String> = []
     /// The first param named, where it was named (for messages).
     public var firstParam: Name?
     /// Params read from a named fit (`m1.b1`): their estimates, so `se()` of them has meaning.
     public var fitted: [String] = []
+
+    public init(shape: Shape, params: [String] = [], firstParam: Name? = nil, fitted: [String] = []) {
+        self.shape = shape
+        self.firstParam = firstParam
+        self.fitted = fitted
+        self.params = params
+    }
 
     public var usesParams: Bool { !params.isEmpty }
 
     static let unknown = ExpressionInfo(shape: .unknown)
 
     mutating func absorb(_ other: ExpressionInfo) {
-        for p in other.params where !params.contains(p) { params.append(p) }
+        for p in other.orderedParams where paramSet.insert(p).inserted { orderedParams.append(p) }
         for p in other.fitted where !fitted.contains(p) { fitted.append(p) }
         if firstParam == nil { firstParam = other.firstParam }
     }
@@ -113,9 +130,11 @@ extension Checker {
     mutating func inferBinary(_ op: BinaryOperator, _ a: ExpressionSyntax, _ b: ExpressionSyntax, _ span: SourceSpan)
         -> ExpressionInfo
     {
-        let left = infer(a)
+        // The left operand's info is absorbed in place (not copied: a copy per step makes a
+        // sum of k params k²); only · and ± need it whole afterwards.
+        var result = infer(a)
         let right = infer(b)
-        var result = left
+        let left = op == .dot || op == .plusMinus ? result : ExpressionInfo(shape: result.shape)
         result.absorb(right)
         switch op {
         case .dot:

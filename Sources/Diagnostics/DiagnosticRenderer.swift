@@ -14,19 +14,19 @@ public struct DiagnosticRenderer: Sendable {
     public init(color: Bool) { self.color = color }
 
     public func render(_ d: Diagnostic) -> String {
-        var out = header(d.span, severity: d.severity.rawValue, message: d.message)
+        var out = header(d.span, severity: d.severity.rawValue, message: Self.escaped(d.message))
         if let span = d.span { out += snippet(span, severity: d.severity) }
         for note in d.notes {
             if let span = note.span, span.file !== d.span?.file || !sameLine(span, d.span) {
-                out += header(span, severity: "note", message: note.message)
+                out += header(span, severity: "note", message: Self.escaped(note.message))
                 out += snippet(span, severity: .note)
             } else if let span = note.span {
-                out += snippet(span, severity: .note, label: note.message, showLine: false)
+                out += snippet(span, severity: .note, label: Self.escaped(note.message), showLine: false)
             } else {
-                out += margin(d) + "= note: \(note.message)\n"
+                out += margin(d) + "= note: \(Self.escaped(note.message))\n"
             }
         }
-        if let help = d.help { out += margin(d) + "= \(paint("help", .cyan)): \(help)\n" }
+        if let help = d.help { out += margin(d) + "= \(paint("help", .cyan)): \(Self.escaped(help))\n" }
         return out
     }
 
@@ -108,6 +108,31 @@ public struct DiagnosticRenderer: Sendable {
     /// A mark drawn on the character before it (ŵ as w + U+0302), so it takes no column.
     private static func isCombining(_ scalar: Unicode.Scalar) -> Bool {
         scalar.properties.generalCategory == .nonspacingMark
+    }
+
+    /// A message made safe for one terminal line: control characters (C0, DEL, C1 — a NUL
+    /// or an escape sequence from a file name or a CSV cell) are written as escapes
+    /// (`\0`, `\n`, `\t`, `\x1B`), so they can neither cut the line nor drive the terminal.
+    public static func escaped(_ message: String) -> String {
+        guard message.unicodeScalars.contains(where: isControl) else { return message }
+        var out = ""
+        for scalar in message.unicodeScalars {
+            switch scalar {
+            case "\0": out += "\\0"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where isControl(scalar):
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                out += "\\x" + (hex.count == 1 ? "0" : "") + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 
     /// Control characters (other than tab) are shown as U+FFFD so the terminal is not confused.

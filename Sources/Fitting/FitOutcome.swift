@@ -63,8 +63,10 @@ public struct FitOutcome: @unchecked Sendable {
             covariance =
                 free.isEmpty ? nil : try BlockedInformation.covariance(model, theta, free, withPrior: problem.withPrior)
         }
-        logLikelihood = model.evaluate(theta, order: 0, withPrior: false).value
-        logPosterior = model.hasPriors ? model.evaluate(theta, order: 0, withPrior: true).value : nil
+        // At an edge ℓ is its limit there (0·log 0 = 0), not the NaN of −∞ + ∞.
+        let edges = Array(solution.boundary.keys)
+        logLikelihood = BoundaryCheck.edgeValue(model, theta, edges, withPrior: false)
+        logPosterior = model.hasPriors ? BoundaryCheck.edgeValue(model, theta, edges, withPrior: true) : nil
         var notes = solution.notes + FitOutcome.boundaryNotes(model.layout, solution.boundary, edge)
         if model.hasPriors { notes.append(FittingMessage.posteriorMode(priors: model.priorNames)) }
         notes += FitOutcome.familyNotes(model, solution)

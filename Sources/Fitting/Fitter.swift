@@ -27,21 +27,26 @@ public enum Fitter {
         guard k <= parameterLimit || problem.model.likelihood.isFullySummarised else {
             throw FitError(.invalidRequest, FittingMessage.tooManyParameters(k))
         }
+        if let outOfScale = ScaleCheck.check(problem.model) { throw outOfScale }
         try checkEveryComponentPicked(problem)
         let (solution, plan) = try solve(problem)
         return try profiled(FitOutcome(problem, solution, plan), problem)
     }
 
     /// Levenberg–Marquardt when the model is nonlinear least squares (a Normal whose mean is
-    /// nonlinear in its parameters, σ separate); nil when it is not, or when a constrained
-    /// coefficient ran to its edge (Newton's boundary checks then take over).
+    /// nonlinear in its parameters, σ separate); nil when it is not, when a constrained
+    /// coefficient ran to its edge, or when it did not converge (Newton's boundary and
+    /// existence checks then take over).
     static func nonlinearLeastSquares(_ problem: FitProblem, because why: String) throws -> Solution? {
         guard case .success(let design) = NonlinearDesign.of(problem.model) else { return nil }
         let names = design.slots.map { problem.model.layout.slotName($0) }
         let method = LevenbergMarquardtMethod(reason: FittingMessage.levenbergMarquardtBecause(why, names))
         do {
             return try method.solve(problem)
-        } catch let e as FitError where e.kind == .refused {
+        } catch let e as FitError where e.kind == .refused || e.kind == .notConverged {
+            // Not converged: Levenberg–Marquardt stalls where the mean's Jacobian vanishes,
+            // as it does when the MLE is at infinity (Normal(exp(exp(exp(μ))), 1)); Newton on
+            // the full ℓ then finishes, or its existence check names the direction.
             return nil
         }
     }
@@ -76,6 +81,11 @@ public enum Fitter {
 
     /// The method asked for, or the first automatic one that applies, else Newton.
     static func solve(_ problem: FitProblem) throws -> (Solution, Plan) {
+        if problem.model.layout.count == 0 {
+            let solution = Solution(
+                estimate: [], method: FittingMessage.nothingToFitTitle, reason: FittingMessage.nothingToFitReason)
+            return (solution, Plan(method: solution.method, reason: solution.reason, refused: []))
+        }
         switch problem.request {
         case .named(let kind, let options) where !kind.isIterative:
             // EM runs its own starts (random subsets of rows for each component).

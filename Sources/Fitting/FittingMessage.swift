@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 import Model
 import Solvers
 
@@ -24,6 +25,8 @@ public enum FittingMessage {
         "this model has \(k) parameters; fitting and standard errors use the exact \(k)×\(k) Hessian, which is too large (at most 4000 parameters)"
     }
 
+    static let nothingToFitTitle = "nothing to fit"
+    static let nothingToFitReason = "the model has no parameters, so ℓ is evaluated at the data as they stand"
     static func tooManyForIterative(_ k: Int, _ reason: String) -> String {
         "this model has \(k) parameters and no closed form (\(reason)); Newton's method uses the exact \(k)×\(k) Hessian, which is too large (at most 4000 parameters)"
     }
@@ -223,11 +226,43 @@ public enum FittingMessage {
 
     /// Where a parameter runs off to: "σ → 0".
     static func edge(_ name: String, _ value: Double) -> String {
-        "\(name) → \(number(value))"
+        "\(name) → " + (value.isInfinite ? (value < 0 ? "−∞" : "∞") : number(value))
     }
 
-    static func unbounded(as edge: String) -> String {
-        "the likelihood is unbounded: it grows without limit as \(edge), so the maximum likelihood estimate does not exist (with a Normal, this happens when there is one observation or all values are equal)"
+    static func unbounded(as edge: String, hint: String? = nil) -> String {
+        "the likelihood is unbounded: it grows without limit as \(edge), so the maximum likelihood estimate does not exist"
+            + (hint.map { " (\($0))" } ?? "")
+    }
+
+    static let gaussianDegenerate = "with a Normal, this happens when there is one observation or all values are equal"
+
+    /// Distinct data whose squared deviations underflow: σ̂ computes as 0 though the values differ.
+    static func spreadUnderflows(edge: String, data: String, size: Double) -> String {
+        "the values of \(data) are not all equal, but they are so small (about \(number(size, digits: 2))) that their squared deviations underflow to 0 in double precision, so the fit found \(edge) and ℓ = ∞; the estimate cannot be computed at this scale"
+    }
+
+    /// Data whose squares leave the doubles' range (ScaleCheck).
+    static func dataOutOfScale(_ name: String, magnitude: Double, tooLarge: Bool) -> String {
+        let size = number(magnitude, digits: 2)
+        return tooLarge
+            ? "the values of \(name) reach \(size): a fit needs their squares (a variance, the Hessian), and squares of numbers beyond about 1e154 overflow double precision"
+            : "the values of \(name) are at most \(size) in size: a fit needs their squares (a variance, the Hessian), and squares of numbers below about 1e-154 underflow to 0 in double precision"
+    }
+
+    static func rescaleHelp(_ size: Double) -> String {
+        "rescale the data, e.g. multiply by \(NumberFormat.significant(Foundation.pow(10, -Foundation.log10(size).rounded(.down)), digits: 1)), fit, and scale the estimates back"
+    }
+
+    /// ℓ keeps rising towards an infinite edge ("b → −∞"): no finite estimate maximises it.
+    static func mleAtInfinity(edges: [String], direction: [String], supremum: Double, stopped: [String]) -> String {
+        let along = direction.isEmpty ? "" : " along the direction (\(direction.joined(separator: ", ")))"
+        return "the maximum likelihood estimate does not exist: ℓ keeps increasing\(along) as "
+            + edges.joined(separator: " and ") + " towards ℓ = \(number(supremum)), which no finite estimate reaches"
+            + "; the solver stopped at \(stopped.joined(separator: ", ")) only because ℓ no longer changes there, so that is not an estimate"
+    }
+
+    static func mleAtInfinityHelp(slot: String, param: String) -> String {
+        "the data do not pin \(slot) down (often a group, level or range of a predictor whose responses are all 0, or all at their maximum): drop or merge it, or add a prior for a finite MAP estimate, e.g. 'prior \(param) ~ Normal(0, 10)'"
     }
 
     static func exactFit(scale name: String) -> String {

@@ -23,6 +23,9 @@ struct Lowering {
     var predictorDescriptions: [Symbol: String] = [:]
     /// Rows of the term being lowered.
     var rows = 1
+    /// Lets already lowered, by name and row count: a chain `let aᵢ = aᵢ₋₁ * aᵢ₋₁` is
+    /// lowered once per let, not once per path through it (2ⁿ).
+    var loweredLets: [String: Expr] = [:]
     /// The labels of the columns each vector param multiplies (`w` → woolB, tensionM, …).
     var labels: [String: [String]] = [:]
     /// Vector params met with unlabelled columns, or with two different labellings: not labelled.
@@ -83,7 +86,7 @@ struct Lowering {
         if !Session.mentionsParams(e, in: session) { return try lowerData(e) }
         switch e.kind {
         case .name(let n):
-            if let formula = session.formulas[n] { return try lower(formula) }
+            if session.formulas[n] != nil { return try lowerFormula(n) }
             guard let entry = layout.entry(n) else {
                 throw Diagnostic.error(InterpreterMessage.notAParamOfThisModel(n), at: e.span)
             }
@@ -105,12 +108,24 @@ struct Lowering {
         }
     }
 
+    /// A let that uses params, lowered once per name and row count; the lets it depends on
+    /// are lowered first, in the order they were defined, so a long chain of lets is a loop
+    /// here, not a recursion as deep as the chain.
+    mutating func lowerFormula(_ name: String) throws -> Expr {
+        let key = "\(name)#\(rows)"
+        if let done = loweredLets[key] { return done }
+        for used in session.formulaDependencies(of: name) where loweredLets["\(used)#\(rows)"] == nil {
+            guard let formula = session.formulas[used] else { continue }
+            loweredLets["\(used)#\(rows)"] = try lower(formula)
+        }
+        return loweredLets[key] ?? store.zero
+    }
+
     mutating func lowerBinary(_ op: BinaryOperator, _ a: ExpressionSyntax, _ b: ExpressionSyntax, _ span: SourceSpan)
         throws -> Expr
     {
         switch op {
-        case .add: return try lower(a) + lower(b)
-        case .subtract: return try lower(a) - lower(b)
+        case .add, .subtract: return try lowerSum(op, a, b)
         case .multiply:
             if let product = try lowerFactorProduct(a, b, span) { return product }
             return try lower(a) * lower(b)
@@ -120,6 +135,25 @@ struct Lowering {
         default:
             throw Diagnostic.error(InterpreterMessage.notUsableInFormula(op.rawValue), at: span)
         }
+    }
+
+    /// A chain a₁ ± a₂ ± … ± aₖ (parsed left-leaning) as one sum: building it pairwise
+    /// would re-flatten the growing left sum at every step, k²/2 term visits for a mean
+    /// with k = 4000 coefficients.
+    mutating func lowerSum(_ op: BinaryOperator, _ a: ExpressionSyntax, _ b: ExpressionSyntax) throws -> Expr {
+        var right: [(negated: Bool, ExpressionSyntax)] = [(op == .subtract, b)]
+        var left = a
+        while case .binary(let inner, let l, let r) = left.kind, inner == .add || inner == .subtract {
+            right.append((inner == .subtract, r))
+            left = l
+        }
+        var terms = [try lower(left)]
+        terms.reserveCapacity(right.count + 1)
+        for (negated, term) in right.reversed() {
+            let t = try lower(term)
+            terms.append(negated ? -t : t)
+        }
+        return store.add(terms)
     }
 
     mutating func lowerCall(_ callee: Name, _ args: [Argument], _ span: SourceSpan) throws -> Expr {

@@ -33,7 +33,7 @@ extension Session {
             deferred[name] = nil
             return v
         }
-        if let formula = formulas[name] { return try evaluate(formula) }
+        if formulas[name] != nil { return try formulaValue(name) }
         if params[name] == nil, let constant = NamedConstant(rawValue: name) { return .number(constant.value) }
         if params[name] == nil, let result = FitResult(rawValue: name) {
             guard let fit = lastFit else {
@@ -47,6 +47,20 @@ extension Session {
                 InterpreterMessage.noEstimateYet(param: name), at: span, help: InterpreterMessage.runFitFirst)
         }
         throw Diagnostic.error(InterpreterMessage.noValueYet(name), at: span)
+    }
+
+    /// A formula's value at the current estimates, once per statement; the formulas it uses
+    /// are evaluated first, in definition order (a loop, not a recursion as deep as a chain).
+    func formulaValue(_ name: String) throws -> Value {
+        if let known = formulaValues[name] { return known }
+        for used in formulaDependencies(of: name) where formulaValues[used] == nil {
+            guard let formula = formulas[used] else { continue }
+            formulaValues[used] = try evaluate(formula)
+        }
+        guard let value = formulaValues[name] else {
+            throw Diagnostic.error(InterpreterMessage.noValueYet(name), at: nil)
+        }
+        return value
     }
 
     /// A value that arithmetic can use: numbers, or a clear error naming the bad cell.

@@ -89,6 +89,7 @@ extension Session {
             estimates[entry.name] = Session.value(of: entry, in: record.estimate)
             estimatedBy[entry.name] = record.model.name
         }
+        formulaValues = [:]
         fits[record.model.name] = record
         lastFit = record
     }

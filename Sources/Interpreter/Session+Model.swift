@@ -16,15 +16,15 @@ extension Session {
         return model
     }
 
-    /// The model's `~` lines lowered to the symbolic IR, its data checked against each
+    /// The model's `~` lines (or just `terms` of it) lowered to the symbolic IR, its data checked against each
     /// family's support and its statistics computed. A term whose data are columns of one
     /// `sql(...)` table has its sums computed in that database; one that cannot (it also
     /// reads data in memory, or needs a function SQL lacks) is built again with its rows
     /// fetched, and the reason is kept for `show plan`.
-    func buildModel(_ name: String, _ span: SourceSpan, fetching: [Int: PushdownFallback] = [:]) throws
-        -> StatisticalModel
-    {
-        guard let terms = models[name], !terms.isEmpty else {
+    func buildModel(
+        _ name: String, _ span: SourceSpan, terms only: [CheckedTerm]? = nil, fetching: [Int: PushdownFallback] = [:]
+    ) throws -> StatisticalModel {
+        guard let terms = only ?? models[name], !terms.isEmpty else {
             throw Diagnostic.internalError(InterpreterMessage.modelNotDefined(name), at: span)
         }
         let layout = try parameterLayout(for: name)

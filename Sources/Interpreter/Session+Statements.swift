@@ -66,7 +66,9 @@ extension Session {
         if !modelOrder.contains(model.name) { modelOrder.append(model.name) }
         modelCache = [:]
         do {
-            _ = try builtModel(model.name, span)
+            // Only the new line is built here (its data checked against its family): the
+            // whole model is built when first used, so k model lines cost k, not k².
+            _ = try buildModel(model.name, span, terms: model.replaces ? nil : [model.term])
         } catch {
             models[model.name] = previous
             modelOrder = previousOrder

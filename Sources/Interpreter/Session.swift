@@ -28,6 +28,9 @@ public final class Session: @unchecked Sendable {
     var values: [String: Value] = [:]
     /// Lets that depend on params, evaluated when used (after a fit).
     var formulas: [String: ExpressionSyntax] = [:]
+    /// Formulas' values within one statement (a chain `let aᵢ = aᵢ₋₁ * aᵢ₋₁` is evaluated
+    /// once per let, not once per path: 2ⁿ); cleared whenever estimates may have changed.
+    var formulaValues: [String: Value] = [:]
     var params: [String: ParamDeclaration] = [:]
     var paramOrder: [String] = []
     /// Each model's `~` lines, by name ("" the unnamed model).
@@ -126,6 +129,7 @@ public final class Session: @unchecked Sendable {
     func run(_ statement: CheckedStatement) throws {
         let before = environment
         environment = statement.environment
+        formulaValues = [:]
         do {
             try execute(statement)
         } catch {

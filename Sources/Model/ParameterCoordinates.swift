@@ -222,6 +222,24 @@ public struct ParameterCoordinates: Sendable {
         return nil
     }
 
+    /// For each coordinate, the slot it moves and the edge of that slot's domain it heads for
+    /// as the coordinate goes to +∞ and to −∞ (a simplex coordinate uₖ moves component k:
+    /// towards 1 and towards 0).
+    public var coordinateEdges: [(slot: Int, up: Double, down: Double)] {
+        var edges = [(slot: Int, up: Double, down: Double)](repeating: (0, 0, 0), count: dimension)
+        for (block, a) in blocks {
+            switch block {
+            case .slot(let i, let t): edges[a] = (i, t.theta(.infinity), t.theta(-.infinity))
+            case .simplex(let slots):
+                for c in 1..<slots.count { edges[a + c - 1] = (slots.lowerBound + c, 1, 0) }
+            case .partialSimplex(let slots, let total):
+                // The free components share what the held ones leave: `total` at most.
+                for c in 1..<slots.count { edges[a + c - 1] = (slots[c], total, 0) }
+            }
+        }
+        return edges
+    }
+
     /// Each simplex row's slots and its first coordinate.
     public var simplexBlocks: [(slots: Range<Int>, coordinate: Int)] {
         blocks.compactMap { if case .simplex(let s) = $0.block { return (s, $0.coordinate) } else { return nil } }

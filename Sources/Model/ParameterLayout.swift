@@ -68,12 +68,20 @@ public struct ParameterLayout: Sendable {
     }
 
     public let entries: [Entry]
+    /// Each entry's position by name, and the total number of slots: looked up per use of a
+    /// param while a model is lowered, so a search would make 4,000 params quadratic.
+    let positions: [String: Int]
+    public let count: Int
 
-    public init(entries: [Entry]) { self.entries = entries }
+    public init(entries: [Entry]) {
+        self.entries = entries
+        var positions: [String: Int] = [:]
+        for (k, e) in entries.enumerated() where positions[e.name] == nil { positions[e.name] = k }
+        self.positions = positions
+        count = entries.reduce(0) { $0 + $1.size }
+    }
 
-    public var count: Int { entries.reduce(0) { $0 + $1.size } }
-
-    public func entry(_ name: String) -> Entry? { entries.first { $0.name == name } }
+    public func entry(_ name: String) -> Entry? { positions[name].map { entries[$0] } }
 
     /// "σ" or "w[2]" for slot i.
     public func slotName(_ i: Int) -> String {

@@ -1,10 +1,14 @@
 extension Expr {
     /// The expression as one row's formula, with row-level symbols subscripted: yᵢ·ηᵢ − softplus(ηᵢ).
-    public func printedPerRow() -> String { Printer(store: store, inSum: true).text(self, 0) }
+    public func printedPerRow() -> String {
+        let printer = Printer(store: store, inSum: true)
+        return printer.finished(printer.text(self, 0))
+    }
 
     /// Σᵢ prefixᵢ·(self) — how Xᵀ·(∂ℓ/∂η) reads: Σᵢ xᵢ·(yᵢ − σ(ηᵢ)).
     public func printedAsRowSum(weight prefix: String? = nil) -> String {
-        let body = Printer(store: store, inSum: true).text(self, prefix == nil && !isSum ? 1 : 2)
+        let printer = Printer(store: store, inSum: true)
+        let body = printer.finished(printer.text(self, prefix == nil && !isSum ? 1 : 2))
         return "Σᵢ " + (prefix.map { "\($0)ᵢ·" } ?? "") + body
     }
 }

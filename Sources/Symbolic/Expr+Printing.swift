@@ -4,24 +4,56 @@ import Foundation
 /// Expressions as readable Unicode mathematics: S·log p + (n − S)·log(1 − p),
 /// −(y − μ)²/(2σ²), Σᵢ (yᵢ·ηᵢ − softplus(ηᵢ)).
 extension Expr {
-    public func printed() -> String { Printer(store: store, inSum: false).text(self, 0) }
+    public func printed() -> String {
+        let printer = Printer(store: store, inSum: false)
+        return printer.finished(printer.text(self, 0))
+    }
 
     static func number(_ x: Double) -> String { NumberFormat.mathematical(x) }
+}
+
+/// How much one expression may print. A DAG's shared subexpressions are printed each
+/// time they occur, so the text can be exponentially longer than the DAG
+/// (aᵢ = aᵢ₋₁·exp(aᵢ₋₁) doubles at every step); past `characters` the printer stops
+/// descending (every further subexpression costs O(1)) and the text ends in "…".
+final class PrintBudget {
+    static let characters = 4000
+    /// Stands for an unprinted subexpression until `finished` cuts the text there.
+    static let marker = "\u{E000}"
+    var remaining = characters
 }
 
 struct Printer {
     let store: ExprStore
     /// Inside Σᵢ, row-level symbols carry the subscript ᵢ.
     let inSum: Bool
+    let budget: PrintBudget
+
+    init(store: ExprStore, inSum: Bool, budget: PrintBudget = PrintBudget()) {
+        self.store = store
+        self.inSum = inSum
+        self.budget = budget
+    }
+
+    /// The text up to where the budget ran out, then "…".
+    func finished(_ text: String) -> String {
+        guard let cut = text.range(of: PrintBudget.marker) else { return text }
+        return text[..<cut.lowerBound] + "…"
+    }
 
     // Precedence levels: 0 top, 1 sum, 2 product, 3 power/atom.
     func text(_ e: Expr, _ context: Int) -> String {
+        guard budget.remaining > 0 else { return PrintBudget.marker }
+        // Each node costs its operators and brackets (about 3 characters) besides its leaves.
+        budget.remaining -= 3
         switch e.node {
         case .constant:
             let s = Expr.number(e.constantValue!)
+            budget.remaining -= s.count
             return s.hasPrefix("−") && context >= 2 ? "(\(s))" : s
         case .symbol(let s):
             let name = store.name(of: s)
+            budget.remaining -= name.count
             return inSum && s.isRowLevel ? name + "ᵢ" : name
         case .add:
             let s = sum(e)
@@ -35,7 +67,7 @@ struct Printer {
         case .apply(let f, let args):
             return application(f, args.map(store.expr))
         case .rowSum(let body):
-            let inner = Printer(store: store, inSum: true)
+            let inner = Printer(store: store, inSum: true, budget: budget)
             let b = store.expr(body)
             let s = "Σᵢ " + inner.text(b, b.isSum ? 2 : 2)
             return context >= 1 ? "(\(s))" : s

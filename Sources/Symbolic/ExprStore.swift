@@ -12,7 +12,9 @@ public final class ExprStore {
     /// Memo of derivatives: (node, symbol) → node.
     var derivatives: [DerivativeKey: Int32] = [:]
     /// Symbols known to be positive (params constrained > 0, counts), for log rules.
-    public var positive: Set<Symbol> = []
+    public var positive: Set<Symbol> = [] { didSet { positivity = [:] } }
+    /// Memo of `isKnownPositive` per node (forgotten when `positive` changes).
+    var positivity: [Int32: Bool] = [:]
 
     struct DerivativeKey: Hashable {
         let node: Int32

@@ -95,15 +95,7 @@ public enum SufficientStatistics {
                 uniqueKeysWithValues: variables.indices.map { k in
                     (variables[k].symbol!, pilots[k].map { store.symbol($0) } ?? store.zero)
                 })
-            for alpha in multiIndices(degrees) {
-                var derivative = p
-                var factorial = 1.0
-                for (k, a) in alpha.enumerated() where a > 0 {
-                    for j in 1...a {
-                        derivative = derivative.derivative(withRespectTo: variables[k].symbol!)
-                        factorial *= Double(j)
-                    }
-                }
+            for (alpha, derivative, factorial) in taylorTerms(p, variables.map { $0.symbol! }, degrees) {
                 let coefficient = derivative.substituting(atPilots) / factorial
                 if coefficient.isConstant(0) { continue }
                 if alpha.allSatisfy({ $0 == 0 }) {
@@ -123,7 +115,8 @@ public enum SufficientStatistics {
             let part = store.add(dataOnly)
             constantPart = part
             statistics.append(Statistic(symbol: symbol, powers: [], isConstantPart: true))
-            store.names[symbol] = "Σ " + Printer(store: store, inSum: false).text(part, 2)
+            let printer = Printer(store: store, inSum: false)
+            store.names[symbol] = "Σ " + printer.finished(printer.text(part, 2))
             pieces.append(store.symbol(symbol))
         }
         return StatisticalForm(
@@ -134,7 +127,13 @@ public enum SufficientStatistics {
     /// Maximal data-only subexpressions that are not sums, products or integer powers
     /// of smaller data expressions: columns, and things like log x or lgamma(x + 1).
     static func collectAtoms(_ e: Expr, into atoms: inout [Expr]) {
-        guard e.isRowLevel else { return }
+        var visited: Set<Int32> = []
+        collectAtoms(e, into: &atoms, visited: &visited)
+    }
+
+    /// Each shared node is visited once (a DAG walked as a tree is exponential).
+    static func collectAtoms(_ e: Expr, into atoms: inout [Expr], visited: inout Set<Int32>) {
+        guard e.isRowLevel, visited.insert(e.id).inserted else { return }
         let polynomialNode: Bool
         switch e.node {
         case .add, .mul: polynomialNode = true
@@ -147,7 +146,7 @@ public enum SufficientStatistics {
             if !atoms.contains(e) { atoms.append(e) }
             return
         }
-        for c in e.node.children { collectAtoms(e.store.expr(c), into: &atoms) }
+        for c in e.node.children { collectAtoms(e.store.expr(c), into: &atoms, visited: &visited) }
     }
 
     /// Replaces each atom by its variable, outermost first (log x is one atom even when x is another).
@@ -220,14 +219,30 @@ public enum SufficientStatistics {
         return false
     }
 
-    /// Multi-indices α with αₖ ≤ dₖ and |α| ≤ max over k of the total degree bound.
-    static func multiIndices(_ degrees: [Int]) -> [[Int]] {
-        let total = min(maximumDegree, degrees.reduce(0, +))
-        var result: [[Int]] = [[]]
-        for d in degrees {
-            result = result.flatMap { prefix in (0...d).map { prefix + [$0] } }
+    /// The nonzero Taylor terms of P: each multi-index α (αₖ ≤ dₖ, |α| ≤ maximumDegree)
+    /// whose derivative ∂^α P is not identically 0, with that derivative and α!, in
+    /// lexicographic order of α.
+    ///
+    /// The multi-indices are grown one derivative at a time, and a branch whose derivative
+    /// is 0 is pruned (every higher derivative along it is 0 too), so the cost follows the
+    /// number of monomials P has (k² for (y − Σⱼ bⱼxⱼ)² in k columns), not the number of
+    /// multi-indices (3ᵏ).
+    static func taylorTerms(_ p: Expr, _ variables: [Symbol], _ degrees: [Int]) -> [([Int], Expr, Double)] {
+        var found: [([Int], Expr, Double)] = []
+        var alpha = [Int](repeating: 0, count: variables.count)
+        func grow(_ derivative: Expr, _ factorial: Double, from first: Int, order: Int) {
+            found.append((alpha, derivative, factorial))
+            guard order < maximumDegree else { return }
+            for k in first..<variables.count where alpha[k] < degrees[k] {
+                let next = derivative.derivative(withRespectTo: variables[k])
+                if next.isConstant(0) { continue }
+                alpha[k] += 1
+                grow(next, factorial * Double(alpha[k]), from: k, order: order + 1)
+                alpha[k] -= 1
+            }
         }
-        return result.filter { $0.reduce(0, +) <= total }
+        grow(p, 1, from: 0, order: 0)
+        return found.sorted { $0.0.lexicographicallyPrecedes($1.0) }
     }
 
     /// "Σx", "Σx²", "Σxy", "Σ log x".

@@ -69,7 +69,20 @@ extension Lexer {
             return
         }
         let text = span(start).text
-        add(.number(Double(text) ?? .nan), start)
+        let value = Double(text) ?? .nan
+        // A literal beyond a double's range would silently become ∞ or 0.
+        if value.isInfinite || (value == 0 && Lexer.mantissaIsNonzero(text)) {
+            diagnostics.append(
+                .error(SyntaxMessage.numberOutOfRange(text, overflow: value.isInfinite), at: span(start)))
+            add(.number(.nan), start)
+            return
+        }
+        add(.number(value), start)
+    }
+
+    /// Whether the digits before the exponent of a number literal are not all zero.
+    static func mantissaIsNonzero(_ text: String) -> Bool {
+        text.prefix { $0 != "e" && $0 != "E" }.contains { ("1"..."9").contains($0) }
     }
 
     mutating func consumeNameTail() {

@@ -180,13 +180,25 @@ public struct Lexer {
         add(.identifier(span(start).text), start)
     }
 
+    /// The largest superscript power: every whole number up to 2⁵³ is exact as a Double,
+    /// so `x²⁰⁰⁰⁰⁰⁰` means exactly what `x^2000000` does; a longer run of digits cannot be
+    /// represented exactly and is an error (never a smaller power).
+    static let largestSuperscript = 1 << 53
+
     mutating func lexSuperscript(first: Int) {
         let start = offset
         var value = 0
+        var tooLarge = false
         while let c = peekScalar(), let d = Lexer.superscriptDigits[c] {
-            value = value * 10 + d
             offset += scalar(at: offset).1
-            if value > 1_000_000 { value = 1_000_000 }
+            guard !tooLarge else { continue }
+            if value > (Lexer.largestSuperscript - d) / 10 { tooLarge = true } else { value = value * 10 + d }
+        }
+        if tooLarge {
+            diagnostics.append(
+                .error(
+                    SyntaxMessage.superscriptTooLarge(span(start).text), at: span(start),
+                    help: SyntaxMessage.superscriptTooLargeHelp))
         }
         add(.superscript(value), start)
     }

@@ -57,6 +57,21 @@ enum SyntaxMessage {
         "malformed number '\(text)'"
     }
 
+    /// A number literal beyond a double's range: it would become ∞ (overflow) or 0 (underflow).
+    static func numberOutOfRange(_ text: String, overflow: Bool) -> String {
+        overflow
+            ? "the number \(text) is too large: the largest finite number is about 1.8e308"
+            : "the number \(text) is too small: it would round to 0 (the smallest positive number is about 4.9e-324)"
+    }
+
+    /// A superscript power with more digits than a Double holds exactly (beyond 2⁵³).
+    static func superscriptTooLarge(_ text: String) -> String {
+        "the superscript power \(text) is too large: powers up to 2⁵³ = 9007199254740992 are exact, a larger one would be rounded"
+    }
+
+    static let superscriptTooLargeHelp =
+        "write the power with '^' and a number, e.g. x^1e20, if a rounded power is meant"
+
     static let oneDecimalPoint = "a number has at most one decimal point"
 
     static let multiplyNumberAndName = "to multiply, write '*' between the number and the name"

@@ -210,7 +210,8 @@ struct FittingTests {
         let model = try b.model()
         let closed = failure(FitProblem(model: model, request: .named(.closed, options: [:])), .invalidRequest)
         #expect(closed?.message.hasPrefix("there is no closed form") == true)
-        failure(FitProblem(model: model, request: .named(.gradient, options: ["lr": -1, "steps": 10])), .invalidRequest)
+        failure(
+            FitProblem(model: model, request: .named(.gradient, options: ["lr": -1, "steps": 10])), .invalidRequest)
         // Gradient ascent with a small step converges to Newton's answer (the ℓ error is
         // quadratic in the step error, so it matches first).
         var trace: [Int] = []

@@ -206,11 +206,21 @@ import Testing
             F.kinds("(a+b)³") == [
                 .leftParen, .identifier("a"), .plus, .identifier("b"), .rightParen, .superscript(3), .newline,
             ])
-        // A very long run is capped rather than overflowing.
-        #expect(
-            F.kinds("x" + String(repeating: "⁹", count: 40)) == [.identifier("x"), .superscript(1_000_000), .newline])
+        // Exact up to 2⁵³: x²⁰⁰⁰⁰⁰⁰ is x^2000000 (it was once capped at a million, silently).
+        #expect(F.kinds("x²⁰⁰⁰⁰⁰⁰") == [.identifier("x"), .superscript(2_000_000), .newline])
+        #expect(F.kinds("x⁹⁰⁰⁷¹⁹⁹²⁵⁴⁷⁴⁰⁹⁹²") == [.identifier("x"), .superscript(1 << 53), .newline])
         #expect(F.tree("print σ²") == "(print (^ σ 2))")
         #expect(F.tree("print -x²") == "(print (- (^ x 2)))")
+    }
+
+    /// A power with more digits than a Double holds exactly is an error naming it, never a smaller power.
+    @Test func superscriptTooLarge() {
+        for digits in ["⁹⁰⁰⁷¹⁹⁹²⁵⁴⁷⁴⁰⁹⁹³", String(repeating: "⁹", count: 40)] {
+            let (_, diagnostics) = Lexer.tokenize(F.file("print x" + digits))
+            #expect(diagnostics.count == 1)
+            #expect(diagnostics.first?.span?.text == digits)
+            #expect(diagnostics.first?.message.hasPrefix("the superscript power \(digits) is too large") == true)
+        }
     }
 
     @Test func tokenSpansAndDump() {

@@ -16,6 +16,18 @@ enum IdentifiabilityCheck {
         }
     }
 
+    /// Least squares' verdict: the conditioned design (ConditionedSystem: columns in unit
+    /// scale, centred on the intercept) has numerical rank below its column count when its
+    /// pivoted QR has |Rᵢᵢ| ≤ 10⁻¹²·|R₁₁| — a direction in which the columns are dependent
+    /// to 12 digits, whatever their units or offsets. nil when the columns are independent.
+    static func collinear(_ model: StatisticalModel, _ fit: LeastSquares, slots: [Int]) -> FitError? {
+        guard fit.rank < slots.count else { return nil }
+        let names = fit.dependentColumns.map { model.layout.slotName(slots[$0]) }
+        return FitError(
+            .notIdentifiable, FittingMessage.collinearColumns(names, rank: fit.rank, columns: slots.count),
+            help: FittingMessage.dropRedundantColumn)
+    }
+
     /// The free slots of each simplex row (their components sum to 1).
     static func sumGroups(_ layout: ParameterLayout, _ free: [Int]) -> [[Int]] {
         guard layout.hasSimplex else { return [] }

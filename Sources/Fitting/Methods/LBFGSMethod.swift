@@ -65,6 +65,12 @@ struct LBFGSMethod: FitMethod {
             ? objective.evaluate(result.x, order: 1).gradient.map(abs).max()
             : objective.inner.evaluate(objective.inner.free.map { theta[$0] }, order: 1).gradient.map(abs).max()
         solution.boundary = try BoundaryCheck.iterativeEstimate(model, objective, result)
+        if let runOff = ExistenceCheck.runOff(
+            objective, start: objective.coordinates.u(startValues), result: result,
+            excludingSlots: Set(solution.boundary.keys))
+        {
+            try ExistenceCheck.settle(runOff, model, objective, &solution)
+        }
         if result.status != .converged && solution.boundary.isEmpty {
             throw FitError(
                 .notConverged,

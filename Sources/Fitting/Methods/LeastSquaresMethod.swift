@@ -25,15 +25,12 @@ struct LeastSquaresMethod: FitMethod {
         case .failure(let why): throw FitError.refused(FittingMessage.leastSquaresDoesNotApply(why.reason))
         }
         let (x, y) = design.weightedSystem()
-        guard let fit = LeastSquares(x: x, y: y) else { throw FitError(.internal, FittingMessage.qrFailed) }
-        if fit.rank < x.columns {
-            let names = fit.dependentColumns.map { model.layout.slotName(design.slots[$0]) }
-            throw FitError(
-                .notIdentifiable, FittingMessage.collinearColumns(names, rank: fit.rank, columns: x.columns),
-                help: FittingMessage.dropRedundantColumn)
-        }
+        let (system, fit, centred) = try LeastSquaresMethod.solveConditioned(
+            x, y, rows: design.matrix.rows, intercept: ConditionedSystem.interceptColumn(design.matrix))
+        if let collinear = IdentifiabilityCheck.collinear(model, centred.fit, slots: design.slots) { throw collinear }
+        let coefficients = system.coefficients(fit.coefficients)
         var theta = model.layout.start
-        for (j, slot) in design.slots.enumerated() { theta[slot] = fit.coefficients[j] }
+        for (j, slot) in design.slots.enumerated() { theta[slot] = coefficients[j] }
         var solution = Solution(
             estimate: theta, method: FittingMessage.leastSquaresTitle, reason: FittingMessage.leastSquaresReason)
         let names = design.slots.map { FittingMessage.hat(model.layout.slotName($0)) }.joined(separator: ", ")
@@ -41,16 +38,15 @@ struct LeastSquaresMethod: FitMethod {
         let sigma2: Double
         switch design.scale {
         case .parameter(let s):
-            if LeastSquaresMethod.fitsExactly(fit.residualSumOfSquares, y) {
-                let name = model.layout.slotName(s)
-                // One observation, or all alike: the general unbounded-likelihood message says so.
-                if x.rows <= 1 || y.allSatisfy({ $0 == y[0] }) {
-                    throw BoundaryCheck.unbounded(FittingMessage.edge(name, 0))
-                }
-                throw FitError(.unbounded, FittingMessage.exactFit(scale: name), help: FittingMessage.exactFitHelp)
+            // σ̂ = s·√(RSS_z/W), with RSS_z the residual sum of squares of y/s (which neither
+            // underflows nor overflows). Residuals all at rounding level (|rᵢ| ≲ 16ε·max|y|):
+            // the mean fits every point exactly, and ℓ → ∞ as σ → 0.
+            let epsilon = Double.ulpOfOne
+            guard fit.residualSumOfSquares > Double(x.rows) * (16 * epsilon) * (16 * epsilon) else {
+                throw BoundaryCheck.exactFit(model, s)
             }
-            sigma2 = fit.residualSumOfSquares / design.weightSum
-            theta[s] = sigma2.squareRoot()
+            theta[s] = system.responseScale * (fit.residualSumOfSquares / design.weightSum).squareRoot()
+            sigma2 = theta[s] * theta[s]
             solution.estimate = theta
             solution.closedForms.append(FittingMessage.scaleForm(model.layout.slotName(s), theta[s]))
         case .known(let sigma):
@@ -60,14 +56,40 @@ struct LeastSquaresMethod: FitMethod {
                 solution.reason = FittingMessage.ridgeReason
             }
         }
-        if let unscaled = fit.unscaledCovariance {
-            solution.knownCovariance = (design.slots, unscaled.map { $0 * sigma2 })
+        if let unscaled = centred.fit.unscaledCovariance {
+            solution.knownCovariance = (design.slots, centred.system.unscaledCovariance(unscaled).map { $0 * sigma2 })
         }
         return solution
     }
 }
 
 extension LeastSquaresMethod {
+    /// Two conditionings of one system, each used where it keeps the most digits:
+    ///
+    /// - centred on the intercept (ConditionedSystem step 2), for the rank decision and
+    ///   (XᵀX)⁻¹: centring takes x ≈ 10⁸ + t from condition number 10¹⁷ to ≈ 1, and the
+    ///   covariance from the uncentred R would keep only 9 − 17 + 16 ≈ 8 digits;
+    /// - only scaled by powers of two (exact), for the coefficients: LeastSquares' iterative
+    ///   refinement recovers the digits of an exactly represented X (NIST Wampler4/5, whose
+    ///   centred powers of x would be rounded), unless that system looks rank-deficient.
+    ///
+    /// Without an intercept the two are one system.
+    static func solveConditioned(_ x: Matrix, _ y: [Double], rows: Int, intercept: Int?) throws -> (
+        system: ConditionedSystem, fit: LeastSquares, centred: (system: ConditionedSystem, fit: LeastSquares)
+    ) {
+        let plain = ConditionedSystem(x: x, y: y, rows: rows, intercept: nil)
+        guard let plainFit = LeastSquares(x: plain.matrix, y: plain.response) else {
+            throw FitError(.internal, FittingMessage.qrFailed)
+        }
+        guard intercept != nil else { return (plain, plainFit, (plain, plainFit)) }
+        let centred = ConditionedSystem(x: x, y: y, rows: rows, intercept: intercept)
+        guard let centredFit = LeastSquares(x: centred.matrix, y: centred.response) else {
+            throw FitError(.internal, FittingMessage.qrFailed)
+        }
+        if plainFit.rank < x.columns { return (centred, centredFit, (centred, centredFit)) }
+        return (plain, plainFit, (centred, centredFit))
+    }
+
     /// Whether the residuals are zero to rounding: RSS ≤ n·(4ε·max|yᵢ|)², the size rounding
     /// the responses alone leaves (then σ̂ = 0 and ℓ is unbounded).
     static func fitsExactly(_ rss: Double, _ y: [Double]) -> Bool {

@@ -47,6 +47,10 @@ struct LevenbergMarquardtMethod: FitMethod {
         let result = solver.minimize(design, from: design.start)
         if result.status == .interrupted { throw Interrupted() }
         guard result.status == .converged else {
+            // Stalled where the mean's Jacobian vanished: if ℓ keeps rising from there towards
+            // an infinite edge, that is the answer (the MLE does not exist), not "not converged".
+            var stalled = Solution(estimate: design.theta(result.x), method: title, reason: "")
+            try LevenbergMarquardtMethod.checkExistence(model, design, stalled.estimate, &stalled)
             throw FitError(
                 .notConverged,
                 FittingMessage.lmNotConverged(
@@ -76,11 +80,28 @@ struct LevenbergMarquardtMethod: FitMethod {
         solution.iterations = result.iterations
         solution.history = result.history
         solution.gradientNorm = model.evaluate(theta, order: 1, withPrior: false).gradient.map(abs).max()
+        try LevenbergMarquardtMethod.checkExistence(model, design, theta, &solution)
         return solution
     }
 }
 
 extension LevenbergMarquardtMethod {
+    /// The same ray test as after Newton, on the full ℓ from the estimate: a residual sum
+    /// of squares that keeps falling as a coefficient runs off (a mean that only approaches
+    /// the data as β → −∞) converges in Levenberg–Marquardt's test, but is no estimate.
+    static func checkExistence(
+        _ model: StatisticalModel, _ design: NonlinearDesign, _ theta: [Double], _ solution: inout Solution
+    ) throws {
+        let objective = UnconstrainedObjective(inner: ModelObjective(model: model, withPrior: false))
+        let u = objective.coordinates.u(theta)
+        let value = objective.evaluate(u, order: 0).value
+        let end = SolverResult(x: u, value: value, gradient: [], iterations: 0, status: .converged, history: [])
+        let start = objective.coordinates.u(design.theta(design.start))
+        if let runOff = ExistenceCheck.runOff(objective, start: start, result: end) {
+            try ExistenceCheck.settle(runOff, model, objective, &solution)
+        }
+    }
+
     /// The last digits, from Newton on the full ℓ (exact Hessian, trust region) started at
     /// the Levenberg–Marquardt estimate: Gauss–Newton's Hessian drops Σrᵢ∇²μᵢ, so its steps
     /// stall a little short of the exact stationary point when the residuals are large (NIST

@@ -45,6 +45,11 @@ struct NewtonMethod: FitMethod {
             ? objective.evaluate(result.x, order: 1).gradient.map(abs).max()
             : objective.inner.evaluate(objective.inner.free.map { theta[$0] }, order: 1).gradient.map(abs).max()
         solution.boundary = try BoundaryCheck.iterativeEstimate(model, objective, result)
+        if let runOff = ExistenceCheck.runOff(
+            objective, start: start, result: result, excludingSlots: Set(solution.boundary.keys))
+        {
+            try ExistenceCheck.settle(runOff, model, objective, &solution)
+        }
         if solution.boundary.isEmpty {
             solution.knownCovariance = NewtonMethod.leastSquaresCovariance(model, theta)
             if result.status == .converged, let digits = NewtonMethod.achievedDigits(objective, result.x), digits < 8 {

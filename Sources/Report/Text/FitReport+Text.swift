@@ -13,7 +13,7 @@ extension FitReport {
             let relation = gradient.hasPrefix("<") ? " " : " = "
             lines.append("  \(iterations) iteration\(iterations == 1 ? "" : "s"), max |∇ℓ|\(relation)\(gradient)")
         }
-        lines.append(table())
+        if !rows.isEmpty { lines.append(table()) }
         for omission in omissions { lines.append("  (\(omission))") }
         if let expected = expectedStandardErrors { lines += informationLines(expected) }
         if let m = multiStart { lines += multiStartLines(m) }

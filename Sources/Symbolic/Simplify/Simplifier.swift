@@ -40,6 +40,14 @@ extension Expr {
     /// knows are positive (params constrained > 0), exp/σ/softplus, and sums,
     /// products and powers of positives.
     public var isKnownPositive: Bool {
+        if let known = store.positivity[id] { return known }
+        let result = computeKnownPositive
+        store.positivity[id] = result
+        return result
+    }
+
+    /// Memoised per node by `isKnownPositive` (a DAG walked as a tree is exponential).
+    private var computeKnownPositive: Bool {
         switch node {
         case .constant: return constantValue! > 0
         case .symbol(let s):

@@ -66,7 +66,9 @@ public final class TapeRunner {
         switch op {
         case .add: for i in 0..<n { o[i] = a[i] + b[i] }
         case .sub: for i in 0..<n { o[i] = a[i] - b[i] }
-        case .mul: for i in 0..<n { o[i] = a[i] * b[i] }
+        // 0·x = 0 even for x = ±∞ or NaN, as in the reference evaluator: a statistic of 0
+        // times log 0 (a group of all-zero counts at λ̂ = 0) is 0, not NaN.
+        case .mul: for i in 0..<n { o[i] = a[i] == 0 || b[i] == 0 ? 0 : a[i] * b[i] }
         case .div: for i in 0..<n { o[i] = a[i] / b[i] }
         case .pow: for i in 0..<n { o[i] = Foundation.pow(a[i], b[i]) }
         case .logAddExp:
