@@ -23,25 +23,11 @@ enum GLMBenchmark {
         let likelihood = model.likelihood
         // One pass: ℓ, ∇ℓ and ∇²ℓ at a point near the truth, read afresh each time.
         let theta = truth.map { $0 * 0.9 }
-        _ = likelihood.evaluate(theta, order: 2)
-        let pass = best(5) {
-            likelihood.forgetEvaluations()
-            _ = likelihood.evaluate(theta, order: 2)
-        }
+        let pass = FitTiming.pass(likelihood, at: theta)
         var gram = Matrix(rows: k, columns: k)
         let syrk = best(5) { gram = x.gram }
-        likelihood.forgetEvaluations()
-        likelihood.counters.reset()
-        var outcome: FitOutcome?
-        var failure = ""
-        let fit = seconds {
-            do { outcome = try Fitter.fit(FitProblem(model: model)) } catch { failure = "\(error)" }
-        }
-        guard let outcome else {
-            print("fit failed: \(failure)")
-            return
-        }
-        let counts = likelihood.counters.snapshot
+        guard let timed = FitTiming.fit(model) else { return }
+        let (outcome, fit, counts) = timed
         let iterations = max(1, outcome.solution.iterations ?? 1)
         print("rows: \(n), features: \(k), XᵀX[1,1] = \(gram[0, 0])")
         print("fit: \(outcome.plan.method), \(iterations) iterations, ℓ̂ = \(outcome.logLikelihood)")

@@ -42,23 +42,9 @@ enum NLSBenchmark {
             name: "m", store: store, layout: layout, terms: [term], likelihood: likelihood, priors: [],
             predictorDescriptions: [:], termDescriptions: ["y ~ Normal(a*(1 - exp(-c*x)), σ)"])
         let theta = [2.4, 0.9, 0.2]
-        _ = likelihood.evaluate(theta, order: 2)
-        let pass = best(5) {
-            likelihood.forgetEvaluations()
-            _ = likelihood.evaluate(theta, order: 2)
-        }
-        likelihood.forgetEvaluations()
-        likelihood.counters.reset()
-        var outcome: FitOutcome?
-        var failure = ""
-        let fit = seconds {
-            do { outcome = try Fitter.fit(FitProblem(model: model)) } catch { failure = "\(error)" }
-        }
-        guard let outcome else {
-            print("fit failed: \(failure)")
-            return
-        }
-        let counts = likelihood.counters.snapshot
+        let pass = FitTiming.pass(likelihood, at: theta)
+        guard let timed = FitTiming.fit(model) else { return }
+        let (outcome, fit, counts) = timed
         print("rows: \(n)")
         print(
             "fit: \(outcome.plan.method), \(outcome.solution.iterations ?? 0) iterations, â = \(outcome.estimate[0]), ĉ = \(outcome.estimate[1]), σ̂ = \(outcome.estimate[2])"

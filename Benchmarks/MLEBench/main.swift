@@ -41,12 +41,7 @@ func best(_ repetitions: Int, _ body: () -> Void) -> Double {
 
 func loglikBenchmark(rows n: Int, features k: Int) {
     BLAS.configure()
-    var rng = SplitMix64(seed: 42)
-    var x = Matrix(rows: n, columns: k)
-    for i in 0..<(n * k) { x.elements[i] = rng.normal() }
-    let truth = (0..<k).map { 0.5 * Double($0 % 3) - 0.4 }
-    let eta = x * truth
-    let y = eta.map { e -> Double in rng.uniform() < 1 / (1 + exp(-e)) ? 1 : 0 }
+    let (x, y, truth) = GLMBenchmark.logisticData(rows: n, features: k)
 
     let store = ExprStore()
     for j in 0..<k { _ = store.symbol(.parameter(j), name: "w\(j + 1)") }

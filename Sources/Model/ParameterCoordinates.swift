@@ -34,28 +34,8 @@ public struct ParameterCoordinates: Sendable {
     /// Slots held at a value (no coordinate moves them), written into every θ.
     let held: [(slot: Int, value: Double)]
 
-    public init(_ layout: ParameterLayout) {
-        var blocks: [(Block, Int)] = []
-        var u = 0
-        for entry in layout.entries {
-            if case .simplex(let rows, let v) = entry.shape {
-                for r in 0..<(rows ?? 1) {
-                    let start = entry.offset + r * v
-                    blocks.append((.simplex(start..<(start + v)), u))
-                    u += v - 1
-                }
-                continue
-            }
-            for slot in entry.slots {
-                blocks.append((.slot(slot, entry.transform), u))
-                u += 1
-            }
-        }
-        self.blocks = blocks
-        dimension = u
-        slotCount = layout.count
-        held = []
-    }
+    /// The coordinates of every slot: nothing held.
+    public init(_ layout: ParameterLayout) { self.init(layout, holding: [:]) }
 
     /// The coordinates of the other slots when those in `fixed` are held at their values (a
     /// profile, a restricted fit): a held scalar slot has no coordinate; a simplex row with held

@@ -10,9 +10,16 @@ public enum RowValues {
         if expressions.isEmpty { return [] }
         let tape = Tape(outputs: expressions)
         for input in tape.rowInputs where columns[input.symbol]?.count != rows { return nil }
-        let runner = TapeRunner(tape: tape, blockSize: 1024)
+        return run(tape, rows: rows, columns: columns, blockSize: 1024)
+    }
+
+    /// The tape's outputs, one array of `rows` values each, run block by block with every row
+    /// input bound to its column (each column holds at least `rows` values; a row input with no
+    /// column is left unbound: callers give every row input a column).
+    static func run(_ tape: Tape, rows: Int, columns: [Symbol: [Double]], blockSize: Int) -> [[Double]] {
+        let runner = TapeRunner(tape: tape, blockSize: blockSize)
         runner.setScalars(tape.scalarInputs.map { $0.expr.evaluate([:]) })
-        var out = expressions.map { _ in [Double](repeating: 0, count: rows) }
+        var out = tape.outputs.map { _ in [Double](repeating: 0, count: rows) }
         var start = 0
         while start < rows {
             let n = min(runner.blockSize, rows - start)
@@ -20,7 +27,7 @@ public enum RowValues {
                 columns[input.symbol]?.withUnsafeBufferPointer { runner.bind(k, to: $0.baseAddress! + start) }
             }
             runner.run(count: n)
-            for k in expressions.indices {
+            for k in out.indices {
                 let o = runner.output(k)
                 for i in 0..<n { out[k][start + i] = o[i] }
             }

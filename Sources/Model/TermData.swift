@@ -40,24 +40,7 @@ struct TermData {
     /// Data-only per-row expressions evaluated through a compiled tape, block by block.
     func evaluateThroughTape(_ expressions: [Expr]) -> [[Double]] {
         if expressions.isEmpty { return [] }
-        let tape = Tape(outputs: expressions)
-        let runner = TapeRunner(tape: tape)
-        runner.setScalars(tape.scalarInputs.map { $0.expr.evaluate([:]) })
-        var out = expressions.map { _ in [Double](repeating: 0, count: term.rows) }
-        var start = 0
-        while start < term.rows {
-            let n = min(runner.blockSize, term.rows - start)
-            for (k, input) in tape.rowInputs.enumerated() {
-                columns[input.symbol]?.withUnsafeBufferPointer { runner.bind(k, to: $0.baseAddress! + start) }
-            }
-            runner.run(count: n)
-            for k in expressions.indices {
-                let o = runner.output(k)
-                for i in 0..<n { out[k][start + i] = o[i] }
-            }
-            start += n
-        }
-        return out
+        return RowValues.run(Tape(outputs: expressions), rows: term.rows, columns: columns, blockSize: 256)
     }
 
     /// Row by row, the first offending row named: data arguments in their parameter's domain

@@ -64,15 +64,7 @@ final class TermEvaluator: @unchecked Sendable {
     }
 
     /// Row ranges evaluated in parallel: one per core for large data, else one.
-    lazy var chunks: [Range<Int>] = {
-        let limit = ProcessInfo.processInfo.environment["MLE_THREADS"].flatMap { Int($0) } ?? 8
-        let cores = max(1, min(limit, ProcessInfo.processInfo.activeProcessorCount))
-        let count = rows >= 131_072 ? cores : 1
-        let size =
-            ((rows + count - 1) / count + TermEvaluator.blockSize - 1) / TermEvaluator.blockSize
-            * TermEvaluator.blockSize
-        return stride(from: 0, to: rows, by: max(1, size)).map { $0..<min(rows, $0 + size) }
-    }()
+    lazy var chunks: [Range<Int>] = RowBlocks.chunks(rows: rows, blockSize: TermEvaluator.blockSize)
 
     /// What one chunk of rows adds.
     struct Partial {
@@ -136,9 +128,7 @@ final class TermEvaluator: @unchecked Sendable {
         let nScalar = scalarParameters.count
         var eta = predictors.map { _ in [Double](repeating: 0, count: TermEvaluator.blockSize) }
         var scaled = [Double](repeating: 0, count: TermEvaluator.blockSize * (predictors.map(\.length).max() ?? 0))
-        let columnSlots = tape.rowInputs.enumerated().map { (k, input) -> (Int, [Double]?, Int?) in
-            (k, columns[input.symbol], predictorSymbols.firstIndex(of: input.symbol))
-        }
+        let columnSlots = RowBlocks.inputSources(tape, columns: columns, predictors: predictorSymbols)
         let selectorSlots = tape.rowInputs.enumerated().compactMap { k, input -> (Int, Int)? in
             selectors.firstIndex { $0.rowSymbol == input.symbol }.map { (k, $0) }
         }
@@ -154,36 +144,15 @@ final class TermEvaluator: @unchecked Sendable {
         var start = range.lowerBound
         while start < range.upperBound {
             let n = min(TermEvaluator.blockSize, range.upperBound - start)
-            for (k, p) in predictors.enumerated() {
-                p.matrix.elements.withUnsafeBufferPointer { x in
-                    theta.withUnsafeBufferPointer { t in
-                        eta[k].withUnsafeMutableBufferPointer { e in
-                            BLAS.gemv(
-                                rows: n, columns: p.length, alpha: 1, x.baseAddress! + start * p.length,
-                                t.baseAddress! + p.offset, beta: 0, e.baseAddress!)
-                        }
-                    }
-                }
-            }
-            for (k, column, predictor) in columnSlots {
-                if let predictor {
-                    eta[predictor].withUnsafeBufferPointer { runner.bind(k, to: $0.baseAddress!) }
-                } else if let column {
-                    column.withUnsafeBufferPointer { runner.bind(k, to: $0.baseAddress! + start) }
-                }
-            }
+            RowBlocks.predict(predictors, theta, start: start, count: n, into: &eta)
+            RowBlocks.bind(runner, columnSlots, eta: eta, start: start)
             for (k, s) in selectorSlots {
                 let slots = selectors[s].slots
                 for i in 0..<n { picked[s][i] = theta[Int(slots[start + i])] }
                 runner.bind(k, to: picked[s])
             }
             runner.run(count: n)
-            for k in summed {
-                let out = runner.output(k)
-                var s = 0.0
-                for i in 0..<n { s += out[i] }
-                partial.sums[k] += s
-            }
+            for k in summed { partial.sums[k] += RowBlocks.sum(runner, output: k, count: n) }
             if order >= 1 {
                 for (j, p) in predictors.enumerated() {
                     addTransposed(

@@ -44,6 +44,36 @@ struct ParameterCoordinatesTests {
         return (value, g, h)
     }
 
+    /// ∇ᵤ and ∇²ᵤ of f(θ(u)) at u by the chain rule against central differences of f(θ(u)).
+    /// With h = 1e-5 and f ~ 1: the gradient's truncation ~1e-10 and rounding ~1e-11; the second
+    /// differences' rounding ~ε·f/h² ≈ 1e-6, hence 1e-5 for the Hessian.
+    func expectChainRule(_ c: ParameterCoordinates, at u: [Double]) {
+        let (_, g, h) = f(c.theta(u))
+        let gu = c.gradient(u, g)
+        let hu = c.hessian(u, g, h)
+        let fu = { (v: [Double]) in self.f(c.theta(v)).0 }
+        let step = 1e-5
+        for a in u.indices {
+            var (up, down) = (u, u)
+            up[a] += step
+            down[a] -= step
+            #expect(abs(gu[a] - (fu(up) - fu(down)) / (2 * step)) < 1e-8, "∂f/∂u\(a)")
+            for b in u.indices {
+                var (pp, pm, mp, mm) = (u, u, u, u)
+                pp[a] += step
+                pp[b] += step
+                pm[a] += step
+                pm[b] -= step
+                mp[a] -= step
+                mp[b] += step
+                mm[a] -= step
+                mm[b] -= step
+                let second = (fu(pp) - fu(pm) - fu(mp) + fu(mm)) / (4 * step * step)
+                #expect(abs(hu[a, b] - second) < 1e-5, "∂²f/∂u\(a)∂u\(b): \(hu[a, b]) vs \(second)")
+            }
+        }
+    }
+
     @Test func simplexRowsStayOnTheSimplexAndRoundTrip() {
         let c = layout.coordinates
         #expect(c.dimension == 6 && c.slotCount == 9 && !c.isPerSlot)
@@ -63,37 +93,7 @@ struct ParameterCoordinatesTests {
     @Test func theChainRuleMatchesFiniteDifferences() {
         let c = layout.coordinates
         let u = [0.3, -0.4, 0.9, 0.2, -1.1, 0.6]
-        let theta = c.theta(u)
-        let (_, g, h) = f(theta)
-        let gu = c.gradient(u, g)
-        let hu = c.hessian(u, g, h)
-        let fu = { (v: [Double]) in self.f(c.theta(v)).0 }
-        // Central differences with h = 1e-5: truncation ~1e-10, rounding ~1e-11 of f ~ 1.
-        let step = 1e-5
-        for a in 0..<6 {
-            var up = u
-            var down = u
-            up[a] += step
-            down[a] -= step
-            let numeric = (fu(up) - fu(down)) / (2 * step)
-            #expect(abs(gu[a] - numeric) < 1e-8, "∂f/∂u\(a)")
-            for b in 0..<6 {
-                var pp = u
-                var pm = u
-                var mp = u
-                var mm = u
-                pp[a] += step
-                pp[b] += step
-                pm[a] += step
-                pm[b] -= step
-                mp[a] -= step
-                mp[b] += step
-                mm[a] -= step
-                mm[b] -= step
-                let second = (fu(pp) - fu(pm) - fu(mp) + fu(mm)) / (4 * step * step)
-                #expect(abs(hu[a, b] - second) < 1e-5, "∂²f/∂u\(a)∂u\(b): \(hu[a, b]) vs \(second)")
-            }
-        }
+        expectChainRule(c, at: u)
     }
 
     /// Held slots (a profile): σ held has no coordinate; p[2] held at 0.3 leaves p[1] and p[3]
@@ -110,32 +110,7 @@ struct ParameterCoordinatesTests {
         #expect(abs(theta[3] / theta[1] - exp(0.8)) < 1e-14)
         let back = c.u(theta)
         for k in 0..<4 { #expect(abs(back[k] - u[k]) < 1e-13 * max(1, abs(u[k]))) }
-        let (_, g, h) = f(theta)
-        let gu = c.gradient(u, g)
-        let hu = c.hessian(u, g, h)
-        let fu = { (v: [Double]) in self.f(c.theta(v)).0 }
-        // Central differences with h = 1e-5, as above.
-        let step = 1e-5
-        for a in 0..<4 {
-            var up = u
-            var down = u
-            up[a] += step
-            down[a] -= step
-            #expect(abs(gu[a] - (fu(up) - fu(down)) / (2 * step)) < 1e-8, "∂f/∂u\(a)")
-            for b in 0..<4 {
-                var (pp, pm, mp, mm) = (u, u, u, u)
-                pp[a] += step
-                pp[b] += step
-                pm[a] += step
-                pm[b] -= step
-                mp[a] -= step
-                mp[b] += step
-                mm[a] -= step
-                mm[b] -= step
-                let second = (fu(pp) - fu(pm) - fu(mp) + fu(mm)) / (4 * step * step)
-                #expect(abs(hu[a, b] - second) < 1e-5, "∂²f/∂u\(a)∂u\(b): \(hu[a, b]) vs \(second)")
-            }
-        }
+        expectChainRule(c, at: u)
     }
 
     /// Without simplexes the coordinates are per slot, exactly the old per-slot transforms.

@@ -27,17 +27,8 @@ final class EStepPass: @unchecked Sendable {
         self.predictors = predictors.filter { symbols.contains($0.symbol) }
         summedCount = summed.count
         tape = Tape(outputs: outputs)
-        chunks = EStepPass.chunks(rows)
+        chunks = RowBlocks.chunks(rows: rows, blockSize: EStepPass.blockSize)
         runners = chunks.map { [tape] _ in TapeRunner(tape: tape, blockSize: EStepPass.blockSize) }
-    }
-
-    /// Row ranges evaluated in parallel: one per core (at most MLE_THREADS) for large data, else one.
-    static func chunks(_ rows: Int) -> [Range<Int>] {
-        let limit = ProcessInfo.processInfo.environment["MLE_THREADS"].flatMap { Int($0) } ?? 8
-        let cores = max(1, min(limit, ProcessInfo.processInfo.activeProcessorCount))
-        let count = rows >= 131_072 ? cores : 1
-        let size = ((rows + count - 1) / count + blockSize - 1) / blockSize * blockSize
-        return stride(from: 0, to: rows, by: max(1, size)).map { $0..<min(rows, $0 + size) }
     }
 
     /// The summed outputs, and the kept ones row by row, at θ (`scalars` holds θ's slots and
@@ -72,37 +63,14 @@ final class EStepPass: @unchecked Sendable {
         _ sums: inout [Double]
     ) {
         var eta = predictors.map { _ in [Double](repeating: 0, count: EStepPass.blockSize) }
-        let bindings = tape.rowInputs.enumerated().map { (k, input) -> (Int, [Double]?, Int?) in
-            (k, columns[input.symbol], predictors.firstIndex { $0.symbol == input.symbol })
-        }
+        let bindings = RowBlocks.inputSources(tape, columns: columns, predictors: predictors.map(\.symbol))
         var start = range.lowerBound
         while start < range.upperBound {
             let n = min(EStepPass.blockSize, range.upperBound - start)
-            for (k, p) in predictors.enumerated() {
-                p.matrix.elements.withUnsafeBufferPointer { x in
-                    theta.withUnsafeBufferPointer { t in
-                        eta[k].withUnsafeMutableBufferPointer { e in
-                            BLAS.gemv(
-                                rows: n, columns: p.length, alpha: 1, x.baseAddress! + start * p.length,
-                                t.baseAddress! + p.offset, beta: 0, e.baseAddress!)
-                        }
-                    }
-                }
-            }
-            for (k, column, predictor) in bindings {
-                if let predictor {
-                    eta[predictor].withUnsafeBufferPointer { runner.bind(k, to: $0.baseAddress!) }
-                } else if let column {
-                    column.withUnsafeBufferPointer { runner.bind(k, to: $0.baseAddress! + start) }
-                }
-            }
+            RowBlocks.predict(predictors, theta, start: start, count: n, into: &eta)
+            RowBlocks.bind(runner, bindings, eta: eta, start: start)
             runner.run(count: n)
-            for k in 0..<summedCount {
-                let out = runner.output(k)
-                var s = 0.0
-                for i in 0..<n { s += out[i] }
-                sums[k] += s
-            }
+            for k in 0..<summedCount { sums[k] += RowBlocks.sum(runner, output: k, count: n) }
             for (j, destination) in kept.enumerated() {
                 (destination + start).update(from: runner.output(summedCount + j), count: n)
             }

@@ -1,0 +1,67 @@
+import Foundation
+import LinearAlgebra
+import Symbolic
+
+/// The steps every blocked pass over a term's rows shares (`TermEvaluator` for ℓ and its
+/// derivatives, `EStepPass` for EM's E-step): split the rows into one chunk per core, fill a
+/// block's linear predictors through BLAS, bind a tape's row inputs to the block, and sum a
+/// tape output over it. Each pass keeps its own block size and its own reductions.
+enum RowBlocks {
+    /// Row ranges evaluated in parallel: one per core (at most MLE_THREADS) for large data, else
+    /// one. Each range but the last is a whole number of blocks of `blockSize` rows.
+    static func chunks(rows: Int, blockSize: Int) -> [Range<Int>] {
+        let limit = ProcessInfo.processInfo.environment["MLE_THREADS"].flatMap { Int($0) } ?? 8
+        let cores = max(1, min(limit, ProcessInfo.processInfo.activeProcessorCount))
+        let count = rows >= 131_072 ? cores : 1
+        let size = ((rows + count - 1) / count + blockSize - 1) / blockSize * blockSize
+        return stride(from: 0, to: rows, by: max(1, size)).map { $0..<min(rows, $0 + size) }
+    }
+
+    /// Where each of the tape's row inputs comes from: (input slot, the data column it reads,
+    /// or the index in `predictors` of the linear predictor it is).
+    static func inputSources(
+        _ tape: Tape, columns: [Symbol: [Double]], predictors: [Symbol]
+    ) -> [(Int, [Double]?, Int?)] {
+        tape.rowInputs.enumerated().map { (k, input) in
+            (k, columns[input.symbol], predictors.firstIndex(of: input.symbol))
+        }
+    }
+
+    /// ηₖ[i] = Xₖ[start + i, ·]·wₖ for the block's `count` rows, each wₖ read from θ at the
+    /// predictor's offset; `eta[k]` holds at least `count` values.
+    static func predict(
+        _ predictors: [LinearPredictor], _ theta: [Double], start: Int, count n: Int, into eta: inout [[Double]]
+    ) {
+        for (k, p) in predictors.enumerated() {
+            p.matrix.elements.withUnsafeBufferPointer { x in
+                theta.withUnsafeBufferPointer { t in
+                    eta[k].withUnsafeMutableBufferPointer { e in
+                        BLAS.gemv(
+                            rows: n, columns: p.length, alpha: 1, x.baseAddress! + start * p.length,
+                            t.baseAddress! + p.offset, beta: 0, e.baseAddress!)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Binds the runner's row inputs to the block starting at row `start`: a predictor input to
+    /// its η block, a column input to the column from that row on.
+    static func bind(_ runner: TapeRunner, _ sources: [(Int, [Double]?, Int?)], eta: [[Double]], start: Int) {
+        for (k, column, predictor) in sources {
+            if let predictor {
+                eta[predictor].withUnsafeBufferPointer { runner.bind(k, to: $0.baseAddress!) }
+            } else if let column {
+                column.withUnsafeBufferPointer { runner.bind(k, to: $0.baseAddress! + start) }
+            }
+        }
+    }
+
+    /// The sum of output `k` over the block's first `count` rows, in row order.
+    static func sum(_ runner: TapeRunner, output k: Int, count n: Int) -> Double {
+        let out = runner.output(k)
+        var s = 0.0
+        for i in 0..<n { s += out[i] }
+        return s
+    }
+}
