@@ -125,11 +125,11 @@ extension FitOutcome {
     /// Standard errors from the expected information (plus the priors' curvature for a MAP
     /// fit), per slot, when they differ from the observed ones by more than 10⁻⁶ relative
     /// somewhere; nil when they agree, cannot be computed, or the model is large (k > 50
-    /// or n·k² > 10⁸), has a simplex (its information is on the simplex, not the slots) or has
+    /// or n·k² above the profiles' budget: one more pass of O(n·k²) through the rows' tapes), has a simplex (its information is on the simplex, not the slots) or has
     /// its rows in a database (the expectation is taken row by row).
     var expectedStandardErrors: [Double?]? {
         let k = slotCount
-        guard k <= Fitter.profileLimit, Double(observations) * Double(k * k) <= 1e8, !free.isEmpty,
+        guard k <= Fitter.profileLimit, Double(observations) * Double(k * k) <= Fitter.profileWork, !free.isEmpty,
             !model.layout.hasSimplex, model.likelihood.rowsInMemory,
             var expected = model.expectedInformation(at: estimate)
         else { return nil }
