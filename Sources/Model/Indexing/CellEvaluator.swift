@@ -50,7 +50,10 @@ public struct SparseSymmetric: HessianAccumulator, Sendable {
 /// selector goes to the slot it picks in that cell (∂ℓ/∂μₖ is cell k's ∂T/∂μ), a
 /// parameter's is summed over the cells.
 final class CellEvaluator: @unchecked Sendable {
-    let group: GroupedTerm
+    /// The term this evaluator belongs to: it is the term's (lazy) `evaluator`, so the
+    /// reference back is unowned (a strong one was a cycle that kept every model's
+    /// expression store alive after the model was gone).
+    unowned let group: GroupedTerm
     /// The derivative variables: the template's selectors, then its parameters.
     let variables: [Symbol]
     var tapes: [Int: (Tape, TapeRunner, [(Int, Int)])] = [:]
