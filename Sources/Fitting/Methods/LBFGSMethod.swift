@@ -46,31 +46,14 @@ struct LBFGSMethod: FitMethod {
         var solver = LBFGS()
         let total = solver.maximumIterations
         solver.onIteration = problem.onIteration.map { sink in TraceFilter(total: total, sink: sink).callAsFunction }
-        var result = solver.maximize(objective, from: objective.coordinates.u(startValues))
+        let start = objective.coordinates.u(startValues)
+        var result = solver.maximize(objective, from: start)
         if result.status == .interrupted { throw Interrupted() }
         if result.status == .converged, model.layout.count <= LBFGSMethod.polishLimit {
             result = LBFGSMethod.polished(objective, result)
         }
-        let theta = objective.theta(result.x)
-        if let separated = SeparationCheck.check(model, theta, quasi: false) { throw separated }
-        let coordinates = FittingMessage.coordinateNames(model.layout)
-        var solution = Solution(
-            estimate: theta, method: title, reason: reason + FittingMessage.inUnconstrainedCoordinates(coordinates))
-        solution.iterations = result.iterations
-        if let startNote { solution.notes.append(startNote) }
-        solution.history = result.history
-        // On a simplex the gradient that vanishes is the one in the coordinates (in θ it is λ·1).
-        solution.gradientNorm =
-            model.layout.hasSimplex
-            ? objective.evaluate(result.x, order: 1).gradient.map(abs).max()
-            : objective.inner.evaluate(objective.inner.free.map { theta[$0] }, order: 1).gradient.map(abs).max()
-        solution.boundary = try BoundaryCheck.iterativeEstimate(model, objective, result)
-        if let runOff = ExistenceCheck.runOff(
-            objective, start: objective.coordinates.u(startValues), result: result,
-            excludingSlots: Set(solution.boundary.keys))
-        {
-            try ExistenceCheck.settle(runOff, model, objective, &solution)
-        }
+        let solution = try IterativeSolution.assemble(
+            problem, objective, result, start: start, method: title, reason: reason, startNote: startNote)
         if result.status != .converged && solution.boundary.isEmpty {
             throw FitError(
                 .notConverged,

@@ -30,26 +30,9 @@ struct NewtonMethod: FitMethod {
         newton.onIteration = problem.onIteration.map { sink in TraceFilter(total: total, sink: sink).callAsFunction }
         let result = newton.maximize(objective, from: start)
         if result.status == .interrupted { throw Interrupted() }
-        let theta = objective.theta(result.x)
-        if let separated = SeparationCheck.check(model, theta, quasi: false) { throw separated }
-        let coordinates = FittingMessage.coordinateNames(model.layout)
-        var solution = Solution(
-            estimate: theta, method: title, reason: reason + FittingMessage.inUnconstrainedCoordinates(coordinates))
-        solution.iterations = result.iterations
-        if let startNote { solution.notes.append(startNote) }
-        solution.history = result.history
-        // On a simplex the gradient in θ is not 0 at the maximum (it is the Lagrange multiplier
-        // along 1); the gradient that vanishes is the one in the coordinates.
-        solution.gradientNorm =
-            model.layout.hasSimplex
-            ? objective.evaluate(result.x, order: 1).gradient.map(abs).max()
-            : objective.inner.evaluate(objective.inner.free.map { theta[$0] }, order: 1).gradient.map(abs).max()
-        solution.boundary = try BoundaryCheck.iterativeEstimate(model, objective, result)
-        if let runOff = ExistenceCheck.runOff(
-            objective, start: start, result: result, excludingSlots: Set(solution.boundary.keys))
-        {
-            try ExistenceCheck.settle(runOff, model, objective, &solution)
-        }
+        var solution = try IterativeSolution.assemble(
+            problem, objective, result, start: start, method: title, reason: reason, startNote: startNote)
+        let theta = solution.estimate
         if solution.boundary.isEmpty {
             solution.knownCovariance = NewtonMethod.leastSquaresCovariance(model, theta)
             if result.status == .converged, let digits = NewtonMethod.achievedDigits(objective, result.x), digits < 8 {
