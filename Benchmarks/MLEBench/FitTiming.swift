@@ -7,11 +7,11 @@ import Model
 enum FitTiming {
     /// The best of 5 passes (ℓ, ∇ℓ, ∇²ℓ) at θ, each reading the rows afresh, after one pass that
     /// compiles the tape and warms the caches.
-    static func pass(_ likelihood: LogLikelihood, at theta: [Double]) -> Double {
-        _ = likelihood.evaluate(theta, order: 2)
+    static func pass(_ likelihood: LogLikelihood, at theta: [Double], order: Int = 2) -> Double {
+        _ = likelihood.evaluate(theta, order: order)
         return best(5) {
             likelihood.forgetEvaluations()
-            _ = likelihood.evaluate(theta, order: 2)
+            _ = likelihood.evaluate(theta, order: order)
         }
     }
 

@@ -24,6 +24,7 @@ enum GLMBenchmark {
         // One pass: ℓ, ∇ℓ and ∇²ℓ at a point near the truth, read afresh each time.
         let theta = truth.map { $0 * 0.9 }
         let pass = FitTiming.pass(likelihood, at: theta)
+        let valuePass = FitTiming.pass(likelihood, at: theta, order: 0)
         var gram = Matrix(rows: k, columns: k)
         let syrk = best(5) { gram = x.gram }
         guard let timed = FitTiming.fit(model) else { return }
@@ -38,6 +39,7 @@ enum GLMBenchmark {
             "passes over the rows: \(counts.totalRowPasses) (order 0/1/2: \(counts.rowPasses.map(String.init).joined(separator: "/"))), \(String(format: "%.2f", Double(counts.totalRowPasses) / Double(iterations))) per iteration"
         )
         print("one pass (ℓ, ∇ℓ, ∇²ℓ fused): \(ms(pass)); one dsyrk XᵀX: \(ms(syrk)); pass/XᵀX: \(ratio(pass / syrk))")
+        print("one pass of ℓ alone: \(ms(valuePass))")
         print("whole fit: \(ms(fit)) = \(ratio(fit / syrk)) XᵀX passes")
         print("fit_seconds: \(fit)")
         print("xtx_passes_per_iteration: \(ratio(fit / syrk / Double(iterations)))")

@@ -19,8 +19,8 @@ final class EvaluationCache: @unchecked Sendable {
     }
     private var entries: [Entry] = []
     private let lock = NSLock()
-    /// How many evaluations are kept: the last order-2 one survives the line search's
-    /// order-0 trials around it.
+    /// How many evaluations are kept: the last order-2 one survives the line search's and
+    /// the checks' order-0 trials around it.
     static let capacity = 3
     static let hessianLimit = 1 << 20
 
@@ -49,7 +49,12 @@ final class EvaluationCache: @unchecked Sendable {
         defer { lock.unlock() }
         entries.removeAll { $0.order <= order && EvaluationCache.same($0.theta, theta) }
         entries.append(Entry(theta: theta, order: order, evaluation: evaluation))
-        if entries.count > EvaluationCache.capacity { entries.removeFirst(entries.count - EvaluationCache.capacity) }
+        // The oldest goes first, except the newest order-2 entry: the solver's last step, where
+        // the covariance and the precision check are computed after the checks' order-0 probes.
+        while entries.count > EvaluationCache.capacity {
+            let newestSecond = entries.lastIndex { $0.order == 2 }
+            entries.remove(at: newestSecond == 0 ? 1 : 0)
+        }
     }
 
     func clear() {

@@ -97,6 +97,19 @@ struct OnePassTests {
         #expect(counts.rowPasses == [1, 0, 2])
     }
 
+    /// The last order-2 evaluation outlives order-0 probes around it (a fit's checks walk rays
+    /// from θ̂, then the covariance and the precision check ask for the Hessian at θ̂ again).
+    @Test func newestHessianSurvivesProbes() throws {
+        let (l, _, _) = try logistic(rows: 3000)
+        let theta = [0.1, 0.2, -0.3, 0.4]
+        l.counters.reset()
+        let first = l.evaluate(theta, order: 2)
+        for k in 0..<10 { _ = l.evaluate(theta.map { $0 + 0.01 * Double(k + 1) }, order: 0) }
+        let again = l.evaluate(theta, order: 2)
+        #expect(again.hessian.elements == first.hessian.elements)
+        #expect(l.counters.snapshot.rowPasses == [10, 0, 1])
+    }
+
     /// The blocked kernel against plain compensated sums of the same products, row by row:
     /// Σ(x − c), Σ(x − c)², Σ(x − c)(y − d), Σy³ and n over 10,007 rows (a ragged last block).
     /// Tolerance 1e-13 of Σ|term|: each block's lane sums of ≤ 256 terms round by ≲ 256·ε of

@@ -107,9 +107,12 @@ enum ExistenceCheck {
         _ tolerance: Double
     ) -> RayEnd? {
         let far = reach * max(1, u.map(abs).max() ?? 0)
+        // At a maximum ℓ falls by about ½(t/t₀)² at t, so the first point is put where that
+        // fall is 4·tol (never nearer than t₀): there one evaluation per side settles it even
+        // when the slack, which grows with |ℓ̂|, exceeds ½ (at 10⁶ rows it is about 0.6).
         // Where the curvature has vanished, one standard error can be 10⁷ or more: start
         // within reach, where ℓ is still computed to its digits.
-        var t = min(t0, far / 64)
+        var t = min(t0 * max(1, (8 * tolerance).squareRoot()), far / 64)
         var last = RayEnd(point: u, value: value, previous: value, highest: value)
         for step in 0..<maximumSteps {
             if step >= minimumSteps && t > 4 * far { break }
