@@ -36,7 +36,12 @@ extension Session {
         var report = NullModelReport(
             description: null.description, logLikelihood: l0, parameters: fit.parameterCount,
             mcFadden: Criteria.mcFadden(logLikelihood: record.outcome.logLikelihood, null: l0))
-        if case .nested(let restricted, let df, let boundary, _) = Nesting.relation(fit, record.outcome),
+        let df = record.outcome.parameterCount - fit.parameterCount
+        if Session.nestsByIntercept(model, replaced, family: term.family), df > 0 {
+            let test = LikelihoodRatioTest(
+                restricted: l0, full: record.outcome.logLikelihood, degreesOfFreedom: df, boundaryRestrictions: 0)
+            report.test = (test.statistic, df, test.p)
+        } else if case .nested(let restricted, let df, let boundary, _) = Nesting.relation(fit, record.outcome),
             restricted == 0
         {
             let test = LikelihoodRatioTest(
@@ -45,6 +50,68 @@ extension Session {
             report.test = (test.statistic, df, test.p)
         }
         return report
+    }
+
+    /// Whether the null model is the full one with coefficients at 0, seen in the formulas
+    /// (no pass over the rows; `Nesting.relation` matches the two models numerically, two
+    /// Newton fits over every row, and is the fallback). Each replaced argument is L or g(L)
+    /// with L = c + a·b + Σ (coefficient × data), linear in the params: b an unbounded scalar
+    /// param with a constant, nonzero coefficient a (the intercept), c constant, every other
+    /// param of L allowed to be 0, none of L's params in the arguments kept, and g mapping ℝ
+    /// onto the family parameter's domain (identity: ℝ, exp: (0, ∞), sigmoid: (0, 1)). Then
+    /// the other coefficients at 0 and b = (g⁻¹(p₀) − c)/a give the null model at any p₀:
+    /// nested, with none of the restrictions on a boundary.
+    static func nestsByIntercept(_ model: StatisticalModel, _ replaced: [Int], family: any Distribution) -> Bool {
+        let term = model.terms[0]
+        let layout = model.layout
+        func params(_ e: Expr) -> Set<Int> {
+            var slots = Set<Int>()
+            for s in e.symbols {
+                if case .parameter(let i) = s { slots.insert(i) }
+                if let p = model.likelihood.predictors.first(where: { $0.symbol == s }) { slots.formUnion(p.slots) }
+            }
+            return slots
+        }
+        let kept = term.arguments.indices.filter { !replaced.contains($0) }.map { params(term.arguments[$0]) }
+            .reduce(into: Set<Int>()) { $0.formUnion($1) }
+        for j in replaced {
+            let argument = term.arguments[j]
+            var linear = argument
+            let range: Domain
+            if let (f, args) = argument.application, args.count == 1 {
+                switch f {
+                case .exp: range = .positive
+                case .sigmoid: range = .unitInterval
+                default: return false
+                }
+                linear = args[0]
+            } else {
+                range = .real
+            }
+            guard range == family.parameters[j].domain, params(linear).isDisjoint(with: kept) else { return false }
+            let intercept = linear.symbols.contains { s in
+                guard case .parameter(let i) = s, let entry = layout.owner(i), entry.lower == nil, entry.upper == nil
+                else { return false }
+                let a = linear.derivative(withRespectTo: s)
+                return a.constantValue.map { $0 != 0 && $0.isFinite } ?? false
+            }
+            guard intercept else { return false }
+            let others = params(linear).filter { slot in
+                !(linear.derivative(withRespectTo: .parameter(slot)).constantValue.map { $0 != 0 } ?? false)
+            }
+            guard others.allSatisfy({ FitOutcome.zeroIsInside(layout.owner($0)) }) else { return false }
+            // c: L with every param and linear predictor at 0 carries no row-level part.
+            let zero = model.store.zero
+            var atZero: [Symbol: Expr] = [:]
+            for s in linear.symbols {
+                switch s {
+                case .parameter, .predictor: atZero[s] = zero
+                default: break
+                }
+            }
+            guard !linear.substituting(atZero).isRowLevel else { return false }
+        }
+        return true
     }
 
     /// The model's one term with the `replaced` arguments each a new constant param
