@@ -64,14 +64,7 @@ extension Session {
     static func nestsByIntercept(_ model: StatisticalModel, _ replaced: [Int], family: any Distribution) -> Bool {
         let term = model.terms[0]
         let layout = model.layout
-        func params(_ e: Expr) -> Set<Int> {
-            var slots = Set<Int>()
-            for s in e.symbols {
-                if case .parameter(let i) = s { slots.insert(i) }
-                if let p = model.likelihood.predictors.first(where: { $0.symbol == s }) { slots.formUnion(p.slots) }
-            }
-            return slots
-        }
+        func params(_ e: Expr) -> Set<Int> { Set(model.likelihood.parameterSlots(of: e)) }
         let kept = term.arguments.indices.filter { !replaced.contains($0) }.map { params(term.arguments[$0]) }
             .reduce(into: Set<Int>()) { $0.formUnion($1) }
         for j in replaced {

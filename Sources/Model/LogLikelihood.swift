@@ -199,6 +199,13 @@ public final class LogLikelihood {
         return e
     }
 
+    /// The θ slots an expression depends on: its scalar params and the components of the
+    /// linear predictors it mentions, in increasing order.
+    public func parameterSlots(of e: Expr) -> [Int] {
+        let scalars = e.symbols.compactMap { s -> Int? in if case .parameter(let i) = s { return i } else { return nil } }
+        return (scalars + predictors.filter { e.depends(on: $0.symbol) }.flatMap { Array($0.slots) }).sorted()
+    }
+
     /// Remembered evaluations (see `evaluate(_:order:)`).
     let cache = EvaluationCache()
     /// Forgets the remembered evaluations, so the next one reads the rows (for timing a pass).

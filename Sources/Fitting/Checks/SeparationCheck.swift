@@ -45,11 +45,9 @@ enum SeparationCheck {
         let complete = sides.onTheirSide == sides.rows
         let onTheLine = sides.onTheirSideOrNearLine == sides.rows
         guard complete || (quasi && onTheLine && sides.largestMargin > 8) else { return nil }
-        let slots =
-            linear.symbols.compactMap { s -> Int? in if case .parameter(let i) = s { return i } else { return nil } }
-            + model.likelihood.predictors.filter { linear.depends(on: $0.symbol) }.flatMap { Array($0.slots) }
+        let slots = model.likelihood.parameterSlots(of: linear)
         let norm = slots.map { theta[$0] * theta[$0] }.reduce(0, +).squareRoot()
-        let direction = slots.sorted().map {
+        let direction = slots.map {
             "\(model.layout.slotName($0)) \(NumberFormat.significant(theta[$0] / norm, digits: 3))"
         }
         return FitError(
