@@ -11,17 +11,19 @@
 ///
 /// A chunk's row count is known only once it is parsed, so the storage is reserved
 /// for the most rows its bytes can hold (`capacity` per column) and only the pages
-/// written are ever resident. When the chunk is done `compact` packs the columns
-/// together and unmaps the rest; `release(column:)` returns a column's pages once the
-/// table's column has copied them. The memory comes from `mmap`, not `malloc`,
-/// because the allocator keeps freed blocks of this size for reuse instead of
-/// returning them, which would leave a load's peak at twice its data.
+/// written are ever resident: the columns stay `capacity` apart, the room after each
+/// column's last row costing address space and no memory (packing them together
+/// would copy every number once more and touch fresh pages for it).
+/// `release(column:)` returns a column's pages once the table's column has copied
+/// them. The memory comes from `mmap`, not `malloc`, because the allocator keeps freed
+/// blocks of this size for reuse instead of returning them, which would leave a
+/// load's peak at twice its data.
 final class ChunkColumns: @unchecked Sendable {
     let columnCount: Int
-    /// Rows of room per column until `compact`, then the number of rows.
-    private(set) var stride: Int
+    /// Rows of room per column.
+    let stride: Int
     private let base: UnsafeMutablePointer<Double>?
-    private var mappedBytes: Int
+    private let mappedBytes: Int
 
     /// Room for `capacity` rows of `columnCount` columns; nil if the memory cannot be mapped.
     init?(columns columnCount: Int, capacity: Int) {
@@ -47,20 +49,6 @@ final class ChunkColumns: @unchecked Sendable {
     @inline(__always)
     func column(_ column: Int) -> UnsafeMutablePointer<Double>? {
         base.map { $0 + column * stride }
-    }
-
-    /// Packs the columns' first `rows` values together and unmaps the pages after them.
-    func compact(rows: Int) {
-        guard let base, rows < stride else { return }
-        for column in 1..<max(1, columnCount) {
-            memmove(base + column * rows, base + column * stride, rows * MemoryLayout<Double>.stride)
-        }
-        stride = rows
-        let used = Self.roundedToPages(rows * columnCount * MemoryLayout<Double>.stride)
-        if used < mappedBytes {
-            munmap(UnsafeMutableRawPointer(base) + used, mappedBytes - used)
-            mappedBytes = used
-        }
     }
 
     /// Returns the whole pages that hold only column `column`'s values (after they are copied).

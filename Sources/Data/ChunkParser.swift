@@ -35,7 +35,6 @@ struct ChunkParser: @unchecked Sendable {
         chunk.end = scanner.position
         chunk.lineCount = scanner.line - 1
         if chunk.isComplete, limited.count < bytes.count, chunk.end >= limited.count { chunk.outcome = .unresolved }
-        values.compact(rows: chunk.rowCount)
         chunk.values = values
         return chunk
     }

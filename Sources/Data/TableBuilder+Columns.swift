@@ -37,8 +37,9 @@ extension TableBuilder {
         }
     }
 
-    /// Each column's numbers, the chunks' parts laid end to end (columns copied on
-    /// several threads at once).
+    /// Each column's numbers, the chunks' parts laid end to end: columns copied on
+    /// several threads at once, or, when there are fewer columns than threads, each
+    /// column's chunks.
     private func numbers(_ placed: [PlacedChunk], rows: Int) -> [[Double]] {
         let result = UnsafeMutableBufferPointer<[Double]>.allocate(capacity: names.count)
         result.initialize(repeating: [])
@@ -48,17 +49,30 @@ extension TableBuilder {
         }
         nonisolated(unsafe) let slots = result
         let parts = placed
-        Parallel.forEach(names.count, threads: rows >= 1 << 16 ? threads : 1) { column in
+        var offsets: [Int] = []
+        var offset = 0
+        for part in parts {
+            offsets.append(offset)
+            offset += part.chunk.rowCount
+        }
+        let threads = rows >= 1 << 16 ? self.threads : 1
+        let byColumn = names.count >= threads
+        Parallel.forEach(names.count, threads: byColumn ? threads : 1) { [offsets] column in
             slots[column] = [Double](unsafeUninitializedCapacity: rows) { buffer, count in
-                var offset = 0
-                for part in parts {
-                    guard let values = part.chunk.values, let from = values.column(column), let to = buffer.baseAddress
-                    else { continue }
-                    (to + offset).initialize(from: from, count: part.chunk.rowCount)
+                HugePages.advise(buffer.baseAddress, bytes: rows * MemoryLayout<Double>.stride)
+                nonisolated(unsafe) let to = buffer
+                Parallel.forEach(parts.count, threads: byColumn ? 1 : threads) { index in
+                    let part = parts[index]
+                    guard let to = to.baseAddress, part.chunk.rowCount > 0 else { return }
+                    guard let values = part.chunk.values, let from = values.column(column) else {
+                        // Not reached: a chunk with rows has its numbers.
+                        (to + offsets[index]).initialize(repeating: .nan, count: part.chunk.rowCount)
+                        return
+                    }
+                    (to + offsets[index]).initialize(from: from, count: part.chunk.rowCount)
                     values.release(column: column)
-                    offset += part.chunk.rowCount
                 }
-                count = offset
+                count = rows
             }
         }
         return Array(result)
