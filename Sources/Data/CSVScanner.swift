@@ -15,6 +15,8 @@ struct CSVScanner {
     let file: String
     private(set) var position: Int
     private(set) var line: Int
+    /// Fetched once, for `nextCell`'s conversions.
+    private let tables = FastFloat.Tables.shared
 
     init(bytes: UnsafeBufferPointer<UInt8>, file: String, position: Int = 0, line: Int = 1) {
         self.bytes = bytes
@@ -67,7 +69,7 @@ struct CSVScanner {
             switch start.pointee {
             case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."):
                 var value = 0.0
-                guard var next = NumberParser.prefix(start, limit: end, value: &value) else { break }
+                guard var next = NumberParser.prefix(start, limit: end, value: &value, tables: tables) else { break }
                 while next < end, NumberParser.isBlank(next.pointee) { next += 1 }
                 guard next == end || isDelimiter(next.pointee) else { break }
                 position = next - base

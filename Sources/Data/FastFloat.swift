@@ -29,26 +29,28 @@
 enum FastFloat {
     /// The double nearest to ±w · 10^q, or nil when the caller must use `strtod`.
     @inline(__always)
-    static func value(mantissa w: UInt64, exponent q: Int, negative: Bool, truncated: Bool = false) -> Double? {
+    static func value(
+        mantissa w: UInt64, exponent q: Int, negative: Bool, truncated: Bool = false, tables: Tables = .shared
+    ) -> Double? {
         if !truncated {
             if w <= 1 << 53, q >= -22, q <= 22 {
                 let m = Double(w)
-                let magnitude = q >= 0 ? m * exactPowers[q] : m / exactPowers[-q]
+                let magnitude = q >= 0 ? m * tables.exactPowers[q] : m / tables.exactPowers[-q]
                 return negative ? -magnitude : magnitude
             }
-            return eiselLemire(w, q, negative: negative)
+            return eiselLemire(w, q, negative: negative, tables: tables)
         }
-        guard w < UInt64.max, let lower = eiselLemire(w, q, negative: negative),
-            let upper = eiselLemire(w + 1, q, negative: negative), lower == upper
+        guard w < UInt64.max, let lower = eiselLemire(w, q, negative: negative, tables: tables),
+            let upper = eiselLemire(w + 1, q, negative: negative, tables: tables), lower == upper
         else { return nil }
         return lower
     }
 
     /// The double nearest to ±w · 10^q by Eisel–Lemire, or nil when it cannot decide or
     /// the result is zero, subnormal or infinite.
-    static func eiselLemire(_ w: UInt64, _ q: Int, negative: Bool) -> Double? {
+    static func eiselLemire(_ w: UInt64, _ q: Int, negative: Bool, tables: Tables = .shared) -> Double? {
         guard w != 0, q >= PowersOfTen.smallestExponent, q <= PowersOfTen.largestExponent else { return nil }
-        let entry = PowersOfTen.table[q - PowersOfTen.smallestExponent]
+        let entry = tables.powers[q - PowersOfTen.smallestExponent]
         let shift = w.leadingZeroBitCount
         let normalized = w << UInt64(shift)
         // w · 10^q = w′ · 2^−shift · T · 2^(log2 − 127), T = high · 2⁶⁴ + low.
@@ -85,5 +87,26 @@ enum FastFloat {
     /// 10⁰ … 10²², every one exactly representable as a double.
     static let exactPowers: [Double] = (0...22).map { power in
         (0..<power).reduce(1.0) { value, _ in value * 10 }
+    }
+
+    /// The two tables, where a loop can read them without asking each time whether
+    /// they are built yet: every read of a `static let` is a call into the runtime's
+    /// once-check, and the CSV reader converts millions of numbers (it fetches
+    /// `shared` once per chunk and passes it down).
+    struct Tables: @unchecked Sendable {
+        /// `PowersOfTen.table`.
+        let powers: UnsafePointer<PowersOfTen.Entry>
+        /// `exactPowers`.
+        let exactPowers: UnsafePointer<Double>
+
+        /// Copies of the tables, made once and kept for the life of the process.
+        static let shared = Tables(
+            powers: permanentCopy(PowersOfTen.table), exactPowers: permanentCopy(FastFloat.exactPowers))
+
+        private static func permanentCopy<T>(_ array: [T]) -> UnsafePointer<T> {
+            let copy = UnsafeMutablePointer<T>.allocate(capacity: array.count)
+            copy.initialize(from: array, count: array.count)
+            return UnsafePointer(copy)
+        }
     }
 }

@@ -15,7 +15,8 @@ extension NumberParser {
     /// values) is handed to `parse`.
     @inline(__always)
     static func prefix(
-        _ start: UnsafePointer<UInt8>, limit: UnsafePointer<UInt8>, value: inout Double
+        _ start: UnsafePointer<UInt8>, limit: UnsafePointer<UInt8>, value: inout Double,
+        tables: FastFloat.Tables = .shared
     ) -> UnsafePointer<UInt8>? {
         var p = start
         guard p < limit else { return nil }
@@ -46,7 +47,7 @@ extension NumberParser {
                 return p
             }
             if abs(exponent) < 100_000,
-                let v = FastFloat.value(mantissa: mantissa, exponent: exponent, negative: negative)
+                let v = FastFloat.value(mantissa: mantissa, exponent: exponent, negative: negative, tables: tables)
             {
                 value = v
                 return p

@@ -13,6 +13,8 @@ public struct RowLines: RandomAccessCollection, Equatable, Sendable, Expressible
     /// The line of each run's first row.
     private var runLines: [Int] = []
     public private(set) var count = 0
+    /// The line a row appended next would start on to continue the last run.
+    private var nextLine = 0
 
     /// No rows.
     public init() {}
@@ -25,14 +27,17 @@ public struct RowLines: RandomAccessCollection, Equatable, Sendable, Expressible
     public init(arrayLiteral lines: Int...) { self.init(lines) }
 
     /// Adds a row starting on `line`.
+    @inline(__always)
     mutating func append(_ line: Int) {
-        if let lastRow = runRows.last, let lastLine = runLines.last, lastLine + (count - lastRow) == line {
+        if line == nextLine, count > 0 {
             count += 1
+            nextLine += 1
             return
         }
         runRows.append(count)
         runLines.append(line)
         count += 1
+        nextLine = line + 1
     }
 
     /// Adds every row of `other`, after these.
@@ -46,12 +51,14 @@ public struct RowLines: RandomAccessCollection, Equatable, Sendable, Expressible
             runLines.append(line)
         }
         count += other.count
+        if let lastRow = runRows.last, let lastLine = runLines.last { nextLine = lastLine + (count - lastRow) }
     }
 
     /// The same rows, every line moved by `offset` (a chunk's lines counted from its first, made the file's).
     func shifted(by offset: Int) -> RowLines {
         var copy = self
         copy.runLines = runLines.map { $0 + offset }
+        copy.nextLine = nextLine + offset
         return copy
     }
 

@@ -38,6 +38,28 @@ import Testing
         }
     }
 
+    /// The line of each row, kept as runs: a row continues the last run when it starts on
+    /// the next line, also after joining chunks (`append(contentsOf:)`) and moving one (`shifted`).
+    @Test func rowLinesKeepRunsAcrossJoins() {
+        var lines = RowLines([2, 3, 4, 6, 7])
+        lines.append(8)
+        lines.append(10)
+        #expect(Array(lines) == [2, 3, 4, 6, 7, 8, 10])
+        var chunk = RowLines([1, 2, 4])
+        chunk = chunk.shifted(by: 10)
+        chunk.append(15)
+        #expect(Array(chunk) == [11, 12, 14, 15])
+        lines.append(contentsOf: chunk)
+        lines.append(16)
+        lines.append(18)
+        #expect(Array(lines) == [2, 3, 4, 6, 7, 8, 10, 11, 12, 14, 15, 16, 18])
+        #expect(lines == RowLines(Array(lines)))
+        var empty = RowLines()
+        empty.append(contentsOf: RowLines())
+        empty.append(5)
+        #expect(Array(empty) == [5])
+    }
+
     @Test func columnOfNumbersIsNumeric() throws {
         let t = try table("a,b\n1,x\n2.5,3\n")
         #expect(t.column(named: "a")?.kind == .numeric)
