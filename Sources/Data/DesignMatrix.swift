@@ -67,28 +67,56 @@ public struct DesignMatrix: Sendable {
         self.name = name
         self.terms = terms
         self.labels = terms.flatMap(\.labels)
-        var elements = [Double](repeating: 0, count: rows * labels.count)
-        var first = 0
-        for term in terms {
-            DesignMatrix.fill(&elements, width: labels.count, from: first, term)
-            first += term.labels.count
+        let width = labels.count
+        let starts = terms.reduce(into: [0]) { starts, term in starts.append(starts.last! + term.labels.count) }
+        let elements = [Double](unsafeUninitializedCapacity: rows * width) { buffer, count in
+            nonisolated(unsafe) let out = buffer
+            // Blocks of rows on every core; within a block, term after term, so that a
+            // term's strided writes stay in the few kilobytes of the block's rows.
+            let blocks = (rows + DesignMatrix.blockRows - 1) / DesignMatrix.blockRows
+            Parallel.forEach(blocks, threads: rows * width >= 1 << 18 ? Parallel.threadCount : 1) { block in
+                guard let base = out.baseAddress else { return }
+                let lower = block * DesignMatrix.blockRows
+                let rowRange = lower..<min(rows, lower + DesignMatrix.blockRows)
+                for (index, term) in terms.enumerated() {
+                    DesignMatrix.fill(
+                        base, width: width, columns: starts[index]..<starts[index + 1], rows: rowRange, term)
+                }
+            }
+            count = rows * width
         }
-        self.matrix = Matrix(rows: rows, columns: labels.count, elements: elements)
+        self.matrix = Matrix(rows: rows, columns: width, elements: elements)
     }
 
-    /// Writes a term's columns into the row-major `elements`, starting at column `first`.
-    private static func fill(_ elements: inout [Double], width: Int, from first: Int, _ term: Term) {
+    /// Rows filled together (2,048 rows of 10 columns are 160 KB).
+    private static let blockRows = 2048
+
+    /// Writes a term's `columns` for `rows` into the row-major `elements` (every one of
+    /// those cells, so none is left uninitialised).
+    private static func fill(
+        _ elements: UnsafeMutablePointer<Double>, width: Int, columns: Range<Int>, rows: Range<Int>, _ term: Term
+    ) {
+        let first = columns.lowerBound
         switch term {
         case .numbers(_, let xs):
-            for (i, x) in xs.enumerated() { elements[i * width + first] = x }
+            xs.withUnsafeBufferPointer { xs in
+                for i in rows { elements[i * width + first] = xs[i] }
+            }
         case .factor(let f):
             // Level k (1-based) > 1 sets column k − 2 of the term.
-            for (i, c) in f.codes.enumerated() where c > 1 { elements[i * width + first + c - 2] = 1 }
+            for i in rows {
+                (elements + i * width + first).initialize(repeating: 0, count: columns.count)
+                let c = f.codes[i]
+                if c > 1 { elements[i * width + first + c - 2] = 1 }
+            }
         case .interaction(let a, let b):
             // The pair (k, l) of non-baseline levels is column (l − 2)·(Ka − 1) + (k − 2).
             let ka = a.levels.count - 1
-            for i in 0..<a.count where a.codes[i] > 1 && b.codes[i] > 1 {
-                elements[i * width + first + (b.codes[i] - 2) * ka + (a.codes[i] - 2)] = 1
+            for i in rows {
+                (elements + i * width + first).initialize(repeating: 0, count: columns.count)
+                if a.codes[i] > 1 && b.codes[i] > 1 {
+                    elements[i * width + first + (b.codes[i] - 2) * ka + (a.codes[i] - 2)] = 1
+                }
             }
         }
     }

@@ -24,6 +24,29 @@ import Testing
         #expect(d.emptyLevels.isEmpty)
     }
 
+    /// A matrix large enough to be filled in blocks of rows on several threads holds, cell
+    /// for cell, what the definitions give: the number, the indicator of each level after
+    /// the first, the indicator of each pair of such levels.
+    @Test func largeMatricesAreFilledCellForCell() throws {
+        let rows = 30_001
+        let x = (0..<rows).map { Double($0) * 0.5 - 7 }
+        let a = Factor(name: "a", levels: ["p", "q", "r"], codes: (0..<rows).map { $0 % 3 + 1 })
+        let b = Factor(name: "b", levels: ["s", "t", "u", "v"], codes: (0..<rows).map { $0 % 7 % 4 + 1 })
+        let d = try DesignMatrix(
+            name: "big", terms: [.numbers("x", x), .factor(a), .interaction(a, b), .factor(b)])
+        #expect(d.labels.count == 1 + 2 + 6 + 3)
+        var mismatches = 0
+        for i in 0..<rows {
+            let (ka, kb) = (a.codes[i], b.codes[i])
+            var expected = [x[i]]
+            expected += (2...3).map { ka == $0 ? 1 : 0 }
+            expected += (2...4).flatMap { l in (2...3).map { k in ka == k && kb == l ? 1.0 : 0 } }
+            expected += (2...4).map { kb == $0 ? 1 : 0 }
+            if (0..<expected.count).contains(where: { d.matrix[i, $0] != expected[$0] }) { mismatches += 1 }
+        }
+        #expect(mismatches == 0)
+    }
+
     /// R: model.matrix(~ wool:tension) columns woolB:tensionM, woolB:tensionH with levels L, M, H;
     /// the first factor's level varies fastest.
     @Test func interactionsMultiplyIndicators() throws {
