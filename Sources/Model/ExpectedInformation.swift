@@ -38,47 +38,41 @@ extension StatisticalModel {
             expressions += used.map { a.derivative(withRespectTo: $0.symbol) }
         }
         guard let values = perRowAt(theta, expressions, term: t, predictors: used) else { return nil }
-        var information = Matrix(rows: k, columns: k)
-        for i in 0..<term.rows {
-            let jacobian = rowJacobian(values, row: i, arguments: m, slots: k, predictors: used)
-            accumulate(&information, jacobian, weight: values[m * m][i], fisher: { values[$0 * m + $1][i] })
-        }
-        return information.elements.allSatisfy(\.isFinite) ? information : nil
-    }
-
-    /// Jᵢ (m × k): row i's ∂aⱼ/∂θ, the linear predictors' parts spread over their slots by Xᵢ.
-    func rowJacobian(_ values: [[Double]], row i: Int, arguments m: Int, slots k: Int, predictors: [LinearPredictor])
-        -> [[Double]]
-    {
-        let stride = k + predictors.count
-        var jacobian = [[Double]](repeating: [Double](repeating: 0, count: k), count: m)
-        for j in 0..<m {
-            let base = m * m + 1 + j * stride
-            for s in 0..<k { jacobian[j][s] = values[base + s][i] }
-            for (q, p) in predictors.enumerated() {
-                let d = values[base + k + q][i]
-                guard d != 0 else { continue }
-                for c in 0..<p.length { jacobian[j][p.offset + c] += d * p.matrix[i, c] }
-            }
-        }
-        return jacobian
-    }
-
-    /// I += w·Jᵀ·I_F·J for one row.
-    func accumulate(_ information: inout Matrix, _ jacobian: [[Double]], weight w: Double, fisher: (Int, Int) -> Double)
-    {
-        let m = jacobian.count
-        let k = information.rows
-        for j in 0..<m {
-            for l in 0..<m {
-                let f = w * fisher(j, l)
-                guard f != 0 else { continue }
-                for s in 0..<k where jacobian[j][s] != 0 {
-                    let fs = f * jacobian[j][s]
-                    for r in 0..<k { information[s, r] += fs * jacobian[l][r] }
+        // One row's Jacobian and the sums, in flat buffers reused for every row (a row's
+        // arrays allocated afresh cost more than its arithmetic).
+        var jacobian = [Double](repeating: 0, count: m * k)
+        var sums = [Double](repeating: 0, count: k * k)
+        let stride = k + used.count
+        jacobian.withUnsafeMutableBufferPointer { jacobian in
+            sums.withUnsafeMutableBufferPointer { sums in
+                for i in 0..<term.rows {
+                    // Jᵢ (m × k): row i's ∂aⱼ/∂θ, the linear predictors' parts spread over their slots by Xᵢ.
+                    for j in 0..<m {
+                        let base = m * m + 1 + j * stride
+                        for s in 0..<k { jacobian[j * k + s] = values[base + s][i] }
+                        for (q, p) in used.enumerated() {
+                            let d = values[base + k + q][i]
+                            guard d != 0 else { continue }
+                            for c in 0..<p.length { jacobian[j * k + p.offset + c] += d * p.matrix[i, c] }
+                        }
+                    }
+                    // I += w·Jᵢᵀ·I_F·Jᵢ.
+                    let w = values[m * m][i]
+                    for j in 0..<m {
+                        for l in 0..<m {
+                            let f = w * values[j * m + l][i]
+                            guard f != 0 else { continue }
+                            for s in 0..<k where jacobian[j * k + s] != 0 {
+                                let fs = f * jacobian[j * k + s]
+                                for r in 0..<k { sums[s * k + r] += fs * jacobian[l * k + r] }
+                            }
+                        }
+                    }
                 }
             }
         }
+        let information = Matrix(rows: k, columns: k, elements: sums)
+        return information.elements.allSatisfy(\.isFinite) ? information : nil
     }
 
     /// Per-row values of expressions in θ, the data and the linear predictors, at θ.
