@@ -70,6 +70,8 @@ public struct LevenbergMarquardt {
         var history: [Iteration] = []
         var iterations = 0
         var lambda = 0.0
+        // J and r reduced to k rows, once per Jacobian: every trial λ of an iteration solves with it.
+        var reduced: ReducedLeastSquares?
         func result(_ status: SolverResult.Status) -> Result {
             Result(
                 x: x, residualSumOfSquares: 2 * cost, iterations: iterations, status: status, history: history,
@@ -92,9 +94,10 @@ public struct LevenbergMarquardt {
         while iterations < maximumIterations {
             if isInterrupted() { return result(.interrupted) }
             if cost == 0 || LevenbergMarquardt.cosine(jacobian, r) <= cosineFloor(cost) { return result(.converged) }
-            guard let (h, usedLambda) = LevenbergMarquardt.trustRegionStep(jacobian, r, d, radius, lambda) else {
-                return result(.notFinite)
-            }
+            guard
+                let (h, usedLambda) = LevenbergMarquardt.trustRegionStep(
+                    jacobian, r, d, radius, lambda, reduced: &reduced)
+            else { return result(.notFinite) }
             lambda = usedLambda
             let candidate = zip(x, h).map { $0 + $1 }
             let predicted = LevenbergMarquardt.predictedReduction(jacobian, r, h)
@@ -115,6 +118,7 @@ public struct LevenbergMarquardt {
                 x = candidate
                 r = taken.r
                 jacobian = j
+                reduced = nil
                 cost = LevenbergMarquardt.halfSquaredNorm(r)
                 LevenbergMarquardt.updateScale(&d, jacobian)
                 record(stepSize)
@@ -184,15 +188,25 @@ extension LevenbergMarquardt {
         zip(v, d).reduce(0) { $0 + ($1.0 * $1.1) * ($1.0 * $1.1) }.squareRoot()
     }
 
-    /// h minimising ‖[J; √μ·D]·h + [r; 0]‖, by a pivoted QR of the stacked matrix.
-    static func step(_ j: Matrix, _ r: [Double], _ d: [Double], _ mu: Double) -> [Double]? {
-        let (n, k) = (j.rows, j.columns)
-        var stacked = Matrix(rows: n + k, columns: k)
-        stacked.elements.replaceSubrange(0..<(n * k), with: j.elements)
+    /// h minimising ‖[J; √μ·D]·h + [r; 0]‖ for a damped trial step (μ > 0), from J and r
+    /// reduced to k rows (`reduced`, ‖J·h + r‖ = ‖R·Pᵀ·h − (Qᵀ(−r))₁‖ up to a constant): a
+    /// (2k × k) pivoted QR per μ, not an (n + k) × k one.
+    static func step(_ reduced: ReducedLeastSquares, _ d: [Double], _ mu: Double) -> [Double]? {
+        let k = reduced.matrix.columns
+        var damping = Matrix(rows: k, columns: k)
         let root = mu.squareRoot()
-        for c in 0..<k { stacked[n + c, c] = root * d[c] }
-        let rhs = r.map { -$0 } + [Double](repeating: 0, count: k)
-        guard let fit = LeastSquares(x: stacked, y: rhs, tolerance: 0), fit.coefficients.allSatisfy(\.isFinite)
+        for c in 0..<k { damping[c, c] = root * d[c] }
+        guard let fit = reduced.solve(stacking: damping, [Double](repeating: 0, count: k), tolerance: 0),
+            fit.coefficients.allSatisfy(\.isFinite)
+        else { return nil }
+        return fit.coefficients
+    }
+
+    /// The Gauss–Newton step, h minimising ‖J·h + r‖, solved on J itself (with iterative
+    /// refinement against J where its conditioning calls for it): near the minimum it is the
+    /// step taken, and it sets the digits the fit ends with.
+    static func gaussNewtonStep(_ j: Matrix, _ r: [Double]) -> [Double]? {
+        guard let fit = LeastSquares(x: j, y: r.map { -$0 }, tolerance: 0), fit.coefficients.allSatisfy(\.isFinite)
         else { return nil }
         return fit.coefficients
     }
@@ -201,18 +215,23 @@ extension LevenbergMarquardt {
     /// ‖D·h(λ)‖ within 10% of Δ, λ bracketed from the previous one (or ‖D⁻¹Jᵀr‖/Δ, the
     /// value for which a steepest-descent step has length Δ) by factors of 4, then bisected
     /// geometrically. ‖D·h(λ)‖ decreases in λ, so the bracket always closes.
-    static func trustRegionStep(_ j: Matrix, _ r: [Double], _ d: [Double], _ radius: Double, _ previous: Double)
-        -> (h: [Double], lambda: Double)?
-    {
-        guard let gaussNewton = step(j, r, d, 0) else { return nil }
+    /// The damped steps use J and r reduced to k rows, made here when first needed and kept
+    /// in `reduced` for the later trials of the same Jacobian.
+    static func trustRegionStep(
+        _ j: Matrix, _ r: [Double], _ d: [Double], _ radius: Double, _ previous: Double,
+        reduced: inout ReducedLeastSquares?
+    ) -> (h: [Double], lambda: Double)? {
+        guard let gaussNewton = gaussNewtonStep(j, r) else { return nil }
         if scaledNorm(gaussNewton, d) <= 1.1 * radius { return (gaussNewton, 0) }
+        if reduced == nil { reduced = ReducedLeastSquares(x: j, y: r.map { -$0 }) }
+        guard let reduced else { return nil }
         let g = gradient(j, r)
         var lambda =
             previous > 0 ? previous : zip(g, d).reduce(0) { $0 + ($1.0 / $1.1) * ($1.0 / $1.1) }.squareRoot() / radius
         var (low, high) = (0.0, Double.infinity)
         var best = gaussNewton
         for _ in 0..<40 {
-            guard lambda.isFinite, lambda > 0, let h = step(j, r, d, lambda) else { break }
+            guard lambda.isFinite, lambda > 0, let h = step(reduced, d, lambda) else { break }
             best = h
             let size = scaledNorm(h, d)
             if abs(size - radius) <= 0.1 * radius { return (h, lambda) }
