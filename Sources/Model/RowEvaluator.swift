@@ -1,3 +1,4 @@
+import Dispatch
 import LinearAlgebra
 import Symbolic
 
@@ -7,30 +8,58 @@ import Symbolic
 /// from the current w.
 public final class RowEvaluator: @unchecked Sendable {
     let tape: Tape
-    let runner: TapeRunner
     let rows: Int
     let columns: [Symbol: [Double]]
     let predictors: [LinearPredictor]
+    /// Row ranges evaluated in parallel (one per core for large data), each with its own runner.
+    let chunks: [Range<Int>]
+    let runners: [TapeRunner]
 
     init(_ expressions: [Expr], rows: Int, columns: [Symbol: [Double]], predictors: [LinearPredictor]) {
-        tape = Tape(outputs: expressions)
-        runner = TapeRunner(tape: tape, blockSize: 1024)
+        let tape = Tape(outputs: expressions)
+        self.tape = tape
+        chunks = RowBlocks.chunks(rows: rows, blockSize: RowEvaluator.blockSize)
+        runners = chunks.map { _ in TapeRunner(tape: tape, blockSize: RowEvaluator.blockSize) }
         self.rows = rows
         self.columns = columns
         let used = Set(tape.rowInputs.map(\.symbol))
         self.predictors = predictors.filter { used.contains($0.symbol) }
     }
 
-    /// Each expression's value on every row at θ (one array per expression).
+    static let blockSize = 1024
+
+    /// Each expression's value on every row at θ (one array per expression): the chunks of
+    /// rows on every core at once, laid end to end (each row's values are what one run gives).
     public func evaluate(_ theta: [Double]) -> [[Double]] {
         var scalars: [Symbol: Double] = [:]
         for (i, v) in theta.enumerated() { scalars[.parameter(i)] = v }
-        runner.setScalars(tape.scalarInputs.map { $0.expr.evaluate(scalars) })
-        var out = tape.outputs.map { _ in [Double](repeating: 0, count: rows) }
+        let inputs = tape.scalarInputs.map { $0.expr.evaluate(scalars) }
+        var parts = [[[Double]]](repeating: [], count: chunks.count)
+        parts.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let out = buffer
+            DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
+                out[c] = self.evaluate(chunks[c], runners[c], theta, inputs)
+            }
+        }
+        guard parts.count > 1 else { return parts.first ?? tape.outputs.map { _ in [] } }
+        return tape.outputs.indices.map { k in
+            var values: [Double] = []
+            values.reserveCapacity(rows)
+            for part in parts { values += part[k] }
+            return values
+        }
+    }
+
+    /// The outputs on the rows of `range`, one array per expression.
+    private func evaluate(_ range: Range<Int>, _ runner: TapeRunner, _ theta: [Double], _ inputs: [Double])
+        -> [[Double]]
+    {
+        runner.setScalars(inputs)
+        var out = tape.outputs.map { _ in [Double](repeating: 0, count: range.count) }
         var eta = predictors.map { _ in [Double](repeating: 0, count: runner.blockSize) }
-        var start = 0
-        while start < rows {
-            let n = min(runner.blockSize, rows - start)
+        var start = range.lowerBound
+        while start < range.upperBound {
+            let n = min(runner.blockSize, range.upperBound - start)
             for (k, p) in predictors.enumerated() {
                 let w = Array(theta[p.slots])
                 for i in 0..<n {
@@ -49,7 +78,8 @@ public final class RowEvaluator: @unchecked Sendable {
             runner.run(count: n)
             for k in out.indices {
                 let o = runner.output(k)
-                for i in 0..<n { out[k][start + i] = o[i] }
+                let offset = start - range.lowerBound
+                for i in 0..<n { out[k][offset + i] = o[i] }
             }
             start += n
         }
