@@ -64,7 +64,8 @@ final class TermEvaluator: @unchecked Sendable {
     }
 
     /// Row ranges evaluated in parallel: one per core for large data, else one.
-    lazy var chunks: [Range<Int>] = RowBlocks.chunks(rows: rows, blockSize: TermEvaluator.blockSize)
+    lazy var chunks: [Range<Int>] = RowBlocks.chunks(
+        rows: rows, blockSize: TermEvaluator.blockSize, width: predictors.reduce(0) { $0 + $1.length })
 
     /// What one chunk of rows adds.
     struct Partial {
