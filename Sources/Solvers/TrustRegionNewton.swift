@@ -108,6 +108,13 @@ public struct TrustRegionNewton {
     /// loses digits a closed form or a certified value has: NIST ENSO's b5 loses 3).
     static let polishedStep = 4 * Double.ulpOfOne
 
+    /// Whether f at a polished point is no lower than `before` beyond f's rounding: the
+    /// polish steps on the gradient where f cannot resolve them, so f may come out a few
+    /// units of rounding lower at the better point.
+    public static func keepsMaximum(_ value: Double, over before: Double) -> Bool {
+        value >= before - 1e3 * Double.ulpOfOne * max(1, abs(before))
+    }
+
     /// dⱼ ← max(dⱼ, |Hⱼⱼ|) (1 where the curvature is 0 or not finite).
     static func updateScale(_ d: inout [Double], _ h: Matrix) {
         for j in d.indices {
@@ -135,7 +142,7 @@ public struct TrustRegionNewton {
             if h.indices.allSatisfy({ abs(h[$0]) <= polishedStep * (abs(x[$0]) + 1 / root[$0]) }) { return }
             let candidate = zip(x, h).map { $0 + $1 }
             let c = f.evaluate(candidate, order: 2)
-            guard c.value.isFinite, c.value >= value - 1e3 * Double.ulpOfOne * max(1, abs(value)),
+            guard c.value.isFinite, keepsMaximum(c.value, over: value),
                 c.gradient.allSatisfy(\.isFinite), let next = ScaledModel(c.gradient, c.hessian, scale),
                 let nextDecrement = next.decrement, nextDecrement < decrement
             else { return }

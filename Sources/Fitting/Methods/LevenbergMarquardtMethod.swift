@@ -114,14 +114,13 @@ extension LevenbergMarquardtMethod {
         let start = objective.coordinates.u(theta)
         let before = objective.evaluate(start, order: 0).value
         let result = newton.maximize(objective, from: start)
-        // Newton's polish steps on the gradient where ℓ cannot resolve them any more, and
-        // accepts a fall of ℓ within its rounding (as the polish itself does): a stricter test
-        // here would throw away the digits it gained (NIST ENSO's b8 is good to 7 digits at
+        // Newton's polish steps on the gradient where ℓ cannot resolve them any more, so a fall
+        // of ℓ within its rounding is accepted (as the polish itself does): a stricter test here
+        // would throw away the digits it gained (NIST ENSO's b8 is good to 7 digits at
         // Levenberg–Marquardt's end, to 10 after the polish).
-        let rounding = 1e3 * Double.ulpOfOne * max(1, abs(before))
-        guard result.status == .converged, result.value.isFinite, result.value >= before - rounding else {
-            return theta
-        }
+        guard result.status == .converged, result.value.isFinite,
+            TrustRegionNewton.keepsMaximum(result.value, over: before)
+        else { return theta }
         return objective.theta(result.x)
     }
 }
