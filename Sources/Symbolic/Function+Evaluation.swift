@@ -94,12 +94,34 @@ extension Function {
     }
 
     /// log |Γ(x)| by the reentrant lgamma_r (lgamma writes the global signgam, a data race when
-    /// rows are evaluated on several cores).
+    /// rows are evaluated on several cores); at the whole numbers 1…`wholeLogGammaLimit`, read
+    /// from `wholeLogGamma`, which holds lgamma_r's own values there.
     @inline(__always)
     public static func logGamma(_ x: Double) -> Double {
+        logGamma(x, whole: wholeLogGamma)
+    }
+
+    /// `logGamma` with the table of whole numbers passed in (a loop over rows fetches it once).
+    @inline(__always)
+    public static func logGamma(_ x: Double, whole table: UnsafePointer<Double>) -> Double {
+        if x >= 1, x <= Double(wholeLogGammaLimit), x.rounded(.towardZero) == x { return table[Int(x)] }
         var sign: Int32 = 0
         return lgamma_r(x, &sign)
     }
+
+    /// lgamma_r(n) for n = 0…1024 (log (n − 1)! from n = 1), made once: the log-factorials of
+    /// counts (a Poisson's log k!, a Binomial's coefficient) are then a lookup instead of a call
+    /// of ~40 ns per row, and a Poisson fit on 10⁶ rows computes them in three passes.
+    nonisolated(unsafe) public static let wholeLogGamma: UnsafePointer<Double> = {
+        let table = UnsafeMutablePointer<Double>.allocate(capacity: wholeLogGammaLimit + 1)
+        for n in 0...wholeLogGammaLimit {
+            var sign: Int32 = 0
+            table[n] = lgamma_r(Double(n), &sign)
+        }
+        return UnsafePointer(table)
+    }()
+
+    public static let wholeLogGammaLimit = 1024
 
     static let logRootTwoPi = 0.5 * Foundation.log(2 * Double.pi)
 

@@ -137,6 +137,22 @@ struct SpecialFunctionTests {
         abs(a - b) <= tolerance * max(abs(b), 1e-300)
     }
 
+    /// The table of log-factorials holds lgamma_r's own values, so a count's log k! is the
+    /// same double whether looked up or computed; off the whole numbers (and past the table)
+    /// lgamma_r is called. log 10! = log 3628800 and log 170! (Python: math.lgamma(171) =
+    /// 706.5730622457874) check the values themselves.
+    @Test("lgamma at whole numbers is read from a table of lgamma_r's values")
+    func wholeNumberLogGamma() {
+        var sign: Int32 = 0
+        for x in [1.0, 2, 3, 11, 171, 1024, 1025, 5000, 0.5, 2.5, 1023.999, -0.5, 1e-300] {
+            #expect(Function.logGamma(x).bitPattern == lgamma_r(x, &sign).bitPattern)
+        }
+        #expect(Function.logGamma(1) == 0 && Function.logGamma(2) == 0)
+        #expect(abs(Function.logGamma(11) - Foundation.log(3_628_800)) <= 1e-15 * 15.1)
+        #expect(abs(Function.logGamma(171) - 706.5730622457874) <= 1e-13)
+        #expect(Function.logGamma(0) == .infinity && Function.logGamma(.nan).isNaN)
+    }
+
     @Test("log P, log Q and their shape derivatives against mpmath")
     func incompleteGamma() {
         for (a, x, ref) in SpecialFunctionTests.gamma {

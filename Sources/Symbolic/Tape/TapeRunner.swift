@@ -140,7 +140,9 @@ public final class TapeRunner {
         case .softplus:
             for i in 0..<n { o[i] = Swift.max(a[i], 0) + Foundation.log1p(Foundation.exp(-Swift.abs(a[i]))) }
         case .logit: for i in 0..<n { o[i] = Foundation.log(a[i]) - Foundation.log1p(-a[i]) }
-        case .lgamma: for i in 0..<n { o[i] = Function.logGamma(a[i]) }
+        case .lgamma:
+            let whole = Function.wholeLogGamma
+            for i in 0..<n { o[i] = Function.logGamma(a[i], whole: whole) }
         case .digamma: for i in 0..<n { o[i] = Function.digamma.evaluate(a[i]) }
         case .trigamma: for i in 0..<n { o[i] = Function.trigamma.evaluate(a[i]) }
         case .tetragamma: for i in 0..<n { o[i] = Function.tetragamma.evaluate(a[i]) }
