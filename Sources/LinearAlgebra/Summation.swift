@@ -13,6 +13,30 @@ public enum Summation {
         return s.isFinite ? s + c : s
     }
 
+    /// The largest |x| over the finite xs (0 if none): eight at a time, infinities and NaNs
+    /// masked out, so a pass over 10⁷ values costs about what reading them does.
+    public static func largestFiniteMagnitude(_ xs: [Double]) -> Double {
+        xs.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return 0 }
+            let infinity = SIMD8<Double>(repeating: .infinity)
+            var largest = SIMD8<Double>(repeating: 0)
+            var index = 0
+            while buffer.count - index >= 8 {
+                let x = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD8<Double>.self)
+                // |x| < ∞ is false for ±∞ and NaN.
+                let magnitude = pointwiseMax(x, -x)
+                largest = pointwiseMax(largest, magnitude.replacing(with: 0, where: .!(magnitude .< infinity)))
+                index += 8
+            }
+            var result = largest.max()
+            while index < buffer.count {
+                if buffer[index].isFinite { result = max(result, abs(buffer[index])) }
+                index += 1
+            }
+            return result
+        }
+    }
+
     /// The mean from the compensated sum: exact to rounding for data near 10⁷ and for
     /// values that cancel; term by term when the sum itself overflows.
     public static func mean(_ xs: [Double]) -> Double {

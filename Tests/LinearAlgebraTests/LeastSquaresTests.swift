@@ -16,6 +16,22 @@ struct LeastSquaresTests {
         #expect(product.value == -0x1p-60)
     }
 
+    @Test("the largest finite magnitude skips infinities and NaNs, in the vector loop and its tail")
+    func largestFiniteMagnitude() {
+        #expect(Summation.largestFiniteMagnitude([]) == 0)
+        #expect(Summation.largestFiniteMagnitude([.nan, .infinity, -.infinity]) == 0)
+        for count in [1, 7, 8, 9, 16, 17, 100] {
+            for place in [0, count / 2, count - 1] {
+                var xs = (0..<count).map { Double($0 % 5) - 2 }
+                xs[place] = -1e200
+                if count > 2 { xs[(place + 1) % count] = .nan }
+                if count > 3 { xs[(place + 2) % count] = -.infinity }
+                let expected = xs.reduce(0) { $1.isFinite ? max($0, abs($1)) : $0 }
+                #expect(Summation.largestFiniteMagnitude(xs) == expected)
+            }
+        }
+    }
+
     @Test("a tall problem reduced to k rows gives the damped solutions of the whole stacked problem")
     func reducedProblemMatchesTheStackedOne() throws {
         // y = 1 + 2x − 0.5x² + noise on 2,000 rows, columns of very different sizes (x up to 10³).

@@ -1,4 +1,5 @@
 import Foundation
+import LinearAlgebra
 import Model
 import Symbolic
 
@@ -28,7 +29,7 @@ enum ScaleCheck {
     }
 
     static func verdict(_ name: String, _ values: [Double]) -> FitError? {
-        let magnitude = values.reduce(0) { $1.isFinite ? max($0, abs($1)) : $0 }
+        let magnitude = Summation.largestFiniteMagnitude(values)
         guard magnitude > largest || (magnitude > 0 && magnitude < smallest) else { return nil }
         return FitError(
             .invalidRequest, FittingMessage.dataOutOfScale(name, magnitude: magnitude, tooLarge: magnitude > largest),
