@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Side-by-side timings of mle against the libraries statisticians use, on the same generated
 # files. Each peer is timed in-process (load + fit, imports excluded); mle is timed as its whole
-# process (`mle run`), so start-up and parsing count against it. Prints one line per workload
+# process (`mle run`), so start-up and parsing count against it. The two are timed in turn,
+# three rounds, best round of each. Prints one line per workload
 # and peer with the ratio mle/peer (below 1: mle is faster). Peers that are not installed are
 # skipped; nothing here is needed by the tests.
 #
@@ -25,16 +26,17 @@ workloads=("$@")
 
 have() { "$PY" -c "import $1" 2>/dev/null; }
 
-# Wall-clock seconds of a whole command (best of 3).
-mle_time() {
-  local best=""
-  for _ in 1 2 3; do
-    local t0 t1
-    t0=$(date +%s.%N); "$MLE" run "$1" > /dev/null; t1=$(date +%s.%N)
-    local t; t=$(echo "$t1 - $t0" | bc -l)
-    if [ -z "$best" ] || [ "$(echo "$t < $best" | bc -l)" = 1 ]; then best=$t; fi
-  done
-  echo "$best"
+# Wall-clock seconds of one whole run of a script.
+mle_once() {
+  local t0 t1
+  t0=$(date +%s.%N); "$MLE" run "$1" > /dev/null; t1=$(date +%s.%N)
+  echo "$t1 - $t0" | bc -l
+}
+
+# The smaller of two times (either may be empty).
+smaller() {
+  if [ -z "$1" ]; then echo "$2"; elif [ -z "$2" ]; then echo "$1";
+  elif [ "$(echo "$2 < $1" | bc -l)" = 1 ]; then echo "$2"; else echo "$1"; fi
 }
 
 ratio() { printf '%-10s %-34s mle %7.3f s   peer %7.3f s   ratio %6.2f\n' "$1" "$2" "$3" "$4" "$(echo "$3 / $4" | bc -l)"; }
@@ -121,8 +123,10 @@ fread_time() {
   Rscript -e 'suppressMessages(library(data.table)); b <- Inf; for (i in 1:3) { t <- system.time(fread(commandArgs(TRUE)[1]))[["elapsed"]]; b <- min(b, t) }; cat(b)' "$1" 2>/dev/null || true
 }
 
+# Three rounds, each one mle run and then each peer's best of 3: the machine's speed drifts
+# (a shared VM's can change by a third within a minute), so mle and the peers are timed
+# turn about, and each side's best round is compared.
 for w in "${workloads[@]}"; do
-  m=$(mle_time "$w.mle")
   case $w in
     logistic|poisson) peers=(glum sklearn statsmodels) ;;
     gauss) peers=(scipy-norm) ;;
@@ -130,10 +134,17 @@ for w in "${workloads[@]}"; do
     csv|csv1) peers=(polars) ;;
     wide) peers=(sklearn) ;;
   esac
+  m=""
+  declare -A best=()
+  for _ in 1 2 3; do
+    m=$(smaller "$m" "$(mle_once "$w.mle")")
+    for p in "${peers[@]}"; do best[$p]=$(smaller "${best[$p]:-}" "$(peer "$p" "$w")"); done
+  done
   for p in "${peers[@]}"; do
-    t=$(peer "$p" "$w")
+    t=${best[$p]:-}
     [ -n "$t" ] && ratio "$w" "$p" "$m" "$t" || echo "$w: $p not installed"
   done
+  unset best
   if [ "$w" = csv ] || [ "$w" = csv1 ]; then
     f=logistic.csv; [ "$w" = csv1 ] && f=gauss.csv
     t=$(fread_time "$f"); [ -n "$t" ] && ratio "$w" "data.table::fread" "$m" "$t" || echo "$w: R data.table not installed"
