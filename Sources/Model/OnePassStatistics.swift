@@ -1,3 +1,4 @@
+import Dispatch
 import LinearAlgebra
 
 /// Sums of products of powers of data columns, Σᵢ Πₖ (uᵢₖ − cₖ)^pₖ, for many statistics at
@@ -64,14 +65,60 @@ public enum OnePassStatistics {
             unique.append(fs)
             return unique.count - 1
         }
+        // Segments of rows summed on every core at once, each into its own compensated totals,
+        // then merged in row order: the segments are fixed by the row count alone, so the
+        // result is the same on any number of cores (and, up to one segment, the same as one
+        // running total).
+        let segments = (rows + segmentRows - 1) / segmentRows
+        var parts = [(totals: [Double], corrections: [Double])](
+            repeating: ([], []), count: max(1, segments))
+        parts.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let out = buffer
+            nonisolated(unsafe) let columns = columns
+            let unique = unique
+            let work: @Sendable (Int) -> Void = { segment in
+                let lower = segment * segmentRows
+                out[segment] = segmentSums(
+                    unique, columns: columns, pilots: pilots, rows: lower..<min(rows, lower + segmentRows))
+            }
+            if segments > 1 { DispatchQueue.concurrentPerform(iterations: segments, execute: work) } else { work(0) }
+        }
+        var totals = parts[0].totals
+        var corrections = parts[0].corrections
+        for part in parts.dropFirst() {
+            for s in totals.indices {
+                add(part.totals[s], to: &totals[s], &corrections[s])
+                corrections[s] += part.corrections[s]
+            }
+        }
+        for s in totals.indices where totals[s].isFinite { totals[s] += corrections[s] }
+        totals = slot.map { totals[$0] }
+        let m = monomials.count
+        let rawStart = centredOnly ? 0 : m
+        let momentStart = centredOnly ? m : 2 * m
+        return Sums(
+            centred: Array(totals[0..<m]), raw: Array(totals[rawStart..<(rawStart + m)]),
+            first: Array(totals[momentStart..<(momentStart + k)]),
+            second: Array(totals[(momentStart + k)..<(momentStart + 2 * k)]))
+    }
+
+    /// Rows a segment of `moments` sums on one core: 256 blocks.
+    static let segmentRows = 1 << 16
+
+    /// Each statistic's compensated total (sum and correction) over `range`, block by block.
+    static func segmentSums(
+        _ unique: [[(column: Int, shifted: Bool)]], columns: [UnsafeBufferPointer<Double>], pilots: [Double],
+        rows range: Range<Int>
+    ) -> (totals: [Double], corrections: [Double]) {
+        let k = columns.count
         var totals = [Double](repeating: 0, count: unique.count)
         var corrections = [Double](repeating: 0, count: unique.count)
         let b = blockSize
         var shifted = [Double](repeating: 0, count: max(k, 1) * b)
         var product = [Double](repeating: 0, count: b)
-        var start = 0
-        while start < rows {
-            let n = min(b, rows - start)
+        var start = range.lowerBound
+        while start < range.upperBound {
+            let n = min(b, range.upperBound - start)
             for c in 0..<k {
                 let column = columns[c].baseAddress! + start
                 let pilot = pilots[c]
@@ -89,15 +136,7 @@ public enum OnePassStatistics {
             }
             start += n
         }
-        for s in totals.indices where totals[s].isFinite { totals[s] += corrections[s] }
-        totals = slot.map { totals[$0] }
-        let m = monomials.count
-        let rawStart = centredOnly ? 0 : m
-        let momentStart = centredOnly ? m : 2 * m
-        return Sums(
-            centred: Array(totals[0..<m]), raw: Array(totals[rawStart..<(rawStart + m)]),
-            first: Array(totals[momentStart..<(momentStart + k)]),
-            second: Array(totals[(momentStart + k)..<(momentStart + 2 * k)]))
+        return (totals, corrections)
     }
 
     /// Σ over one block of the product of the factors (a shifted column or a raw one).

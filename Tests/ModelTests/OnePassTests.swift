@@ -111,12 +111,13 @@ struct OnePassTests {
     }
 
     /// The blocked kernel against plain compensated sums of the same products, row by row:
-    /// Σ(x − c), Σ(x − c)², Σ(x − c)(y − d), Σy³ and n over 10,007 rows (a ragged last block).
+    /// Σ(x − c), Σ(x − c)², Σ(x − c)(y − d), Σy³ and n over 10,007 rows (a ragged last block)
+    /// and over 200,003 (four segments summed on separate cores and merged, the last ragged).
     /// Tolerance 1e-13 of Σ|term|: each block's lane sums of ≤ 256 terms round by ≲ 256·ε of
-    /// their magnitudes (≈ 6·10⁻¹⁴), the totals over blocks are compensated.
-    @Test func blockedSumsMatchCompensatedSums() {
+    /// their magnitudes (≈ 6·10⁻¹⁴), the totals over blocks and segments are compensated.
+    @Test(arguments: [10_007, 200_003])
+    func blockedSumsMatchCompensatedSums(n: Int) {
         var rng = SplitMix64(seed: 9)
-        let n = 10_007
         let x = (0..<n).map { _ in 1e6 + rng.normal() }
         let y = (0..<n).map { _ in 3 * rng.normal() - 1 }
         let pilots = [1e6 + 0.01, -1.0]
