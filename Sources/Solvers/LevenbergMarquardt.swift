@@ -66,6 +66,7 @@ public struct LevenbergMarquardt {
         var r = first.r
         var jacobian = firstJacobian
         var cost = LevenbergMarquardt.halfSquaredNorm(r)
+        var summary = JacobianSummary(jacobian, r)
         var d = [Double](repeating: 0, count: start.count)
         var history: [Iteration] = []
         var iterations = 0
@@ -75,10 +76,10 @@ public struct LevenbergMarquardt {
         func result(_ status: SolverResult.Status) -> Result {
             Result(
                 x: x, residualSumOfSquares: 2 * cost, iterations: iterations, status: status, history: history,
-                gradientCosine: LevenbergMarquardt.cosine(jacobian, r))
+                gradientCosine: summary.cosine(cost))
         }
         func record(_ t: Double) {
-            let g = LevenbergMarquardt.gradient(jacobian, r)
+            let g = summary.gradient
             let it = Iteration(
                 number: iterations, value: traceValue(cost),
                 gradientNorm: gradientScale(cost) * (g.map(abs).max() ?? 0),
@@ -87,16 +88,16 @@ public struct LevenbergMarquardt {
             onIteration?(it)
         }
         guard cost.isFinite else { return result(.notFinite) }
-        LevenbergMarquardt.updateScale(&d, jacobian)
+        LevenbergMarquardt.updateScale(&d, summary.columnNorms)
         let startSize = LevenbergMarquardt.scaledNorm(x, d)
         var radius = initialRadiusFactor * (startSize > 0 ? startSize : 1)
         record(0)
         while iterations < maximumIterations {
             if isInterrupted() { return result(.interrupted) }
-            if cost == 0 || LevenbergMarquardt.cosine(jacobian, r) <= cosineFloor(cost) { return result(.converged) }
+            if cost == 0 || summary.cosine(cost) <= cosineFloor(cost) { return result(.converged) }
             guard
                 let (h, usedLambda) = LevenbergMarquardt.trustRegionStep(
-                    jacobian, r, d, radius, lambda, reduced: &reduced)
+                    jacobian, r, summary.gradient, d, radius, lambda, reduced: &reduced)
             else { return result(.notFinite) }
             lambda = usedLambda
             let candidate = zip(x, h).map { $0 + $1 }
@@ -120,13 +121,14 @@ public struct LevenbergMarquardt {
                 jacobian = j
                 reduced = nil
                 cost = LevenbergMarquardt.halfSquaredNorm(r)
-                LevenbergMarquardt.updateScale(&d, jacobian)
+                summary = JacobianSummary(jacobian, r)
+                LevenbergMarquardt.updateScale(&d, summary.columnNorms)
                 record(stepSize)
                 if stepSize <= stepTolerance * LevenbergMarquardt.scaledNorm(x, d) { return result(.converged) }
             } else {
                 if lambda == 0, predicted <= 16 * Double.ulpOfOne * cost { return result(.converged) }
                 if radius <= stepTolerance * LevenbergMarquardt.scaledNorm(x, d) {
-                    let cosine = LevenbergMarquardt.cosine(jacobian, r)
+                    let cosine = summary.cosine(cost)
                     return result(cosine <= max(1e-8, cosineFloor(cost)) ? .converged : .stalled)
                 }
             }
@@ -149,38 +151,9 @@ extension LevenbergMarquardt {
         return acc.value / 2
     }
 
-    /// Jᵀr.
-    static func gradient(_ j: Matrix, _ r: [Double]) -> [Double] {
-        var g = [Double](repeating: 0, count: j.columns)
-        for i in 0..<j.rows { for c in 0..<j.columns { g[c] += j[i, c] * r[i] } }
-        return g
-    }
-
-    /// max over columns of |Jⱼᵀr| / (‖Jⱼ‖·‖r‖).
-    static func cosine(_ j: Matrix, _ r: [Double]) -> Double {
-        let g = gradient(j, r)
-        let rn = (2 * halfSquaredNorm(r)).squareRoot()
-        guard rn > 0 else { return 0 }
-        var worst = 0.0
-        for c in 0..<j.columns {
-            var s = 0.0
-            for i in 0..<j.rows { s += j[i, c] * j[i, c] }
-            let cn = s.squareRoot()
-            if cn > 0 { worst = max(worst, abs(g[c]) / (cn * rn)) }
-        }
-        return worst
-    }
-
-    /// r = 0 to the rounding of its entries' sizes.
-    static func isExactFit(_ r: [Double], _ cost: Double) -> Bool { cost == 0 }
-
     /// dⱼ ← max(dⱼ, ‖column j of J‖) (Moré's scaling).
-    static func updateScale(_ d: inout [Double], _ j: Matrix) {
-        for c in 0..<j.columns {
-            var s = 0.0
-            for i in 0..<j.rows { s += j[i, c] * j[i, c] }
-            d[c] = max(d[c], s.squareRoot())
-        }
+    static func updateScale(_ d: inout [Double], _ columnNorms: [Double]) {
+        for c in d.indices { d[c] = max(d[c], columnNorms[c]) }
         for c in d.indices where d[c] == 0 { d[c] = 1 }
     }
 
@@ -211,21 +184,20 @@ extension LevenbergMarquardt {
         return fit.coefficients
     }
 
-    /// The step for trust radius Δ: Gauss–Newton's (λ = 0) if ‖D·h‖ ≤ 1.1·Δ, else h(λ) with
+    /// The step for trust radius Δ (g = Jᵀr): Gauss–Newton's (λ = 0) if ‖D·h‖ ≤ 1.1·Δ, else h(λ) with
     /// ‖D·h(λ)‖ within 10% of Δ, λ bracketed from the previous one (or ‖D⁻¹Jᵀr‖/Δ, the
     /// value for which a steepest-descent step has length Δ) by factors of 4, then bisected
     /// geometrically. ‖D·h(λ)‖ decreases in λ, so the bracket always closes.
     /// The damped steps use J and r reduced to k rows, made here when first needed and kept
     /// in `reduced` for the later trials of the same Jacobian.
     static func trustRegionStep(
-        _ j: Matrix, _ r: [Double], _ d: [Double], _ radius: Double, _ previous: Double,
+        _ j: Matrix, _ r: [Double], _ g: [Double], _ d: [Double], _ radius: Double, _ previous: Double,
         reduced: inout ReducedLeastSquares?
     ) -> (h: [Double], lambda: Double)? {
         guard let gaussNewton = gaussNewtonStep(j, r) else { return nil }
         if scaledNorm(gaussNewton, d) <= 1.1 * radius { return (gaussNewton, 0) }
         if reduced == nil { reduced = ReducedLeastSquares(x: j, y: r.map { -$0 }) }
         guard let reduced else { return nil }
-        let g = gradient(j, r)
         var lambda =
             previous > 0 ? previous : zip(g, d).reduce(0) { $0 + ($1.0 / $1.1) * ($1.0 / $1.1) }.squareRoot() / radius
         var (low, high) = (0.0, Double.infinity)
@@ -250,5 +222,44 @@ extension LevenbergMarquardt {
             acc.add(-jh[i], times: r[i] + jh[i] / 2)
         }
         return acc.value
+    }
+}
+
+/// What an iteration reads of J besides its steps, from one pass over its rows: g = Jᵀr
+/// and each column's norm ‖Jⱼ‖ (each sum in the order a loop over the rows gives).
+struct JacobianSummary {
+    let gradient: [Double]
+    let columnNorms: [Double]
+
+    init(_ j: Matrix, _ r: [Double]) {
+        let k = j.columns
+        var g = [Double](repeating: 0, count: k)
+        var squares = [Double](repeating: 0, count: k)
+        j.elements.withUnsafeBufferPointer { x in
+            r.withUnsafeBufferPointer { r in
+                g.withUnsafeMutableBufferPointer { g in
+                    squares.withUnsafeMutableBufferPointer { squares in
+                        for i in 0..<j.rows {
+                            for c in 0..<k {
+                                let v = x[i * k + c]
+                                g[c] += v * r[i]
+                                squares[c] += v * v
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        gradient = g
+        columnNorms = squares.map { $0.squareRoot() }
+    }
+
+    /// max over columns of |Jⱼᵀr| / (‖Jⱼ‖·‖r‖), with ½‖r‖² = `halfSquaredNorm`: 0 at an exact minimum.
+    func cosine(_ halfSquaredNorm: Double) -> Double {
+        let rn = (2 * halfSquaredNorm).squareRoot()
+        guard rn > 0 else { return 0 }
+        var worst = 0.0
+        for (g, norm) in zip(gradient, columnNorms) where norm > 0 { worst = max(worst, abs(g) / (norm * rn)) }
+        return worst
     }
 }
