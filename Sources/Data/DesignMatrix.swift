@@ -68,7 +68,10 @@ public struct DesignMatrix: Sendable {
         self.terms = terms
         self.labels = terms.flatMap(\.labels)
         let width = labels.count
-        let starts = terms.reduce(into: [0]) { starts, term in starts.append(starts.last! + term.labels.count) }
+        // Term t's columns are starts[t]..<starts[t + 1].
+        var columnStarts = [0]
+        for term in terms { columnStarts.append(columnStarts[columnStarts.count - 1] + term.labels.count) }
+        let starts = columnStarts
         let elements = [Double](unsafeUninitializedCapacity: rows * width) { buffer, count in
             nonisolated(unsafe) let out = buffer
             // Blocks of rows on every core; within a block, term after term, so that a

@@ -49,15 +49,9 @@ extension TableBuilder {
         }
         nonisolated(unsafe) let slots = result
         let parts = placed
-        var offsets: [Int] = []
-        var offset = 0
-        for part in parts {
-            offsets.append(offset)
-            offset += part.chunk.rowCount
-        }
         let threads = rows >= 1 << 16 ? self.threads : 1
         let byColumn = names.count >= threads
-        Parallel.forEach(names.count, threads: byColumn ? threads : 1) { [offsets] column in
+        Parallel.forEach(names.count, threads: byColumn ? threads : 1) { column in
             slots[column] = [Double](unsafeUninitializedCapacity: rows) { buffer, count in
                 HugePages.advise(buffer.baseAddress, bytes: rows * MemoryLayout<Double>.stride)
                 nonisolated(unsafe) let to = buffer
@@ -66,10 +60,10 @@ extension TableBuilder {
                     guard let to = to.baseAddress, part.chunk.rowCount > 0 else { return }
                     guard let values = part.chunk.values, let from = values.column(column) else {
                         // Not reached: a chunk with rows has its numbers.
-                        (to + offsets[index]).initialize(repeating: .nan, count: part.chunk.rowCount)
+                        (to + part.rowBase).initialize(repeating: .nan, count: part.chunk.rowCount)
                         return
                     }
-                    (to + offsets[index]).initialize(from: from, count: part.chunk.rowCount)
+                    (to + part.rowBase).initialize(from: from, count: part.chunk.rowCount)
                     values.release(column: column)
                 }
                 count = rows

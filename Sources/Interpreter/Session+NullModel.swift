@@ -37,7 +37,7 @@ extension Session {
             description: null.description, logLikelihood: l0, parameters: fit.parameterCount,
             mcFadden: Criteria.mcFadden(logLikelihood: record.outcome.logLikelihood, null: l0))
         let df = record.outcome.parameterCount - fit.parameterCount
-        if Session.nestsByIntercept(model, replaced, family: term.family), df > 0 {
+        if Session.nestsByIntercept(model, lowered, replaced, family: term.family), df > 0 {
             let test = LikelihoodRatioTest(
                 restricted: l0, full: record.outcome.logLikelihood, degreesOfFreedom: df, boundaryRestrictions: 0)
             report.test = (test.statistic, df, test.p)
@@ -61,8 +61,9 @@ extension Session {
     /// onto the family parameter's domain (identity: ℝ, exp: (0, ∞), sigmoid: (0, 1)). Then
     /// the other coefficients at 0 and b = (g⁻¹(p₀) − c)/a give the null model at any p₀:
     /// nested, with none of the restrictions on a boundary.
-    static func nestsByIntercept(_ model: StatisticalModel, _ replaced: [Int], family: any Distribution) -> Bool {
-        let term = model.terms[0]
+    static func nestsByIntercept(
+        _ model: StatisticalModel, _ term: LikelihoodTerm, _ replaced: [Int], family: any Distribution
+    ) -> Bool {
         let layout = model.layout
         func params(_ e: Expr) -> Set<Int> { Set(model.likelihood.parameterSlots(of: e)) }
         let kept = term.arguments.indices.filter { !replaced.contains($0) }.map { params(term.arguments[$0]) }

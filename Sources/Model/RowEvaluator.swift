@@ -57,11 +57,12 @@ public final class RowEvaluator: @unchecked Sendable {
         runner.setScalars(inputs)
         var out = tape.outputs.map { _ in [Double](repeating: 0, count: range.count) }
         var eta = predictors.map { _ in [Double](repeating: 0, count: runner.blockSize) }
+        let coefficients = predictors.map { Array(theta[$0.slots]) }
         var start = range.lowerBound
         while start < range.upperBound {
             let n = min(runner.blockSize, range.upperBound - start)
             for (k, p) in predictors.enumerated() {
-                let w = Array(theta[p.slots])
+                let w = coefficients[k]
                 for i in 0..<n {
                     var s = 0.0
                     for j in 0..<p.length { s += p.matrix[start + i, j] * w[j] }

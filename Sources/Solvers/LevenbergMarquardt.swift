@@ -71,8 +71,8 @@ public struct LevenbergMarquardt {
         var history: [Iteration] = []
         var iterations = 0
         var lambda = 0.0
-        // J and r reduced to k rows, once per Jacobian: every trial λ of an iteration solves with it.
-        var reduced: ReducedLeastSquares?
+        // The solves of J and r, once per Jacobian: a rejected step's next trial reuses them.
+        var solves = JacobianSolves()
         func result(_ status: SolverResult.Status) -> Result {
             Result(
                 x: x, residualSumOfSquares: 2 * cost, iterations: iterations, status: status, history: history,
@@ -97,7 +97,7 @@ public struct LevenbergMarquardt {
             if cost == 0 || summary.cosine(cost) <= cosineFloor(cost) { return result(.converged) }
             guard
                 let (h, usedLambda) = LevenbergMarquardt.trustRegionStep(
-                    jacobian, r, summary.gradient, d, radius, lambda, reduced: &reduced)
+                    jacobian, r, summary.gradient, d, radius, lambda, solves: &solves)
             else { return result(.notFinite) }
             lambda = usedLambda
             let candidate = zip(x, h).map { $0 + $1 }
@@ -119,7 +119,7 @@ public struct LevenbergMarquardt {
                 x = candidate
                 r = taken.r
                 jacobian = j
-                reduced = nil
+                solves = JacobianSolves()
                 cost = LevenbergMarquardt.halfSquaredNorm(r)
                 summary = JacobianSummary(jacobian, r)
                 LevenbergMarquardt.updateScale(&d, summary.columnNorms)
@@ -188,16 +188,15 @@ extension LevenbergMarquardt {
     /// ‖D·h(λ)‖ within 10% of Δ, λ bracketed from the previous one (or ‖D⁻¹Jᵀr‖/Δ, the
     /// value for which a steepest-descent step has length Δ) by factors of 4, then bisected
     /// geometrically. ‖D·h(λ)‖ decreases in λ, so the bracket always closes.
-    /// The damped steps use J and r reduced to k rows, made here when first needed and kept
-    /// in `reduced` for the later trials of the same Jacobian.
+    /// The Gauss–Newton step and the reduction the damped steps use come from `solves`,
+    /// made there when first needed and kept for the later trials of the same Jacobian.
     static func trustRegionStep(
         _ j: Matrix, _ r: [Double], _ g: [Double], _ d: [Double], _ radius: Double, _ previous: Double,
-        reduced: inout ReducedLeastSquares?
+        solves: inout JacobianSolves
     ) -> (h: [Double], lambda: Double)? {
-        guard let gaussNewton = gaussNewtonStep(j, r) else { return nil }
+        guard let gaussNewton = solves.gaussNewton(j, r) else { return nil }
         if scaledNorm(gaussNewton, d) <= 1.1 * radius { return (gaussNewton, 0) }
-        if reduced == nil { reduced = ReducedLeastSquares(x: j, y: r.map { -$0 }) }
-        guard let reduced else { return nil }
+        guard let reduced = solves.reduced(j, r) else { return nil }
         var lambda =
             previous > 0 ? previous : zip(g, d).reduce(0) { $0 + ($1.0 / $1.1) * ($1.0 / $1.1) }.squareRoot() / radius
         var (low, high) = (0.0, Double.infinity)
@@ -222,6 +221,28 @@ extension LevenbergMarquardt {
             acc.add(-jh[i], times: r[i] + jh[i] / 2)
         }
         return acc.value
+    }
+}
+
+/// The solves that depend on J and r alone, each made when first asked for and kept until
+/// the Jacobian changes: the Gauss–Newton step, and J and r reduced to k rows for the damped
+/// trial steps.
+struct JacobianSolves {
+    private var gaussNewtonStep: [Double]?
+    private var solvedGaussNewton = false
+    private var reduction: ReducedLeastSquares?
+
+    mutating func gaussNewton(_ j: Matrix, _ r: [Double]) -> [Double]? {
+        if !solvedGaussNewton {
+            gaussNewtonStep = LevenbergMarquardt.gaussNewtonStep(j, r)
+            solvedGaussNewton = true
+        }
+        return gaussNewtonStep
+    }
+
+    mutating func reduced(_ j: Matrix, _ r: [Double]) -> ReducedLeastSquares? {
+        if reduction == nil { reduction = ReducedLeastSquares(x: j, y: r.map { -$0 }) }
+        return reduction
     }
 }
 
