@@ -25,9 +25,12 @@ import LinearAlgebra
 ///   exact to the data's digits);
 /// - a step was taken whose scaled size is below stepTolerance·‖D·x‖;
 /// - a Gauss–Newton step (λ = 0) is rejected while the reduction it predicts is below the
-///   rounding of ½‖r‖² (16ε·½‖r‖²): no step can improve ℓ beyond what it can resolve;
+///   rounding of ½‖r‖² (16ε·½‖r‖², or ‖r‖·‖δr‖ when larger): no step can improve ℓ beyond
+///   what it can resolve; alike when the radius has shrunk to nothing (below);
 /// - r = 0 (an exact fit).
-/// A radius that shrinks below stepTolerance·‖D·x‖ otherwise means the method is stuck.
+/// A radius that shrinks below stepTolerance·‖D·x‖ otherwise means the method is stuck,
+/// unless the cosine is below 10⁻⁸ or the Gauss–Newton step predicts a reduction below the
+/// rounding of ½‖r‖².
 public struct LevenbergMarquardt {
     public var maximumIterations = 1000
     public var gradientTolerance = 1e-15
@@ -126,10 +129,18 @@ public struct LevenbergMarquardt {
                 record(stepSize)
                 if stepSize <= stepTolerance * LevenbergMarquardt.scaledNorm(x, d) { return result(.converged) }
             } else {
-                if lambda == 0, predicted <= 16 * Double.ulpOfOne * cost { return result(.converged) }
+                if lambda == 0, predicted <= costRounding(cost) { return result(.converged) }
                 if radius <= stepTolerance * LevenbergMarquardt.scaledNorm(x, d) {
-                    let cosine = summary.cosine(cost)
-                    return result(cosine <= max(1e-8, cosineFloor(cost)) ? .converged : .stalled)
+                    if summary.cosine(cost) <= max(1e-8, cosineFloor(cost)) { return result(.converged) }
+                    // Damped steps shrinking to nothing where the Gauss–Newton step would lower
+                    // ½‖r‖² by less than its rounding: the minimum to working precision (a nearly
+                    // exact fit, whose gradient cosine rounding keeps above 10⁻⁸: NIST Lanczos2).
+                    if let h = solves.gaussNewton(jacobian, r),
+                        LevenbergMarquardt.predictedReduction(jacobian, r, h) <= costRounding(cost)
+                    {
+                        return result(.converged)
+                    }
+                    return result(.stalled)
                 }
             }
         }
@@ -143,6 +154,13 @@ extension LevenbergMarquardt {
     func cosineFloor(_ cost: Double) -> Double {
         let norm = (2 * cost).squareRoot()
         return norm > 0 ? max(gradientTolerance, 2 * residualNoise / norm) : gradientTolerance
+    }
+
+    /// The rounding of ½‖r‖² as computed: 16ε of it, or ‖r‖·‖δr‖ from the residuals' own
+    /// rounding (`residualNoise`) when that is larger (a nearly exact fit). A reduction below
+    /// it cannot be told from none.
+    func costRounding(_ cost: Double) -> Double {
+        max(16 * Double.ulpOfOne * cost, (2 * cost).squareRoot() * residualNoise)
     }
 
     static func halfSquaredNorm(_ r: [Double]) -> Double {
