@@ -26,65 +26,41 @@ public final class RowEvaluator: @unchecked Sendable {
         self.predictors = predictors.filter { used.contains($0.symbol) }
     }
 
-    static let blockSize = 1024
+    public static let blockSize = 1024
 
-    /// Each expression's value on every row at θ (one array per expression): the chunks of
-    /// rows on every core at once, laid end to end (each row's values are what one run gives).
-    public func evaluate(_ theta: [Double]) -> [[Double]] {
+    /// One block's outputs: rows `start ..< start + count`, expression k's values at
+    /// `outputs[k][0 ..< count]` (valid only during the call).
+    public struct Block {
+        public let start: Int
+        public let count: Int
+        public let outputs: [UnsafePointer<Double>]
+    }
+
+    /// Runs the expressions over every row at θ and hands each block to `body`: the chunks of
+    /// rows on every core at once, so `body` is called from several threads and must write
+    /// only to its block's rows.
+    public func forEachBlock(_ theta: [Double], _ body: (Block) -> Void) {
         var scalars: [Symbol: Double] = [:]
         for (i, v) in theta.enumerated() { scalars[.parameter(i)] = v }
         let inputs = tape.scalarInputs.map { $0.expr.evaluate(scalars) }
-        var parts = [[[Double]]](repeating: [], count: chunks.count)
-        parts.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let out = buffer
+        let sources = RowBlocks.inputSources(tape, columns: columns, predictors: predictors.map(\.symbol))
+        withoutActuallyEscaping(body) { body in
+            nonisolated(unsafe) let visit = body
             DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
-                out[c] = self.evaluate(chunks[c], runners[c], theta, inputs)
-            }
-        }
-        guard parts.count > 1 else { return parts.first ?? tape.outputs.map { _ in [] } }
-        return tape.outputs.indices.map { k in
-            var values: [Double] = []
-            values.reserveCapacity(rows)
-            for part in parts { values += part[k] }
-            return values
-        }
-    }
-
-    /// The outputs on the rows of `range`, one array per expression.
-    private func evaluate(_ range: Range<Int>, _ runner: TapeRunner, _ theta: [Double], _ inputs: [Double])
-        -> [[Double]]
-    {
-        runner.setScalars(inputs)
-        var out = tape.outputs.map { _ in [Double](repeating: 0, count: range.count) }
-        var eta = predictors.map { _ in [Double](repeating: 0, count: runner.blockSize) }
-        let coefficients = predictors.map { Array(theta[$0.slots]) }
-        var start = range.lowerBound
-        while start < range.upperBound {
-            let n = min(runner.blockSize, range.upperBound - start)
-            for (k, p) in predictors.enumerated() {
-                let w = coefficients[k]
-                for i in 0..<n {
-                    var s = 0.0
-                    for j in 0..<p.length { s += p.matrix[start + i, j] * w[j] }
-                    eta[k][i] = s
+                let (range, runner) = (chunks[c], runners[c])
+                runner.setScalars(inputs)
+                var eta = predictors.map { _ in [Double](repeating: 0, count: runner.blockSize) }
+                var start = range.lowerBound
+                while start < range.upperBound {
+                    let n = min(runner.blockSize, range.upperBound - start)
+                    RowBlocks.predict(predictors, theta, start: start, count: n, into: &eta)
+                    RowBlocks.bind(runner, sources, eta: eta, start: start)
+                    runner.run(count: n)
+                    visit(Block(start: start, count: n, outputs: tape.outputs.indices.map { runner.output($0) }))
+                    start += n
                 }
             }
-            for (k, input) in tape.rowInputs.enumerated() {
-                if let p = predictors.firstIndex(where: { $0.symbol == input.symbol }) {
-                    eta[p].withUnsafeBufferPointer { runner.bind(k, to: $0.baseAddress!) }
-                } else {
-                    columns[input.symbol]?.withUnsafeBufferPointer { runner.bind(k, to: $0.baseAddress! + start) }
-                }
-            }
-            runner.run(count: n)
-            for k in out.indices {
-                let o = runner.output(k)
-                let offset = start - range.lowerBound
-                for i in 0..<n { out[k][offset + i] = o[i] }
-            }
-            start += n
         }
-        return out
     }
 }
 

@@ -41,31 +41,57 @@ struct NonlinearDesign: ResidualObjective {
         return t
     }
 
+    /// rᵢ and, if asked for, J's row i, written by each block of the evaluator as it is made
+    /// (on every core at once); nil if any is not finite.
     func residuals(_ u: [Double], jacobian: Bool) -> (r: [Double], jacobian: Matrix?)? {
         let t = theta(u)
-        let values = evaluator.evaluate(t)
         let n = response.count
-        var r = [Double](repeating: 0, count: n)
-        for i in 0..<n { r[i] = rootWeights[i] * (response[i] - values[0][i]) }
-        guard r.allSatisfy(\.isFinite) else { return nil }
-        guard jacobian else { return (r, nil) }
-        let k = slots.count
-        var j = Matrix(rows: n, columns: k)
-        let chain = zip(transforms, u).map { $0.derivatives($1).first }
-        for (c, _) in scalarSlots.enumerated() {
-            let d = values[1 + c]
-            for i in 0..<n { j[i, c] = -rootWeights[i] * d[i] * chain[c] }
+        let k = jacobian ? slots.count : 0
+        // ∂r/∂u for each column: −√wᵢ·∂μᵢ/∂β·T′(u) (times the predictor's data for its columns).
+        let chain = zip(transforms, u).map { -$0.derivatives($1).first }
+        var columnOutput: [(output: Int, predictor: Int?, column: Int)] = []
+        for c in scalarSlots.indices where jacobian { columnOutput.append((1 + c, nil, 0)) }
+        for (p, predictor) in predictors.enumerated() where jacobian {
+            for col in 0..<predictor.length { columnOutput.append((1 + scalarSlots.count + p, p, col)) }
         }
-        var c = scalarSlots.count
-        for (p, predictor) in predictors.enumerated() {
-            let d = values[1 + scalarSlots.count + p]
-            for col in 0..<predictor.length {
-                for i in 0..<n { j[i, c] = -rootWeights[i] * d[i] * predictor.matrix[i, col] * chain[c] }
-                c += 1
+        var r = [Double](repeating: 0, count: n)
+        var j = [Double](repeating: 0, count: n * k)
+        let blocks = (n + RowEvaluator.blockSize - 1) / RowEvaluator.blockSize
+        var finite = [Bool](repeating: true, count: blocks)
+        r.withUnsafeMutableBufferPointer { rBuffer in
+            j.withUnsafeMutableBufferPointer { jBuffer in
+                finite.withUnsafeMutableBufferPointer { finiteBuffer in
+                    nonisolated(unsafe) let r = rBuffer
+                    nonisolated(unsafe) let j = jBuffer
+                    nonisolated(unsafe) let ok = finiteBuffer
+                    evaluator.forEachBlock(t) { block in
+                        let mu = block.outputs[0]
+                        var allFinite = true
+                        for i in 0..<block.count {
+                            let row = block.start + i
+                            let v = rootWeights[row] * (response[row] - mu[i])
+                            r[row] = v
+                            allFinite = allFinite && v.isFinite
+                        }
+                        for (c, source) in columnOutput.enumerated() {
+                            let d = block.outputs[source.output]
+                            let factor = chain[c]
+                            for i in 0..<block.count {
+                                let row = block.start + i
+                                var v = rootWeights[row] * d[i]
+                                if let p = source.predictor { v *= predictors[p].matrix[row, source.column] }
+                                v *= factor
+                                j[row * k + c] = v
+                                allFinite = allFinite && v.isFinite
+                            }
+                        }
+                        ok[block.start / RowEvaluator.blockSize] = allFinite
+                    }
+                }
             }
         }
-        guard j.elements.allSatisfy(\.isFinite) else { return nil }
-        return (r, j)
+        guard finite.allSatisfy({ $0 }) else { return nil }
+        return (r, jacobian ? Matrix(rows: n, columns: k, elements: j) : nil)
     }
 
     /// ℓ maximised over σ at a given RSS: −(n/2)·(log(2π·RSS/n) + 1).
