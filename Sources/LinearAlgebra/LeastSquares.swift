@@ -45,10 +45,10 @@ public struct LeastSquares {
         let (n, k) = (x.rows, x.columns)
         guard n >= 1, y.count == n else { return nil }
         let scale = LeastSquares.equilibration(x)
-        var a = x.elements
-        for i in 0..<n { for j in 0..<k { a[i * k + j] *= scale[j] } }
-        let design = a
-        guard var factor = QRFactor(a, rows: n, columns: k) else { return nil }
+        // A = X·D, column-major: what LAPACK factors, and what refinement multiplies by.
+        guard let design = QRFactor.columnMajor(x.elements, rows: n, columns: k, scale: scale),
+            var factor = QRFactor(columnMajor: design, rows: n, columns: k)
+        else { return nil }
         let tau = tolerance ?? LeastSquares.rankTolerance(rows: n, columns: k)
         let rank = factor.rank(tolerance: tau)
         guard let (first, residualNorm) = factor.solve(y, rank: rank) else { return nil }
@@ -89,13 +89,14 @@ public struct LeastSquares {
     }
 
     /// Refines z in place (at most 4 steps, while the correction shrinks); returns the steps taken.
+    /// `a` is the factored design A, column-major.
     static func refine(_ z: inout [Double], design a: [Double], y: [Double], factor: inout QRFactor) -> Int {
         let (n, k) = (factor.rows, factor.columns)
         // The columns in pivoted order: A·P, so that z indexes them directly.
         let order = (0..<k).map { factor.pivot($0) }
         var r = (0..<n).map { i -> Double in
             var acc = CompensatedAccumulator(y[i])
-            for j in 0..<k { acc.add(-a[i * k + order[j]], times: z[j]) }
+            for j in 0..<k { acc.add(-a[order[j] * n + i], times: z[j]) }
             return acc.value
         }
         var previous = Double.infinity
@@ -103,12 +104,12 @@ public struct LeastSquares {
             let f = (0..<n).map { i -> Double in
                 var acc = CompensatedAccumulator(y[i])
                 acc.add(-r[i])
-                for j in 0..<k { acc.add(-a[i * k + order[j]], times: z[j]) }
+                for j in 0..<k { acc.add(-a[order[j] * n + i], times: z[j]) }
                 return acc.value
             }
             let g = (0..<k).map { j -> Double in
                 var acc = CompensatedAccumulator()
-                for i in 0..<n { acc.add(-a[i * k + order[j]], times: r[i]) }
+                for i in 0..<n { acc.add(-a[order[j] * n + i], times: r[i]) }
                 return acc.value
             }
             guard let dz = factor.correction(f: f, g: g) else { return step - 1 }
@@ -117,7 +118,7 @@ public struct LeastSquares {
             for j in 0..<k { z[j] += dz[j] }
             for i in 0..<n {
                 var s = f[i]
-                for j in 0..<k { s -= a[i * k + order[j]] * dz[j] }
+                for j in 0..<k { s -= a[order[j] * n + i] * dz[j] }
                 r[i] += s
             }
             previous = size

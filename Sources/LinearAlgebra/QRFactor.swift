@@ -1,8 +1,9 @@
 import CLapack
 
 /// A·P = Q·R by LAPACK's column-pivoted Householder QR (dgeqp3), kept in LAPACK's packed
-/// form (R on and above the diagonal, the reflectors below, their scalars in `tau`), with
-/// the solves least squares needs.
+/// column-major form (R on and above the diagonal, the reflectors below, their scalars in
+/// `tau`), with the solves least squares needs. LAPACK works on it in place: LAPACKE's
+/// row-major entry points would copy and transpose the whole n×k matrix on every call.
 struct QRFactor {
     let rows: Int
     let columns: Int
@@ -10,8 +11,10 @@ struct QRFactor {
     private var tau: [Double]
     private let pivots: [Int32]
 
-    /// Factors the row-major rows×columns matrix `a`; nil if LAPACK fails.
-    init?(_ a: [Double], rows: Int, columns: Int) {
+    /// Factors the rows×columns matrix `a`, stored column-major (column j at a[j·rows ..<
+    /// (j + 1)·rows], LAPACK's own layout, so LAPACK reads it in place); nil if LAPACK fails.
+    /// Every element must be finite (the caller checks; LAPACK is not asked to).
+    init?(columnMajor a: [Double], rows: Int, columns: Int) {
         self.rows = rows
         self.columns = columns
         packed = a
@@ -21,13 +24,48 @@ struct QRFactor {
             pivots = []
             return
         }
-        let info = LAPACKE_dgeqp3(LAPACK_ROW_MAJOR, Int32(rows), Int32(columns), &packed, Int32(columns), &p, &tau)
+        let (m, n) = (Int32(rows), Int32(columns))
+        var size = 0.0
+        guard LAPACKE_dgeqp3_work(LAPACK_COL_MAJOR, m, n, &packed, max(1, m), &p, &tau, &size, -1) == 0 else {
+            return nil
+        }
+        var work = [Double](repeating: 0, count: max(1, Int(size)))
+        let info = LAPACKE_dgeqp3_work(
+            LAPACK_COL_MAJOR, m, n, &packed, max(1, m), &p, &tau, &work, Int32(work.count))
         guard info == 0 else { return nil }
         pivots = p
     }
 
+    /// Factors the row-major rows×columns matrix `x`, each column j times `scale[j]` (1 when
+    /// nil); nil if LAPACK fails or an element is not finite.
+    init?(rowMajor x: [Double], rows: Int, columns: Int, scale: [Double]? = nil) {
+        guard let a = QRFactor.columnMajor(x, rows: rows, columns: columns, scale: scale) else { return nil }
+        self.init(columnMajor: a, rows: rows, columns: columns)
+    }
+
+    /// The column-major copy of a row-major matrix, each column j times `scale[j]`; nil if
+    /// an element is not finite.
+    static func columnMajor(_ x: [Double], rows n: Int, columns k: Int, scale: [Double]? = nil) -> [Double]? {
+        var finite = true
+        let a = [Double](unsafeUninitializedCapacity: n * k) { out, count in
+            x.withUnsafeBufferPointer { x in
+                for j in 0..<k {
+                    let s = scale?[j] ?? 1
+                    let column = out.baseAddress! + j * n
+                    for i in 0..<n {
+                        let v = x[i * k + j] * s
+                        column[i] = v
+                        finite = finite && v.isFinite
+                    }
+                }
+            }
+            count = n * k
+        }
+        return finite ? a : nil
+    }
+
     /// R[i, j].
-    func r(_ i: Int, _ j: Int) -> Double { packed[i * columns + j] }
+    func r(_ i: Int, _ j: Int) -> Double { packed[i + j * rows] }
 
     /// The original column (0-based) at pivoted position j.
     func pivot(_ j: Int) -> Int { Int(pivots[j]) - 1 }
@@ -45,9 +83,17 @@ struct QRFactor {
     mutating func qTransposeTimes(_ v: [Double]) -> [Double]? {
         var out = v
         guard columns > 0 else { return out }
-        let info = LAPACKE_dormqr(
-            LAPACK_ROW_MAJOR, Int8(UInt8(ascii: "L")), Int8(UInt8(ascii: "T")), Int32(rows), 1,
-            Int32(min(rows, columns)), &packed, Int32(columns), &tau, &out, 1)
+        let (side, trans) = (Int8(UInt8(ascii: "L")), Int8(UInt8(ascii: "T")))
+        let (m, k) = (Int32(rows), Int32(min(rows, columns)))
+        var size = 0.0
+        guard
+            LAPACKE_dormqr_work(
+                LAPACK_COL_MAJOR, side, trans, m, 1, k, &packed, max(1, m), &tau, &out, max(1, m), &size, -1) == 0
+        else { return nil }
+        var work = [Double](repeating: 0, count: max(1, Int(size)))
+        let info = LAPACKE_dormqr_work(
+            LAPACK_COL_MAJOR, side, trans, m, 1, k, &packed, max(1, m), &tau, &out, max(1, m), &work,
+            Int32(work.count))
         return info == 0 ? out : nil
     }
 

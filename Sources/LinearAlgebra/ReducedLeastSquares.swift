@@ -16,7 +16,7 @@ public struct ReducedLeastSquares {
     /// Reduces min ‖x·b − y‖; nil if LAPACK fails.
     public init?(x: Matrix, y: [Double]) {
         let (n, k) = (x.rows, x.columns)
-        guard y.count == n, n >= 1, k >= 1, var factor = QRFactor(x.elements, rows: n, columns: k),
+        guard y.count == n, n >= 1, k >= 1, var factor = QRFactor(rowMajor: x.elements, rows: n, columns: k),
             let qty = factor.qTransposeTimes(y)
         else { return nil }
         let rows = min(n, k)
