@@ -60,6 +60,25 @@ enum RowBlocks {
         }
     }
 
+    /// Runs the runner's tape over the rows of `range` a block of `blockSize` rows at a time:
+    /// each block's linear predictors formed and its row inputs bound, then `body(start, count)`
+    /// reads the outputs from the runner.
+    static func run(
+        _ range: Range<Int>, blockSize: Int, _ runner: TapeRunner, _ sources: [(Int, [Double]?, Int?)],
+        _ predictors: [LinearPredictor], _ theta: [Double], _ body: (_ start: Int, _ count: Int) -> Void
+    ) {
+        var eta = predictors.map { _ in [Double](repeating: 0, count: blockSize) }
+        var start = range.lowerBound
+        while start < range.upperBound {
+            let n = min(blockSize, range.upperBound - start)
+            predict(predictors, theta, start: start, count: n, into: &eta)
+            bind(runner, sources, eta: eta, start: start)
+            runner.run(count: n)
+            body(start, n)
+            start += n
+        }
+    }
+
     /// The sum of output `k` over the block's first `count` rows, in row order.
     static func sum(_ runner: TapeRunner, output k: Int, count n: Int) -> Double {
         let out = runner.output(k)

@@ -49,15 +49,8 @@ public final class RowEvaluator: @unchecked Sendable {
             DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
                 let (range, runner) = (chunks[c], runners[c])
                 runner.setScalars(inputs)
-                var eta = predictors.map { _ in [Double](repeating: 0, count: runner.blockSize) }
-                var start = range.lowerBound
-                while start < range.upperBound {
-                    let n = min(runner.blockSize, range.upperBound - start)
-                    RowBlocks.predict(predictors, theta, start: start, count: n, into: &eta)
-                    RowBlocks.bind(runner, sources, eta: eta, start: start)
-                    runner.run(count: n)
+                RowBlocks.run(range, blockSize: runner.blockSize, runner, sources, predictors, theta) { start, n in
                     visit(Block(start: start, count: n, outputs: tape.outputs.indices.map { runner.output($0) }))
-                    start += n
                 }
             }
         }

@@ -62,19 +62,12 @@ final class EStepPass: @unchecked Sendable {
         _ range: Range<Int>, _ runner: TapeRunner, _ theta: [Double], _ kept: [UnsafeMutablePointer<Double>],
         _ sums: inout [Double]
     ) {
-        var eta = predictors.map { _ in [Double](repeating: 0, count: EStepPass.blockSize) }
         let bindings = RowBlocks.inputSources(tape, columns: columns, predictors: predictors.map(\.symbol))
-        var start = range.lowerBound
-        while start < range.upperBound {
-            let n = min(EStepPass.blockSize, range.upperBound - start)
-            RowBlocks.predict(predictors, theta, start: start, count: n, into: &eta)
-            RowBlocks.bind(runner, bindings, eta: eta, start: start)
-            runner.run(count: n)
+        RowBlocks.run(range, blockSize: EStepPass.blockSize, runner, bindings, predictors, theta) { start, n in
             for k in 0..<summedCount { sums[k] += RowBlocks.sum(runner, output: k, count: n) }
             for (j, destination) in kept.enumerated() {
                 (destination + start).update(from: runner.output(summedCount + j), count: n)
             }
-            start += n
         }
     }
 }
