@@ -36,10 +36,10 @@ struct QRFactor {
         pivots = p
     }
 
-    /// Factors the row-major rows×columns matrix `x`, each column j times `scale[j]` (1 when
-    /// nil); nil if LAPACK fails or an element is not finite.
-    init?(rowMajor x: [Double], rows: Int, columns: Int, scale: [Double]? = nil) {
-        guard let a = QRFactor.columnMajor(x, rows: rows, columns: columns, scale: scale) else { return nil }
+    /// Factors the row-major rows×columns matrix `x`; nil if LAPACK fails or an element is not
+    /// finite.
+    init?(rowMajor x: [Double], rows: Int, columns: Int) {
+        guard let a = QRFactor.columnMajor(x, rows: rows, columns: columns) else { return nil }
         self.init(columnMajor: a, rows: rows, columns: columns)
     }
 

@@ -8,9 +8,9 @@ import Symbolic
 /// from the current w.
 public final class RowEvaluator: @unchecked Sendable {
     let tape: Tape
-    let rows: Int
-    let columns: [Symbol: [Double]]
     let predictors: [LinearPredictor]
+    /// Where each of the tape's row inputs comes from (RowBlocks.inputSources).
+    let sources: [(Int, [Double]?, Int?)]
     /// Row ranges evaluated in parallel (one per core for large data), each with its own runner.
     let chunks: [Range<Int>]
     let runners: [TapeRunner]
@@ -20,20 +20,21 @@ public final class RowEvaluator: @unchecked Sendable {
         self.tape = tape
         chunks = RowBlocks.chunks(rows: rows, blockSize: RowEvaluator.blockSize)
         runners = chunks.map { _ in TapeRunner(tape: tape, blockSize: RowEvaluator.blockSize) }
-        self.rows = rows
-        self.columns = columns
         let used = Set(tape.rowInputs.map(\.symbol))
         self.predictors = predictors.filter { used.contains($0.symbol) }
+        sources = RowBlocks.inputSources(tape, columns: columns, predictors: self.predictors.map(\.symbol))
     }
 
     public static let blockSize = 1024
 
     /// One block's outputs: rows `start ..< start + count`, expression k's values at
-    /// `outputs[k][0 ..< count]` (valid only during the call).
+    /// `output(k)[0 ..< count]` (valid only during the call).
     public struct Block {
         public let start: Int
         public let count: Int
-        public let outputs: [UnsafePointer<Double>]
+        let runner: TapeRunner
+
+        public func output(_ k: Int) -> UnsafePointer<Double> { runner.output(k) }
     }
 
     /// Runs the expressions over every row at θ and hands each block to `body`: the chunks of
@@ -43,14 +44,13 @@ public final class RowEvaluator: @unchecked Sendable {
         var scalars: [Symbol: Double] = [:]
         for (i, v) in theta.enumerated() { scalars[.parameter(i)] = v }
         let inputs = tape.scalarInputs.map { $0.expr.evaluate(scalars) }
-        let sources = RowBlocks.inputSources(tape, columns: columns, predictors: predictors.map(\.symbol))
         withoutActuallyEscaping(body) { body in
             nonisolated(unsafe) let visit = body
             DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
                 let (range, runner) = (chunks[c], runners[c])
                 runner.setScalars(inputs)
                 RowBlocks.run(range, blockSize: runner.blockSize, runner, sources, predictors, theta) { start, n in
-                    visit(Block(start: start, count: n, outputs: tape.outputs.indices.map { runner.output($0) }))
+                    visit(Block(start: start, count: n, runner: runner))
                 }
             }
         }

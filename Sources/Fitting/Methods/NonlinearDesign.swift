@@ -65,7 +65,7 @@ struct NonlinearDesign: ResidualObjective {
                     nonisolated(unsafe) let j = jBuffer
                     nonisolated(unsafe) let ok = finiteBuffer
                     evaluator.forEachBlock(t) { block in
-                        let mu = block.outputs[0]
+                        let mu = block.output(0)
                         var allFinite = true
                         for i in 0..<block.count {
                             let row = block.start + i
@@ -74,7 +74,7 @@ struct NonlinearDesign: ResidualObjective {
                             allFinite = allFinite && v.isFinite
                         }
                         for (c, source) in columnOutput.enumerated() {
-                            let d = block.outputs[source.output]
+                            let d = block.output(source.output)
                             let factor = chain[c]
                             for i in 0..<block.count {
                                 let row = block.start + i
