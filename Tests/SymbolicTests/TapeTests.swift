@@ -110,4 +110,29 @@ struct TapeTests {
             }
         }
     }
+
+    /// A nonlinear mean's second derivatives hold exp(−2c·x) beside exp(−c·x): the tape squares
+    /// the one it has instead of calling exp again, and the result is within a few ulps of the
+    /// exp (the square's rounding doubles the exp's relative error, then adds its own half ulp).
+    @Test("exp(2z) beside exp(z) is compiled as exp(z)², to within 4 ulps of exp(2z)")
+    func doubledExponentialIsSquared() {
+        let s = ExprStore()
+        let (x, c) = (s.symbol(.column(0)), s.symbol(.parameter(0)))
+        let single = s.apply(.exp, [-(c * x)])
+        let double = s.apply(.exp, [s.constant(-2) * c * x])
+        let alone = Tape(outputs: [double])
+        #expect(alone.instructions.filter { $0.op == .exp }.count == 1)
+        let tape = Tape(outputs: [single, double])
+        #expect(tape.instructions.filter { $0.op == .exp }.count == 1)
+        #expect(tape.instructions.contains { $0.op == .square })
+        let rows: [Double] = (0..<40).map { Double($0) * 0.37 - 5 }
+        let runner = TapeRunner(tape: tape, blockSize: 64)
+        runner.setScalars(tape.scalarInputs.map { $0.expr.evaluate([.parameter(0): 0.8]) })
+        rows.withUnsafeBufferPointer { runner.bind(0, to: $0.baseAddress!) }
+        runner.run(count: rows.count)
+        for (i, xi) in rows.enumerated() {
+            let exact = Foundation.exp(-2 * 0.8 * xi)
+            #expect(abs(runner.output(1)[i] - exact) <= 4 * exact.ulp, "row \(i)")
+        }
+    }
 }
