@@ -8,15 +8,18 @@ import Foundation
 public enum RootFinding {
     /// A root of f between a and b, to within `tolerance` (absolute, in x), given f(a) and
     /// f(b) already computed; nil when they do not bracket a root or f stops being finite.
-    /// `limit` bounds the evaluations of f.
+    /// `limit` bounds the evaluations of f. A point where |f| ≤ `valueTolerance` is taken as the
+    /// root at once (f known only to that precision: closing the bracket on it costs evaluations
+    /// that rounding decides).
     public static func brent(
         _ f: (Double) -> Double, _ a0: Double, _ b0: Double, fa fa0: Double, fb fb0: Double,
-        tolerance: Double, limit: Int = 100
+        tolerance: Double, valueTolerance: Double = 0, limit: Int = 100
     ) -> Double? {
         var (a, b, fa, fb) = (a0, b0, fa0, fb0)
         guard fa.isFinite, fb.isFinite else { return nil }
         if fa == 0 { return a }
         if fb == 0 { return b }
+        if min(abs(fa), abs(fb)) <= valueTolerance { return abs(fa) < abs(fb) ? a : b }
         guard (fa < 0) != (fb < 0) else { return nil }
         var (c, fc) = (a, fa)
         var d = b - a
@@ -64,6 +67,7 @@ public enum RootFinding {
             b += abs(d) > tol ? d : (m > 0 ? tol : -tol)
             fb = f(b)
             guard fb.isFinite else { return nil }
+            if abs(fb) <= valueTolerance { return b }
         }
         return b
     }

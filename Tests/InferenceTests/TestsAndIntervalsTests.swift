@@ -92,6 +92,29 @@ struct TestsAndIntervalsTests {
         #expect(RootFinding.brent({ $0 - 1 }, 1, 2, fa: 0, fb: 1, tolerance: 1e-12) == 1)
     }
 
+    /// f known only to ±10⁻⁹ (a profile's signed root when ℓ is ~10⁶): a point with |f| within
+    /// that is the root, so Brent stops there instead of closing the bracket to 10⁻¹⁴ on rounding.
+    @Test("Brent's method stops at a point where |f| is within the value tolerance")
+    func brentValueTolerance() {
+        var calls = 0
+        let f = { (x: Double) -> Double in
+            calls += 1
+            return cos(x) - x
+        }
+        let r = RootFinding.brent(f, 0, 1, fa: 1, fb: cos(1) - 1, tolerance: 1e-14, valueTolerance: 1e-9)
+        let root = 0.7390851332151607
+        // |f′| ≈ 1.67 at the root, so |f| ≤ 10⁻⁹ puts x within 6·10⁻¹⁰ of it.
+        #expect(abs((r ?? 0) - root) < 6e-10)
+        let stopped = calls
+        calls = 0
+        _ = RootFinding.brent(f, 0, 1, fa: 1, fb: cos(1) - 1, tolerance: 1e-14)
+        #expect(stopped < calls)
+        // An end already within the tolerance is the root, without evaluating f.
+        calls = 0
+        #expect(RootFinding.brent(f, 0.5, 2, fa: 1e-10, fb: -1, tolerance: 1e-12, valueTolerance: 1e-9) == 0.5)
+        #expect(calls == 0)
+    }
+
     @Test("a profile's signed root, ends and asymmetry")
     func profile() {
         #expect(Profile.signedRoot(value: 1, estimate: 2, profile: -3, maximum: -1) == -2)

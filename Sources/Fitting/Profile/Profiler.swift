@@ -164,6 +164,8 @@ struct Profiler {
         }
         var previous = (u: clamp(uHat, transform, a), r: 0.0, theta: estimate)
         var step = firstStep(j, transform, target: target)
+        // Where r was expected to land: at the cutoff for the first step (to the Wald end).
+        var expected = target
         var last = estimate[j]
         var previousValue = maximum
         for _ in 0..<Profiler.maximumSteps {
@@ -192,7 +194,9 @@ struct Profiler {
                 {
                     return .end(.open(transform.theta(side > 0 ? .infinity : -.infinity)))
                 }
-                step = nextStep(step, from: previous.r, to: r, target: target)
+                let linear = abs(r - expected) <= 0.01 * abs(r - previous.r)
+                step = nextStep(step, from: previous.r, to: r, target: target, linear: linear)
+                expected = r + step * (r - previous.r) / (u - previous.u) * side
                 previous = (u, r, theta)
                 previousValue = value
                 last = psi
@@ -212,11 +216,15 @@ struct Profiler {
     }
 
     /// r is near-linear in u: aim the next step at the cutoff by the secant, 10% past it so
-    /// the next point brackets the root, at least half and at most four times the last step.
-    func nextStep(_ step: Double, from r0: Double, to r1: Double, target: Double) -> Double {
+    /// the next point brackets the root, at most four times the last step and at least half of
+    /// it, or 1/1024 of it when the last step landed within 1% of where it was aimed (`linear`).
+    /// With n large the first step, to the Wald end, stops short by ~10⁻⁴ of itself, and half a
+    /// step would overshoot by thousands of times what remains (and cost Brent a fit); where r
+    /// bends, the floor of half a step is what brackets the root.
+    func nextStep(_ step: Double, from r0: Double, to r1: Double, target: Double, linear: Bool) -> Double {
         let slope = (r1 - r0) / step
         guard slope > 0, slope.isFinite else { return 2 * step }
-        return min(4 * step, max(step / 2, 1.1 * (target - r1) / slope))
+        return min(4 * step, max(linear ? step / 1024 : step / 2, 1.1 * (target - r1) / slope))
     }
 
     /// The unconstrained coordinate of a slot's estimate, which its edges are measured from (a
@@ -250,6 +258,15 @@ struct Profiler {
         return min(anchor + Profiler.edge, max(anchor - Profiler.edge, u))
     }
 
+    /// How closely r is known at the cutoff: 10⁻¹² of it, or what rounding leaves of it when ℓ is
+    /// large. ℓ̂ and ℓ_p are each good to a few ulps of |ℓ̂| (16ε·|ℓ̂| for the drop between them),
+    /// and r·δr = δ(drop), so δr = 16ε·|ℓ̂|/r. Near the root, r moves by about one per standard
+    /// error, so the end is placed to within δr standard errors (at 10⁶ rows, |ℓ̂| ~ 10⁶:
+    /// 2·10⁻⁹ of one); asking for more only spends restricted fits on rounding.
+    func signedRootPrecision(target: Double) -> Double {
+        max(1e-12 * target, 16 * Double.ulpOfOne * max(1, abs(maximum)) / target)
+    }
+
     /// Brent's method on |r(u)| − target between the last point below the cutoff and the first above it.
     func crossing(
         _ j: Int, _ transform: ParameterTransform, _ side: Double, _ target: Double,
@@ -278,7 +295,9 @@ struct Profiler {
             }
         }
         let tolerance = 1e-10 * max(abs(b.u - a.u), 1e-300)
-        let root = RootFinding.brent(f, a.u, b.u, fa: a.r - target, fb: b.r - target, tolerance: tolerance)
+        let root = RootFinding.brent(
+            f, a.u, b.u, fa: a.r - target, fb: b.r - target, tolerance: tolerance,
+            valueTolerance: signedRootPrecision(target: target))
         if let better { return .better(better.theta, better.value, better.psi) }
         guard let root else {
             return .end(.failed(transform.theta(a.u), reason: failure ?? FittingMessage.profileNotFinite))
