@@ -37,57 +37,53 @@ extension StatisticalModel {
             expressions += scalars.map { a.derivative(withRespectTo: $0) }
             expressions += used.map { a.derivative(withRespectTo: $0.symbol) }
         }
-        guard let values = perRowAt(theta, expressions, term: t, predictors: used) else { return nil }
-        // One row's Jacobian and the sums, in flat buffers reused for every row (a row's
-        // arrays allocated afresh cost more than its arithmetic).
-        var jacobian = [Double](repeating: 0, count: m * k)
-        var sums = [Double](repeating: 0, count: k * k)
+        guard likelihood.sums.indices.contains(t), likelihood.sums[t].rowsInMemory else { return nil }
+        // The expressions run block by block on every core (nothing per row is kept): each block
+        // sums its rows into its own k × k, and the blocks' sums are added in row order, so the
+        // result does not depend on the number of cores.
+        let evaluator = likelihood.rowEvaluator(expressions, term: t)
+        let size = RowEvaluator.blockSize
+        let blocks = (term.rows + size - 1) / size
+        var partial = [Double](repeating: 0, count: blocks * k * k)
         let stride = k + used.count
-        jacobian.withUnsafeMutableBufferPointer { jacobian in
-            sums.withUnsafeMutableBufferPointer { sums in
-                for i in 0..<term.rows {
-                    // Jᵢ (m × k): row i's ∂aⱼ/∂θ, the linear predictors' parts spread over their slots by Xᵢ.
-                    for j in 0..<m {
-                        let base = m * m + 1 + j * stride
-                        for s in 0..<k { jacobian[j * k + s] = values[base + s][i] }
-                        for (q, p) in used.enumerated() {
-                            let d = values[base + k + q][i]
-                            guard d != 0 else { continue }
-                            for c in 0..<p.length { jacobian[j * k + p.offset + c] += d * p.matrix[i, c] }
+        partial.withUnsafeMutableBufferPointer { partial in
+            nonisolated(unsafe) let partial = partial
+            evaluator.forEachBlock(theta) { block in
+                let sums = partial.baseAddress! + block.start / size * k * k
+                // One row's Jacobian, in a buffer reused for every row of the block.
+                var jacobian = [Double](repeating: 0, count: m * k)
+                jacobian.withUnsafeMutableBufferPointer { jacobian in
+                    for r in 0..<block.count {
+                        let i = block.start + r
+                        // Jᵢ (m × k): row i's ∂aⱼ/∂θ, the linear predictors' parts spread over their slots by Xᵢ.
+                        for j in 0..<m {
+                            let base = m * m + 1 + j * stride
+                            for s in 0..<k { jacobian[j * k + s] = block.output(base + s)[r] }
+                            for (q, p) in used.enumerated() {
+                                let d = block.output(base + k + q)[r]
+                                guard d != 0 else { continue }
+                                for c in 0..<p.length { jacobian[j * k + p.offset + c] += d * p.matrix[i, c] }
+                            }
                         }
-                    }
-                    // I += w·Jᵢᵀ·I_F·Jᵢ.
-                    let w = values[m * m][i]
-                    for j in 0..<m {
-                        for l in 0..<m {
-                            let f = w * values[j * m + l][i]
-                            guard f != 0 else { continue }
-                            for s in 0..<k where jacobian[j * k + s] != 0 {
-                                let fs = f * jacobian[j * k + s]
-                                for r in 0..<k { sums[s * k + r] += fs * jacobian[l * k + r] }
+                        // I += w·Jᵢᵀ·I_F·Jᵢ.
+                        let w = block.output(m * m)[r]
+                        for j in 0..<m {
+                            for l in 0..<m {
+                                let f = w * block.output(j * m + l)[r]
+                                guard f != 0 else { continue }
+                                for s in 0..<k where jacobian[j * k + s] != 0 {
+                                    let fs = f * jacobian[j * k + s]
+                                    for c in 0..<k { sums[s * k + c] += fs * jacobian[l * k + c] }
+                                }
                             }
                         }
                     }
                 }
             }
         }
+        var sums = [Double](repeating: 0, count: k * k)
+        for b in 0..<blocks { for e in 0..<(k * k) { sums[e] += partial[b * k * k + e] } }
         let information = Matrix(rows: k, columns: k, elements: sums)
         return information.elements.allSatisfy(\.isFinite) ? information : nil
-    }
-
-    /// Per-row values of expressions in θ, the data and the linear predictors, at θ.
-    func perRowAt(_ theta: [Double], _ expressions: [Expr], term t: Int, predictors: [LinearPredictor]) -> [[Double]]? {
-        var values: [Symbol: Expr] = [:]
-        for (i, x) in theta.enumerated() { values[.parameter(i)] = store.constant(x) }
-        var extra: [Symbol: [Double]] = [:]
-        var replacements: [Symbol: Expr] = [:]
-        for p in predictors {
-            let column = Symbol.column(3_000_000 + p.index)
-            extra[column] = p.matrix * Array(theta[p.slots])
-            replacements[p.symbol] = store.symbol(column)
-        }
-        let bound = expressions.map { $0.substituting(values).substituting(replacements) }
-        let per = likelihood.perRow(bound, term: t, extraColumns: extra)
-        return per.count == bound.count ? per : nil
     }
 }
