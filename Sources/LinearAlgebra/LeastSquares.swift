@@ -26,7 +26,11 @@ public struct LeastSquares {
     public let coefficients: [Double]
     /// Numerical rank of X (columns with |Rᵢᵢ| above tolerance·|R₁₁| after equilibration).
     public let rank: Int
-    public let residualSumOfSquares: Double
+    /// Σ (yᵢ − xᵢ·β)², each residual and the sum in twice the working precision: a pass over
+    /// the rows, made when asked for (Levenberg–Marquardt's steps never ask).
+    public var residualSumOfSquares: Double { LeastSquares.residualSumOfSquares(x, y, coefficients) }
+    let x: Matrix
+    let y: [Double]
     /// (XᵀX)⁻¹ from the triangular factor (for standard errors); nil when rank-deficient.
     public let unscaledCovariance: Matrix?
     /// Columns (0-based) that are linearly dependent on the others, if rank-deficient.
@@ -66,7 +70,8 @@ public struct LeastSquares {
         for j in 0..<k { beta[j] *= scale[j] }
         coefficients = beta
         self.rank = rank
-        residualSumOfSquares = LeastSquares.residualSumOfSquares(x, y, beta)
+        self.x = x
+        self.y = y
         dependentColumns = (rank..<k).map { factor.pivot($0) }
         unscaledCovariance = rank == k ? factor.inverseGram(scale: scale) : nil
     }
@@ -77,11 +82,22 @@ public struct LeastSquares {
         Double.ulpOfOne * kappa * (1 + kappa * (relativeResidual.isFinite ? relativeResidual : 1))
     }
 
-    /// Powers of two near 1/‖xⱼ‖₂ (1 for a zero or non-finite column).
+    /// Powers of two near 1/‖xⱼ‖₂ (1 for a zero or non-finite column). One pass along the rows
+    /// (x is row-major) sums every column's squares, each in twice the working precision.
     static func equilibration(_ x: Matrix) -> [Double] {
-        (0..<x.columns).map { j in
-            var acc = CompensatedAccumulator()
-            for i in 0..<x.rows { acc.add(x[i, j], times: x[i, j]) }
+        let k = x.columns
+        var sums = [CompensatedAccumulator](repeating: CompensatedAccumulator(), count: k)
+        x.elements.withUnsafeBufferPointer { e in
+            sums.withUnsafeMutableBufferPointer { sums in
+                for i in 0..<x.rows {
+                    for j in 0..<k {
+                        let v = e[i * k + j]
+                        sums[j].add(v, times: v)
+                    }
+                }
+            }
+        }
+        return sums.map { acc in
             let norm = acc.value.squareRoot()
             guard norm > 0, norm.isFinite else { return 1 }
             return Double(sign: .plus, exponent: -norm.exponent, significand: 1)

@@ -105,10 +105,13 @@ public struct LevenbergMarquardt {
             lambda = usedLambda
             let candidate = zip(x, h).map { $0 + $1 }
             let predicted = LevenbergMarquardt.predictedReduction(jacobian, r, h)
+            // With its Jacobian at once: a step is usually taken, and one pass then serves both.
+            let evaluated = f.residuals(candidate, jacobian: true) ?? f.residuals(candidate, jacobian: false)
             var actual = -Double.infinity
-            if let evaluated = f.residuals(candidate, jacobian: false) {
-                let c = LevenbergMarquardt.halfSquaredNorm(evaluated.r)
-                if c.isFinite { actual = cost - c }
+            var trialCost = Double.nan
+            if let evaluated {
+                trialCost = LevenbergMarquardt.halfSquaredNorm(evaluated.r)
+                if trialCost.isFinite { actual = cost - trialCost }
             }
             let rho = predicted > 0 ? actual / predicted : -1
             let stepSize = LevenbergMarquardt.scaledNorm(h, d)
@@ -117,13 +120,13 @@ public struct LevenbergMarquardt {
             } else if rho > 0.75 || lambda == 0 {
                 radius = max(radius, 2 * stepSize)
             }
-            if rho > 1e-4, let taken = f.residuals(candidate, jacobian: true), let j = taken.jacobian {
+            if rho > 1e-4, let taken = evaluated, let j = taken.jacobian {
                 iterations += 1
                 x = candidate
                 r = taken.r
                 jacobian = j
                 solves = JacobianSolves()
-                cost = LevenbergMarquardt.halfSquaredNorm(r)
+                cost = trialCost
                 summary = JacobianSummary(jacobian, r)
                 LevenbergMarquardt.updateScale(&d, summary.columnNorms)
                 record(stepSize)

@@ -42,10 +42,11 @@ struct LeastSquaresMethod: FitMethod {
             // underflows nor overflows). Residuals all at rounding level (|rᵢ| ≲ 16ε·max|y|):
             // the mean fits every point exactly, and ℓ → ∞ as σ → 0.
             let epsilon = Double.ulpOfOne
-            guard fit.residualSumOfSquares > Double(x.rows) * (16 * epsilon) * (16 * epsilon) else {
+            let rss = fit.residualSumOfSquares
+            guard rss > Double(x.rows) * (16 * epsilon) * (16 * epsilon) else {
                 throw BoundaryCheck.exactFit(model, s)
             }
-            theta[s] = system.responseScale * (fit.residualSumOfSquares / design.weightSum).squareRoot()
+            theta[s] = system.responseScale * (rss / design.weightSum).squareRoot()
             sigma2 = theta[s] * theta[s]
             solution.estimate = theta
             solution.closedForms.append(FittingMessage.scaleForm(model.layout.slotName(s), theta[s]))
