@@ -135,4 +135,31 @@ struct TapeTests {
             #expect(abs(runner.output(1)[i] - exact) <= 4 * exact.ulp, "row \(i)")
         }
     }
+
+    /// −2·a·σ⁻³·x·r: the sign, a and σ⁻³ are multiplied once per run (one scalar input), so
+    /// each row costs two products and no negation, and the values are the reference walk's to
+    /// rounding (the products are associated differently).
+    @Test("a product's row-invariant factors are multiplied once, as one scalar input")
+    func invariantFactorsAreHoisted() {
+        let s = ExprStore()
+        let (x, r) = (s.symbol(.column(0)), s.symbol(.column(1)))
+        let (a, sigma) = (s.symbol(.parameter(0)), s.symbol(.parameter(1)))
+        let e = s.constant(-2) * a * s.pow(sigma, s.constant(-3)) * x * r
+        let tape = Tape(outputs: [e])
+        #expect(tape.instructions.map(\.op) == [.mul, .mul])
+        let xs: [Double] = [0.5, -1.25, 3, 0, 7.5]
+        let rs: [Double] = [2, 0.1, -4, .infinity, 1e-3]
+        let theta: [Symbol: Double] = [.parameter(0): 1.7, .parameter(1): 0.3]
+        let runner = TapeRunner(tape: tape, blockSize: 8)
+        runner.setScalars(tape.scalarInputs.map { $0.expr.evaluate(theta) })
+        let data: [Symbol: [Double]] = [.column(0): xs, .column(1): rs]
+        for (k, input) in tape.rowInputs.enumerated() {
+            data[input.symbol]!.withUnsafeBufferPointer { runner.bind(k, to: $0.baseAddress!) }
+        }
+        runner.run(count: xs.count)
+        for i in xs.indices {
+            let expected = e.evaluate(theta.merging([.column(0): xs[i], .column(1): rs[i]]) { a, _ in a })
+            #expect(close(runner.output(0)[i], expected, relative: 1e-15, absolute: 0), "row \(i)")
+        }
+    }
 }
