@@ -50,6 +50,7 @@ extension StatisticalModel {
             nonisolated(unsafe) let partial = partial
             evaluator.forEachBlock(theta) { block in
                 let sums = partial.baseAddress! + block.start / size * k * k
+                let out = expressions.indices.map { block.output($0) }
                 // One row's Jacobian, in a buffer reused for every row of the block.
                 var jacobian = [Double](repeating: 0, count: m * k)
                 jacobian.withUnsafeMutableBufferPointer { jacobian in
@@ -58,18 +59,18 @@ extension StatisticalModel {
                         // Jᵢ (m × k): row i's ∂aⱼ/∂θ, the linear predictors' parts spread over their slots by Xᵢ.
                         for j in 0..<m {
                             let base = m * m + 1 + j * stride
-                            for s in 0..<k { jacobian[j * k + s] = block.output(base + s)[r] }
+                            for s in 0..<k { jacobian[j * k + s] = out[base + s][r] }
                             for (q, p) in used.enumerated() {
-                                let d = block.output(base + k + q)[r]
+                                let d = out[base + k + q][r]
                                 guard d != 0 else { continue }
                                 for c in 0..<p.length { jacobian[j * k + p.offset + c] += d * p.matrix[i, c] }
                             }
                         }
                         // I += w·Jᵢᵀ·I_F·Jᵢ.
-                        let w = block.output(m * m)[r]
+                        let w = out[m * m][r]
                         for j in 0..<m {
                             for l in 0..<m {
-                                let f = w * block.output(j * m + l)[r]
+                                let f = w * out[j * m + l][r]
                                 guard f != 0 else { continue }
                                 for s in 0..<k where jacobian[j * k + s] != 0 {
                                     let fs = f * jacobian[j * k + s]

@@ -23,6 +23,10 @@ import LinearAlgebra
 /// step |hⱼ|/(|xⱼ| + 1/√dⱼ) — the digits the estimate is good to.
 public struct TrustRegionNewton {
     public var maximumIterations = 200
+    /// Whether a converged maximum is polished on the gradient (`polish`). A caller that reads
+    /// only f's value at the maximum (a profile's restricted fits) gains nothing from it: f
+    /// is already within its rounding of the maximum once the decrement is.
+    public var polishes = true
     public var onIteration: ((Iteration) -> Void)?
     /// Polled once per trial step; true stops the iteration with status `.interrupted`.
     public var isInterrupted: () -> Bool = { Interrupt.requested }
@@ -60,7 +64,7 @@ public struct TrustRegionNewton {
             if gradient.maxNorm == 0 { return result(.converged) }
             if radius < 0 { radius = model.initialRadius(x, d) }
             if let decrement = model.decrement, decrement <= 4 * Double.ulpOfOne * max(1, abs(value)) {
-                TrustRegionNewton.polish(f, &x, &value, &gradient, &hessian, d)
+                if polishes { TrustRegionNewton.polish(f, &x, &value, &gradient, &hessian, d) }
                 return result(.converged)
             }
             // Stationary where the Hessian is singular (a flat direction): the scaled gradient's
@@ -94,7 +98,7 @@ public struct TrustRegionNewton {
                     || decrement <= 1e-9 * max(1, abs(value))
             {
                 // f cannot resolve the step any more, at a concave point: polish on the gradient.
-                TrustRegionNewton.polish(f, &x, &value, &gradient, &hessian, d)
+                if polishes { TrustRegionNewton.polish(f, &x, &value, &gradient, &hessian, d) }
                 return result(.converged)
             } else if radius <= 1e-15 * max(1, x.norm) {
                 return result(.stalled)

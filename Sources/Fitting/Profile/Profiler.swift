@@ -123,7 +123,9 @@ struct Profiler {
         for a in u.indices {
             if let (slot, t) = coordinates.slot(ofCoordinate: a) { u[a] = clamp(u[a], t, anchor(slot)) }
         }
-        let result = TrustRegionNewton().maximize(objective, from: u.map { $0.isFinite ? $0 : 0 })
+        var newton = TrustRegionNewton()
+        newton.polishes = false
+        let result = newton.maximize(objective, from: u.map { $0.isFinite ? $0 : 0 })
         // A restricted fit that stalls with a vanishing gradient is at its maximum to within what
         // ℓ can resolve (far out on a profile the problem is often ill-conditioned).
         let nearMaximum = result.gradientNorm <= 1e-7 * max(1, abs(result.value))
