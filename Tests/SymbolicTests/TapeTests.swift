@@ -162,4 +162,41 @@ struct TapeTests {
             #expect(close(runner.output(0)[i], expected, relative: 1e-15, absolute: 0), "row \(i)")
         }
     }
+
+    /// Whole powers by squaring, as a Student-t's derivatives have them: r³ and r⁴ from the r²
+    /// the tape holds, with no call to pow; a negative power stays pow's and a quotient stays a
+    /// division (each correctly rounded, which NIST's ill-conditioned problems need). Values
+    /// against libm's pow and plain division, to a few ulps.
+    @Test("whole positive powers are squared and multiplied; negative powers and quotients are not")
+    func powersBySquaring() {
+        let s = ExprStore()
+        let (r, x) = (s.symbol(.column(0)), s.symbol(.column(1)))
+        let d = s.constant(1) + s.pow(r, s.constant(2))
+        let outputs = [
+            s.pow(r, s.constant(3)), s.pow(r, s.constant(4)), s.pow(r, s.constant(-5)), x / d, r * x / d,
+        ]
+        let tape = Tape(outputs: outputs)
+        #expect(tape.instructions.filter { $0.op == .pow }.count == 1)  // r⁻⁵
+        #expect(tape.instructions.filter { $0.op == .square }.count == 2)  // r², (r²)²
+        #expect(tape.instructions.filter { $0.op == .div }.count == 2)
+        let rs: [Double] = [0.5, -1.25, 3, 1e-3, -7.5, 2, 1e10, -0.8, 4.25]
+        let xs: [Double] = [2, 0.1, -4, 9, 1e-3, -2, 5, 0.3, 1]
+        let runner = TapeRunner(tape: tape, blockSize: 16)
+        runner.setScalars(tape.scalarInputs.map { $0.expr.evaluate([:]) })
+        let data: [Symbol: [Double]] = [.column(0): rs, .column(1): xs]
+        for (k, input) in tape.rowInputs.enumerated() {
+            data[input.symbol]!.withUnsafeBufferPointer { runner.bind(k, to: $0.baseAddress!) }
+        }
+        runner.run(count: rs.count)
+        for i in rs.indices {
+            let (ri, xi) = (rs[i], xs[i])
+            let expected = [
+                Foundation.pow(ri, 3), Foundation.pow(ri, 4), Foundation.pow(ri, -5), xi / (1 + ri * ri),
+                ri * xi / (1 + ri * ri),
+            ]
+            for (k, e) in expected.enumerated() {
+                #expect(abs(runner.output(k)[i] - e) <= 8 * e.ulp, "output \(k), row \(i)")
+            }
+        }
+    }
 }
