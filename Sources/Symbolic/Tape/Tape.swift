@@ -80,9 +80,6 @@ struct TapeCompiler {
     /// exp(c·z)² when both are there: differentiating a mean with exp(−c·x) in it twice makes
     /// exp(−2c·x) (the simplifier folds e^(−cx)·e^(−cx)), and a second exp per row was a fifth
     /// of a nonlinear least-squares fit's order-2 pass. The square is within 2 ulps of the exp.
-    /// (Quotients stay divisions, correctly rounded: sharing one reciprocal of a common
-    /// denominator was 7% faster on a Student-t, but its extra rounding, amplified by the
-    /// cancellation in y − μ, cost NIST MGH10 the last digits of its gradient.)
     mutating func findExponentials(_ outputs: [Expr]) {
         var seen = Set<Int32>()
         var stack = outputs
@@ -174,6 +171,9 @@ struct TapeCompiler {
             var acc = numerator.isEmpty ? slot(for: store.one) : slot(for: numerator[0])
             for f in numerator.dropFirst() { acc = emit(.mul, acc, slot(for: f)) }
             if negate { acc = emit(.neg, acc) }
+            // Quotients stay divisions, correctly rounded: one shared reciprocal of a common
+            // denominator was 7% faster on a Student-t, but its extra rounding, amplified by the
+            // cancellation in y − μ, cost NIST MGH10 the last digits of its gradient.
             for d in denominator { acc = emit(.div, acc, slot(for: d)) }
             return acc
         case .pow(let b, let x):
