@@ -61,7 +61,7 @@ public struct LeastSquares {
         conditionEstimate = cond
         var steps = 0
         let yNorm = y.reduce(0) { $0 + $1 * $1 }.squareRoot()
-        if rank == k, k > 0, LeastSquares.predictedError(cond, residualNorm / yNorm) > 1e-13 {
+        if rank == k, k > 0, LeastSquares.needsRefinement(cond, relativeResidual: residualNorm / yNorm) {
             steps = LeastSquares.refine(&z, design: design, y: y, factor: &factor)
         }
         refinementSteps = steps
@@ -80,6 +80,12 @@ public struct LeastSquares {
     /// the κ² term is the price of a large residual).
     static func predictedError(_ kappa: Double, _ relativeResidual: Double) -> Double {
         Double.ulpOfOne * kappa * (1 + kappa * (relativeResidual.isFinite ? relativeResidual : 1))
+    }
+
+    /// Whether the first solve's error bound (`predictedError`) is above 10⁻¹³, so that
+    /// refinement is called for, at condition estimate κ and relative residual ‖r‖/‖y‖ ≤ 1.
+    public static func needsRefinement(_ kappa: Double, relativeResidual: Double) -> Bool {
+        predictedError(kappa, relativeResidual) > 1e-13
     }
 
     /// Powers of two near 1/‖xⱼ‖₂ (1 for a zero or non-finite column). One pass along the rows

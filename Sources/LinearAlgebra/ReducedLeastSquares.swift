@@ -15,13 +15,13 @@ public struct ReducedLeastSquares {
     /// (Qᵀy)₁, one entry per row of `matrix`.
     public let rhs: [Double]
 
-    /// Reduces min ‖x·b − y‖; nil if LAPACK fails. Below `segmentRows`·2 rows, by one QR of x;
-    /// above, segment by segment (`segmented`).
+    /// Reduces min ‖x·b − y‖; nil if LAPACK fails: by one QR of x, or segment by segment
+    /// (`segmented`) when x is tall enough (`isSegmented`).
     public init?(x: Matrix, y: [Double]) {
         let (n, k) = (x.rows, x.columns)
         guard y.count == n, n >= 1, k >= 1 else { return nil }
         var (a, b) = (x, y)
-        if n >= 2 * ReducedLeastSquares.segmentRows, n >= 4 * k {
+        if ReducedLeastSquares.isSegmented(rows: n, columns: k) {
             guard let (stack, stackRHS) = ReducedLeastSquares.segmented(x, y) else { return nil }
             (a, b) = (stack, stackRHS)
         }
@@ -43,6 +43,10 @@ public struct ReducedLeastSquares {
 
     /// Rows a segment of a tall problem holds (2¹⁶: 1 MiB a column, in cache while it is factored).
     public static let segmentRows = 1 << 16
+
+    /// Whether an n × k problem is reduced segment by segment: two segments or more, each far
+    /// taller than k.
+    public static func isSegmented(rows n: Int, columns k: Int) -> Bool { n >= 2 * segmentRows && n >= 4 * k }
 
     /// A tall problem reduced a segment of rows at a time, on every core: each segment's rows
     /// to its k rows (‖X_s·b − y_s‖² = ‖R_s·Pᵀ·b − (Q_sᵀy_s)₁‖² + const), the reductions stacked

@@ -261,16 +261,16 @@ struct JacobianSolves {
         return gaussNewtonStep
     }
 
-    /// For a tall J (2¹⁷ rows or more), the Gauss–Newton step from J and r reduced to k rows
-    /// (the reduction the damped steps use anyway, made segment by segment on every core),
-    /// when J is conditioned well enough that the first solve keeps every digit: ε·κ·(1 + κ)
-    /// ≤ 10⁻¹³, LeastSquares' test for refinement with the residual at its largest (‖r‖).
-    /// Otherwise nil, and the step is solved on J itself, with refinement against it.
+    /// For a J tall enough to be reduced segment by segment on every core (2¹⁷ rows or more),
+    /// the Gauss–Newton step from J and r reduced to k rows (the reduction the damped steps use
+    /// anyway), when J is conditioned well enough that the first solve keeps every digit:
+    /// LeastSquares' test for refinement, with the residual at its largest (‖r‖). Otherwise
+    /// nil, and the step is solved on J itself, with refinement against it.
     mutating func reducedGaussNewton(_ j: Matrix, _ r: [Double]) -> [Double]? {
-        guard j.rows >= 2 * ReducedLeastSquares.segmentRows, let reduced = reduced(j, r),
+        guard ReducedLeastSquares.isSegmented(rows: j.rows, columns: j.columns), let reduced = reduced(j, r),
             let fit = reduced.solve(stacking: Matrix(rows: 0, columns: j.columns), [], tolerance: 0),
             fit.rank == j.columns, fit.coefficients.allSatisfy(\.isFinite),
-            Double.ulpOfOne * fit.conditionEstimate * (1 + fit.conditionEstimate) <= 1e-13
+            !LeastSquares.needsRefinement(fit.conditionEstimate, relativeResidual: 1)
         else { return nil }
         return fit.coefficients
     }

@@ -197,8 +197,7 @@ struct Profiler {
                     return .end(.open(transform.theta(side > 0 ? .infinity : -.infinity)))
                 }
                 let linear = abs(r - expected) <= 0.01 * abs(r - previous.r)
-                step = nextStep(step, from: previous.r, to: r, target: target, linear: linear)
-                expected = r + step * (r - previous.r) / (u - previous.u) * side
+                (step, expected) = nextStep(step, from: previous.r, to: r, target: target, linear: linear)
                 previous = (u, r, theta)
                 previousValue = value
                 last = psi
@@ -222,11 +221,16 @@ struct Profiler {
     /// it, or 1/1024 of it when the last step landed within 1% of where it was aimed (`linear`).
     /// With n large the first step, to the Wald end, stops short by ~10⁻⁴ of itself, and half a
     /// step would overshoot by thousands of times what remains (and cost Brent a fit); where r
-    /// bends, the floor of half a step is what brackets the root.
-    func nextStep(_ step: Double, from r0: Double, to r1: Double, target: Double, linear: Bool) -> Double {
+    /// bends, the floor of half a step is what brackets the root. Returns the step and where
+    /// the secant expects r after it.
+    func nextStep(
+        _ step: Double, from r0: Double, to r1: Double, target: Double, linear: Bool
+    ) -> (step: Double, expected: Double) {
         let slope = (r1 - r0) / step
-        guard slope > 0, slope.isFinite else { return 2 * step }
-        return min(4 * step, max(linear ? step / 1024 : step / 2, 1.1 * (target - r1) / slope))
+        let next =
+            slope > 0 && slope.isFinite
+            ? min(4 * step, max(linear ? step / 1024 : step / 2, 1.1 * (target - r1) / slope)) : 2 * step
+        return (next, r1 + next * slope)
     }
 
     /// The unconstrained coordinate of a slot's estimate, which its edges are measured from (a

@@ -159,11 +159,12 @@ struct TapeCompiler {
             // The row-invariant factors (a sign, constants, params, σ⁻²) multiplied once, as one
             // scalar input, when there are two or more of them: a row op per factor saved
             // (a Normal's second derivatives are such products: −2·a·σ⁻³·x·e·r).
-            let invariant = numerator.filter { !$0.isRowLevel } + denominator.filter { !$0.isRowLevel }
-            if invariant.count + (negate ? 1 : 0) >= 2 {
+            let invariantNumerator = numerator.filter { !$0.isRowLevel }
+            let invariantDenominator = denominator.filter { !$0.isRowLevel }
+            if invariantNumerator.count + invariantDenominator.count + (negate ? 1 : 0) >= 2 {
+                let sign = negate ? [store.constant(-1)] : []
                 let scalar = store.mul(
-                    (negate ? [store.constant(-1)] : []) + numerator.filter { !$0.isRowLevel }
-                        + denominator.filter { !$0.isRowLevel }.map { store.pow($0, store.constant(-1)) })
+                    sign + invariantNumerator + invariantDenominator.map { store.pow($0, store.constant(-1)) })
                 numerator = [scalar] + numerator.filter(\.isRowLevel)
                 denominator = denominator.filter(\.isRowLevel)
                 negate = false
