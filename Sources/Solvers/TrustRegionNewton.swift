@@ -64,7 +64,7 @@ public struct TrustRegionNewton {
             if gradient.maxNorm == 0 { return result(.converged) }
             if radius < 0 { radius = model.initialRadius(x, d) }
             if let decrement = model.decrement, decrement <= 4 * Double.ulpOfOne * max(1, abs(value)) {
-                if polishes { TrustRegionNewton.polish(f, &x, &value, &gradient, &hessian, d) }
+                if polishes { TrustRegionNewton.polish(f, &x, &value, &gradient, hessian, d) }
                 return result(.converged)
             }
             // Stationary where the Hessian is singular (a flat direction): the scaled gradient's
@@ -98,7 +98,7 @@ public struct TrustRegionNewton {
                     || decrement <= 1e-9 * max(1, abs(value))
             {
                 // f cannot resolve the step any more, at a concave point: polish on the gradient.
-                if polishes { TrustRegionNewton.polish(f, &x, &value, &gradient, &hessian, d) }
+                if polishes { TrustRegionNewton.polish(f, &x, &value, &gradient, hessian, d) }
                 return result(.converged)
             } else if radius <= 1e-15 * max(1, x.norm) {
                 return result(.stalled)
@@ -130,29 +130,36 @@ public struct TrustRegionNewton {
     /// Full Newton steps while each shrinks the decrement gᵀ(−H)⁻¹g (at most 6), ignoring f
     /// except that it must stay finite and not fall by more than its rounding allows. A step
     /// below `polishedStep` of every coordinate's scale |xⱼ| + 1/√dⱼ is not taken (nor paid
-    /// for with a pass over the data): x is already that close, and the step that follows an
-    /// accepted one is about the square of it.
+    /// for with a pass over the data): x is already that close.
+    ///
+    /// The steps are the chord method's: the Hessian of the converged point is kept, and each
+    /// candidate is evaluated to order 1 (ℓ and ∇ℓ: with many parameters a fraction of the
+    /// cost of ∇²ℓ, whose k² sums dominate a pass). Near the maximum the kept Hessian is wrong
+    /// by about the distance moved since, so each step shrinks the next by about that much:
+    /// from an estimate good to 10⁻⁷ the second step is already within rounding. Steps this
+    /// small stop where the gradient's own rounding does, which a fresh Hessian would not
+    /// change. Where the polish ends, the fit forms the Hessian once for the covariance.
     static func polish(
         _ f: some Objective, _ x: inout [Double], _ value: inout Double, _ gradient: inout [Double],
-        _ hessian: inout Matrix, _ d: [Double]
+        _ hessian: Matrix, _ d: [Double]
     ) {
-        var scale = d
+        guard let model = ScaledModel(gradient, hessian, d), var current = model.newtonStep(for: gradient),
+            current.decrement > 0
+        else { return }
         for _ in 0..<6 {
-            guard let model = ScaledModel(gradient, hessian, scale), let decrement = model.decrement, decrement > 0
+            if relativeSize(current.h, x, model.root) <= polishedStep { return }
+            let candidate = zip(x, current.h).map { $0 + $1 }
+            let c = f.evaluate(candidate, order: 1)
+            guard c.value.isFinite, keepsMaximum(c.value, over: value), c.gradient.allSatisfy(\.isFinite),
+                let next = model.newtonStep(for: c.gradient), next.decrement < current.decrement
             else { return }
-            let p = model.newtonStep
-            let root = scale.map { $0 > 0 ? $0.squareRoot() : 1 }
-            let h = zip(p, root).map { $0 / $1 }
-            if h.indices.allSatisfy({ abs(h[$0]) <= polishedStep * (abs(x[$0]) + 1 / root[$0]) }) { return }
-            let candidate = zip(x, h).map { $0 + $1 }
-            let c = f.evaluate(candidate, order: 2)
-            guard c.value.isFinite, keepsMaximum(c.value, over: value),
-                c.gradient.allSatisfy(\.isFinite), let next = ScaledModel(c.gradient, c.hessian, scale),
-                let nextDecrement = next.decrement, nextDecrement < decrement
-            else { return }
-            (x, value, gradient, hessian) = (candidate, c.value, c.gradient, c.hessian)
-            updateScale(&scale, hessian)
+            (x, value, gradient, current) = (candidate, c.value, c.gradient, next)
         }
+    }
+
+    /// The largest |hⱼ|/(|xⱼ| + 1/√dⱼ): how far a step moves x, relative to each coordinate's scale.
+    static func relativeSize(_ h: [Double], _ x: [Double], _ root: [Double]) -> Double {
+        h.indices.reduce(0) { max($0, abs(h[$1]) / (abs(x[$1]) + 1 / root[$1])) }
     }
 }
 
@@ -163,6 +170,8 @@ struct ScaledModel {
     let vectors: Matrix
     /// γ = Vᵀg̃.
     let gamma: [Double]
+    /// √dⱼ (1 where dⱼ is 0): p = D·h.
+    let root: [Double]
 
     init?(_ gradient: [Double], _ hessian: Matrix, _ d: [Double]) {
         let k = gradient.count
@@ -176,11 +185,17 @@ struct ScaledModel {
             }
         }
         guard let (values, vectors) = s.symmetricEigen() else { return nil }
-        g = zip(gradient, root).map { $0 / $1 }
+        self.root = root
         self.values = values
         self.vectors = vectors
-        gamma = (0..<k).map { c in (0..<k).reduce(0) { $0 + vectors[$1, c] * zip(gradient, root).map { $0 / $1 }[$1] } }
+        g = zip(gradient, root).map { $0 / $1 }
+        gamma = ScaledModel.coordinates(of: g, in: vectors)
         guard gamma.allSatisfy(\.isFinite), values.allSatisfy(\.isFinite) else { return nil }
+    }
+
+    /// Vᵀv.
+    private static func coordinates(of v: [Double], in vectors: Matrix) -> [Double] {
+        (0..<v.count).map { c in (0..<v.count).reduce(0) { $0 + vectors[$1, c] * v[$1] } }
     }
 
     var isPositiveDefinite: Bool { (values.first ?? 0) > 0 }
@@ -198,6 +213,21 @@ struct ScaledModel {
     }
 
     var newtonStep: [Double] { p(0) }
+
+    /// The Newton step h = D⁻¹·S⁻¹·D⁻¹·g (unscaled) and the decrement gᵀ(−H)⁻¹g for another
+    /// gradient at the same curvature (the chord method's step), or nil unless S is positive
+    /// definite.
+    func newtonStep(for gradient: [Double]) -> (h: [Double], decrement: Double)? {
+        guard isPositiveDefinite else { return nil }
+        let scaled = zip(gradient, root).map { $0 / $1 }
+        let gamma = ScaledModel.coordinates(of: scaled, in: vectors)
+        let coefficients = zip(gamma, values).map { $0 / $1 }
+        let decrement = zip(gamma, values).reduce(0) { $0 + $1.0 * $1.0 / $1.1 }
+        let h = (0..<gamma.count).map { i in
+            (0..<gamma.count).reduce(0) { $0 + vectors[i, $1] * coefficients[$1] } / root[i]
+        }
+        return (h, decrement)
+    }
 
     /// The first radius: the Newton step's length when S is positive definite, else ‖D·x‖ or 1.
     func initialRadius(_ x: [Double], _ d: [Double]) -> Double {
