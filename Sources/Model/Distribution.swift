@@ -115,6 +115,13 @@ public protocol Distribution: Sendable {
     /// (Bernoulli's p, Binomial's p): through σ(t) a linear predictor can push it
     /// to 0 or 1, which is how separation arises. nil if there is none.
     var probabilityArgument: Int? { get }
+    /// The argument and inverse link through which log p(y | ·) is concave in a linear
+    /// predictor t for every y in the support and every value of the other (data) arguments,
+    /// with curvature w(t) that changes by at most the factor e^|Δ| when t moves by Δ: the
+    /// canonical links of the exponential families (Bernoulli's and Binomial's p = σ(t), with
+    /// w = N·σ(t)(1 − σ(t)); Poisson's λ = exp(t), with w = exp(t)). Through it the fit proves
+    /// that a maximum exists without walking rays (`ConcaveExistence`). nil for other families.
+    var concaveLink: ConcaveLink? { get }
     /// The argument that is a vector of probabilities over the outcomes, of which each row's
     /// response picks one (Categorical's p): the model passes `logDensity` that picked
     /// component, p_y, in its place. nil if there is none.
@@ -147,6 +154,12 @@ public protocol Distribution: Sendable {
     /// The mixture's structure (weights and components) when the family is a finite
     /// mixture, which EM fits; nil for every other family.
     var mixture: Mixture? { get }
+}
+
+/// An argument of a family written as `function(t)` of a linear predictor t (`Distribution.concaveLink`).
+public struct ConcaveLink: Sendable, Equatable {
+    public let argument: Int
+    public let function: Function
 }
 
 /// A location–scale family whose location MLE is a sample quantile.
@@ -197,6 +210,7 @@ extension Distribution {
     public func logCDF(_ y: Expr, _ arguments: [Expr]) -> Expr? { nil }
     public var gaussianArguments: GaussianArguments? { nil }
     public var probabilityArgument: Int? { nil }
+    public var concaveLink: ConcaveLink? { nil }
     public var locationEstimate: LocationEstimate? { nil }
     public var edgeEstimate: EdgeEstimate? { nil }
     public var mayBeMultimodal: Bool { false }

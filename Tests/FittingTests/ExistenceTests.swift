@@ -3,6 +3,7 @@ import LinearAlgebra
 import Testing
 
 @testable import Fitting
+import Solvers
 @testable import Model
 @testable import Symbolic
 
@@ -218,5 +219,74 @@ struct ExistenceTests {
             #expect(e.message.contains(large ? "overflow" : "underflow"))
             #expect(e.help?.contains(large ? "multiply by 1e-200" : "multiply by 1e200") == true)
         }
+    }
+
+    // MARK: - The concavity proof that spares the ray test
+
+    /// y ~ Bernoulli(σ(a + b·x)) on `n` rows: x evenly spread over [−2, 2], y = 1 where a
+    /// deterministic pseudo-random draw falls below σ(0.3 + 0.8x) (a well-determined fit).
+    func logistic(rows n: Int) throws -> StatisticalModel {
+        var b = Builder()
+        let a = b.param("a")
+        let slope = b.param("b")
+        let xs = (0..<n).map { -2 + 4 * Double($0) / Double(max(1, n - 1)) }
+        let ys = xs.enumerated().map { i, x in
+            let u = (Double(i) * 0.618_033_988_749_895).truncatingRemainder(dividingBy: 1)
+            return u < 1 / (1 + exp(-(0.3 + 0.8 * x))) ? 1.0 : 0.0
+        }
+        let x = b.column("x", xs)
+        b.term(Bernoulli(), b.column("y", ys), [(a + slope * x).apply(.sigmoid)], rows: n, "y ~ Bernoulli(σ(a + b·x))")
+        return try b.model()
+    }
+
+    /// The objective and converged trust-region Newton result of `model` from its start.
+    func converged(_ model: StatisticalModel) -> (UnconstrainedObjective, SolverResult) {
+        let objective = UnconstrainedObjective(inner: ModelObjective(model: model, withPrior: false))
+        return (objective, TrustRegionNewton().maximize(objective, from: objective.start))
+    }
+
+    @Test("a logistic regression on 2,000 rows: its maximum is proved to exist, and the fit reads ℓ alone (order 0) never")
+    func concaveProof() throws {
+        let model = try logistic(rows: 2000)
+        let (objective, result) = converged(model)
+        #expect(result.status == .converged)
+        #expect(ConcaveExistence.proves(objective, result))
+        // The ray test, which the proof replaces, agrees.
+        #expect(ExistenceCheck.runOff(objective, start: objective.start, result: result) == nil)
+        let fresh = try logistic(rows: 2000)
+        _ = try Fitter.fit(FitProblem(model: fresh))
+        #expect(fresh.likelihood.counters.snapshot.rowPasses[0] == 0)
+    }
+
+    @Test("no proof where it does not apply: the MLE at infinity, a mean not affine in the params, a constrained param")
+    func noConcaveProof() throws {
+        // Poisson(exp(b)) with every y = 0: the solver stops where the information has vanished.
+        var b = Builder()
+        let beta = b.param("b")
+        b.term(Poisson(), b.column("y", [0, 0, 0]), [exp(beta)], rows: 3, "y ~ Poisson(exp(b))")
+        let (atInfinity, stopped) = converged(try b.model())
+        #expect(!ConcaveExistence.proves(atInfinity, stopped))
+        // t = a·c·x is not affine in (a, c).
+        var n = Builder()
+        let a = n.param("a")
+        let c = n.param("c")
+        let x = n.column("x", [1, 2, 3, 4, 5, 6])
+        n.term(Poisson(), n.column("k", [1, 3, 2, 6, 8, 9]), [exp(a * c * x)], rows: 6, "k ~ Poisson(exp(a·c·x))")
+        let (product, productResult) = converged(try n.model())
+        #expect(!ConcaveExistence.proves(product, productResult))
+        // λ > 0 is fitted as log λ: ℓ in the coordinate is not the canonical form.
+        var r = Builder()
+        let lambda = r.param("λ", lower: 0)
+        r.term(Poisson(), r.column("k", [1, 3, 2, 6]), [lambda], rows: 4, "k ~ Poisson(λ)")
+        let (rate, rateResult) = converged(try r.model())
+        #expect(!ConcaveExistence.proves(rate, rateResult))
+    }
+
+    @Test("the proof needs the information to outweigh the design: on 6 rows δ exceeds 1 and the ray test runs")
+    func concaveProofNeedsInformation() throws {
+        let model = try logistic(rows: 6)
+        let (objective, result) = converged(model)
+        #expect(result.status == .converged)
+        #expect(!ConcaveExistence.proves(objective, result))
     }
 }

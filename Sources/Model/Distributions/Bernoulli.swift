@@ -8,6 +8,7 @@ public struct Bernoulli: Distribution {
     public let name = "Bernoulli"
     public let parameters = [DistributionParameter(name: "p", domain: .unitInterval)]
     public let support = Support.binary
+    public let concaveLink: ConcaveLink? = ConcaveLink(argument: 0, function: .sigmoid)
     public let probabilityArgument: Int? = 0
 
     public func draw(_ a: [Double], using rng: RandomSource) -> Double {

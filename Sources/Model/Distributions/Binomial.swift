@@ -11,6 +11,7 @@ public struct Binomial: Distribution {
         DistributionParameter(name: "p", domain: .unitInterval),
     ]
     public let support = Support.countUpTo(argument: 0)
+    public let concaveLink: ConcaveLink? = ConcaveLink(argument: 1, function: .sigmoid)
     public let probabilityArgument: Int? = 1
 
     public func draw(_ a: [Double], using rng: RandomSource) -> Double {

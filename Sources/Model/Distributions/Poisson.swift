@@ -8,6 +8,7 @@ public struct Poisson: Distribution {
     public let name = "Poisson"
     public let parameters = [DistributionParameter(name: "λ", domain: .positive)]
     public let support = Support.count
+    public let concaveLink: ConcaveLink? = ConcaveLink(argument: 0, function: .exp)
 
     public func draw(_ a: [Double], using rng: RandomSource) -> Double {
         Double(gsl_ran_poisson(rng.generator, a[0]))

@@ -1,0 +1,219 @@
+import Foundation
+import LinearAlgebra
+import Model
+import Solvers
+import Symbolic
+
+/// A proof that the maximum exists, which spares the ray test (`ExistenceCheck`) its passes
+/// over the data, for a log-likelihood that is concave by construction: every term's family
+/// has a canonical link (`Distribution.concaveLink`: Bernoulli or Binomial with p = σ(t),
+/// Poisson with λ = exp(t)), t is affine in the params, every param is unconstrained, and
+/// there is no prior, censoring or truncation. Anything else, and any case the proof below
+/// does not settle, takes the ray test as before.
+///
+/// Write ℓ(θ̂ + h) for the free params, I = −∇²ℓ(θ̂), g = ∇ℓ(θ̂), and xᵢ = ∂tᵢ/∂θ (a row of the
+/// design: constant, since t is affine). Then −∇²ℓ = Σᵢ wᵢ(tᵢ)·xᵢxᵢᵀ, and each curvature wᵢ
+/// changes by at most the factor e^|Δtᵢ|, so wherever every |xᵢᵀh| ≤ δ, −∇²ℓ ⪰ e^−δ·I.
+/// On the ellipsoid hᵀIh = 1 (one standard error in every direction), with D = diag(I) and
+/// S = D^−½·I·D^−½, |xᵢᵀh| ≤ ‖D^−½xᵢ‖/√λmin(S) = δ, so by Taylor's theorem and Cauchy–Schwarz
+///
+///     ℓ(θ̂ + h) ≤ ℓ(θ̂) + gᵀh − ½e^−δ ≤ ℓ(θ̂) + √(gᵀI⁻¹g) − ½e^−δ,
+///
+/// which is below ℓ(θ̂) when √(gᵀI⁻¹g) < ½e^−δ. A concave ℓ that is lower all around an
+/// ellipsoid than at its centre is lower everywhere outside it: the maximum exists, within
+/// one standard error of θ̂. At a converged fit on a well-determined model, δ is a few
+/// hundredths and √(gᵀI⁻¹g) about 10⁻⁶, so the proof holds with room to spare; where the
+/// MLE is at infinity the solver stops where I has all but vanished, δ is huge, and the
+/// ray test runs. Finding δ costs one pass over the design (no log or exp), against the
+/// ray test's ten evaluations of ℓ.
+enum ConcaveExistence {
+    /// Whether the maximum of `objective` is proved to exist near `result.x`.
+    static func proves(_ objective: UnconstrainedObjective, _ result: SolverResult) -> Bool {
+        let model = objective.inner.model
+        let likelihood = model.likelihood
+        guard result.status == .converged, objective.coordinates.isIdentity,
+            !(objective.inner.withPrior && model.hasPriors), likelihood.groups.isEmpty, !result.x.isEmpty
+        else { return false }
+        var designs: [TermDesign] = []
+        for term in model.terms {
+            guard let design = TermDesign(term, likelihood) else { return false }
+            designs.append(design)
+        }
+        let k = objective.dimension
+        guard k <= ExistenceCheck.eigenLimit else { return false }
+        // Coordinate a moves slot slots[a] (the coordinates are the free slots themselves).
+        var coordinateOfSlot = [Int?](repeating: nil, count: model.layout.count)
+        for a in 0..<k {
+            guard let (slot, _) = objective.coordinates.slot(ofCoordinate: a) else { return false }
+            coordinateOfSlot[slot] = a
+        }
+        let information = objective.evaluate(result.x, order: 2).hessian.map { -$0 }
+        let diagonal = (0..<k).map { information[$0, $0] }
+        guard diagonal.allSatisfy({ $0 > 0 && $0.isFinite }), information.elements.allSatisfy(\.isFinite) else {
+            return false
+        }
+        let root = diagonal.map { $0.squareRoot() }
+        var scaled = information
+        for i in 0..<k { for j in 0..<k { scaled[i, j] /= root[i] * root[j] } }
+        guard let (values, vectors) = scaled.symmetricEigen(), let smallest = values.first, smallest > minimumEigenvalue
+        else { return false }
+        // gᵀI⁻¹g = Σ (vᵀD^−½g)²/λ.
+        let g = zip(result.gradient, root).map { $0 / $1 }
+        let decrement = (0..<k).reduce(0.0) { sum, c in
+            let coordinate = (0..<k).reduce(0.0) { $0 + vectors[$1, c] * g[$1] }
+            return sum + coordinate * coordinate / values[c]
+        }
+        // Each slot's weight 1/√Dⱼⱼ (0 for a held slot, which h does not move).
+        let weight = coordinateOfSlot.map { a in a.map { 1 / root[$0] } ?? 0 }
+        var largest = 0.0
+        for design in designs {
+            guard let norm = design.largestScaledNorm(weight, likelihood) else { return false }
+            largest = max(largest, norm)
+        }
+        // The eigenvalue is computed to about k·ε of S's norm (≤ k): 1% covers it many times over.
+        let delta = largest / (0.99 * smallest).squareRoot()
+        return delta <= 1 && decrement.squareRoot() < 0.5 * Foundation.exp(-delta)
+    }
+
+    /// S's smallest eigenvalue must exceed this: below it the information is too near singular
+    /// for the bound to say anything (the identifiability check has its say), and the ray test runs.
+    static let minimumEigenvalue = 1e-6
+
+    /// One term's linear predictor t = Σₛ cₛ·s + (data) over its variables s (scalar params and
+    /// linear predictors), each cₛ = ∂t/∂s free of params.
+    struct TermDesign {
+        let rows: Int
+        /// (slot, ∂t/∂θ_slot) for the scalar params in t.
+        let scalars: [(slot: Int, coefficient: Expr)]
+        /// (predictor, ∂t/∂η) for the linear predictors in t.
+        let predictors: [(predictor: LinearPredictor, coefficient: Expr)]
+
+        /// The design of `term`, or nil unless ℓ is concave in its params through the family's link.
+        init?(_ term: LikelihoodTerm, _ likelihood: LogLikelihood) {
+            guard let link = term.family.concaveLink, term.censored == nil, term.lower == nil, term.upper == nil,
+                term.weight?.dependsOnParameters != true, term.arguments.indices.contains(link.argument),
+                term.arguments.indices.allSatisfy({ $0 == link.argument || !term.arguments[$0].dependsOnParameters }),
+                let (function, inner) = term.arguments[link.argument].application, function == link.function,
+                inner.count == 1
+            else { return nil }
+            let t = inner[0]
+            var variables: [Symbol] = []
+            for symbol in t.symbols.sorted() {
+                switch symbol {
+                case .parameter, .predictor: variables.append(symbol)
+                case .selected: return nil
+                default: continue
+                }
+            }
+            var scalars: [(slot: Int, coefficient: Expr)] = []
+            var predictors: [(predictor: LinearPredictor, coefficient: Expr)] = []
+            for s in variables {
+                let coefficient = t.derivative(withRespectTo: s)
+                // Affine: no coefficient changes with any variable.
+                for r in variables where coefficient.derivative(withRespectTo: r).constantValue != 0 { return nil }
+                switch s {
+                case .parameter(let slot): scalars.append((slot, coefficient))
+                case .predictor:
+                    guard let p = likelihood.predictors.first(where: { $0.symbol == s }), p.matrix.rows == term.rows
+                    else { return nil }
+                    predictors.append((p, coefficient))
+                default: return nil
+                }
+            }
+            self.rows = term.rows
+            self.scalars = scalars
+            self.predictors = predictors
+        }
+
+        /// maxᵢ ‖D^−½xᵢ‖ over the rows, bounded by the triangle inequality over the scalar part
+        /// and each predictor's block: √(Σₛ (cₛ·weightₛ)²) + Σₖ |c_ηₖ|·‖weight ∘ Xₖ,ᵢ‖. nil when a
+        /// coefficient's columns are not in memory. Rows are read in chunks on every core.
+        func largestScaledNorm(_ weight: [Double], _ likelihood: LogLikelihood) -> Double? {
+            guard rows > 0 else { return 0 }
+            let coefficients = scalars.map(\.coefficient) + predictors.map(\.coefficient)
+            let varying = coefficients.filter { $0.constantValue == nil }
+            guard let values = RowValues.evaluate(varying, rows: rows, columns: likelihood.columns) else { return nil }
+            var next = 0
+            // Each coefficient's values per row, or its constant.
+            let perRow: [(values: [Double]?, constant: Double)] = coefficients.map { c in
+                if let constant = c.constantValue { return (nil, constant) }
+                defer { next += 1 }
+                return (values[next], 0)
+            }
+            let scalarWeights = scalars.map { weight[$0.slot] }
+            let blockWeights = predictors.map { Array(weight[$0.predictor.slots]) }
+            let lengths = predictors.map(\.predictor.length)
+            // Every array the rows are read from, as pointers (shared arrays read on several
+            // threads would pay an atomic reference count per access).
+            let arrays = perRow.compactMap(\.values) + predictors.map(\.predictor.matrix.elements) + blockWeights
+            let rows = self.rows
+            let scalarCount = scalars.count
+            let result = ConcaveExistence.withPointers(arrays) { pointers -> Double in
+                var next = 0
+                let columns: [UnsafePointer<Double>?] = perRow.map { entry in
+                    guard entry.values != nil else { return nil }
+                    defer { next += 1 }
+                    return pointers[next]
+                }
+                let matrices = Array(pointers[next..<(next + lengths.count)])
+                let weights = Array(pointers[(next + lengths.count)...])
+                let constants = perRow.map(\.constant)
+                let chunks = max(1, min(8, rows / 65_536))
+                let size = (rows + chunks - 1) / chunks
+                var largest = [Double](repeating: 0, count: chunks)
+                largest.withUnsafeMutableBufferPointer { largest in
+                    nonisolated(unsafe) let out = largest
+                    nonisolated(unsafe) let (c, m, w) = (columns, matrices, weights)
+                    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                        var top = 0.0
+                        for i in (chunk * size)..<min(rows, (chunk + 1) * size) {
+                            var scalar = 0.0
+                            for index in 0..<scalarCount {
+                                let v = (c[index]?[i] ?? constants[index]) * scalarWeights[index]
+                                scalar += v * v
+                            }
+                            var norm = scalar.squareRoot()
+                            for block in 0..<lengths.count {
+                                let index = scalarCount + block
+                                let factor = Swift.abs(c[index]?[i] ?? constants[index])
+                                guard factor != 0 else { continue }
+                                let length = lengths[block]
+                                let row = m[block] + i * length
+                                let weight = w[block]
+                                // Four running sums, so that the adds do not wait on each other.
+                                var (s0, s1, s2, s3) = (0.0, 0.0, 0.0, 0.0)
+                                var j = 0
+                                while j + 4 <= length {
+                                    let (v0, v1) = (row[j] * weight[j], row[j + 1] * weight[j + 1])
+                                    let (v2, v3) = (row[j + 2] * weight[j + 2], row[j + 3] * weight[j + 3])
+                                    (s0, s1, s2, s3) = (s0 + v0 * v0, s1 + v1 * v1, s2 + v2 * v2, s3 + v3 * v3)
+                                    j += 4
+                                }
+                                while j < length {
+                                    let v = row[j] * weight[j]
+                                    s0 += v * v
+                                    j += 1
+                                }
+                                norm += factor * ((s0 + s1) + (s2 + s3)).squareRoot()
+                            }
+                            top = norm.isFinite ? max(top, norm) : .nan
+                            if top.isNaN { break }
+                        }
+                        out[chunk] = top
+                    }
+                }
+                return largest.reduce(0) { $0.isNaN || $1.isNaN ? .nan : max($0, $1) }
+            }
+            return result.isFinite ? result : nil
+        }
+    }
+
+    /// `body` with a pointer to each array's elements, valid for the call.
+    static func withPointers<R>(_ arrays: [[Double]], _ body: ([UnsafePointer<Double>]) -> R) -> R {
+        func nest(_ index: Int, _ pointers: [UnsafePointer<Double>]) -> R {
+            guard index < arrays.count else { return body(pointers) }
+            return arrays[index].withUnsafeBufferPointer { nest(index + 1, pointers + [$0.baseAddress!]) }
+        }
+        return nest(0, [])
+    }
+}
