@@ -167,9 +167,23 @@ extension LevenbergMarquardt {
     }
 
     static func halfSquaredNorm(_ r: [Double]) -> Double {
+        let parts = r.withUnsafeBufferPointer { r in
+            nonisolated(unsafe) let r = r
+            return RowSegments.map(r.count) { rows in
+                var acc = CompensatedAccumulator()
+                for i in rows { acc.add(r[i], times: r[i]) }
+                return acc.value
+            }
+        }
+        return combined(parts) / 2
+    }
+
+    /// The segments' compensated sums added in order (one part: itself).
+    static func combined(_ parts: [Double]) -> Double {
+        guard parts.count > 1 else { return parts.first ?? 0 }
         var acc = CompensatedAccumulator()
-        for v in r { acc.add(v, times: v) }
-        return acc.value / 2
+        for part in parts { acc.add(part) }
+        return acc.value
     }
 
     /// dⱼ ← max(dⱼ, ‖column j of J‖) (Moré's scaling).
@@ -236,12 +250,18 @@ extension LevenbergMarquardt {
     /// ½‖r‖² − ½‖r + J·h‖², the reduction the linear model predicts.
     static func predictedReduction(_ j: Matrix, _ r: [Double], _ h: [Double]) -> Double {
         let jh = j * h
-        var acc = CompensatedAccumulator()
-        for i in 0..<r.count {
-            // ½r² − ½(r + a)² = −a·(r + a/2)
-            acc.add(-jh[i], times: r[i] + jh[i] / 2)
+        let parts = jh.withUnsafeBufferPointer { jh in
+            r.withUnsafeBufferPointer { r in
+                nonisolated(unsafe) let (jh, r) = (jh, r)
+                return RowSegments.map(r.count) { rows in
+                    var acc = CompensatedAccumulator()
+                    // ½r² − ½(r + a)² = −a·(r + a/2)
+                    for i in rows { acc.add(-jh[i], times: r[i] + jh[i] / 2) }
+                    return acc.value
+                }
+            }
         }
-        return acc.value
+        return combined(parts)
     }
 }
 
@@ -289,25 +309,29 @@ struct JacobianSummary {
 
     init(_ j: Matrix, _ r: [Double]) {
         let k = j.columns
-        var g = [Double](repeating: 0, count: k)
-        var squares = [Double](repeating: 0, count: k)
-        j.elements.withUnsafeBufferPointer { x in
+        // Per segment of rows: Jᵀr and the columns' sums of squares, side by side.
+        let parts = j.elements.withUnsafeBufferPointer { x in
             r.withUnsafeBufferPointer { r in
-                g.withUnsafeMutableBufferPointer { g in
-                    squares.withUnsafeMutableBufferPointer { squares in
-                        for i in 0..<j.rows {
+                nonisolated(unsafe) let (x, r) = (x, r)
+                return RowSegments.map(j.rows) { rows in
+                    var sums = [Double](repeating: 0, count: 2 * k)
+                    sums.withUnsafeMutableBufferPointer { sums in
+                        for i in rows {
                             for c in 0..<k {
                                 let v = x[i * k + c]
-                                g[c] += v * r[i]
-                                squares[c] += v * v
+                                sums[c] += v * r[i]
+                                sums[k + c] += v * v
                             }
                         }
                     }
+                    return sums
                 }
             }
         }
-        gradient = g
-        columnNorms = squares.map { $0.squareRoot() }
+        var totals = [Double](repeating: 0, count: 2 * k)
+        for part in parts { for c in totals.indices { totals[c] += part[c] } }
+        gradient = Array(totals[0..<k])
+        columnNorms = totals[k...].map { $0.squareRoot() }
     }
 
     /// max over columns of |Jⱼᵀr| / (‖Jⱼ‖·‖r‖), with ½‖r‖² = `halfSquaredNorm`: 0 at an exact minimum.

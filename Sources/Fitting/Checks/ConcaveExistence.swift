@@ -148,7 +148,7 @@ enum ConcaveExistence {
             let arrays = perRow.compactMap(\.values) + predictors.map(\.predictor.matrix.elements) + blockWeights
             let rows = self.rows
             let scalarCount = scalars.count
-            let result = ConcaveExistence.withPointers(arrays) { pointers -> Double in
+            let result = ArrayPointers.with(arrays) { pointers -> Double in
                 var next = 0
                 let columns: [UnsafePointer<Double>?] = perRow.map { entry in
                     guard entry.values != nil else { return nil }
@@ -206,14 +206,5 @@ enum ConcaveExistence {
             }
             return result.isFinite ? result : nil
         }
-    }
-
-    /// `body` with a pointer to each array's elements, valid for the call.
-    static func withPointers<R>(_ arrays: [[Double]], _ body: ([UnsafePointer<Double>]) -> R) -> R {
-        func nest(_ index: Int, _ pointers: [UnsafePointer<Double>]) -> R {
-            guard index < arrays.count else { return body(pointers) }
-            return arrays[index].withUnsafeBufferPointer { nest(index + 1, pointers + [$0.baseAddress!]) }
-        }
-        return nest(0, [])
     }
 }
