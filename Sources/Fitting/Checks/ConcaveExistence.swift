@@ -7,8 +7,9 @@ import Symbolic
 /// A proof that the maximum exists, which spares the ray test (`ExistenceCheck`) its passes
 /// over the data, for a log-likelihood that is concave by construction: every term's family
 /// has a canonical link (`Distribution.concaveLink`: Bernoulli or Binomial with p = σ(t),
-/// Poisson with λ = exp(t)), t is affine in the params, every param is unconstrained, and
-/// there is no prior, censoring or truncation. Anything else, and any case the proof below
+/// Poisson with λ = exp(t)), t is affine in the params, neither the response nor the weight
+/// nor another argument holds a param, every param is unconstrained, and there is no prior,
+/// censoring or truncation. Anything else, and any case the proof below
 /// does not settle, takes the ray test as before.
 ///
 /// Write ℓ(θ̂ + h) for the free params, I = −∇²ℓ(θ̂), g = ∇ℓ(θ̂), and xᵢ = ∂tᵢ/∂θ (a row of the
@@ -91,7 +92,8 @@ enum ConcaveExistence {
         /// The design of `term`, or nil unless ℓ is concave in its params through the family's link.
         init?(_ term: LikelihoodTerm, _ likelihood: LogLikelihood) {
             guard let link = term.family.concaveLink, term.censored == nil, term.lower == nil, term.upper == nil,
-                term.weight?.dependsOnParameters != true, term.arguments.indices.contains(link.argument),
+                !term.response.dependsOnParameters, term.weight?.dependsOnParameters != true,
+                term.arguments.indices.contains(link.argument),
                 term.arguments.indices.allSatisfy({ $0 == link.argument || !term.arguments[$0].dependsOnParameters }),
                 let (function, inner) = term.arguments[link.argument].application, function == link.function,
                 inner.count == 1
