@@ -42,7 +42,7 @@ public struct ReducedLeastSquares {
     }
 
     /// Rows a segment of a tall problem holds (2¹⁶: 1 MiB a column, in cache while it is factored).
-    public static let segmentRows = 1 << 16
+    public static let segmentRows = RowSegments.rows
 
     /// Whether an n × k problem is reduced segment by segment: two segments or more, each far
     /// taller than k.
@@ -55,19 +55,11 @@ public struct ReducedLeastSquares {
     /// times, on one core: 20 ms a Levenberg–Marquardt iteration at 10⁶ × 2. The segments are
     /// fixed by n alone, so the result does not depend on the number of cores.
     static func segmented(_ x: Matrix, _ y: [Double]) -> (Matrix, [Double])? {
-        let (n, k) = (x.rows, x.columns)
-        let size = segmentRows
-        let count = (n + size - 1) / size
-        var parts = [(Matrix, [Double])?](repeating: nil, count: count)
-        parts.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let out = buffer
-            let work: @Sendable (Int) -> Void = { s in
-                let rows = s * size..<min(n, (s + 1) * size)
-                let block = Matrix(
-                    rows: rows.count, columns: k, elements: Array(x.elements[(rows.lowerBound * k)..<(rows.upperBound * k)]))
-                out[s] = ReducedLeastSquares.reduce(block, Array(y[rows]))
-            }
-            DispatchQueue.concurrentPerform(iterations: count, execute: work)
+        let k = x.columns
+        let parts = RowSegments.map(x.rows) { rows in
+            let block = Matrix(
+                rows: rows.count, columns: k, elements: Array(x.elements[(rows.lowerBound * k)..<(rows.upperBound * k)]))
+            return ReducedLeastSquares.reduce(block, Array(y[rows]))
         }
         var elements: [Double] = []
         var rhs: [Double] = []

@@ -203,11 +203,19 @@ struct ScaledModel {
     /// gᵀ(−H)⁻¹g = Σ γᵢ²/λᵢ when S is positive definite, else nil.
     var decrement: Double? {
         guard isPositiveDefinite else { return nil }
-        return zip(gamma, values).reduce(0) { $0 + $1.0 * $1.0 / $1.1 }
+        return decrement(gamma)
+    }
+
+    /// Σ γᵢ²/λᵢ.
+    private func decrement(_ gamma: [Double]) -> Double {
+        zip(gamma, values).reduce(0) { $0 + $1.0 * $1.0 / $1.1 }
     }
 
     /// p(λ) = V·(Λ + λI)⁻¹γ.
-    func p(_ lambda: Double) -> [Double] {
+    func p(_ lambda: Double) -> [Double] { p(lambda, gamma) }
+
+    /// The same for another γ.
+    private func p(_ lambda: Double, _ gamma: [Double]) -> [Double] {
         let coefficients = zip(gamma, values).map { $0 / ($1 + lambda) }
         return (0..<gamma.count).map { i in (0..<gamma.count).reduce(0) { $0 + vectors[i, $1] * coefficients[$1] } }
     }
@@ -219,14 +227,8 @@ struct ScaledModel {
     /// definite.
     func newtonStep(for gradient: [Double]) -> (h: [Double], decrement: Double)? {
         guard isPositiveDefinite else { return nil }
-        let scaled = zip(gradient, root).map { $0 / $1 }
-        let gamma = ScaledModel.coordinates(of: scaled, in: vectors)
-        let coefficients = zip(gamma, values).map { $0 / $1 }
-        let decrement = zip(gamma, values).reduce(0) { $0 + $1.0 * $1.0 / $1.1 }
-        let h = (0..<gamma.count).map { i in
-            (0..<gamma.count).reduce(0) { $0 + vectors[i, $1] * coefficients[$1] } / root[i]
-        }
-        return (h, decrement)
+        let gamma = ScaledModel.coordinates(of: zip(gradient, root).map { $0 / $1 }, in: vectors)
+        return (zip(p(0, gamma), root).map { $0 / $1 }, decrement(gamma))
     }
 
     /// The first radius: the Newton step's length when S is positive definite, else ‖D·x‖ or 1.

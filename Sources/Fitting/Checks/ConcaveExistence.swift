@@ -129,84 +129,67 @@ enum ConcaveExistence {
 
         /// maxᵢ ‖D^−½xᵢ‖ over the rows, bounded by the triangle inequality over the scalar part
         /// and each predictor's block: √(Σₛ (cₛ·weightₛ)²) + Σₖ |c_ηₖ|·‖weight ∘ Xₖ,ᵢ‖. nil when a
-        /// coefficient's columns are not in memory. Rows are read in chunks on every core.
+        /// coefficient's columns are not in memory. The rows are read a segment at a time on every core.
         func largestScaledNorm(_ weight: [Double], _ likelihood: LogLikelihood) -> Double? {
             guard rows > 0 else { return 0 }
             let coefficients = scalars.map(\.coefficient) + predictors.map(\.coefficient)
             let varying = coefficients.filter { $0.constantValue == nil }
             guard let values = RowValues.evaluate(varying, rows: rows, columns: likelihood.columns) else { return nil }
-            var next = 0
-            // Each coefficient's values per row, or its constant.
-            let perRow: [(values: [Double]?, constant: Double)] = coefficients.map { c in
-                if let constant = c.constantValue { return (nil, constant) }
-                defer { next += 1 }
-                return (values[next], 0)
-            }
+            // Each coefficient's constant (0 for one that varies by row, read from `values`).
+            let constants = coefficients.map { $0.constantValue ?? 0 }
             let scalarWeights = scalars.map { weight[$0.slot] }
             let blockWeights = predictors.map { Array(weight[$0.predictor.slots]) }
             let lengths = predictors.map(\.predictor.length)
-            // Every array the rows are read from, as pointers (shared arrays read on several
-            // threads would pay an atomic reference count per access).
-            let arrays = perRow.compactMap(\.values) + predictors.map(\.predictor.matrix.elements) + blockWeights
-            let rows = self.rows
             let scalarCount = scalars.count
-            let result = ArrayPointers.with(arrays) { pointers -> Double in
-                var next = 0
-                let columns: [UnsafePointer<Double>?] = perRow.map { entry in
-                    guard entry.values != nil else { return nil }
-                    defer { next += 1 }
-                    return pointers[next]
-                }
-                let matrices = Array(pointers[next..<(next + lengths.count)])
-                let weights = Array(pointers[(next + lengths.count)...])
-                let constants = perRow.map(\.constant)
-                let chunks = max(1, min(8, rows / 65_536))
-                let size = (rows + chunks - 1) / chunks
-                var largest = [Double](repeating: 0, count: chunks)
-                largest.withUnsafeMutableBufferPointer { largest in
-                    nonisolated(unsafe) let out = largest
-                    nonisolated(unsafe) let (c, m, w) = (columns, matrices, weights)
-                    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                        var top = 0.0
-                        for i in (chunk * size)..<min(rows, (chunk + 1) * size) {
-                            var scalar = 0.0
-                            for index in 0..<scalarCount {
-                                let v = (c[index]?[i] ?? constants[index]) * scalarWeights[index]
-                                scalar += v * v
-                            }
-                            var norm = scalar.squareRoot()
-                            for block in 0..<lengths.count {
-                                let index = scalarCount + block
-                                let factor = Swift.abs(c[index]?[i] ?? constants[index])
-                                guard factor != 0 else { continue }
-                                let length = lengths[block]
-                                let row = m[block] + i * length
-                                let weight = w[block]
-                                // Four running sums, so that the adds do not wait on each other.
-                                var (s0, s1, s2, s3) = (0.0, 0.0, 0.0, 0.0)
-                                var j = 0
-                                while j + 4 <= length {
-                                    let (v0, v1) = (row[j] * weight[j], row[j + 1] * weight[j + 1])
-                                    let (v2, v3) = (row[j + 2] * weight[j + 2], row[j + 3] * weight[j + 3])
-                                    (s0, s1, s2, s3) = (s0 + v0 * v0, s1 + v1 * v1, s2 + v2 * v2, s3 + v3 * v3)
-                                    j += 4
-                                }
-                                while j < length {
-                                    let v = row[j] * weight[j]
-                                    s0 += v * v
-                                    j += 1
-                                }
-                                norm += factor * ((s0 + s1) + (s2 + s3)).squareRoot()
-                            }
-                            top = norm.isFinite ? max(top, norm) : .nan
-                            if top.isNaN { break }
+            // The rows are read through pointers: arrays shared by the threads would pay an atomic
+            // reference count on each access.
+            let arrays = values + predictors.map(\.predictor.matrix.elements) + blockWeights
+            let parts = ArrayPointers.with(arrays) { pointers -> [Double] in
+                var next = pointers[0..<values.count].makeIterator()
+                let columns = coefficients.map { $0.constantValue == nil ? next.next() : nil }
+                nonisolated(unsafe) let c = columns
+                nonisolated(unsafe) let m = Array(pointers[values.count..<(values.count + lengths.count)])
+                nonisolated(unsafe) let w = Array(pointers[(values.count + lengths.count)...])
+                return RowSegments.map(rows) { range in
+                    var top = 0.0
+                    for i in range {
+                        var scalar = 0.0
+                        for index in 0..<scalarCount {
+                            let v = (c[index]?[i] ?? constants[index]) * scalarWeights[index]
+                            scalar += v * v
                         }
-                        out[chunk] = top
+                        var norm = scalar.squareRoot()
+                        for block in 0..<lengths.count {
+                            let factor = Swift.abs(c[scalarCount + block]?[i] ?? constants[scalarCount + block])
+                            guard factor != 0 else { continue }
+                            norm += factor * ConcaveExistence.weightedNorm(m[block] + i * lengths[block], w[block], lengths[block])
+                        }
+                        guard norm.isFinite else { return .nan }
+                        top = max(top, norm)
                     }
+                    return top
                 }
-                return largest.reduce(0) { $0.isNaN || $1.isNaN ? .nan : max($0, $1) }
             }
-            return result.isFinite ? result : nil
+            guard parts.allSatisfy(\.isFinite) else { return nil }
+            return parts.max() ?? 0
         }
+    }
+
+    /// ‖w ∘ x‖ over `count` entries, with four running sums so that the adds do not wait on each other.
+    @inline(__always)
+    static func weightedNorm(_ x: UnsafePointer<Double>, _ w: UnsafePointer<Double>, _ count: Int) -> Double {
+        var (s0, s1, s2, s3) = (0.0, 0.0, 0.0, 0.0)
+        var j = 0
+        while j + 4 <= count {
+            let (v0, v1, v2, v3) = (x[j] * w[j], x[j + 1] * w[j + 1], x[j + 2] * w[j + 2], x[j + 3] * w[j + 3])
+            (s0, s1, s2, s3) = (s0 + v0 * v0, s1 + v1 * v1, s2 + v2 * v2, s3 + v3 * v3)
+            j += 4
+        }
+        while j < count {
+            let v = x[j] * w[j]
+            s0 += v * v
+            j += 1
+        }
+        return ((s0 + s1) + (s2 + s3)).squareRoot()
     }
 }

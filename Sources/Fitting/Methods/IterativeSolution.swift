@@ -27,10 +27,8 @@ enum IterativeSolution {
             ? objective.evaluate(result.x, order: 1).gradient.map(abs).max()
             : objective.inner.evaluate(objective.inner.free.map { theta[$0] }, order: 1).gradient.map(abs).max()
         solution.boundary = try BoundaryCheck.iterativeEstimate(model, objective, result)
-        // A concave ℓ proved to have its maximum near the estimate needs no ray test.
-        if !ConcaveExistence.proves(objective, result),
-            let runOff = ExistenceCheck.runOff(
-                objective, start: start, result: result, excludingSlots: Set(solution.boundary.keys))
+        if let runOff = ExistenceCheck.runOff(
+            objective, start: start, result: result, excludingSlots: Set(solution.boundary.keys))
         {
             try ExistenceCheck.settle(runOff, model, objective, &solution)
         }

@@ -60,48 +60,35 @@ struct NonlinearDesign: ResidualObjective {
         var finite = [Bool](repeating: true, count: blocks)
         // Every array the blocks read or write, as pointers: arrays shared by the threads would
         // pay an atomic reference count on each access.
-        let predictorData = predictors.map(\.matrix.elements)
         let widths = predictors.map(\.length)
-        ArrayPointers.with(predictorData) { data in
+        ArrayPointers.with([response, rootWeights] + predictors.map(\.matrix.elements)) { inputs in
             r.withUnsafeMutableBufferPointer { rBuffer in
                 j.withUnsafeMutableBufferPointer { jBuffer in
                     finite.withUnsafeMutableBufferPointer { finiteBuffer in
-                        response.withUnsafeBufferPointer { yBuffer in
-                            rootWeights.withUnsafeBufferPointer { wBuffer in
-                                chain.withUnsafeBufferPointer { chainBuffer in
-                                    columnOutput.withUnsafeBufferPointer { columnBuffer in
-                                        nonisolated(unsafe) let (r, j, ok) = (rBuffer, jBuffer, finiteBuffer)
-                                        nonisolated(unsafe) let (y, w, chain) = (yBuffer, wBuffer, chainBuffer)
-                                        nonisolated(unsafe) let (columns, data) = (columnBuffer, data)
-                                        evaluator.forEachBlock(t) { block in
-                                            let mu = block.output(0)
-                                            var allFinite = true
-                                            for i in 0..<block.count {
-                                                let row = block.start + i
-                                                let v = w[row] * (y[row] - mu[i])
-                                                r[row] = v
-                                                allFinite = allFinite && v.isFinite
-                                            }
-                                            for c in 0..<columns.count {
-                                                let source = columns[c]
-                                                let d = block.output(source.output)
-                                                let factor = chain[c]
-                                                for i in 0..<block.count {
-                                                    let row = block.start + i
-                                                    var v = w[row] * d[i]
-                                                    if let p = source.predictor {
-                                                        v *= data[p][row * widths[p] + source.column]
-                                                    }
-                                                    v *= factor
-                                                    j[row * k + c] = v
-                                                    allFinite = allFinite && v.isFinite
-                                                }
-                                            }
-                                            ok[block.start / RowEvaluator.blockSize] = allFinite
-                                        }
-                                    }
+                        nonisolated(unsafe) let (r, j, ok) = (rBuffer, jBuffer, finiteBuffer)
+                        nonisolated(unsafe) let (y, w, data) = (inputs[0], inputs[1], Array(inputs[2...]))
+                        evaluator.forEachBlock(t) { block in
+                            let mu = block.output(0)
+                            var allFinite = true
+                            for i in 0..<block.count {
+                                let row = block.start + i
+                                let v = w[row] * (y[row] - mu[i])
+                                r[row] = v
+                                allFinite = allFinite && v.isFinite
+                            }
+                            for (c, source) in columnOutput.enumerated() {
+                                let d = block.output(source.output)
+                                let factor = chain[c]
+                                for i in 0..<block.count {
+                                    let row = block.start + i
+                                    var v = w[row] * d[i]
+                                    if let p = source.predictor { v *= data[p][row * widths[p] + source.column] }
+                                    v *= factor
+                                    j[row * k + c] = v
+                                    allFinite = allFinite && v.isFinite
                                 }
                             }
+                            ok[block.start / RowEvaluator.blockSize] = allFinite
                         }
                     }
                 }
