@@ -23,7 +23,8 @@ let package = Package(
         .target(name: "CLapack", linkerSettings: [.linkedLibrary("lapacke"), .linkedLibrary("openblas")]),
         .target(name: "CLBFGS", linkerSettings: [.linkedLibrary("lbfgs")]),
         .target(name: "CSQLite", dependencies: ["CInterrupt"], linkerSettings: [.linkedLibrary("sqlite3")]),
-        .target(name: "CPostgres", linkerSettings: [.linkedLibrary("pq")]),
+        // libpq is loaded when first needed (CPostgres.h says why), not linked.
+        .target(name: "CPostgres", linkerSettings: [.linkedLibrary("dl")]),
 
         // Pipeline stages
         .target(name: "Diagnostics"),

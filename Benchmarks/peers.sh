@@ -20,7 +20,7 @@ MLE="${MLE:-$root/.build/release/mle}"
 WORK="${WORK:-$(mktemp -d /tmp/mle-peers.XXXXXX)}"
 SCALE="${ROWS_SCALE:-1}"
 PY="${PYTHON:-python3}"
-[ -x "$MLE" ] || { echo "peers.sh: build the release binary first: swift build -c release --product mle" >&2; exit 2; }
+[ -x "$MLE" ] || { echo "peers.sh: build the release binary first: swift build -c release --static-swift-stdlib --product mle" >&2; exit 2; }
 workloads=("$@")
 [ ${#workloads[@]} -gt 0 ] || workloads=(logistic poisson gauss nls csv csv1 wide)
 

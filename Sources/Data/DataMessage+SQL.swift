@@ -17,6 +17,11 @@ extension DataMessage {
         "cannot connect to \(location): \(reason)"
     }
 
+    /// libpq (`libpq.so.5`) could not be loaded; `reason` is the loader's.
+    static func noClientLibrary(_ reason: String) -> String {
+        "PostgreSQL's client library could not be loaded (\(reason)); on Debian it is the package libpq5"
+    }
+
     static func statementTimedOut(seconds: Double) -> String {
         "the database did not answer within \(NumberFormat.shortest(seconds)) s (the statement was cancelled; "
             + "MLE_SQL_TIMEOUT sets the limit in seconds)"

@@ -31,6 +31,11 @@ final class PostgresConnection: SQLConnection, @unchecked Sendable {
         if getenv("PGCONNECT_TIMEOUT") == nil { options.append(("connect_timeout", String(SQLLimits.connectTimeout))) }
         // Last, so that what the URI says overrides the defaults above.
         options.append(("dbname", location.resolved))
+        if let problem = mle_pq_load() {
+            throw SQLError(
+                .connection,
+                DataMessage.cannotConnect(location.description, reason: DataMessage.noClientLibrary(String(cString: problem))))
+        }
         let handle = PostgresConnection.connect(options)
         guard let handle, PQstatus(handle) == CONNECTION_OK else {
             let raw = handle.map { String(cString: PQerrorMessage($0)) } ?? DataMessage.outOfMemory
