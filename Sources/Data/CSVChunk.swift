@@ -45,7 +45,9 @@ struct CSVChunk: @unchecked Sendable {
     /// The byte offset of every 64th row (rows 0, 64, 128, …), to find a cell again later.
     var checkpoints: [Int] = []
     var outcome = Outcome.complete
-    /// The first byte that is not well-formed UTF-8 in the stretch this chunk checked.
+    /// The first byte that is not well-formed UTF-8 in the stretch this chunk checked:
+    /// the cells its parse read, and what the parse did not reach when it did not complete
+    /// (`TableBuilder.parseInParallel`).
     var invalidUTF8: Int?
 
     init(start: Int, columns: Int) {

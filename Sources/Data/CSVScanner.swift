@@ -15,6 +15,10 @@ struct CSVScanner {
     let file: String
     private(set) var position: Int
     private(set) var line: Int
+    /// The first byte that is not well-formed UTF-8 among the cells `nextCell` read the
+    /// general way (a cell its fast paths take is digits, signs, points, exponents,
+    /// blanks and a delimiter: ASCII, so well-formed).
+    private(set) var firstInvalidUTF8: Int?
     /// Fetched once, for `nextCell`'s conversions.
     private let tables = FastFloat.Tables.shared
 
@@ -79,7 +83,12 @@ struct CSVScanner {
             default: break
             }
         }
+        let fieldStart = position
         let field = try nextField()
+        if firstInvalidUTF8 == nil {
+            // A cell starts after a delimiter or a line break, so at a character's first byte.
+            firstInvalidUTF8 = UTF8Validation.firstInvalidOffset(in: bytes, range: fieldStart..<position)
+        }
         return (field.content(in: bytes), field.endsRecord)
     }
 

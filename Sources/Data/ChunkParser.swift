@@ -34,6 +34,7 @@ struct ChunkParser: @unchecked Sendable {
         }
         chunk.end = scanner.position
         chunk.lineCount = scanner.line - 1
+        chunk.invalidUTF8 = scanner.firstInvalidUTF8
         if chunk.isComplete, limited.count < bytes.count, chunk.end >= limited.count { chunk.outcome = .unresolved }
         chunk.values = values
         return chunk

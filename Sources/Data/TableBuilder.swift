@@ -8,7 +8,10 @@ import Interrupt
 ///
 /// Because chunks join in order, a bad file fails exactly as a single pass from the
 /// top would: at its first bad byte if it is not UTF-8, else at its first malformed
-/// record, with that record's line. While the chunks are parsed, the memory of the
+/// record, with that record's line. The UTF-8 check is part of the parse: a cell read
+/// as a number, an empty cell and a blank line are ASCII by what they are, so only the
+/// other cells' bytes are checked, and of a chunk whose parse did not complete, the
+/// bytes it did not reach. While the chunks are parsed, the memory of the
 /// file's pages is given back behind them, and each chunk's numbers land in their own
 /// memory, copied into the table's columns at the end (`TableBuilder+Columns`), so a
 /// load holds the parsed numbers, a few chunks of the file, and nothing the size of
@@ -49,7 +52,7 @@ struct TableBuilder {
         let parser = ChunkParser(bytes: bytes, file: file, columnCount: names.count, isInterrupted: isInterrupted)
         let guesses = parseInParallel(plan, parser)
         if !guesses.contains(where: { if case .interrupted = $0.outcome { true } else { false } }),
-            let offset = guesses.lazy.compactMap(\.invalidUTF8).first
+            let offset = guesses.compactMap(\.invalidUTF8).min()
         {
             throw CSVReader.invalidUTF8(at: offset, in: bytes, name: file)
         }
@@ -58,7 +61,7 @@ struct TableBuilder {
         return assemble(placed)
     }
 
-    /// Every chunk parsed from its guessed start, each after checking its stretch of the file as UTF-8.
+    /// Every chunk parsed from its guessed start, its stretch of the file checked as UTF-8.
     private func parseInParallel(_ plan: ChunkPlan, _ parser: ChunkParser) -> [CSVChunk] {
         let results = UnsafeMutableBufferPointer<CSVChunk?>.allocate(capacity: plan.count)
         results.initialize(repeating: nil)
@@ -78,11 +81,20 @@ struct TableBuilder {
                 return
             }
             let checked = start..<plan.starts[index + 1]
-            let invalid = UTF8Validation.firstInvalidOffset(in: parser.bytes, range: checked)
             var chunk = parser.parse(
                 start: start, rangeEnd: plan.boundaries[index + 1],
                 scanLimit: plan.scanLimit(index, fileLength: parser.bytes.count))
-            chunk.invalidUTF8 = invalid
+            // A complete parse checked every byte from its start to its end as UTF-8, and
+            // what is left of the chunk's stretch is checked here. Any other parse may
+            // have stopped anywhere (even inside a character, at its scan limit), so its
+            // whole stretch is checked instead.
+            if !chunk.isComplete { chunk.invalidUTF8 = nil }
+            let unchecked = chunk.isComplete ? min(chunk.end, checked.upperBound)..<checked.upperBound : checked
+            if !unchecked.isEmpty,
+                let invalid = UTF8Validation.firstInvalidOffset(in: parser.bytes, range: unchecked)
+            {
+                chunk.invalidUTF8 = min(invalid, chunk.invalidUTF8 ?? invalid)
+            }
             source.release(start..<max(chunk.end, checked.upperBound))
             slots[index] = chunk
         }

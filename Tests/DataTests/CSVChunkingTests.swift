@@ -91,6 +91,38 @@ import Testing
         #expect(error.message.hasPrefix("the file is not UTF-8 text"))
     }
 
+    /// The UTF-8 check is part of the parse (only cells not read as numbers, empty cells
+    /// or blank lines are checked, and what a chunk's parse did not reach): an ill-formed
+    /// byte put anywhere in a random file, in a number, a quoted field, a blank line or
+    /// a line ending, a malformed record before it or not, is the error, and at the
+    /// offset a plain scan of the whole file finds first, however the file is cut.
+    @Test func anIllFormedByteAnywhereIsFound() throws {
+        var generator = SeededGenerator(seed: 29)
+        let illFormed: [[UInt8]] = [[0xFF], [0xC3], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0x80], [0xE2, 0x82]]
+        for round in 0..<300 {
+            var bytes = Self.randomCSV(&generator, malformed: round % 3 == 0)
+            let header = (bytes.firstIndex { $0 == 0x0A || $0 == 0x0D } ?? bytes.count) + 1
+            guard header < bytes.count else { continue }
+            for _ in 0..<Int.random(in: 1...2, using: &generator) {
+                let at = Int.random(in: header...bytes.count, using: &generator)
+                bytes.insert(contentsOf: illFormed.randomElement(using: &generator)!, at: at)
+            }
+            let offset = try #require(
+                bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset(in: $0) })
+            let expected = bytes.withUnsafeBufferPointer { CSVReader.invalidUTF8(at: offset, in: $0, name: "t.csv") }
+            for chunkSize in [1, 3, 8, 40, .max] {
+                for threads in [1, 2] {
+                    let chunked = Self.read(bytes, threads: threads, chunkSize: chunkSize)
+                    guard chunked == .error(expected) else {
+                        let file = String(decoding: bytes, as: UTF8.self)
+                        Issue.record("round \(round), chunks of \(chunkSize) on \(threads) threads: \(chunked)\n\(file)")
+                        return
+                    }
+                }
+            }
+        }
+    }
+
     /// A file rewritten after it was read: its numeric columns give their numbers as
     /// text rather than read bytes that are no longer the ones parsed.
     @Test func aRewrittenFileGivesNumbersNotItsNewBytes() throws {
