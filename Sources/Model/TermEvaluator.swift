@@ -128,7 +128,8 @@ final class TermEvaluator: @unchecked Sendable {
         let vars = variables
         let nScalar = scalarParameters.count
         var eta = predictors.map { _ in [Double](repeating: 0, count: TermEvaluator.blockSize) }
-        var scaled = [Double](repeating: 0, count: TermEvaluator.blockSize * (predictors.map(\.length).max() ?? 0))
+        var scaled = [Double](
+            repeating: 0, count: (TermEvaluator.blockSize + TermEvaluator.columnPadding) * (predictors.map(\.length).max() ?? 0))
         let columnSlots = RowBlocks.inputSources(tape, columns: columns, predictors: predictorSymbols)
         let selectorSlots = tape.rowInputs.enumerated().compactMap { k, input -> (Int, Int)? in
             selectors.firstIndex { $0.rowSymbol == input.symbol }.map { (k, $0) }
@@ -290,12 +291,20 @@ final class TermEvaluator: @unchecked Sendable {
     }
 
     /// H += Xᵀ·diag(h)·X on one block: a syrk of √|h|·X when h has one sign (the usual case:
-    /// a concave log-likelihood), a gemm otherwise. Only the upper triangle is written.
+    /// a concave log-likelihood), a gemm otherwise. Only the upper triangle is written. With
+    /// few columns (`narrowGramColumns`) the syrk is k(k+1)/2 dot products of √|h|-scaled
+    /// columns instead (`narrowGram`).
     func weightedGram(
         _ p: LinearPredictor, _ x: UnsafePointer<Double>, _ h: UnsafePointer<Double>, _ n: Int,
         _ c: UnsafeMutablePointer<Double>, _ ldc: Int, _ scaled: inout [Double]
     ) {
         let k = p.length
+        if k <= TermEvaluator.narrowGramColumns,
+            let sign = scaled.withUnsafeMutableBufferPointer({ TermEvaluator.scaledColumns(x, h, n, k, $0.baseAddress!) })
+        {
+            scaled.withUnsafeBufferPointer { TermEvaluator.narrowGram($0.baseAddress!, n, k, sign, c, ldc) }
+            return
+        }
         // One pass: the sign pattern of h, and the rows scaled by √|h|.
         var anyPositive = false
         var anyNegative = false
@@ -318,6 +327,72 @@ final class TermEvaluator: @unchecked Sendable {
                 BLAS.gemmTransposedA(
                     rows: n, aColumns: k, bColumns: k, alpha: 1, x, s.baseAddress!, beta: 0, &full, ldc: k)
                 for i in 0..<k { for j in i..<k { c[i * ldc + j] += full[i * k + j] } }
+            }
+        }
+    }
+
+    /// Up to this many columns, `weightedGram` takes dot products instead of BLAS's syrk, whose
+    /// packing and call cost per block outweigh the arithmetic when the Gram matrix is small.
+    /// Measured (10⁶ rows, 2 cores, an order-2 pass): a Poisson regression on 5 columns 39 → 33
+    /// ms, a logistic one on 10 columns 39 → 36 ms; at 16 columns the fit was 7% slower, at 32
+    /// a third slower.
+    static let narrowGramColumns = 12
+
+    /// Columns written `columnPadding` apart beyond their length: at a power-of-two distance
+    /// (1024 rows, 8 KiB) a row's writes to every column fall on the same 4 KiB offset, and the
+    /// core stalls telling them apart.
+    static let columnPadding = 8
+
+    /// √|hᵢ|·xᵢⱼ for the block's n rows, written column by column (column j at `to` + j·(n +
+    /// `columnPadding`)); the sign every nonzero hᵢ shares (±1, +1 when all are 0), or nil when
+    /// they differ.
+    static func scaledColumns(
+        _ x: UnsafePointer<Double>, _ h: UnsafePointer<Double>, _ n: Int, _ k: Int, _ to: UnsafeMutablePointer<Double>
+    ) -> Double? {
+        var anyPositive = false
+        var anyNegative = false
+        for i in 0..<n {
+            let hi = h[i]
+            anyPositive = anyPositive || hi > 0
+            anyNegative = anyNegative || hi < 0
+            let w = Swift.abs(hi).squareRoot()
+            let row = x + i * k
+            for j in 0..<k { to[j * (n + columnPadding) + i] = w * row[j] }
+        }
+        if anyPositive && anyNegative { return nil }
+        return anyNegative ? -1 : 1
+    }
+
+    /// C[a, b] += sign·Σᵢ sₐ[i]·s_b[i] for a ≤ b < k (the upper triangle), sⱼ the n values at
+    /// s + j·(n + `columnPadding`): each sum a dot product of two columns, eight rows at a time
+    /// in two SIMD accumulators.
+    static func narrowGram(
+        _ s: UnsafePointer<Double>, _ n: Int, _ k: Int, _ sign: Double, _ c: UnsafeMutablePointer<Double>, _ ldc: Int
+    ) {
+        for a in 0..<k {
+            let u = s + a * (n + columnPadding)
+            for b in a..<k {
+                let v = s + b * (n + columnPadding)
+                var low = SIMD4<Double>()
+                var high = SIMD4<Double>()
+                var i = 0
+                while i + 8 <= n {
+                    let u0 = UnsafeRawPointer(u + i).loadUnaligned(as: SIMD4<Double>.self)
+                    let v0 = UnsafeRawPointer(v + i).loadUnaligned(as: SIMD4<Double>.self)
+                    let u1 = UnsafeRawPointer(u + i + 4).loadUnaligned(as: SIMD4<Double>.self)
+                    let v1 = UnsafeRawPointer(v + i + 4).loadUnaligned(as: SIMD4<Double>.self)
+                    // Not addProduct: for the baseline x86-64 the build targets, a fused
+                    // multiply-add is a call into the C library per lane.
+                    low += u0 * v0
+                    high += u1 * v1
+                    i += 8
+                }
+                var sum = (low + high).sum()
+                while i < n {
+                    sum += u[i] * v[i]
+                    i += 1
+                }
+                c[a * ldc + b] += sign * sum
             }
         }
     }

@@ -37,6 +37,40 @@ struct OnePassTests {
     /// 140,000 rows: more than one chunk and many blocks. Tolerance 1e-11 relative to the sum
     /// of the terms' magnitudes: the two sum in different orders (blocks, lanes, chunks), each
     /// with rounding ≲ n·ε of that sum in the worst case and ≈ √n·ε (≈ 10⁻¹³) in practice.
+    /// The narrow Gram kernel (dot products of √|h|-scaled columns, for few columns) against
+    /// BLAS's syrk on the same rows, for either sign of h and a row count that leaves a tail
+    /// of the eight-row loop: the two sum in different orders, so they agree to rounding
+    /// (10⁻¹³ of the largest entry, each entry a sum of 1003 products of order 1).
+    @Test func narrowGramMatchesSyrk() {
+        var rng = SplitMix64(seed: 17)
+        let n = 1003
+        for k in 1...TermEvaluator.narrowGramColumns {
+            for sign in [1.0, -1.0] {
+                let x = (0..<(n * k)).map { _ in rng.normal() }
+                let h = (0..<n).map { i in i % 97 == 0 ? 0 : sign * rng.uniform() }
+                var scaled = [Double](repeating: .nan, count: (n + TermEvaluator.columnPadding) * k)
+                let found = scaled.withUnsafeMutableBufferPointer {
+                    TermEvaluator.scaledColumns(x, h, n, k, $0.baseAddress!)
+                }
+                #expect(found == sign)
+                var narrow = [Double](repeating: 0.5, count: k * k)
+                scaled.withUnsafeBufferPointer { TermEvaluator.narrowGram($0.baseAddress!, n, k, sign, &narrow, k) }
+                let rows = (0..<n).flatMap { i in (0..<k).map { j in abs(h[i]).squareRoot() * x[i * k + j] } }
+                var reference = [Double](repeating: 0.5, count: k * k)
+                BLAS.syrkTransposed(rows: n, columns: k, alpha: sign, rows, beta: 1, &reference, ldc: k)
+                let largest = reference.map(abs).max() ?? 1
+                for a in 0..<k {
+                    for b in a..<k {
+                        #expect(abs(narrow[a * k + b] - reference[a * k + b]) <= 1e-13 * largest, "k \(k) (\(a), \(b))")
+                    }
+                }
+            }
+        }
+        let mixed = [1.0, -1.0, 0.5]
+        var room = [Double](repeating: 0, count: 3 * (3 + TermEvaluator.columnPadding))
+        #expect(room.withUnsafeMutableBufferPointer { TermEvaluator.scaledColumns([1, 2, 3], mixed, 3, 1, $0.baseAddress!) } == nil)
+    }
+
     @Test(arguments: [(140_000, 3), (3000, 30)])
     func fusedPassEqualsTheSeparateSums(rows n: Int, features k: Int) throws {
         // k = 3 over two chunks of many blocks; k = 30 with more columns than rows per block.
