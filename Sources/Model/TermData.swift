@@ -105,7 +105,7 @@ struct TermData {
         case .nonnegative: return firstFailing(y) { $0 >= 0 && $0.isFinite }
         case .openUnitInterval: return firstFailing(y) { $0 > 0 && $0 < 1 }
         case .binary: return firstFailing(y) { $0 == 0 || $0 == 1 }
-        case .count: return firstFailing(y) { $0 >= 0 && $0 == $0.rounded() && $0.isFinite }
+        case .count: return firstFailing(y) { $0 >= 0 && $0.isWholeNumber }
         default: return y.firstIndex { !support.contains($0, arguments: []) }
         }
     }

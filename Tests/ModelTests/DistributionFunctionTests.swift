@@ -250,6 +250,19 @@ struct DistributionFunctionTests {
         ("ChiSquared", [3.0], "quantile", 0.975, 9.348403604496148),
     ]
 
+    /// The support checks' whole-number test (no `rounded()`), at the edges of Int64's path:
+    /// 2⁵² − ½ is the largest double with a fraction, and from 2⁵² on every finite double is whole.
+    @Test func wholeNumbers() {
+        let whole: [Double] = [0, -0.0, 1, -3, 4_503_599_627_370_495, 4_503_599_627_370_496, 9_007_199_254_740_993, 1e300]
+        let notWhole: [Double] = [0.5, -2.5, 4_503_599_627_370_495.5, 1e-300, .infinity, -.infinity, .nan]
+        for x in whole { #expect(x.isWholeNumber, "\(x)") }
+        for x in notWhole { #expect(!x.isWholeNumber, "\(x)") }
+        for x in whole + notWhole { #expect(x.isWholeNumber == (x.isFinite && x == x.rounded()), "\(x)") }
+        #expect(Support.count.contains(7, arguments: []) && !Support.count.contains(7.5, arguments: []))
+        #expect(!Support.count.contains(-1, arguments: []) && !Support.count.contains(.infinity, arguments: []))
+        #expect(TermData.firstOutside([0, 1, 2, 3.5, 4], .count) == 3)
+    }
+
     @Test("every family's pdf, logpdf, cdf, ccdf and quantile agree with scipy")
     func againstScipy() {
         var checked = Set<String>()
