@@ -299,26 +299,19 @@ final class TermEvaluator: @unchecked Sendable {
         _ c: UnsafeMutablePointer<Double>, _ ldc: Int, _ scaled: inout [Double]
     ) {
         let k = p.length
-        if k <= TermEvaluator.narrowGramColumns,
-            let sign = scaled.withUnsafeMutableBufferPointer({ TermEvaluator.scaledColumns(x, h, n, k, $0.baseAddress!) })
-        {
-            scaled.withUnsafeBufferPointer { TermEvaluator.narrowGram($0.baseAddress!, n, k, sign, c, ldc) }
-            return
+        let narrow = k <= TermEvaluator.narrowGramColumns
+        // Row i, column j at i·rowStep + j·columnStep: by columns for the dot products, by rows for BLAS.
+        let (rowStep, columnStep) = narrow ? (1, n + TermEvaluator.columnPadding) : (k, 1)
+        let sign = scaled.withUnsafeMutableBufferPointer {
+            TermEvaluator.rootScaled(x, h, n, k, $0.baseAddress!, rowStep: rowStep, columnStep: columnStep)
         }
-        // One pass: the sign pattern of h, and the rows scaled by √|h|.
-        var anyPositive = false
-        var anyNegative = false
-        for i in 0..<n {
-            let hi = h[i]
-            anyPositive = anyPositive || hi > 0
-            anyNegative = anyNegative || hi < 0
-            let w = Swift.abs(hi).squareRoot()
-            for j in 0..<k { scaled[i * k + j] = w * x[i * k + j] }
-        }
-        if !(anyPositive && anyNegative) {
+        if let sign {
             scaled.withUnsafeBufferPointer { s in
-                BLAS.syrkTransposed(
-                    rows: n, columns: k, alpha: anyPositive ? 1 : -1, s.baseAddress!, beta: 1, c, ldc: ldc)
+                if narrow {
+                    TermEvaluator.narrowGram(s.baseAddress!, n, k, sign, c, ldc)
+                } else {
+                    BLAS.syrkTransposed(rows: n, columns: k, alpha: sign, s.baseAddress!, beta: 1, c, ldc: ldc)
+                }
             }
         } else {
             for i in 0..<n { for j in 0..<k { scaled[i * k + j] = h[i] * x[i * k + j] } }
@@ -343,11 +336,12 @@ final class TermEvaluator: @unchecked Sendable {
     /// core stalls telling them apart.
     static let columnPadding = 8
 
-    /// √|hᵢ|·xᵢⱼ for the block's n rows, written column by column (column j at `to` + j·(n +
-    /// `columnPadding`)); the sign every nonzero hᵢ shares (±1, +1 when all are 0), or nil when
-    /// they differ.
-    static func scaledColumns(
-        _ x: UnsafePointer<Double>, _ h: UnsafePointer<Double>, _ n: Int, _ k: Int, _ to: UnsafeMutablePointer<Double>
+    /// √|hᵢ|·xᵢⱼ for the block's n rows (x row-major, n × k), written to `to` + i·rowStep +
+    /// j·columnStep; the sign every nonzero hᵢ shares (±1, +1 when all are 0), or nil when they
+    /// differ.
+    static func rootScaled(
+        _ x: UnsafePointer<Double>, _ h: UnsafePointer<Double>, _ n: Int, _ k: Int, _ to: UnsafeMutablePointer<Double>,
+        rowStep: Int, columnStep: Int
     ) -> Double? {
         var anyPositive = false
         var anyNegative = false
@@ -357,7 +351,8 @@ final class TermEvaluator: @unchecked Sendable {
             anyNegative = anyNegative || hi < 0
             let w = Swift.abs(hi).squareRoot()
             let row = x + i * k
-            for j in 0..<k { to[j * (n + columnPadding) + i] = w * row[j] }
+            let out = to + i * rowStep
+            for j in 0..<k { out[j * columnStep] = w * row[j] }
         }
         if anyPositive && anyNegative { return nil }
         return anyNegative ? -1 : 1

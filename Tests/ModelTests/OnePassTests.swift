@@ -50,7 +50,8 @@ struct OnePassTests {
                 let h = (0..<n).map { i in i % 97 == 0 ? 0 : sign * rng.uniform() }
                 var scaled = [Double](repeating: .nan, count: (n + TermEvaluator.columnPadding) * k)
                 let found = scaled.withUnsafeMutableBufferPointer {
-                    TermEvaluator.scaledColumns(x, h, n, k, $0.baseAddress!)
+                    TermEvaluator.rootScaled(
+                        x, h, n, k, $0.baseAddress!, rowStep: 1, columnStep: n + TermEvaluator.columnPadding)
                 }
                 #expect(found == sign)
                 var narrow = [Double](repeating: 0.5, count: k * k)
@@ -68,7 +69,10 @@ struct OnePassTests {
         }
         let mixed = [1.0, -1.0, 0.5]
         var room = [Double](repeating: 0, count: 3 * (3 + TermEvaluator.columnPadding))
-        #expect(room.withUnsafeMutableBufferPointer { TermEvaluator.scaledColumns([1, 2, 3], mixed, 3, 1, $0.baseAddress!) } == nil)
+        let sign = room.withUnsafeMutableBufferPointer {
+            TermEvaluator.rootScaled([1, 2, 3], mixed, 3, 1, $0.baseAddress!, rowStep: 1, columnStep: 3)
+        }
+        #expect(sign == nil)
     }
 
     @Test(arguments: [(140_000, 3), (3000, 30)])
