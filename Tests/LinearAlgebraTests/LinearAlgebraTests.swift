@@ -3,6 +3,23 @@ import Testing
 @testable import LinearAlgebra
 
 struct LinearAlgebraTests {
+    /// The compensated sum's four lanes and the tail: 10¹⁶ + 1 − 10¹⁶ loses the 1 in a plain sum
+    /// (10¹⁶ + 1 rounds to 10¹⁶), not in a compensated one, whichever lane and however many
+    /// values are left over; an overflowing sum stays ±∞ and a NaN stays NaN.
+    @Test("Summation.sum keeps what a plain sum rounds away, in every lane and the tail")
+    func compensatedSum() {
+        for shift in 0..<8 {
+            for count in 1...9 {
+                let xs = [Double](repeating: 0.25, count: shift)
+                    + (0..<count).flatMap { _ in [1e16, 1.0, -1e16] }
+                #expect(Summation.sum(xs) == Double(count) + 0.25 * Double(shift), "shift \(shift), count \(count)")
+            }
+        }
+        #expect(Summation.sum([]) == 0)
+        #expect(Summation.sum([1e308, 1e308, 1, 2, 3]) == .infinity)
+        #expect(Summation.sum([1, .nan, 2, 3, 4]).isNaN)
+    }
+
     @Test("Cholesky, inverse and solve of a 3×3 SPD matrix (worked by hand)")
     func spd() throws {
         // A = L·Lᵀ with L = [[2,0,0],[6,1,0],[-8,5,3]] (the LAPACK example in TOOLCHAIN.md).
