@@ -1,4 +1,3 @@
-import Dispatch
 import LinearAlgebra
 
 /// Sums of products of powers of data columns, Σᵢ Πₖ (uᵢₖ − cₖ)^pₖ, for many statistics at
@@ -65,23 +64,13 @@ public enum OnePassStatistics {
             unique.append(fs)
             return unique.count - 1
         }
-        // Segments of rows summed on every core at once, each into its own compensated totals,
-        // then merged in row order: the segments are fixed by the row count alone, so the
-        // result is the same on any number of cores (and, up to one segment, the same as one
-        // running total).
-        let segments = (rows + segmentRows - 1) / segmentRows
-        var parts = [(totals: [Double], corrections: [Double])](
-            repeating: ([], []), count: max(1, segments))
-        parts.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let out = buffer
-            nonisolated(unsafe) let columns = columns
-            let unique = unique
-            let work: @Sendable (Int) -> Void = { segment in
-                let lower = segment * segmentRows
-                out[segment] = segmentSums(
-                    unique, columns: columns, pilots: pilots, rows: lower..<min(rows, lower + segmentRows))
-            }
-            if segments > 1 { DispatchQueue.concurrentPerform(iterations: segments, execute: work) } else { work(0) }
+        // Segments of rows (`RowSegments`, cut as soon as there is more than one) summed
+        // on every core at once, each into its own compensated totals, then merged in row order:
+        // the segments are fixed by the row count alone, so the result is the same on any number
+        // of cores (and, up to one segment, the same as one running total).
+        nonisolated(unsafe) let columns = columns
+        let parts = RowSegments.map(rows, splittingFrom: RowSegments.rows + 1) { range in
+            segmentSums(unique, columns: columns, pilots: pilots, rows: range)
         }
         var totals = parts[0].totals
         var corrections = parts[0].corrections
@@ -101,9 +90,6 @@ public enum OnePassStatistics {
             first: Array(totals[momentStart..<(momentStart + k)]),
             second: Array(totals[(momentStart + k)..<(momentStart + 2 * k)]))
     }
-
-    /// Rows a segment of `moments` sums on one core: 256 blocks.
-    static let segmentRows = 1 << 16
 
     /// Each statistic's compensated total (sum and correction) over `range`, block by block.
     static func segmentSums(

@@ -164,16 +164,17 @@ public struct TrustRegionNewton {
 }
 
 /// The quadratic model of f at x in scaled coordinates, with the eigendecomposition of S.
-struct ScaledModel {
+public struct ScaledModel {
     let g: [Double]
-    let values: [Double]
+    /// The eigenvalues of S = D^−½·(−H)·D^−½, increasing.
+    public let values: [Double]
     let vectors: Matrix
     /// γ = Vᵀg̃.
     let gamma: [Double]
     /// √dⱼ (1 where dⱼ is 0): p = D·h.
-    let root: [Double]
+    public let root: [Double]
 
-    init?(_ gradient: [Double], _ hessian: Matrix, _ d: [Double]) {
+    public init?(_ gradient: [Double], _ hessian: Matrix, _ d: [Double]) {
         let k = gradient.count
         let root = d.map { $0 > 0 ? $0.squareRoot() : 1 }
         var s = Matrix(rows: k, columns: k)
@@ -201,7 +202,7 @@ struct ScaledModel {
     var isPositiveDefinite: Bool { (values.first ?? 0) > 0 }
 
     /// gᵀ(−H)⁻¹g = Σ γᵢ²/λᵢ when S is positive definite, else nil.
-    var decrement: Double? {
+    public var decrement: Double? {
         guard isPositiveDefinite else { return nil }
         return decrement(gamma)
     }

@@ -252,7 +252,7 @@ struct ExistenceTests {
         #expect(result.status == .converged)
         #expect(ConcaveExistence.proves(objective, result))
         // The ray test, which the proof replaces, agrees.
-        #expect(ExistenceCheck.rayRunOff(objective, start: objective.start, result: result) == nil)
+        #expect(ExistenceCheck.runOff(objective, start: objective.start, result: result) == nil)
         let fresh = try logistic(rows: 2000)
         _ = try Fitter.fit(FitProblem(model: fresh))
         #expect(fresh.likelihood.counters.snapshot.rowPasses[0] == 0)

@@ -48,22 +48,14 @@ enum ConcaveExistence {
             guard let (slot, _) = objective.coordinates.slot(ofCoordinate: a) else { return false }
             coordinateOfSlot[slot] = a
         }
-        let information = objective.evaluate(result.x, order: 2).hessian.map { -$0 }
-        let diagonal = (0..<k).map { information[$0, $0] }
-        guard diagonal.allSatisfy({ $0 > 0 && $0.isFinite }), information.elements.allSatisfy(\.isFinite) else {
-            return false
-        }
-        let root = diagonal.map { $0.squareRoot() }
-        var scaled = information
-        for i in 0..<k { for j in 0..<k { scaled[i, j] /= root[i] * root[j] } }
-        guard let (values, vectors) = scaled.symmetricEigen(), let smallest = values.first, smallest > minimumEigenvalue
+        // S = D^−½·I·D^−½ with D = diag(I), and gᵀI⁻¹g, from the trust region's scaled model.
+        let hessian = objective.evaluate(result.x, order: 2).hessian
+        let diagonal = (0..<k).map { -hessian[$0, $0] }
+        guard diagonal.allSatisfy({ $0 > 0 && $0.isFinite }), hessian.elements.allSatisfy(\.isFinite),
+            let scaled = ScaledModel(result.gradient, hessian, diagonal), let smallest = scaled.values.first,
+            smallest > minimumEigenvalue, let decrement = scaled.decrement
         else { return false }
-        // gᵀI⁻¹g = Σ (vᵀD^−½g)²/λ.
-        let g = zip(result.gradient, root).map { $0 / $1 }
-        let decrement = (0..<k).reduce(0.0) { sum, c in
-            let coordinate = (0..<k).reduce(0.0) { $0 + vectors[$1, c] * g[$1] }
-            return sum + coordinate * coordinate / values[c]
-        }
+        let root = scaled.root
         // Each slot's weight 1/√Dⱼⱼ (0 for a held slot, which h does not move).
         let weight = coordinateOfSlot.map { a in a.map { 1 / root[$0] } ?? 0 }
         var largest = 0.0

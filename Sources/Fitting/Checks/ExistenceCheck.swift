@@ -55,18 +55,9 @@ enum ExistenceCheck {
     static let eigenDirections = 4
     static let eigenLimit = 400
 
-    /// The first direction from û = `result.x` along which ℓ keeps rising, if any: none where
-    /// ℓ is concave and its maximum is proved to exist near û (`ConcaveExistence`, one pass over
-    /// the design), else the first the rays find.
+    /// The first direction from û = `result.x` along which ℓ keeps rising, if any. (Where ℓ is
+    /// concave and `ConcaveExistence` proves the maximum exists, the fit does not ask.)
     static func runOff(
-        _ objective: UnconstrainedObjective, start: [Double], result: SolverResult, excludingSlots: Set<Int> = []
-    ) -> RunOff? {
-        if ConcaveExistence.proves(objective, result) { return nil }
-        return rayRunOff(objective, start: start, result: result, excludingSlots: excludingSlots)
-    }
-
-    /// The ray test alone.
-    static func rayRunOff(
         _ objective: UnconstrainedObjective, start: [Double], result: SolverResult, excludingSlots: Set<Int> = []
     ) -> RunOff? {
         let u = result.x

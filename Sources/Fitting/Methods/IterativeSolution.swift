@@ -33,7 +33,7 @@ enum IterativeSolution {
             : objective.inner.evaluate(objective.inner.free.map { theta[$0] }, order: 1).gradient.map(abs).max()
         solution.boundary = try BoundaryCheck.iterativeEstimate(model, objective, result)
         if !proved,
-            let runOff = ExistenceCheck.rayRunOff(
+            let runOff = ExistenceCheck.runOff(
                 objective, start: start, result: result, excludingSlots: Set(solution.boundary.keys))
         {
             try ExistenceCheck.settle(runOff, model, objective, &solution)
