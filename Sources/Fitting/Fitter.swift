@@ -42,7 +42,7 @@ public enum Fitter {
         let names = design.slots.map { problem.model.layout.slotName($0) }
         let method = LevenbergMarquardtMethod(reason: FittingMessage.levenbergMarquardtBecause(why, names))
         do {
-            return try method.solve(problem)
+            return try method.solve(problem, design)
         } catch let e as FitError where e.kind == .refused || e.kind == .notConverged {
             // Not converged: Levenberg–Marquardt stalls where the mean's Jacobian vanishes,
             // as it does when the MLE is at infinity (Normal(exp(exp(exp(μ))), 1)); Newton on

@@ -104,7 +104,7 @@ public struct LevenbergMarquardt {
             else { return result(.notFinite) }
             lambda = usedLambda
             let candidate = zip(x, h).map { $0 + $1 }
-            let predicted = LevenbergMarquardt.predictedReduction(jacobian, r, h)
+            let predicted = solves.predictedReduction(jacobian, r, h)
             // With its Jacobian at once: a step is usually taken, and one pass then serves both.
             let evaluated = f.residuals(candidate, jacobian: true) ?? f.residuals(candidate, jacobian: false)
             var actual = -Double.infinity
@@ -139,7 +139,7 @@ public struct LevenbergMarquardt {
                     // ½‖r‖² by less than its rounding: the minimum to working precision (a nearly
                     // exact fit, whose gradient cosine rounding keeps above 10⁻⁸: NIST Lanczos2).
                     if let h = solves.gaussNewton(jacobian, r),
-                        LevenbergMarquardt.predictedReduction(jacobian, r, h) <= costRounding(cost)
+                        solves.predictedReduction(jacobian, r, h) <= costRounding(cost)
                     {
                         return result(.converged)
                     }
@@ -293,6 +293,20 @@ struct JacobianSolves {
             !LeastSquares.needsRefinement(fit.conditionEstimate, relativeResidual: 1)
         else { return nil }
         return fit.coefficients
+    }
+
+    /// ½‖r‖² − ½‖r + J·h‖²: for a J tall enough to be reduced segment by segment (whose
+    /// Gauss–Newton step is solved so), from J and r reduced to k rows, where with c = (Qᵀ(−r))₁ and a = R·Pᵀ·h it is
+    /// ½(‖c‖² − ‖a − c‖²) = ½·aᵀ(2c − a) (½‖c‖² for the Gauss–Newton step itself, a = c), in k
+    /// terms instead of a pass over J; else from J·h, row by row.
+    func predictedReduction(_ j: Matrix, _ r: [Double], _ h: [Double]) -> Double {
+        guard ReducedLeastSquares.isSegmented(rows: j.rows, columns: j.columns), let reduction else {
+            return LevenbergMarquardt.predictedReduction(j, r, h)
+        }
+        let a = reduction.matrix * h
+        var acc = CompensatedAccumulator()
+        for (ai, ci) in zip(a, reduction.rhs) { acc.add(ai / 2, times: 2 * ci - ai) }
+        return acc.value
     }
 
     mutating func reduced(_ j: Matrix, _ r: [Double]) -> ReducedLeastSquares? {

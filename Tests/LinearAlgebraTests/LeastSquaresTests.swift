@@ -97,6 +97,33 @@ struct LeastSquaresTests {
         }
     }
 
+    /// A last segment shorter than k reduces to its own rows (its QR is wide), not to k; a
+    /// non-finite value anywhere gives no reduction (the caller then solves on J itself).
+    @Test("a segmented reduction whose last segment has fewer rows than columns, and one with a NaN")
+    func segmentedReductionShortTail() throws {
+        // y = 3 − x + 0.25x² + noise on 2·2¹⁶ + 2 rows: the third segment has 2 rows, k = 3.
+        let n = 2 * ReducedLeastSquares.segmentRows + 2
+        var elements: [Double] = []
+        var y: [Double] = []
+        for i in 0..<n {
+            let x = Double(i % 997) / 100
+            elements += [1, x, x * x]
+            y.append(3 - x + 0.25 * x * x + (Double((i * 104_729) % 1000) / 1000 - 0.5))
+        }
+        let j = Matrix(rows: n, columns: 3, elements: elements)
+        let reduced = try #require(ReducedLeastSquares(x: j, y: y))
+        let small = try #require(reduced.solve(stacking: Matrix(rows: 0, columns: 3), [], tolerance: 0))
+        let whole = try #require(LeastSquares(x: j, y: y, tolerance: 0))
+        // One well-conditioned problem (condition number ~10² after equilibration) solved two
+        // backward-stable ways: ~10⁻¹⁴ relative apart; asserted to 10⁻¹¹.
+        for c in 0..<3 {
+            #expect(abs(small.coefficients[c] - whole.coefficients[c]) <= 1e-11 * abs(whole.coefficients[c]))
+        }
+        var broken = y
+        broken[n - 1] = .nan
+        #expect(ReducedLeastSquares(x: j, y: broken) == nil)
+    }
+
     @Test("a line on x ≈ 10⁶ is of full rank, with the exact slope (issue: called rank 1 of 2)")
     func badlyScaledLine() throws {
         // x = 10⁶ + [0, .5, 1, 1.5, 2], y = [1, 2, 2.5, 4, 5]: by hand, slope Σdx·dy/Σdx² = 5/2.5 = 2

@@ -31,6 +31,32 @@ struct NegatedRosenbrock: Objective {
 }
 
 struct SolversTests {
+    /// For a J of 2¹⁷ rows or more the reduction the Gauss–Newton step is solved on gives the
+    /// predicted reduction in k terms; it is the same quantity as the row-by-row ½‖r‖² − ½‖r + J·h‖².
+    @Test("the predicted reduction from J reduced to k rows equals the row-by-row one")
+    func reducedPredictedReduction() throws {
+        let n = 2 * ReducedLeastSquares.segmentRows + 17
+        var elements: [Double] = []
+        var r: [Double] = []
+        for i in 0..<n {
+            let x = Double(i % 1009) / 200
+            elements += [1 - exp(-0.8 * x), 2.5 * x * exp(-0.8 * x)]
+            r.append(0.1 * (Double((i * 7919) % 1000) / 500 - 1) + 0.01 * x)
+        }
+        let j = Matrix(rows: n, columns: 2, elements: elements)
+        var solves = JacobianSolves()
+        let step = solves.gaussNewton(j, r)
+        let gaussNewton = try #require(step)
+        // The Gauss–Newton step and two others (a damped step's direction is between them).
+        for h in [gaussNewton, [0.01, -0.02], [-1e-4, 3e-4]] {
+            let direct = LevenbergMarquardt.predictedReduction(j, r, h)
+            let reduced = solves.predictedReduction(j, r, h)
+            // Both are sums of n terms with compensated summation, through an orthogonal
+            // transformation for the reduced one: they agree to ~10⁻¹³ of ½‖r‖² (≈ 400 here).
+            #expect(abs(reduced - direct) <= 1e-12 * LevenbergMarquardt.halfSquaredNorm(r))
+        }
+    }
+
     @Test("Newton finds the maximum of a concave quadratic in one step")
     func quadratic() {
         let r = Newton().maximize(Quadratic(), from: [10, 10])

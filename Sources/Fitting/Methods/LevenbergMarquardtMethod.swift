@@ -25,13 +25,18 @@ struct LevenbergMarquardtMethod: FitMethod {
     }
 
     func solve(_ problem: FitProblem) throws -> Solution {
-        let model = problem.model
-        if let why = refusal(problem), !problem.fixed.isEmpty { throw FitError(.invalidRequest, why) }
-        var design: NonlinearDesign
-        switch NonlinearDesign.of(model) {
-        case .success(let d): design = d
+        try LevenbergMarquardtMethod.checkNothingHeld(problem)
+        switch NonlinearDesign.of(problem.model) {
+        case .success(let design): return try solve(problem, design)
         case .failure(let why): throw FitError(.invalidRequest, FittingMessage.notNonlinearLeastSquares(why.reason))
         }
+    }
+
+    /// The fit on the model's design (made once by the plan, which asked for it to choose this).
+    func solve(_ problem: FitProblem, _ given: NonlinearDesign) throws -> Solution {
+        try LevenbergMarquardtMethod.checkNothingHeld(problem)
+        let model = problem.model
+        var design = given
         // A start asked for (a multi-start draw, a restart) instead of the declared one.
         if let start = problem.start { design.base = start }
         var solver = LevenbergMarquardt()
@@ -86,6 +91,13 @@ struct LevenbergMarquardtMethod: FitMethod {
 }
 
 extension LevenbergMarquardtMethod {
+    /// Levenberg–Marquardt fits every coefficient: a restricted fit (a param held) is not its case.
+    static func checkNothingHeld(_ problem: FitProblem) throws {
+        guard problem.fixed.isEmpty else {
+            throw FitError(.invalidRequest, FittingMessage.notNonlinearLeastSquares(FittingMessage.heldFixed))
+        }
+    }
+
     /// The same ray test as after Newton, on the full ℓ from the estimate: a residual sum
     /// of squares that keeps falling as a coefficient runs off (a mean that only approaches
     /// the data as β → −∞) converges in Levenberg–Marquardt's test, but is no estimate.
