@@ -64,6 +64,61 @@ struct ProfileTests {
         #expect(ends.count == 2)
     }
 
+    /// At 10⁶ rows r is linear in the parameter to ~10⁻³ of itself: the Wald end misses the
+    /// cutoff by ~10⁻⁴ and one Newton step from there (dr/dψ from ∂ℓ/∂α at the restricted
+    /// maximum) lands within rounding of it, with no bracket and no Brent fits.
+    @Test("a Gamma's shape at 10⁶ rows: each end is one Newton step from the Wald end, at the closed-form root")
+    func newtonEnds() throws {
+        let n = 1_000_000
+        let ys = (0..<n).map { i in 0.2 + Double((i * 7919) % 10007) / 2500 }
+        var b = Builder()
+        let alpha = b.param("α", lower: 0)
+        let beta = b.param("β", lower: 0)
+        let y = b.column("y", ys)
+        b.term(GammaDistribution(), y, [alpha, beta], rows: n, "y ~ Gamma(α, β)")
+        let outcome = try Fitter.fit(FitProblem(model: try b.model()))
+        let profile = try #require(outcome.profiles[0])
+        // β̂(α) = α·n/Σy, so ℓ_p(α) = n·α·log(α·n/Σy) − n·lgamma(α) + (α − 1)·Σlog y − n·α, and
+        // each end is a root of 2(ℓ_p(α̂) − ℓ_p(α)) = χ²₁(0.95), found here by bisection.
+        let (count, sum, logSum) = (Double(n), ys.reduce(0, +), ys.map { log($0) }.reduce(0, +))
+        let lp = { (a: Double) in count * a * log(a * count / sum) - count * lgamma(a) + (a - 1) * logSum - count * a }
+        let hat = outcome.estimate[0]
+        let q = 3.841458820694124
+        func root(_ inside: Double, _ outside: Double) -> Double {
+            var (lo, hi) = (inside, outside)
+            for _ in 0..<200 {
+                let mid = (lo + hi) / 2
+                if 2 * (lp(hat) - lp(mid)) < q { lo = mid } else { hi = mid }
+            }
+            return (lo + hi) / 2
+        }
+        let (lower, upper) = (root(hat, hat * 0.9), root(hat, hat * 1.1))
+        // The ends are placed to ~10⁻⁹ of a standard error (ℓ̂ ~ 10⁶ rounds to ~10⁻¹⁰); α's
+        // standard error is ~10⁻³ of α̂, so 10⁻¹⁰ relative is comfortable.
+        #expect(close(profile.interval.0, lower, 1e-10) && close(profile.interval.1, upper, 1e-10))
+        // The estimate and, per side, the Wald end and Newton's point.
+        #expect(profile.points.count == 5)
+    }
+
+    /// NIST NumAcc3 (10⁶ + 0.2 with standard error 0.003): ψ's spacing, 1.2·10⁻¹⁰, is coarser than
+    /// the root's precision, so a Newton step cannot land on the cutoff; the secant's overshoot
+    /// then brackets it, and the profile is closed on both sides.
+    @Test("a profile whose parameter's spacing is coarser than r's precision still closes (NIST NumAcc3)")
+    func coarseSpacingProfile() throws {
+        let xs = [1_000_000.2] + (0..<500).flatMap { _ in [1_000_000.1, 1_000_000.3] }
+        let outcome = try Fitter.fit(FitProblem(model: try normal(xs)))
+        let mu = try #require(outcome.profiles[0])
+        guard case .crossing(let lower) = mu.lower, case .crossing(let upper) = mu.upper else {
+            Issue.record("the profile of μ is not closed: \(mu.lower), \(mu.upper)")
+            return
+        }
+        // With σ profiled out, 2(ℓ̂ − ℓ_p(μ)) = n·log(1 + (μ − μ̂)²/σ̂²): the ends are μ̂ ± σ̂·√(e^(q/n) − 1),
+        // here to within a few spacings (1.2·10⁻¹⁰ each) of 10⁶.
+        let n = Double(xs.count)
+        let (hat, half) = (outcome.estimate[0], outcome.estimate[1] * expm1(3.841458820694124 / n).squareRoot())
+        #expect(abs(lower - (hat - half)) <= 1e-9 && abs(upper - (hat + half)) <= 1e-9)
+    }
+
     @Test(
         "on the boundary the profile interval is one-sided: 3 of 3 gives [exp(−χ²₁/6), 1], 0 of 2 [0, 1 − exp(−χ²₁/4)]")
     func boundaryProfiles() throws {

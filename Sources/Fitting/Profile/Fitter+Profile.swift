@@ -152,5 +152,6 @@ extension Profiler {
             problem: FitProblem(model: outcome.model), estimate: outcome.estimate, maximum: outcome.maximum,
             standardErrors: (0..<outcome.slotCount).map { outcome.standardError(slot: $0) },
             boundary: Set(outcome.boundary.keys))
+        estimateHessian = outcome.hessian
     }
 }
