@@ -18,13 +18,22 @@ public struct ReducedLeastSquares {
 
     /// Reduces min ‖x·b − y‖; nil if LAPACK fails: by one QR of x, or segment by segment
     /// (`segmented`) when x is tall enough (`isSegmented`).
-    public init?(x: Matrix, y: [Double]) {
+    public init?(x: Matrix, y: [Double]) { self.init(x: x, y: y, sign: 1) }
+
+    /// Reduces min ‖x·b + r‖ (y = −r, Levenberg–Marquardt's problem), without a negated copy of r.
+    public init?(x: Matrix, negating r: [Double]) { self.init(x: x, y: r, sign: -1) }
+
+    /// Reduces min ‖x·b − sign·y‖ (sign ±1: exact).
+    init?(x: Matrix, y: [Double], sign: Double) {
         let (n, k) = (x.rows, x.columns)
         guard y.count == n, n >= 1, k >= 1 else { return nil }
-        var (a, b) = (x, y)
+        var a = x
+        var b: [Double]
         if ReducedLeastSquares.isSegmented(rows: n, columns: k) {
-            guard let (stack, stackRHS) = ReducedLeastSquares.segmented(x, y) else { return nil }
+            guard let (stack, stackRHS) = ReducedLeastSquares.segmented(x, y, sign: sign) else { return nil }
             (a, b) = (stack, stackRHS)
+        } else {
+            b = sign == 1 ? y : y.map { sign * $0 }
         }
         guard let (m, qty) = ReducedLeastSquares.reduce(a, b) else { return nil }
         matrix = m
@@ -54,12 +63,12 @@ public struct ReducedLeastSquares {
     /// in row order. The stack is the same least-squares problem in (segments·k) rows, which
     /// one more QR, pivoted, reduces to k and ranks. The segments are fixed by n alone, so the
     /// result does not depend on the number of cores.
-    static func segmented(_ x: Matrix, _ y: [Double]) -> (Matrix, [Double])? {
+    static func segmented(_ x: Matrix, _ y: [Double], sign: Double) -> (Matrix, [Double])? {
         let k = x.columns
         let parts = x.elements.withUnsafeBufferPointer { x in
             y.withUnsafeBufferPointer { y in
                 nonisolated(unsafe) let (x, y) = (x, y)
-                return RowSegments.map(y.count) { rows in ReducedLeastSquares.segment(x, y, k, rows) }
+                return RowSegments.map(y.count) { rows in ReducedLeastSquares.segment(x, y, sign, k, rows) }
             }
         }
         var elements: [Double] = []
@@ -72,13 +81,14 @@ public struct ReducedLeastSquares {
         return (Matrix(rows: rhs.count, columns: k, elements: elements), rhs)
     }
 
-    /// One segment's rows of the row-major x (k columns) and of y, reduced to min(rows, k) rows:
+    /// One segment's rows of the row-major x (k columns) and of sign·y, reduced to min(rows, k) rows:
     /// R and (Qᵀy)₁ from one unpivoted Householder QR of [X_s | y_s] (LAPACK's dgeqrf), row-major;
     /// nil if an element is not finite or LAPACK fails. Without pivoting it is as backward
     /// stable, and cheaper than a pivoted QR followed by applying Qᵀ to y (at 10⁶ × 2, 11 ms of
     /// each Levenberg–Marquardt iteration, against 3 ms); the stack's QR does the pivoting.
     static func segment(
-        _ x: UnsafeBufferPointer<Double>, _ y: UnsafeBufferPointer<Double>, _ k: Int, _ rows: Range<Int>
+        _ x: UnsafeBufferPointer<Double>, _ y: UnsafeBufferPointer<Double>, _ sign: Double, _ k: Int,
+        _ rows: Range<Int>
     ) -> ([Double], [Double])? {
         let m = rows.count
         let width = k + 1
@@ -94,7 +104,7 @@ public struct ReducedLeastSquares {
             }
             let last = out.baseAddress! + k * m
             for (i, row) in rows.enumerated() {
-                last[i] = y[row]
+                last[i] = sign * y[row]
                 finite = finite && y[row].isFinite
             }
             count = m * width

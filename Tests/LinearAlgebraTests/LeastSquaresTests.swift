@@ -52,7 +52,8 @@ struct LeastSquaresTests {
             for c in 0..<3 { damping[c, c] = mu.squareRoot() * d[c] }
             let small = try #require(reduced.solve(stacking: damping, [0, 0, 0], tolerance: 0))
             let whole = try #require(
-                LeastSquares(x: Matrix(rowVectors: rows + (0..<3).map { damping.row($0) }), y: y + [0, 0, 0], tolerance: 0))
+                LeastSquares(
+                    x: Matrix(rowVectors: rows + (0..<3).map { damping.row($0) }), y: y + [0, 0, 0], tolerance: 0))
             // Both are backward-stable solutions of the same problem, whose condition number is
             // ~10⁶ after equilibration: they agree to ~10⁻¹⁰ relative, far above rounding.
             for c in 0..<3 {
@@ -86,7 +87,8 @@ struct LeastSquaresTests {
             var stacked = j
             stacked.elements += damping.elements
             let whole = try #require(
-                LeastSquares(x: Matrix(rows: n + 3, columns: 3, elements: stacked.elements), y: y + [0, 0, 0], tolerance: 0))
+                LeastSquares(
+                    x: Matrix(rows: n + 3, columns: 3, elements: stacked.elements), y: y + [0, 0, 0], tolerance: 0))
             // Backward-stable solutions of one problem whose condition number after
             // equilibration is 17 (numpy.linalg.cond): they agree to ~10⁻¹⁴ relative (17·ε·√n
             // at most ~10⁻¹² for the undamped one); asserted to 10⁻¹¹.
@@ -122,6 +124,15 @@ struct LeastSquaresTests {
         var broken = y
         broken[n - 1] = .nan
         #expect(ReducedLeastSquares(x: j, y: broken) == nil)
+        // Reducing min ‖J·b + r‖ without a negated copy of r is the same reduction, bit for bit
+        // (a change of sign is exact), segmented or not.
+        for rows in [n, 1000] {
+            let part = Matrix(rows: rows, columns: 3, elements: Array(elements.prefix(3 * rows)))
+            let r = Array(y.prefix(rows))
+            let negated = try #require(ReducedLeastSquares(x: part, negating: r))
+            let plain = try #require(ReducedLeastSquares(x: part, y: r.map { -$0 }))
+            #expect(negated.matrix.elements == plain.matrix.elements && negated.rhs == plain.rhs)
+        }
     }
 
     @Test("a line on x ≈ 10⁶ is of full rank, with the exact slope (issue: called rank 1 of 2)")

@@ -57,6 +57,20 @@ struct SolversTests {
         }
     }
 
+    /// 10⁸ then 2¹⁷ + 2 ones: ½(10¹⁶ + 131074), a double (10¹⁶ + 131074 is even, the spacing there
+    /// 2). A plain running sum loses every 1 (10¹⁶ + 1 rounds back to 10¹⁶), all 65537 of the
+    /// half; the compensated sums in four lanes per segment keep them to the rounding of each
+    /// segment's part (10¹⁶ + 65535 is not a double): one unit in the last place. Below 2¹⁷ rows,
+    /// one compensated sum, exact here.
+    @Test("½‖r‖² keeps its digits in the four-lane sums over segments, as in one sum")
+    func halfSquaredNormDigits() {
+        let ones = 2 * RowSegments.rows + 2
+        let exact = (1e16 + 131_074) / 2
+        let segmented = LevenbergMarquardt.halfSquaredNorm([1e8] + [Double](repeating: 1, count: ones))
+        #expect(abs(segmented - exact) <= exact.ulp)
+        #expect(LevenbergMarquardt.halfSquaredNorm([1e8] + [Double](repeating: 1, count: 1000)) == (1e16 + 1000) / 2)
+    }
+
     @Test("Newton finds the maximum of a concave quadratic in one step")
     func quadratic() {
         let r = Newton().maximize(Quadratic(), from: [10, 10])
