@@ -100,7 +100,11 @@ extension LevenbergMarquardtMethod {
 
     /// The same ray test as after Newton, on the full ℓ from the estimate: a residual sum
     /// of squares that keeps falling as a coefficient runs off (a mean that only approaches
-    /// the data as β → −∞) converges in Levenberg–Marquardt's test, but is no estimate.
+    /// the data as β → −∞) converges in Levenberg–Marquardt's test, but is no estimate. The
+    /// rays leave σ where it is: at any β, ℓ in log σ is −W·log σ − RSS/(2σ²), strictly concave
+    /// while RSS > 0 (an exact fit is its own error), so no ray runs off along σ; and with σ at
+    /// σ̂, ℓ stays within the slack of ℓ̂ along a ray in β exactly where, to first order, the
+    /// profile over σ, −(W/2)·log RSS, does. (One direction, two passes over the rows, fewer.)
     static func checkExistence(
         _ model: StatisticalModel, _ design: NonlinearDesign, _ theta: [Double], _ solution: inout Solution
     ) throws {
@@ -109,7 +113,9 @@ extension LevenbergMarquardtMethod {
         let value = objective.evaluate(u, order: 0).value
         let end = SolverResult(x: u, value: value, gradient: [], iterations: 0, status: .converged, history: [])
         let start = objective.coordinates.u(design.theta(design.start))
-        if let runOff = ExistenceCheck.runOff(objective, start: start, result: end) {
+        var scale: Set<Int> = []
+        if case .parameter(let s) = design.scale { scale.insert(s) }
+        if let runOff = ExistenceCheck.runOff(objective, start: start, result: end, excludingSlots: scale) {
             try ExistenceCheck.settle(runOff, model, objective, &solution)
         }
     }
