@@ -66,6 +66,9 @@ struct LevenbergMarquardtMethod: FitMethod {
             throw FitError.refused(FittingMessage.lmBoundary)
         }
         var theta = design.theta(result.x)
+        // θ's unconstrained coordinates where the polish ended (θ = T(u) exactly, so the checks
+        // after it read the polish's own evaluations there; u(θ) rounds back to another θ).
+        var polishedAt: [Double]?
         let names = design.slots.map { model.layout.slotName($0) }
         var solution = Solution(
             estimate: theta, method: title,
@@ -78,14 +81,14 @@ struct LevenbergMarquardtMethod: FitMethod {
                     help: FittingMessage.exactFitHelp)
             }
             theta[s] = (result.residualSumOfSquares / n).squareRoot()
-            theta = LevenbergMarquardtMethod.polished(model, theta)
+            (theta, polishedAt) = LevenbergMarquardtMethod.polished(model, theta)
             solution.estimate = theta
             solution.closedForms.append(FittingMessage.levenbergMarquardtScale(model.layout.slotName(s), theta[s]))
         }
         solution.iterations = result.iterations
         solution.history = result.history
         solution.gradientNorm = model.evaluate(theta, order: 1, withPrior: false).gradient.map(abs).max()
-        try LevenbergMarquardtMethod.checkExistence(model, design, theta, &solution)
+        try LevenbergMarquardtMethod.checkExistence(model, design, theta, at: polishedAt, &solution)
         return solution
     }
 }
@@ -106,10 +109,11 @@ extension LevenbergMarquardtMethod {
     /// σ̂, ℓ stays within the slack of ℓ̂ along a ray in β exactly where, to first order, the
     /// profile over σ, −(W/2)·log RSS, does. (One direction, two passes over the rows, fewer.)
     static func checkExistence(
-        _ model: StatisticalModel, _ design: NonlinearDesign, _ theta: [Double], _ solution: inout Solution
+        _ model: StatisticalModel, _ design: NonlinearDesign, _ theta: [Double], at given: [Double]? = nil,
+        _ solution: inout Solution
     ) throws {
         let objective = UnconstrainedObjective(inner: ModelObjective(model: model, withPrior: false))
-        let u = objective.coordinates.u(theta)
+        let u = given ?? objective.coordinates.u(theta)
         let value = objective.evaluate(u, order: 0).value
         let end = SolverResult(x: u, value: value, gradient: [], iterations: 0, status: .converged, history: [])
         let start = objective.coordinates.u(design.theta(design.start))
@@ -124,21 +128,23 @@ extension LevenbergMarquardtMethod {
     /// the Levenberg–Marquardt estimate: Gauss–Newton's Hessian drops Σrᵢ∇²μᵢ, so its steps
     /// stall a little short of the exact stationary point when the residuals are large (NIST
     /// ENSO); two or three Newton steps finish it. Kept only when Newton converges without
-    /// lowering ℓ by more than its rounding.
-    static func polished(_ model: StatisticalModel, _ theta: [Double]) -> [Double] {
+    /// lowering ℓ by more than its rounding. With the estimate, its unconstrained coordinates when
+    /// the polish is kept (nil: θ as it came).
+    static func polished(_ model: StatisticalModel, _ theta: [Double]) -> (theta: [Double], u: [Double]?) {
         let objective = UnconstrainedObjective(inner: ModelObjective(model: model, withPrior: false))
         var newton = TrustRegionNewton(maximumIterations: 20)
         newton.onIteration = nil
         let start = objective.coordinates.u(theta)
-        let before = objective.evaluate(start, order: 0).value
         let result = newton.maximize(objective, from: start)
+        // After Newton, which read ℓ there to order 2 first: the value is remembered, not a pass.
+        let before = objective.evaluate(start, order: 0).value
         // Newton's polish steps on the gradient where ℓ cannot resolve them any more, so a fall
         // of ℓ within its rounding is accepted (as the polish itself does): a stricter test here
         // would throw away the digits it gained (NIST ENSO's b8 is good to 7 digits at
         // Levenberg–Marquardt's end, to 10 after the polish).
         guard result.status == .converged, result.value.isFinite,
             TrustRegionNewton.keepsMaximum(result.value, over: before)
-        else { return theta }
-        return objective.theta(result.x)
+        else { return (theta, nil) }
+        return (objective.theta(result.x), result.x)
     }
 }
