@@ -70,26 +70,52 @@ struct NonlinearDesign: ResidualObjective {
                         nonisolated(unsafe) let (r, j, ok) = (rBuffer, jBuffer, finiteBuffer)
                         nonisolated(unsafe) let (y, w, data) = (inputs[0], inputs[1], Array(inputs[2...]))
                         evaluator.forEachBlock(t) { block in
-                            let mu = block.output(0)
-                            var allFinite = true
-                            for i in 0..<block.count {
-                                let row = block.start + i
-                                let v = weighted ? w[row] * (y[row] - mu[i]) : y[row] - mu[i]
-                                r[row] = v
-                                allFinite = allFinite && v.isFinite
-                            }
-                            for (c, source) in columnOutput.enumerated() {
-                                let d = block.output(source.output)
-                                let factor = chain[c]
-                                for i in 0..<block.count {
-                                    let row = block.start + i
-                                    var v = weighted ? w[row] * d[i] : d[i]
-                                    if let p = source.predictor { v *= data[p][row * widths[p] + source.column] }
-                                    v *= factor
-                                    j[row * k + c] = v
-                                    allFinite = allFinite && v.isFinite
+                            let (mu, start, count) = (block.output(0), block.start, block.count)
+                            // v·0 is 0 for every finite v and NaN otherwise: their sum says whether
+                            // all were finite, without a branch per value.
+                            var check = 0.0
+                            let (yBlock, rBlock) = (y + start, r.baseAddress! + start)
+                            if weighted {
+                                let wBlock = w + start
+                                for i in 0..<count {
+                                    let v = wBlock[i] * (yBlock[i] - mu[i])
+                                    rBlock[i] = v
+                                    check += v * 0
+                                }
+                            } else {
+                                for i in 0..<count {
+                                    let v = yBlock[i] - mu[i]
+                                    rBlock[i] = v
+                                    check += v * 0
                                 }
                             }
+                            // Column c of J's rows, strided by k: (√wᵢ·∂μᵢ)·xᵢ (a predictor's column)·T′(u).
+                            for (c, source) in columnOutput.enumerated() {
+                                let (d, factor) = (block.output(source.output), chain[c])
+                                let out = j.baseAddress! + start * k + c
+                                let wBlock = weighted ? w + start : nil
+                                if let p = source.predictor {
+                                    let (x, width) = (data[p] + start * widths[p] + source.column, widths[p])
+                                    for i in 0..<count {
+                                        let v = (wBlock.map { $0[i] * d[i] } ?? d[i]) * x[i * width] * factor
+                                        out[i * k] = v
+                                        check += v * 0
+                                    }
+                                } else if let wBlock {
+                                    for i in 0..<count {
+                                        let v = wBlock[i] * d[i] * factor
+                                        out[i * k] = v
+                                        check += v * 0
+                                    }
+                                } else {
+                                    for i in 0..<count {
+                                        let v = d[i] * factor
+                                        out[i * k] = v
+                                        check += v * 0
+                                    }
+                                }
+                            }
+                            let allFinite = check == 0
                             ok[block.start / RowEvaluator.blockSize] = allFinite
                         }
                     }
