@@ -81,11 +81,12 @@ public struct ReducedLeastSquares {
         return (Matrix(rows: rhs.count, columns: k, elements: elements), rhs)
     }
 
-    /// One segment's rows of the row-major x (k columns) and of sign·y, reduced to min(rows, k) rows:
-    /// R and (Qᵀy)₁ from one unpivoted Householder QR of [X_s | y_s] (LAPACK's dgeqrf), row-major;
-    /// nil if an element is not finite or LAPACK fails. Without pivoting it is as backward
-    /// stable, and cheaper than a pivoted QR followed by applying Qᵀ to y (at 10⁶ × 2, 11 ms of
-    /// each Levenberg–Marquardt iteration, against 3 ms); the stack's QR does the pivoting.
+    /// One segment's rows of the row-major x (k columns) and of sign·y, reduced to min(rows, k)
+    /// rows: R and (Qᵀy)₁ from one unpivoted Householder QR of [X_s | y_s] (LAPACK's dgeqrf),
+    /// row-major; nil if an element is not finite or LAPACK fails. Without pivoting it is as
+    /// backward stable, and cheaper than a pivoted QR and then Qᵀ applied to y (at 10⁶ × 2 the
+    /// whole reduction took 11 ms of each Levenberg–Marquardt iteration, now about 7, most of it
+    /// the QRs' passes over the columns); the stack's QR does the pivoting.
     static func segment(
         _ x: UnsafeBufferPointer<Double>, _ y: UnsafeBufferPointer<Double>, _ sign: Double, _ k: Int,
         _ rows: Range<Int>

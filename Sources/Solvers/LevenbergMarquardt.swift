@@ -320,9 +320,9 @@ struct JacobianSolves {
     }
 
     /// ½‖r‖² − ½‖r + J·h‖²: for a J tall enough to be reduced segment by segment (whose
-    /// Gauss–Newton step is solved so), from J and r reduced to k rows, where with c = (Qᵀ(−r))₁ and a = R·Pᵀ·h it is
-    /// ½(‖c‖² − ‖a − c‖²) = ½·aᵀ(2c − a) (½‖c‖² for the Gauss–Newton step itself, a = c), in k
-    /// terms instead of a pass over J; else from J·h, row by row.
+    /// Gauss–Newton step is solved so), from J and r reduced to k rows, where with c = (Qᵀ(−r))₁
+    /// and a = R·Pᵀ·h it is ½(‖c‖² − ‖a − c‖²) = ½·aᵀ(2c − a) (½‖c‖² for the Gauss–Newton step
+    /// itself, a = c): k terms instead of a pass over J. Else from J·h, row by row.
     func predictedReduction(_ j: Matrix, _ r: [Double], _ h: [Double]) -> Double {
         guard ReducedLeastSquares.isSegmented(rows: j.rows, columns: j.columns), let reduction else {
             return LevenbergMarquardt.predictedReduction(j, r, h)

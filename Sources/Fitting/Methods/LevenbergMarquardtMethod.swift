@@ -107,7 +107,8 @@ extension LevenbergMarquardtMethod {
     /// rays leave σ where it is: at any β, ℓ in log σ is −W·log σ − RSS/(2σ²), strictly concave
     /// while RSS > 0 (an exact fit is its own error), so no ray runs off along σ; and with σ at
     /// σ̂, ℓ stays within the slack of ℓ̂ along a ray in β exactly where, to first order, the
-    /// profile over σ, −(W/2)·log RSS, does. (One direction, two passes over the rows, fewer.)
+    /// profile over σ, −(W/2)·log RSS, does. (σ's own direction of the four goes: two passes
+    /// over the rows fewer.)
     static func checkExistence(
         _ model: StatisticalModel, _ design: NonlinearDesign, _ theta: [Double], at given: [Double]? = nil,
         _ solution: inout Solution

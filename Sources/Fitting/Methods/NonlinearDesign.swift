@@ -89,7 +89,7 @@ struct NonlinearDesign: ResidualObjective {
                                     check += v * 0
                                 }
                             }
-                            // Column c of J's rows, strided by k: (√wᵢ·∂μᵢ)·xᵢ (a predictor's column)·T′(u).
+                            // Column c of J's rows, strided by k: (√wᵢ·∂μᵢ)·xᵢ (for a predictor's column)·(−T′(u)).
                             for (c, source) in columnOutput.enumerated() {
                                 let (d, factor) = (block.output(source.output), chain[c])
                                 let out = j.baseAddress! + start * k + c

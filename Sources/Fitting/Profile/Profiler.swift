@@ -12,7 +12,9 @@ import Solvers
 /// Each end of the interval is a root of r(ψ)² = χ²₁(level), where r is the signed
 /// root (Profile): stepping out from ψ̂ (the first step to the Wald end, then
 /// extrapolating r, which is near-linear in ψ) until r passes the cutoff, then
-/// Brent's method on the bracket to 10⁻¹⁰ of the parameter's standard error. The
+/// Brent's method on the bracket to 10⁻¹⁰ of the parameter's standard error. Where r is
+/// near-linear, one Newton step on r (`newtonStep`) is tried first, and a point within
+/// rounding of the cutoff is the end itself (at 10⁶ rows, from the Wald end). The
 /// steps are taken in the slot's unconstrained coordinate u (log σ, logit p), so
 /// they never leave the domain; the interval is reported on the parameter's own
 /// scale, where it is the same set (the profile is invariant to reparametrisation).
