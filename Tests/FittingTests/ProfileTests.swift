@@ -65,9 +65,11 @@ struct ProfileTests {
     }
 
     /// At 10⁶ rows r is linear in the parameter to ~10⁻³ of itself: the Wald end misses the
-    /// cutoff by ~10⁻⁴ and one Newton step from there (dr/dψ from ∂ℓ/∂α at the restricted
-    /// maximum) lands within rounding of it, with no bracket and no Brent fits.
-    @Test("a Gamma's shape at 10⁶ rows: each end is one Newton step from the Wald end, at the closed-form root")
+    /// cutoff by ~10⁻⁴, and one Newton step from there (ℓ's quadratic model at the Wald end giving
+    /// the restricted maximum and dℓ_p/dψ) lands within rounding of it: one restricted fit an
+    /// end, with no bracket and no Brent fits.
+    @Test(
+        "a Gamma's shape at 10⁶ rows: each end is one restricted fit, aimed from the Wald end at the closed-form root")
     func newtonEnds() throws {
         let n = 1_000_000
         let ys = (0..<n).map { i in 0.2 + Double((i * 7919) % 10007) / 2500 }
@@ -96,8 +98,8 @@ struct ProfileTests {
         // The ends are placed to ~10⁻⁹ of a standard error (ℓ̂ ~ 10⁶ rounds to ~10⁻¹⁰); α's
         // standard error is ~10⁻³ of α̂, so 10⁻¹⁰ relative is comfortable.
         #expect(close(profile.interval.0, lower, 1e-10) && close(profile.interval.1, upper, 1e-10))
-        // The estimate and, per side, the Wald end and Newton's point.
-        #expect(profile.points.count == 5)
+        // The estimate and, per side, the one point aimed at the cutoff.
+        #expect(profile.points.count == 3)
     }
 
     /// NIST NumAcc3 (10⁶ + 0.2 with standard error 0.003): ψ's spacing, 1.2·10⁻¹⁰, is coarser than

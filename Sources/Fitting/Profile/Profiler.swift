@@ -179,8 +179,15 @@ struct Profiler {
         var expected = target
         var last = estimate[j]
         var previousValue = maximum
-        // Whether the step was Newton's, aimed at the cutoff itself (`newtonStep`).
+        // Whether the step was Newton's, aimed at the cutoff itself (`newtonStep`, `waldAim`).
         var aimed = false
+        // The first step aims past the Wald end, at the cutoff, with its restricted fit's start.
+        var given: [Double]?
+        if let aim = waldAim(j, transform, side, u: previous.u + side * step, target: target),
+            side * (aim.u - previous.u) > 0, beyondDomain(aim.u, transform, a) == nil
+        {
+            (step, given, aimed) = (side * (aim.u - previous.u), aim.theta, true)
+        }
         for _ in 0..<Profiler.maximumSteps {
             var u = previous.u + side * step
             // Past the edge of the domain: try the edge itself; if ℓ_p is still above the cutoff there, it is open.
@@ -188,7 +195,8 @@ struct Profiler {
             if atEdge != nil { u = edgeCoordinate(transform, a, side) }
             if atEdge != nil, side * (u - previous.u) <= 0 { return .end(.open(atEdge ?? u)) }
             let psi = transform.theta(u)
-            switch probe(j, psi, side, from: previous.theta, &points) {
+            defer { given = nil }
+            switch probe(j, psi, side, from: previous.theta, at: given, &points) {
             case .failed(let why): return .end(.failed(last, reason: why))
             case .better(let theta, let value): return .better(theta, value, psi)
             case .point(let theta, let value, let r):
@@ -242,9 +250,17 @@ struct Profiler {
         case failed(String)
     }
 
-    func probe(_ j: Int, _ psi: Double, _ side: Double, from start: [Double], _ points: inout [Profile.Point]) -> Probe
-    {
-        switch restricted(j, psi, from: start) {
+    /// The restricted fit starts at `given` when there is one (without the path's prediction),
+    /// else as `restricted` does from `start`.
+    func probe(
+        _ j: Int, _ psi: Double, _ side: Double, from start: [Double], at given: [Double]? = nil,
+        _ points: inout [Profile.Point]
+    ) -> Probe {
+        var fit: Restricted?
+        if let given, case .fitted(let theta, let value) = restrictedFit(j, psi, from: given) {
+            fit = .fitted(theta: theta, value: value)
+        }
+        switch fit ?? restricted(j, psi, from: start) {
         case .failed(let why): return .failed(why)
         case .fitted(let theta, let value):
             if value > maximum + riseTolerance { return .better(theta, value) }
@@ -270,6 +286,62 @@ struct Profiler {
         guard slope > 0, slope.isFinite else { return nil }
         let step = (target - r) / slope
         return step.isFinite ? step : nil
+    }
+
+    /// The first step of a side, aimed at the cutoff instead of at the Wald end ψ₁ (coordinate u),
+    /// and the start of its restricted fit. One evaluation at the path's prediction θ(ψ₁) gives ℓ,
+    /// g and H there, and with them the restricted maximum at ψ₁ to second order: Δθ_f =
+    /// (−H_ff)⁻¹g_f, ℓ_p(ψ₁) ≈ ℓ + ½g_fᵀΔθ_f and dℓ_p/dψ ≈ g_j + H_jf·Δθ_f; then Newton's step on r,
+    /// the free slots following the path (−H_ff)⁻¹H_fj. At 10⁶ rows the point lands within
+    /// rounding of the cutoff and its restricted fit is converged where it starts: two passes
+    /// over the rows an end, where the fit at the Wald end and Newton's step from it took three.
+    /// nil where the model gives no such step: H_ff not negative definite, r not rising, r at the
+    /// Wald end more than 1% from the cutoff (not near-linear), or a free slot taken out of its
+    /// domain.
+    func waldAim(_ j: Int, _ transform: ParameterTransform, _ side: Double, u: Double, target: Double)
+        -> (u: Double, theta: [Double])?
+    {
+        let psi = transform.theta(u)
+        // The path's prediction moves the free slots; slot j is set here (a restricted fit holds it).
+        var start = predicted(j, psi, from: estimate)
+        start[j] = psi
+        let e = problem.model.evaluate(start, order: 2, withPrior: problem.withPrior)
+        guard e.value.isFinite, e.gradient.allSatisfy(\.isFinite), e.hessian.elements.allSatisfy(\.isFinite) else {
+            return nil
+        }
+        let free = (0..<start.count).filter { $0 != j }
+        var negative = Matrix(rows: free.count, columns: free.count)
+        for (a, r) in free.enumerated() { for (b, c) in free.enumerated() { negative[a, b] = -e.hessian[r, c] } }
+        var (delta, path) = ([Double](), [Double]())
+        if !free.isEmpty {
+            guard let d = negative.solveSPD(free.map { e.gradient[$0] }),
+                let p = negative.solveSPD(free.map { e.hessian[$0, j] })
+            else { return nil }
+            (delta, path) = (d, p)
+        }
+        let value = e.value + zip(free, delta).reduce(0) { $0 + e.gradient[$1.0] * $1.1 } / 2
+        guard value.isFinite, value < maximum else { return nil }
+        let r = (2 * (maximum - value)).squareRoot()
+        let derivative = e.gradient[j] + zip(free, delta).reduce(0) { $0 + e.hessian[j, $1.0] * $1.1 }
+        let slope = -side * derivative * transform.derivatives(u).first / r
+        guard slope > 0, slope.isFinite else { return nil }
+        // Only where r is near-linear: the Wald end within 1% of the cutoff, as `nextStep` judges
+        // a step that landed where it was aimed (with few rows r bends more, and the profile's
+        // points from the Wald end out, which its plot draws, are kept).
+        guard abs(r - target) <= 0.01 * target else { return nil }
+        let du = (target - r) / slope
+        guard du.isFinite else { return nil }
+        let aimed = u + side * du
+        let psiAimed = transform.theta(aimed)
+        var theta = start
+        theta[j] = psiAimed
+        let transforms = problem.layout.transforms
+        for (a, slot) in free.enumerated() {
+            let moved = start[slot] + delta[a] + path[a] * (psiAimed - psi)
+            guard moved.isFinite, transforms[slot].locate(moved) == .interior else { return nil }
+            theta[slot] = moved
+        }
+        return (aimed, theta)
     }
 
     /// The end between a point below the cutoff and one above it: Newton's step back from the one
