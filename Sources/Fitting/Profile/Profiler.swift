@@ -183,7 +183,9 @@ struct Profiler {
         var aimed = false
         // The first step aims past the Wald end, at the cutoff, with its restricted fit's start.
         var given: [Double]?
-        if let aim = waldAim(j, transform, side, u: previous.u + side * step, target: target),
+        let wald = previous.u + side * step
+        if !boundary.contains(j), uHat.isFinite, beyondDomain(wald, transform, a) == nil,
+            let aim = waldAim(j, transform, side, u: wald, target: target),
             side * (aim.u - previous.u) > 0, beyondDomain(aim.u, transform, a) == nil
         {
             (step, given, aimed) = (side * (aim.u - previous.u), aim.theta, true)
@@ -327,7 +329,7 @@ struct Profiler {
         guard slope > 0, slope.isFinite else { return nil }
         // Only where r is near-linear: the Wald end within 1% of the cutoff, as `nextStep` judges
         // a step that landed where it was aimed (with few rows r bends more, and the profile's
-        // points from the Wald end out, which its plot draws, are kept).
+        // points from the Wald end out, which the JSON report lists, stay as they were).
         guard abs(r - target) <= 0.01 * target else { return nil }
         let du = (target - r) / slope
         guard du.isFinite else { return nil }
