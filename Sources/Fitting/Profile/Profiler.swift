@@ -103,9 +103,7 @@ struct Profiler {
         let free = (0..<start.count).filter { $0 != j }
         guard !free.isEmpty, start[j].isFinite else { return start }
         let h = start == estimate ? estimateHessian ?? hessian(at: start) : hessian(at: start)
-        var negative = Matrix(rows: free.count, columns: free.count)
-        for (a, r) in free.enumerated() { for (b, c) in free.enumerated() { negative[a, b] = -h[r, c] } }
-        guard let slope = negative.solveSPD(free.map { h[$0, j] }) else { return start }
+        guard let slope = Profiler.solveFree(h, without: j, [free.map { h[$0, j] }])?.first else { return start }
         let delta = psi - start[j]
         var next = start
         let transforms = problem.layout.transforms
@@ -118,6 +116,20 @@ struct Profiler {
 
     func hessian(at theta: [Double]) -> Matrix {
         problem.model.evaluate(theta, order: 2, withPrior: problem.withPrior).hessian
+    }
+
+    /// x with (−H_ff)·x = b for each b, f being every slot but j (Cholesky); nil where −H_ff is
+    /// not positive definite.
+    static func solveFree(_ h: Matrix, without j: Int, _ rightSides: [[Double]]) -> [[Double]]? {
+        let free = (0..<h.rows).filter { $0 != j }
+        var negative = Matrix(rows: free.count, columns: free.count)
+        for (a, r) in free.enumerated() { for (b, c) in free.enumerated() { negative[a, b] = -h[r, c] } }
+        var solutions: [[Double]] = []
+        for b in rightSides {
+            guard let x = negative.solveSPD(b) else { return nil }
+            solutions.append(x)
+        }
+        return solutions
     }
 
     func restrictedFit(_ j: Int, _ psi: Double, from start: [Double], held: [Int: Double] = [:]) -> Restricted {
@@ -197,8 +209,9 @@ struct Profiler {
             if atEdge != nil { u = edgeCoordinate(transform, a, side) }
             if atEdge != nil, side * (u - previous.u) <= 0 { return .end(.open(atEdge ?? u)) }
             let psi = transform.theta(u)
-            defer { given = nil }
-            switch probe(j, psi, side, from: previous.theta, at: given, &points) {
+            let startAt = given
+            given = nil
+            switch probe(j, psi, side, from: previous.theta, at: startAt, &points) {
             case .failed(let why): return .end(.failed(last, reason: why))
             case .better(let theta, let value): return .better(theta, value, psi)
             case .point(let theta, let value, let r):
@@ -312,14 +325,13 @@ struct Profiler {
             return nil
         }
         let free = (0..<start.count).filter { $0 != j }
-        var negative = Matrix(rows: free.count, columns: free.count)
-        for (a, r) in free.enumerated() { for (b, c) in free.enumerated() { negative[a, b] = -e.hessian[r, c] } }
         var (delta, path) = ([Double](), [Double]())
         if !free.isEmpty {
-            guard let d = negative.solveSPD(free.map { e.gradient[$0] }),
-                let p = negative.solveSPD(free.map { e.hessian[$0, j] })
+            guard
+                let solved = Profiler.solveFree(
+                    e.hessian, without: j, [free.map { e.gradient[$0] }, free.map { e.hessian[$0, j] }])
             else { return nil }
-            (delta, path) = (d, p)
+            (delta, path) = (solved[0], solved[1])
         }
         let value = e.value + zip(free, delta).reduce(0) { $0 + e.gradient[$1.0] * $1.1 } / 2
         guard value.isFinite, value < maximum else { return nil }
